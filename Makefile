@@ -1,0 +1,37 @@
+# Two commands do all the set-up on a fresh machine:
+#   make serve   build the site from the example data and serve it on http://127.0.0.1:8000
+#   make test    run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: serve build check test browser clean
+
+$(BIN)/mkdocs: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(BIN)/mkdocs requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+serve: $(BIN)/mkdocs
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+build: $(BIN)/mkdocs
+	$(BIN)/mkdocs build --strict
+
+check: $(BIN)/mkdocs
+	$(BIN)/ocop check
+
+# The browser tests drive Debian's Chromium; install it when it is missing (needs root or sudo).
+browser:
+	@command -v chromium >/dev/null 2>&1 || sh scripts/install-chromium.sh
+
+test: $(VENV)/.dev-installed browser
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,256 @@
+"""The whole data set of products/, read, validated and cross-checked into one Catalogue.
+
+Layout: one folder per producer, holding `producer.yml`, one YAML file per product and their photos:
+
+    products/nam-quyen/producer.yml
+    products/nam-quyen/nuoc-mam-nam-quyen.yml
+    products/nam-quyen/chai-500ml.jpg
+
+Folders whose name starts with `_` or `.` (the JSON Schemas live in `_schema/`) are not data.
+Every problem in every file is collected before anything is raised.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from PIL import Image, UnidentifiedImageError
+from slugify import slugify
+
+from .errors import DataError, Problem
+from .models import SLUG_PATTERN, Photo, Producer, Product
+from .reader import Document, read_yaml
+from .validate import validate
+
+PRODUCER_FILE = "producer.yml"
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+MAX_PHOTO_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class Subgroup:
+    code: str
+    path: tuple[str, ...]
+    name_en: str | None = None
+
+
+@dataclass(frozen=True)
+class ProductGroup:
+    """Ngành hàng OCOP, with its sub-groups, as listed in data/nhom-san-pham.yml."""
+
+    code: str
+    name: str
+    name_en: str | None
+    subgroups: dict[str, Subgroup]
+
+
+@dataclass(frozen=True)
+class PhotoFile:
+    photo: Photo
+    path: Path
+    width: int
+    height: int
+
+
+@dataclass
+class ProducerEntry:
+    slug: str
+    model: Producer
+    source: str
+    photos: list[PhotoFile]
+    products: list[ProductEntry] = field(default_factory=list)
+
+
+@dataclass
+class ProductEntry:
+    slug: str
+    model: Product
+    source: str
+    producer: ProducerEntry
+    group: ProductGroup
+    subgroup: Subgroup | None
+    photos: list[PhotoFile]
+
+    @property
+    def group_path(self) -> tuple[str, ...]:
+        return (self.group.name,) + (self.subgroup.path if self.subgroup else ())
+
+
+@dataclass
+class Catalogue:
+    producers: dict[str, ProducerEntry]
+    products: dict[str, ProductEntry]
+    groups: dict[str, ProductGroup]
+
+
+def load_groups() -> dict[str, ProductGroup]:
+    """The OCOP product groups, kept as data so a new criteria decision needs no code change."""
+    text = resources.files("ocop").joinpath("data/nhom-san-pham.yml").read_text(encoding="utf-8")
+    groups = {}
+    for code, entry in yaml.safe_load(text).items():
+        subgroups = {
+            sub_code: Subgroup(sub_code, tuple(sub["path"]), sub.get("name_en"))
+            for sub_code, sub in (entry.get("subgroups") or {}).items()
+        }
+        groups[code] = ProductGroup(code, entry["name"], entry.get("name_en"), subgroups)
+    return groups
+
+
+def load_catalogue(products_dir: Path, display_root: Path | None = None) -> Catalogue:
+    """Read every file under `products_dir`; raise DataError listing every problem found."""
+    products_dir = Path(products_dir).resolve()
+    root = (display_root or products_dir.parent).resolve()
+    problems: list[Problem] = []
+    groups = load_groups()
+
+    def shown(path: Path) -> str:
+        try:
+            return path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    if not products_dir.is_dir():
+        raise DataError([Problem(shown(products_dir), None, None, "không thấy thư mục dữ liệu sản phẩm")])
+
+    producers: dict[str, ProducerEntry] = {}
+    product_docs: list[tuple[Document, Path]] = []
+    for entry in sorted(products_dir.iterdir()):
+        if entry.name.startswith((".", "_")):
+            continue
+        if entry.is_file():
+            if entry.suffix in (".yml", ".yaml"):
+                problems.append(
+                    Problem(shown(entry), None, None, "tệp phải nằm trong thư mục của một cơ sở, ví dụ products/ten-co-so/")
+                )
+            continue
+        producer_file = entry / PRODUCER_FILE
+        if not producer_file.is_file():
+            problems.append(Problem(shown(entry), None, None, f"thư mục cơ sở thiếu tệp {PRODUCER_FILE}"))
+        elif not _is_slug(entry.name):
+            problems.append(
+                Problem(shown(entry), None, None, "tên thư mục cơ sở chỉ dùng chữ thường không dấu, số và '-'")
+            )
+        else:
+            document, found = read_yaml(producer_file, shown(producer_file))
+            problems += found
+            if document is not None:
+                producer, found = validate(Producer, document)
+                problems += found
+                if producer is not None:
+                    photos, found = _photos(producer.photos, document, products_dir, shown)
+                    problems += found
+                    producers[entry.name] = ProducerEntry(entry.name, producer, document.file, photos)
+        for path in sorted(entry.iterdir()):
+            if path.is_file() and path.suffix in (".yml", ".yaml") and path.name != PRODUCER_FILE:
+                document, found = read_yaml(path, shown(path))
+                problems += found
+                if document is not None:
+                    product_docs.append((document, path))
+
+    products: dict[str, ProductEntry] = {}
+    lowered: dict[str, str] = {}
+    for document, path in product_docs:
+        product, found = validate(Product, document)
+        problems += found
+        if product is None:
+            continue
+        slug = product.slug or slugify(product.name, max_length=80, word_boundary=True)
+        if not slug:
+            problems.append(Problem(document.file, document.line_of(("name",)), "name", "tên không tạo được địa chỉ trang"))
+            continue
+        if slug in lowered:
+            line_field = ("slug",) if product.slug else ("name",)
+            problems.append(
+                Problem(
+                    document.file,
+                    document.line_of(line_field),
+                    line_field[0],
+                    f"địa chỉ trang '{slug}' trùng với sản phẩm trong {lowered[slug]}; hãy ghi trường slug khác",
+                )
+            )
+            continue
+        lowered[slug] = document.file
+        producer = producers.get(product.producer)
+        if producer is None:
+            problems.append(
+                Problem(
+                    document.file,
+                    document.line_of(("producer",)),
+                    "producer",
+                    f"không có cơ sở '{product.producer}' (cần thư mục products/{product.producer}/ có {PRODUCER_FILE})",
+                )
+            )
+        group = groups.get(product.group) or next((g for g in groups.values() if g.name == product.group), None)
+        if group is None:
+            problems.append(
+                Problem(
+                    document.file,
+                    document.line_of(("group",)),
+                    "group",
+                    f"không có ngành '{product.group}'; dùng một trong: {', '.join(groups)}",
+                )
+            )
+        subgroup = None
+        if group is not None and product.subgroup is not None:
+            subgroup = group.subgroups.get(product.subgroup)
+            if subgroup is None:
+                known = ", ".join(group.subgroups) or "(ngành này chưa có phân nhóm trong nhom-san-pham.yml)"
+                problems.append(
+                    Problem(
+                        document.file,
+                        document.line_of(("subgroup",)),
+                        "subgroup",
+                        f"ngành '{group.name}' không có phân nhóm '{product.subgroup}'; dùng một trong: {known}",
+                    )
+                )
+        photos, found = _photos(product.photos, document, products_dir, shown)
+        problems += found
+        if producer is None or group is None or found:
+            continue
+        entry = ProductEntry(slug, product, document.file, producer, group, subgroup, photos)
+        products[slug] = entry
+        producer.products.append(entry)
+
+    if problems:
+        raise DataError(problems)
+    return Catalogue(producers, products, groups)
+
+
+def _is_slug(name: str) -> bool:
+    return re.fullmatch(SLUG_PATTERN, name) is not None
+
+
+def _photos(photos: list[Photo], document: Document, products_dir: Path, shown) -> tuple[list[PhotoFile], list[Problem]]:
+    """Each photo must be an image file inside products/, next to the YAML file or below it."""
+    found: list[PhotoFile] = []
+    problems: list[Problem] = []
+    folder = (products_dir.parent / document.file).parent if not Path(document.file).is_absolute() else Path(document.file).parent
+    for index, photo in enumerate(photos):
+        where = ("photos", index, "file")
+        line = document.line_of(where)
+        name = f"photos[{index}].file"
+        path = (folder / photo.file).resolve()
+        if not path.is_relative_to(products_dir):
+            problems.append(Problem(document.file, line, name, f"ảnh phải nằm trong thư mục products/: {photo.file}"))
+            continue
+        if path.suffix.lower() not in PHOTO_SUFFIXES:
+            problems.append(Problem(document.file, line, name, f"ảnh phải là tệp JPG, PNG hoặc WebP: {photo.file}"))
+            continue
+        if not path.is_file():
+            problems.append(Problem(document.file, line, name, f"không thấy tệp ảnh {shown(path)}"))
+            continue
+        if path.stat().st_size > MAX_PHOTO_BYTES:
+            problems.append(Problem(document.file, line, name, f"ảnh quá lớn (tối đa {MAX_PHOTO_BYTES // 1_000_000} MB)"))
+            continue
+        try:
+            with Image.open(path) as image:
+                width, height = image.size
+                image.verify()
+        except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+            problems.append(Problem(document.file, line, name, f"tệp không phải ảnh hợp lệ: {photo.file}"))
+            continue
+        found.append(PhotoFile(photo, path, width, height))
+    return found, problems

@@ -1,0 +1,241 @@
+"""Typed, validated models of the domain: producer, product, certification, photo.
+
+Field names are short English words (they are what the officer types in YAML, with the JSON Schema
+completing them in the editor); titles and descriptions are Vietnamese, for the schema and the guide.
+Unknown fields are errors, so a typo such as ``stras:`` never silently drops a value.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _parse_date(value: Any) -> Any:
+    """Accept 2024-05-31 (YAML date) and 31/05/2024 (the Vietnamese way); refuse date-times."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", value)
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                raise ValueError(f"ngày không có thật: {value.strip()}") from None
+        raise ValueError(f"không phải ngày (viết 31/05/2024 hoặc 2024-05-31): {value}")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+
+
+def _as_list(value: Any) -> Any:
+    """A single text where a list is expected is a list of one: `warnings: Chứa cá` reads naturally."""
+    return [value] if isinstance(value, str) else value
+
+
+TextList = Annotated[list[Text], BeforeValidator(_as_list)]
+
+
+def _no_leading_zero_lost(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValueError("số điện thoại phải đặt trong dấu nháy, ví dụ \"0912 345 678\", để giữ số 0 ở đầu")
+    return value
+
+
+def _phone_digits(value: str) -> str:
+    if not re.fullmatch(r"\+?[0-9 .()-]{8,20}", value):
+        raise ValueError(f"số điện thoại không hợp lệ: {value}")
+    return value
+
+
+Phone = Annotated[str, BeforeValidator(_no_leading_zero_lost), AfterValidator(_phone_digits)]
+
+
+def _web_address(value: str) -> str:
+    if not re.fullmatch(r"https?://[^\s<>\"']+", value):
+        raise ValueError(f"địa chỉ web phải bắt đầu bằng http:// hoặc https://: {value}")
+    return value
+
+
+WebAddress = Annotated[str, AfterValidator(_web_address)]
+
+
+class Photo(Model):
+    """A photo next to the YAML file; `alt` describes it for people who cannot see it."""
+
+    file: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
+        title="Tệp ảnh", description="Tên tệp ảnh (JPG, PNG, WebP) đặt cùng thư mục với tệp YAML"
+    )
+    alt: Text | None = Field(None, title="Mô tả ảnh", description="Mô tả ngắn nội dung ảnh, cho người khiếm thị")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"file": value} if isinstance(value, str) else value
+
+
+class Address(Model):
+    village: Text | None = Field(None, title="Thôn, xóm")
+    commune: Text | None = Field(None, title="Xã, phường")
+    district: Text | None = Field(None, title="Huyện (chỉ với địa chỉ trước 1/7/2025)")
+    province: Text | None = Field(None, title="Tỉnh, thành phố")
+
+    def __str__(self) -> str:
+        return ", ".join(part for part in (self.village, self.commune, self.district, self.province) if part)
+
+
+class Location(Model):
+    lat: float = Field(ge=-90, le=90, title="Vĩ độ")
+    lon: float = Field(ge=-180, le=180, title="Kinh độ")
+
+
+class ProducerKind(str, Enum):
+    doanh_nghiep = "doanh nghiệp"
+    hop_tac_xa = "hợp tác xã"
+    to_hop_tac = "tổ hợp tác"
+    ho_san_xuat = "hộ sản xuất kinh doanh"
+    chua_ro = "chưa rõ"
+
+
+class Producer(Model):
+    """Chủ thể OCOP: the business, cooperative, group or household that makes the products."""
+
+    name: Text = Field(title="Tên cơ sở / chủ thể")
+    kind: ProducerKind = Field(
+        title="Loại hình",
+        description="doanh nghiệp, hợp tác xã, tổ hợp tác, hộ sản xuất kinh doanh; "
+        "'chưa rõ' khi chưa có thông tin (trang web khi đó không ghi loại hình)",
+    )
+    representative: Text | None = Field(None, title="Người đại diện")
+    address: Address | None = Field(None, title="Địa chỉ hiện nay")
+    former_address: Text | None = Field(
+        None, title="Địa chỉ cũ", description="Địa chỉ trước 1/7/2025 nếu bao bì còn in địa chỉ này"
+    )
+    phone: Phone | None = Field(None, title="Điện thoại")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")] | None = Field(
+        None, title="Thư điện tử"
+    )
+    zalo: Phone | None = Field(None, title="Số Zalo")
+    website: WebAddress | None = Field(None, title="Trang web")
+    location: Location | None = Field(None, title="Tọa độ trên bản đồ")
+    description: LongText | None = Field(None, title="Giới thiệu")
+    photos: list[Photo] = Field(default_factory=list, title="Ảnh")
+
+
+class Certification(Model):
+    """Quyết định công nhận OCOP, or `candidate` for a product still being prepared."""
+
+    candidate: bool = Field(False, title="Đang chuẩn bị đánh giá (chưa được công nhận)")
+    stars: Annotated[int, Field(ge=3, le=5, strict=True)] | None = Field(
+        None, title="Số sao", description="3, 4 hoặc 5: chỉ sản phẩm từ 3 sao được công nhận OCOP"
+    )
+    score: Annotated[int, Field(ge=0, le=100, strict=True)] | None = Field(None, title="Điểm đánh giá (trên 100)")
+    decision: Text | None = Field(None, title="Số quyết định", description="Ví dụ: 1234/QĐ-UBND")
+    date: Date | None = Field(None, title="Ngày quyết định")
+    issuer: Text | None = Field(None, title="Cơ quan cấp", description="Ví dụ: UBND tỉnh Thanh Hóa")
+    valid_until: Date | None = Field(None, title="Hiệu lực đến", description="Bỏ trống: 36 tháng kể từ ngày quyết định")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _candidate_word(cls, value: Any) -> Any:
+        return {"candidate": True} if value == "candidate" else value
+
+    @model_validator(mode="after")
+    def _stars_or_candidate(self) -> Certification:
+        if self.candidate and self.stars is not None:
+            raise ValueError("sản phẩm đang chuẩn bị (candidate) thì chưa có số sao")
+        if not self.candidate and self.stars is None:
+            raise ValueError("thiếu số sao (stars: 3, 4 hoặc 5), hoặc ghi 'certification: candidate'")
+        if self.date and self.valid_until and self.valid_until <= self.date:
+            raise ValueError("ngày hết hiệu lực phải sau ngày quyết định")
+        return self
+
+
+class Price(Model):
+    min: Annotated[int, Field(gt=0, strict=True)] = Field(title="Giá thấp nhất (đồng)")
+    max: Annotated[int, Field(gt=0, strict=True)] | None = Field(None, title="Giá cao nhất (đồng)")
+    per: Text | None = Field(None, title="Cho đơn vị", description="Ví dụ: chai 500 ml")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Price:
+        if self.max is not None and self.max < self.min:
+            raise ValueError("giá cao nhất phải lớn hơn hoặc bằng giá thấp nhất")
+        return self
+
+
+class Seller(Model):
+    """A place named on the product page under "Mua ở đâu"."""
+
+    name: Text = Field(title="Tên nơi bán")
+    address: Text | None = Field(None, title="Địa chỉ")
+    phone: Phone | None = Field(None, title="Điện thoại")
+    url: WebAddress | None = Field(None, title="Trang web / gian hàng trực tuyến")
+    note: Text | None = Field(None, title="Ghi chú")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value
+
+
+class Product(Model):
+    """One OCOP product (or candidate), as written in its YAML file."""
+
+    name: Text = Field(title="Tên sản phẩm")
+    slug: Slug | None = Field(
+        None, title="Địa chỉ trang", description="Chữ thường không dấu, nối bằng '-'; bỏ trống để tạo từ tên"
+    )
+    producer: Slug = Field(title="Cơ sở sản xuất", description="Tên thư mục của cơ sở trong products/")
+    group: Text = Field(title="Ngành hàng OCOP", description="Mã ngành, ví dụ: thuc-pham (xem nhom-san-pham.yml)")
+    subgroup: Text | None = Field(None, title="Phân nhóm", description="Mã phân nhóm, ví dụ: tuong-nuoc-mam")
+    certification: Certification | None = Field(
+        None, title="Chứng nhận OCOP", description="Số sao và quyết định công nhận; hoặc 'candidate'"
+    )
+    summary: Text | None = Field(None, title="Mô tả ngắn")
+    story: LongText | None = Field(None, title="Câu chuyện sản phẩm")
+    ingredients: TextList = Field(default_factory=list, title="Thành phần")
+    net_quantity: Text | None = Field(None, title="Khối lượng / thể tích tịnh")
+    package_sizes: TextList = Field(default_factory=list, title="Quy cách đóng gói")
+    price: Price | None = Field(None, title="Giá tham khảo")
+    shelf_life: Text | None = Field(None, title="Hạn sử dụng")
+    storage: Text | None = Field(None, title="Bảo quản")
+    usage: Text | None = Field(None, title="Hướng dẫn sử dụng")
+    warnings: TextList = Field(default_factory=list, title="Cảnh báo, chất gây dị ứng")
+    photos: list[Photo] = Field(default_factory=list, title="Ảnh")
+    where_to_buy: list[Seller] = Field(default_factory=list, title="Mua ở đâu")
+
+
+class Commune(Model):
+    """The commune the site belongs to, set once under `extra: commune:` in mkdocs.yml."""
+
+    name: Text = Field(title="Tên xã (tên dùng trong Chương trình OCOP)")
+    former_district: Text | None = Field(None, title="Huyện cũ (trước 1/7/2025)")
+    province: Text = Field(title="Tỉnh")
+    merged_into: Text | None = Field(None, title="Xã mới sau sắp xếp đơn vị hành chính")
+    merged_on: Date | None = Field(None, title="Ngày sắp xếp có hiệu lực")
+    merger_decision: Text | None = Field(None, title="Văn bản sắp xếp")
+    phone: Phone | None = Field(None, title="Điện thoại liên hệ của UBND xã")
+    email: Text | None = Field(None, title="Thư điện tử liên hệ")
+    office_address: Text | None = Field(None, title="Địa chỉ trụ sở")

@@ -1,0 +1,56 @@
+"""The project as mkdocs.yml configures it: where the data is, the site address, the commune.
+
+Both faces (the MkDocs plugin and the `ocop` command) start here, so they read the same data the
+same way: `ocop check` and `mkdocs build` can never disagree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from pydantic import ValidationError
+
+from .catalogue import Catalogue, load_catalogue
+from .errors import DataError, Problem
+from .models import Commune
+from .qr import QrCache, QrStyle
+from .site import SiteSettings
+
+
+@dataclass
+class Project:
+    root: Path
+    products_dir: Path
+    settings: SiteSettings
+    catalogue: Catalogue
+    qr_cache: QrCache
+
+
+def load_project(config: MkDocsConfig, products_dir: str, cache_dir: str, qr_style: QrStyle) -> Project:
+    """Read settings and data; raise DataError with every problem found."""
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    root = config_file.parent.resolve()
+    shown = config_file.name
+    problems: list[Problem] = []
+    site_url = config.site_url
+    if not site_url:
+        problems.append(
+            Problem(shown, None, "site_url", "cần địa chỉ chính thức của trang (mã QR trỏ tới địa chỉ này)")
+        )
+    commune = None
+    try:
+        commune = Commune.model_validate((config.extra or {}).get("commune"))
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            path = ".".join(str(part) for part in ("extra", "commune", *detail["loc"]))
+            problems.append(Problem(shown, None, path, f"cấu hình xã chưa đúng ({detail['msg']})"))
+    catalogue = None
+    try:
+        catalogue = load_catalogue(root / products_dir, display_root=root)
+    except DataError as error:
+        problems += error.problems
+    if problems:
+        raise DataError(problems)
+    settings = SiteSettings(site_url.rstrip("/") + "/", commune, qr_style)
+    return Project(root, root / products_dir, settings, catalogue, QrCache(root / cache_dir))

@@ -1,0 +1,179 @@
+"""Read one YAML file into plain data, remembering the line of every field.
+
+Only the plain YAML an officer writes is accepted: mappings, lists, text, numbers, dates, yes/no.
+Tags (``!!python/object``), aliases and merge keys are refused rather than expanded, so a file can
+neither run code nor blow up in memory (billion laughs). Every problem names the file and the line.
+"""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem
+
+MAX_BYTES = 1_000_000
+
+FieldPath = tuple[str | int, ...]
+
+# The tags PyYAML's safe resolver gives to plain scalars; anything else was written by hand (`!!x`).
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+
+
+@dataclass
+class Document:
+    """The data of one file and, for every field path, the line (1-based) where it is written."""
+
+    file: str
+    data: Any
+    lines: dict[FieldPath, int] = field(default_factory=dict)
+
+    def line_of(self, path: FieldPath) -> int | None:
+        """The line of a field, or of its nearest written parent (a missing field has no line)."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def field_name(path: FieldPath) -> str:
+    """`photos[0].file` style, as the officer sees it in the file."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """Bytes → NFC text. UTF-8 (with or without BOM) and UTF-16 with BOM are accepted."""
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(file, None, None, f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,} byte)")]
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = raw.decode("utf-16")
+    else:
+        if b"\x00" in raw:
+            return None, [Problem(file, None, None, "tệp không phải văn bản (có byte rỗng): có lẽ là tệp nhị phân")]
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            return None, [
+                Problem(
+                    file,
+                    line,
+                    None,
+                    "tệp không được lưu bằng mã UTF-8 (có thể là Windows-1258 hoặc VNI); "
+                    "hãy mở tệp và lưu lại với bảng mã UTF-8",
+                )
+            ]
+    # macOS writes decomposed (NFD) Vietnamese; compare and publish the composed form only.
+    return unicodedata.normalize("NFC", text), []
+
+
+def read_yaml(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
+    """Read `path` (shown to the officer as `file`). Returns the document or the problems."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(file, None, None, f"không đọc được tệp ({error.strerror})")]
+    text, problems = decode(raw, file)
+    if text is None:
+        return None, problems
+    return parse_yaml(text, file)
+
+
+def parse_yaml(text: str, file: str) -> tuple[Document | None, list[Problem]]:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(error, file)]
+    except yaml.YAMLError as error:  # a reader error (control characters) has no problem_mark
+        return None, [Problem(file, None, None, f"lỗi cú pháp YAML: {error}")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, [Problem(file, 1, None, "tệp rỗng: chưa có trường nào")]
+    document = Document(file, None)
+    problems: list[Problem] = []
+    document.data = _build(node, (), document, problems, loader, set())
+    return (None if problems else document), problems
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    problem = error.problem or ""
+    if "found character '\\t'" in problem or "\\t" in problem:
+        hint = "có ký tự Tab: YAML chỉ cho thụt lề bằng dấu cách"
+    elif "found duplicate anchor" in problem or "found undefined alias" in problem:
+        hint = "không dùng neo/bí danh YAML (& và *)"
+    elif "mapping values are not allowed" in problem:
+        hint = "dấu hai chấm ở chỗ không đúng, hoặc thụt lề sai; nếu giá trị có dấu ':' hãy đặt trong dấu nháy"
+    elif "could not find expected ':'" in problem or "while scanning a simple key" in (error.context or ""):
+        hint = "thiếu dấu ':' sau tên trường, hoặc thụt lề sai"
+    elif "found unexpected end of stream" in problem or "while scanning a quoted scalar" in (error.context or ""):
+        hint = "dấu nháy mở mà chưa đóng"
+    elif "expected <block end>" in problem or "did not find expected" in problem:
+        hint = "thụt lề không đều: các trường cùng cấp phải thẳng hàng"
+    elif "expected a single document" in (error.context or "") or "but found another document" in problem:
+        hint = "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"
+    else:
+        hint = problem or "không đọc được"
+    return Problem(file, line, None, f"lỗi cú pháp YAML: {hint}")
+
+
+def _build(node: Node, path: FieldPath, document: Document, problems: list[Problem], loader, seen: set[int]) -> Any:
+    line = node.start_mark.line + 1
+    document.lines.setdefault(path, line)
+    name = field_name(path) or None
+    if id(node) in seen:
+        problems.append(Problem(document.file, line, name, "không dùng bí danh YAML (*tên): hãy viết giá trị ra"))
+        return None
+    seen.add(id(node))
+    if node.tag not in _PLAIN_TAGS:
+        problems.append(
+            Problem(document.file, line, name, f"không dùng thẻ YAML đặc biệt ({node.tag}): chỉ viết văn bản, số, ngày")
+        )
+        return None
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(Problem(document.file, key_line, name, "không dùng khóa gộp YAML (<<)"))
+                continue
+            if not isinstance(key_node, ScalarNode):
+                problems.append(Problem(document.file, key_line, name, "tên trường phải là chữ"))
+                continue
+            key = str(key_node.value)
+            if key in result:
+                first = document.lines.get(path + (key,))
+                problems.append(
+                    Problem(document.file, key_line, field_name(path + (key,)), f"trường bị lặp lại (đã có ở dòng {first})")
+                )
+                continue
+            document.lines[path + (key,)] = key_line
+            result[key] = _build(value_node, path + (key,), document, problems, loader, seen)
+        return result
+    if isinstance(node, SequenceNode):
+        return [_build(item, path + (index,), document, problems, loader, seen) for index, item in enumerate(node.value)]
+    try:
+        return loader.construct_object(node)
+    except (yaml.YAMLError, ValueError) as error:
+        if node.tag.endswith("timestamp"):
+            message = f"ngày không có thật: {node.value}"
+        else:
+            message = f"giá trị không đọc được: {error}"
+        problems.append(Problem(document.file, line, name, message))
+        return None

@@ -1,0 +1,115 @@
+"""Turn a read Document into a model, translating pydantic's errors into Vietnamese Problems."""
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+from .reader import Document, field_name
+
+M = TypeVar("M", bound=BaseModel)
+
+_MESSAGES = {
+    "missing": "thiếu trường bắt buộc",
+    "string_type": "phải là văn bản",
+    "string_too_short": "không được để trống",
+    "string_too_long": "quá dài (tối đa {max_length} ký tự)",
+    "string_pattern_mismatch": "sai dạng",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "int_from_float": "phải là số nguyên, không có phần thập phân",
+    "float_type": "phải là số",
+    "float_parsing": "phải là số",
+    "bool_type": "phải là có/không (true/false)",
+    "bool_parsing": "phải là có/không (true/false)",
+    "date_type": "phải là ngày (31/05/2024 hoặc 2024-05-31)",
+    "date_parsing": "phải là ngày (31/05/2024 hoặc 2024-05-31)",
+    "date_from_datetime_inexact": "chỉ ghi ngày, không ghi giờ",
+    "list_type": "phải là một danh sách (mỗi mục một dòng bắt đầu bằng '- ')",
+    "dict_type": "phải là một nhóm trường (dạng 'tên: giá trị' thụt lề bên dưới)",
+    "model_type": "phải là một nhóm trường (dạng 'tên: giá trị' thụt lề bên dưới)",
+    "model_attributes_type": "phải là một nhóm trường (dạng 'tên: giá trị' thụt lề bên dưới)",
+    "greater_than_equal": "phải lớn hơn hoặc bằng {ge}",
+    "greater_than": "phải lớn hơn {gt}",
+    "less_than_equal": "phải nhỏ hơn hoặc bằng {le}",
+    "less_than": "phải nhỏ hơn {lt}",
+    "enum": "phải là một trong: {expected}",
+    "literal_error": "phải là một trong: {expected}",
+    "too_short": "cần ít nhất {min_length} mục",
+    "too_long": "tối đa {max_length} mục",
+}
+
+_FIELD_HINTS = {
+    "stars": "số sao là 3, 4 hoặc 5 (chỉ sản phẩm từ 3 sao được công nhận OCOP)",
+    "slug": "chỉ dùng chữ thường không dấu, số và dấu '-', ví dụ: nuoc-mam-nam-quyen",
+    "producer": "ghi tên thư mục của cơ sở, ví dụ: nam-quyen",
+    "email": "ví dụ: ten@example.vn",
+}
+
+
+def validate(model: type[M], document: Document) -> tuple[M | None, list[Problem]]:
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as error:
+        problems = [_problem(model, document, detail) for detail in error.errors(include_url=False)]
+        return None, problems
+
+
+def _problem(model: type[BaseModel], document: Document, detail: dict[str, Any]) -> Problem:
+    path = tuple(detail["loc"])
+    kind = detail["type"]
+    context = detail.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return Problem(document.file, document.line_of(path), field_name(path), _unknown_field(model, path))
+    if kind in ("value_error", "assertion_error"):
+        message = str(context.get("error", detail["msg"]))
+    elif kind in _MESSAGES:
+        message = _MESSAGES[kind].format(**{key: value for key, value in context.items()})
+    else:
+        message = f"giá trị không hợp lệ ({detail['msg']})"
+    leaf = next((part for part in reversed(path) if isinstance(part, str)), None)
+    if kind in ("string_pattern_mismatch", "greater_than_equal", "less_than_equal", "int_type") and leaf in _FIELD_HINTS:
+        message += f": {_FIELD_HINTS[leaf]}"
+    if kind != "missing" and "input" in detail and not isinstance(detail["input"], (dict, list)):
+        message += f" (đang ghi: {detail['input']!r})"
+    return Problem(document.file, document.line_of(path), field_name(path) or None, message)
+
+
+def _unknown_field(model: type[BaseModel], path: tuple) -> str:
+    """Name the field the officer probably meant: `stras` → `stars`."""
+    known = _fields_at(model, path[:-1])
+    message = f"không có trường '{path[-1]}'"
+    guess = difflib.get_close_matches(str(path[-1]), known, n=1, cutoff=0.6)
+    if guess:
+        message += f"; có phải ý bạn là '{guess[0]}'?"
+    elif known:
+        message += f"; các trường được dùng: {', '.join(sorted(known))}"
+    return message
+
+
+def _fields_at(model: type[BaseModel], path: tuple) -> list[str]:
+    """The field names of the (nested) model that `path` points into."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _model_in(annotation: Any) -> Any:
+    """Find the BaseModel inside `X | None`, `list[X]` and the like."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
