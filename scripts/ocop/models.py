@@ -55,7 +55,17 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-TextList = Annotated[list[Text], BeforeValidator(_as_list)]
+def _items_may_be_text(schema: dict) -> None:
+    """In the JSON Schema, let each item of a list be written as plain text too (as the loader allows)."""
+    schema["items"] = {"anyOf": [schema["items"], {"type": "string"}]}
+
+
+def _may_be_text(schema: dict) -> None:
+    """In the JSON Schema, let a list be written as one plain text too (as the loader allows)."""
+    schema["anyOf"] = [{"type": schema.pop("type"), "items": schema.pop("items")}, {"type": "string"}]
+
+
+TextList = Annotated[list[Text], BeforeValidator(_as_list), Field(json_schema_extra=_may_be_text)]
 
 
 def _no_leading_zero_lost(value: Any) -> Any:
@@ -83,7 +93,7 @@ WebAddress = Annotated[str, AfterValidator(_web_address)]
 
 
 class Photo(Model):
-    """A photo next to the YAML file; `alt` describes it for people who cannot see it."""
+    """Ảnh: tên tệp đặt cạnh tệp YAML, và mô tả ngắn cho người không xem được ảnh."""
 
     file: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
         title="Tệp ảnh", description="Tên tệp ảnh (JPG, PNG, WebP) đặt cùng thư mục với tệp YAML"
@@ -120,7 +130,7 @@ class ProducerKind(str, Enum):
 
 
 class Producer(Model):
-    """Chủ thể OCOP: the business, cooperative, group or household that makes the products."""
+    """Chủ thể OCOP: doanh nghiệp, hợp tác xã, tổ hợp tác hoặc hộ sản xuất kinh doanh làm ra sản phẩm."""
 
     name: Text = Field(title="Tên cơ sở / chủ thể")
     kind: ProducerKind = Field(
@@ -141,11 +151,11 @@ class Producer(Model):
     website: WebAddress | None = Field(None, title="Trang web")
     location: Location | None = Field(None, title="Tọa độ trên bản đồ")
     description: LongText | None = Field(None, title="Giới thiệu")
-    photos: list[Photo] = Field(default_factory=list, title="Ảnh")
+    photos: list[Photo] = Field(default_factory=list, title="Ảnh", json_schema_extra=_items_may_be_text)
 
 
 class Certification(Model):
-    """Quyết định công nhận OCOP, or `candidate` for a product still being prepared."""
+    """Quyết định công nhận sản phẩm OCOP (hoặc `candidate`: sản phẩm đang chuẩn bị đánh giá)."""
 
     candidate: bool = Field(False, title="Đang chuẩn bị đánh giá (chưa được công nhận)")
     stars: Annotated[int, Field(ge=3, le=5, strict=True)] | None = Field(
@@ -186,7 +196,7 @@ class Price(Model):
 
 
 class Seller(Model):
-    """A place named on the product page under "Mua ở đâu"."""
+    """Nơi bán sản phẩm, hiện ở mục "Mua ở đâu" của trang sản phẩm."""
 
     name: Text = Field(title="Tên nơi bán")
     address: Text | None = Field(None, title="Địa chỉ")
@@ -201,7 +211,7 @@ class Seller(Model):
 
 
 class Product(Model):
-    """One OCOP product (or candidate), as written in its YAML file."""
+    """Một sản phẩm OCOP (hoặc sản phẩm đang chuẩn bị đánh giá), mỗi sản phẩm một tệp YAML."""
 
     name: Text = Field(title="Tên sản phẩm")
     slug: Slug | None = Field(
@@ -211,7 +221,10 @@ class Product(Model):
     group: Text = Field(title="Ngành hàng OCOP", description="Mã ngành, ví dụ: thuc-pham (xem nhom-san-pham.yml)")
     subgroup: Text | None = Field(None, title="Phân nhóm", description="Mã phân nhóm, ví dụ: tuong-nuoc-mam")
     certification: Certification | None = Field(
-        None, title="Chứng nhận OCOP", description="Số sao và quyết định công nhận; hoặc 'candidate'"
+        None,
+        title="Chứng nhận OCOP",
+        description="Số sao và quyết định công nhận; hoặc 'candidate' cho sản phẩm đang chuẩn bị",
+        json_schema_extra=lambda schema: schema["anyOf"].insert(1, {"const": "candidate"}),
     )
     summary: Text | None = Field(None, title="Mô tả ngắn")
     story: LongText | None = Field(None, title="Câu chuyện sản phẩm")
@@ -223,12 +236,12 @@ class Product(Model):
     storage: Text | None = Field(None, title="Bảo quản")
     usage: Text | None = Field(None, title="Hướng dẫn sử dụng")
     warnings: TextList = Field(default_factory=list, title="Cảnh báo, chất gây dị ứng")
-    photos: list[Photo] = Field(default_factory=list, title="Ảnh")
-    where_to_buy: list[Seller] = Field(default_factory=list, title="Mua ở đâu")
+    photos: list[Photo] = Field(default_factory=list, title="Ảnh", json_schema_extra=_items_may_be_text)
+    where_to_buy: list[Seller] = Field(default_factory=list, title="Mua ở đâu", json_schema_extra=_items_may_be_text)
 
 
 class Commune(Model):
-    """The commune the site belongs to, set once under `extra: commune:` in mkdocs.yml."""
+    """Thông tin về xã, ghi một lần trong mkdocs.yml (mục `extra: commune:`)."""
 
     name: Text = Field(title="Tên xã (tên dùng trong Chương trình OCOP)")
     former_district: Text | None = Field(None, title="Huyện cũ (trước 1/7/2025)")

@@ -122,8 +122,10 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
         hint = "dấu hai chấm ở chỗ không đúng, hoặc thụt lề sai; nếu giá trị có dấu ':' hãy đặt trong dấu nháy"
     elif "could not find expected ':'" in problem or "while scanning a simple key" in (error.context or ""):
         hint = "thiếu dấu ':' sau tên trường, hoặc thụt lề sai"
-    elif "found unexpected end of stream" in problem or "while scanning a quoted scalar" in (error.context or ""):
+    elif "while scanning a quoted scalar" in (error.context or ""):
         hint = "dấu nháy mở mà chưa đóng"
+        if error.context_mark:  # the line where the quote opened, not the end of the file
+            line = error.context_mark.line + 1
     elif "expected <block end>" in problem or "did not find expected" in problem:
         hint = "thụt lề không đều: các trường cùng cấp phải thẳng hàng"
     elif "expected a single document" in (error.context or "") or "but found another document" in problem:

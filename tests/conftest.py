@@ -1,0 +1,188 @@
+"""Shared test fixtures: a copy of the project to change, real builds, a local server, Chromium.
+
+Every test runs the real thing: `mkdocs build` and the `ocop` command in a subprocess, on a copy
+of this project, so nothing here mocks MkDocs.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "products", "overrides")
+SITE_URL = "https://quangtrung.quangxuong.thanhhoa.gov.vn/"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+
+def _environment(extra: dict | None = None) -> dict:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
+    env.update(extra or {})
+    return env
+
+
+class Project:
+    """A throw-away copy of the project: edit its data, build it, run `ocop` in it."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    @property
+    def products(self) -> Path:
+        return self.root / "products"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def ocop(self, *args: str, env: dict | None = None) -> Run:
+        result = subprocess.run(
+            [str(BIN / "ocop"), *args], cwd=self.root, capture_output=True, text=True, encoding="utf-8",
+            env=_environment(env), timeout=600,
+        )
+        return Run(result.returncode, result.stdout, result.stderr)
+
+    def mkdocs(self, *args: str, env: dict | None = None) -> Run:
+        result = subprocess.run(
+            [str(BIN / "mkdocs"), *args], cwd=self.root, capture_output=True, text=True, encoding="utf-8",
+            env=_environment(env), timeout=600,
+        )
+        return Run(result.returncode, result.stdout, result.stderr)
+
+    def build(self, env: dict | None = None) -> Run:
+        return self.mkdocs("build", "--strict", env=env)
+
+    def page(self, url_path: str) -> str:
+        """The built HTML of a site path such as 'san-pham/nem-huan-hong/'."""
+        path = self.site / url_path
+        if url_path.endswith("/") or not url_path:
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+
+def copy_project(target: Path) -> Project:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return Project(target)
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    """A fresh copy of the project with the example data, for tests that change things."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Project:
+    """The example site, built once with `mkdocs build --strict`."""
+    example = copy_project(tmp_path_factory.mktemp("example") / "project")
+    result = example.build()
+    assert result.code == 0, result.text
+    return example
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """Serve a built site on a free localhost port; yields the base address."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_server(built):
+    with serve(built.site) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; no test reaches beyond localhost."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: run `make browser` (installs Debian's chromium)")
+    with playwright_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A page in a phone-sized window (360 × 740)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until(condition, timeout: float = 30.0, every: float = 0.25):
+    """Poll `condition` until it returns something true; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError(f"timed out after {timeout} s waiting for {condition}")

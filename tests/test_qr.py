@@ -1,0 +1,64 @@
+"""Each product's QR code, read back by a real decoder, opens exactly that product's page."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import shutil
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from conftest import SITE_URL
+
+PRODUCTS = ("nuoc-mam-nam-quyen", "nem-huan-hong")
+
+
+def decode_png(path) -> list[str]:
+    with Image.open(path) as image:
+        return [result.text for result in zxingcpp.read_barcodes(image.convert("L"))]
+
+
+@pytest.mark.parametrize("slug", PRODUCTS)
+def test_png_decodes_to_the_page_address(built, slug):
+    assert decode_png(built.site / "san-pham" / slug / f"qr-{slug}.png") == [f"{SITE_URL}san-pham/{slug}/"]
+
+
+@pytest.mark.parametrize("slug", PRODUCTS)
+def test_svg_rendered_by_the_browser_decodes_to_the_page_address(built, browser, tmp_path, slug):
+    page = browser.new_page(viewport={"width": 400, "height": 400})
+    svg = (built.site / "san-pham" / slug / f"qr-{slug}.svg").read_text(encoding="utf-8")
+    assert 'width="' in svg and "mm" in svg  # sizes in millimetres, for print
+    data = base64.b64encode(svg.encode()).decode()
+    page.set_content(f'<body style="margin:0;background:#fff"><img src="data:image/svg+xml;base64,{data}" style="width:300px"></body>')
+    shot = tmp_path / "svg.png"
+    page.screenshot(path=str(shot))
+    page.close()
+    assert decode_png(shot) == [f"{SITE_URL}san-pham/{slug}/"]
+
+
+def test_qr_codes_follow_site_url(project):
+    text = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", text.replace(SITE_URL, "https://ocop.example.org/thu-nghiem/"))
+    assert project.build().code == 0
+    png = project.site / "san-pham" / "nem-huan-hong" / "qr-nem-huan-hong.png"
+    assert decode_png(png) == ["https://ocop.example.org/thu-nghiem/san-pham/nem-huan-hong/"]
+
+
+def test_qr_files_are_deterministic(project, tmp_path):
+    """The same input gives the same bytes, with or without the cache."""
+
+    def digests():
+        return {
+            path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(project.site.glob("san-pham/*/qr-*"))
+        }
+
+    assert project.build().code == 0
+    first = digests()
+    assert len(first) == 4
+    assert project.build().code == 0  # from the cache
+    cached = digests()
+    shutil.rmtree(project.root / ".cache")
+    assert project.build().code == 0  # encoded anew
+    assert first == cached == digests()
