@@ -90,7 +90,7 @@ def test_duplicate_slug_names_both_files(project):
     result = project.ocop("check")
     assert result.code == 1
     message = next(row for row in result.err.splitlines() if "trùng" in row)
-    assert "trường 'name': địa chỉ trang 'nuoc-mam-nam-quyen' trùng" in message
+    assert "địa chỉ trang 'nuoc-mam-nam-quyen' trùng" in message
     assert "products/nam-quyen/nuoc-mam-nam-quyen.yml" in message and "products/huan-hong/nuoc-mam-2.yml" in message
 
 
