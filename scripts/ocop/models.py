@@ -217,6 +217,12 @@ class Product(Model):
     slug: Slug | None = Field(
         None, title="Địa chỉ trang", description="Chữ thường không dấu, nối bằng '-'; bỏ trống để tạo từ tên"
     )
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{1,8}$")] | None = Field(
+        None,
+        title="Mã ngắn in trên QR",
+        description="Chữ IN HOA không dấu và số, tối đa 8 ký tự (ví dụ NM): mã QR in trên bao bì mở /Q/NM/. "
+        "Đã in thì không đổi.",
+    )
     producer: Slug = Field(title="Cơ sở sản xuất", description="Tên thư mục của cơ sở trong products/")
     group: Text = Field(title="Ngành hàng OCOP", description="Mã ngành, ví dụ: thuc-pham (xem nhom-san-pham.yml)")
     subgroup: Text | None = Field(None, title="Phân nhóm", description="Mã phân nhóm, ví dụ: tuong-nuoc-mam")

@@ -8,6 +8,10 @@ Where each thing lives in the built site is decided here and nowhere else:
     san-pham/<slug>/<slug>-<n>.<ext>        its photos
     co-so/index.md, co-so/<slug>.md         producers                   /co-so/, /co-so/<slug>/
     co-so/<slug>/<slug>-<n>.<ext>           a producer's photos
+    Q/<CODE>/index.html                     a product's short address   /Q/<CODE>/ → its page
+
+The short address is what a printed QR code encodes when the product has a `code`: upper case
+throughout, so that the whole text fits the QR alphanumeric mode and the code stays small.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from .render import Renderer
 
 CATALOGUE = "san-pham"
 PRODUCERS = "co-so"
+SHORT = "Q"
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,18 @@ class SiteSettings:
 
     def product_url(self, slug: str) -> str:
         return f"{self.site_url}{CATALOGUE}/{slug}/"
+
+    def short_url(self, *parts: str) -> str:
+        """`HTTPS://HOST/Q/NM/`: scheme and host are case-insensitive, so they are upper-cased too.
+
+        The path keeps its case (a path prefix of site_url must exist as written)."""
+        scheme, _, rest = self.site_url.partition("://")
+        host, _, path = rest.partition("/")
+        return f"{scheme.upper()}://{host.upper()}/{path}{SHORT}/" + "".join(f"{part}/" for part in parts)
+
+    def qr_text(self, entry) -> str:
+        """What the product's QR code encodes: its short address when it has a code, else its page."""
+        return self.short_url(entry.model.code) if entry.model.code else self.product_url(entry.slug)
 
 
 @dataclass(frozen=True)
@@ -96,6 +113,7 @@ class SiteBuilder:
     def product_files(self, entry: ProductEntry) -> list[OutputFile]:
         slug = entry.slug
         url = self.settings.product_url(slug)
+        qr_text = self.settings.qr_text(entry)
         style = self.settings.qr_style
         svg_name, png_name = f"qr-{slug}.svg", f"qr-{slug}.png"
         photos = _photo_files(CATALOGUE, slug, entry.photos, entry.model.name)
@@ -109,14 +127,31 @@ class SiteBuilder:
             photos=[link for _, link in photos],
             qr={"svg": f"{slug}/{svg_name}", "png": f"{slug}/{png_name}", "svg_name": svg_name, "png_name": png_name},
             page_url=url,
+            qr_text=qr_text,
             description=product_description(entry, self.settings),
             commune=self.settings.commune,
         )
-        return [
+        files = [
             OutputFile(product_page_uri(slug), page),
-            OutputFile(f"{CATALOGUE}/{slug}/{svg_name}", self.qr_cache.get(url, "svg", style)),
-            OutputFile(f"{CATALOGUE}/{slug}/{png_name}", self.qr_cache.get(url, "png", style)),
+            OutputFile(f"{CATALOGUE}/{slug}/{svg_name}", self.qr_cache.get(qr_text, "svg", style)),
+            OutputFile(f"{CATALOGUE}/{slug}/{png_name}", self.qr_cache.get(qr_text, "png", style)),
         ] + [output for output, _ in photos]
+        if entry.model.code:
+            files.append(self.redirect((entry.model.code,), f"{CATALOGUE}/{slug}/", entry.model.name))
+        return files
+
+    def redirect(self, short_parts: tuple[str, ...], target_path: str, title: str) -> OutputFile:
+        """A tiny page at /Q/<parts>/ that forwards at once to `target_path` (a site path like san-pham/x/).
+
+        Written as plain HTML (not a themed page) so that a phone on slow data loads a few hundred bytes."""
+        depth = 1 + len(short_parts)
+        page = self.renderer.render(
+            "redirect.html.j2",
+            href="../" * depth + target_path,
+            canonical=self.settings.site_url + target_path,
+            title=title,
+        )
+        return OutputFile(f"{SHORT}/{'/'.join(short_parts)}/index.html", page)
 
     def producer_files(self, producer: ProducerEntry) -> list[OutputFile]:
         photos = _photo_files(PRODUCERS, producer.slug, producer.photos, producer.model.name)
