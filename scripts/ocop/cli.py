@@ -30,7 +30,9 @@ def _load(config_file: str) -> Project:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     config = load_config(config_file=config_file)
     plugin = config.plugins["ocop"]
-    return load_project(config, plugin.config.products_dir, plugin.config.cache_dir, plugin.qr_style())
+    return load_project(
+        config, plugin.config.products_dir, plugin.config.cache_dir, plugin.qr_style(), plugin.config.expiring_days
+    )
 
 
 def check(args) -> int:
