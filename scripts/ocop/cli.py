@@ -104,7 +104,7 @@ def schema(args) -> int:
 
 
 def schemas() -> dict[str, str]:
-    """JSON Schemas of the two file kinds, for editors that complete and check YAML as one types."""
+    """JSON Schemas of the data files (producer, product, plan), for editors that check YAML as one types."""
     result = {}
     for name, model in (("producer.schema.json", Producer), ("product.schema.json", Product), ("plan.schema.json", Plan)):
         document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
