@@ -5,6 +5,7 @@
     ocop serve            xem trước trang web ở http://127.0.0.1:8000
     ocop export THƯ_MỤC   xuất toàn bộ trang Markdown (kể cả trang được tạo) ra một thư mục
     ocop schema           cập nhật JSON Schema cho trình soạn thảo (VS Code)
+    ocop report           báo cáo số liệu: số sao theo ngành, chứng nhận sắp hết hiệu lực, tiến độ kế hoạch
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from .errors import DataError
 from .models import Producer, Product
+from .plan import PLAN_FILE, Plan, load_plan
 from .project import Project, load_project
 from .site import SiteBuilder
 
@@ -30,13 +32,40 @@ def _load(config_file: str) -> Project:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     config = load_config(config_file=config_file)
     plugin = config.plugins["ocop"]
-    return load_project(config, plugin.config.products_dir, plugin.config.cache_dir, plugin.qr_style())
+    return load_project(
+        config, plugin.config.products_dir, plugin.config.cache_dir, plugin.qr_style(), plugin.config.expiring_days
+    )
 
 
 def check(args) -> int:
     project = _load(args.config)
     catalogue = project.catalogue
+    plan = load_plan(project.products_dir, catalogue, project.root)
     print(f"Dữ liệu hợp lệ: {len(catalogue.producers)} cơ sở, {len(catalogue.products)} sản phẩm.")
+    if plan is not None:
+        print(f"Kế hoạch ({PLAN_FILE}): {len(plan.targets)} mục tiêu năm {plan.year}.")
+    return 0
+
+
+def report(args) -> int:
+    from .report import build_report, to_markdown, write_csv
+
+    if args.months < 1:
+        print("Số tháng (--months) phải từ 1 trở lên.", file=sys.stderr)
+        return 2
+    project = _load(args.config)
+    plan = load_plan(project.products_dir, project.catalogue, project.root)
+    result = build_report(project.catalogue, project.settings.commune, plan, project.settings.today, args.months)
+    print(to_markdown(result), end="")
+    if plan is None:
+        print(f"\n(Chưa có tệp products/{PLAN_FILE}: báo cáo không có phần tiến độ kế hoạch.)")
+    if args.csv:
+        try:
+            write_csv(result, Path(args.csv), args.separator)
+        except OSError as error:
+            print(f"Không ghi được tệp {args.csv} ({error.strerror}): tệp có đang mở trong Excel không?", file=sys.stderr)
+            return 1
+        print(f"\nĐã ghi báo cáo vào {args.csv} (mở được bằng Excel).")
     return 0
 
 
@@ -75,9 +104,9 @@ def schema(args) -> int:
 
 
 def schemas() -> dict[str, str]:
-    """JSON Schemas of the two file kinds, for editors that complete and check YAML as one types."""
+    """JSON Schemas of the data files (producer, product, plan), for editors that check YAML as one types."""
     result = {}
-    for name, model in (("producer.schema.json", Producer), ("product.schema.json", Product)):
+    for name, model in (("producer.schema.json", Producer), ("product.schema.json", Product), ("plan.schema.json", Plan)):
         document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
         result[name] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return result
@@ -108,6 +137,14 @@ def parser() -> argparse.ArgumentParser:
     exporting.add_argument("folder", metavar="THƯ_MỤC")
     exporting.set_defaults(run=export)
     commands.add_parser("schema", help="cập nhật JSON Schema cho trình soạn thảo").set_defaults(run=schema)
+    reporting = commands.add_parser("report", help="báo cáo số liệu cho cán bộ phụ trách OCOP")
+    reporting.add_argument("--months", type=int, default=6, help="chứng nhận hết hiệu lực trong bao nhiêu tháng tới (mặc định 6)")
+    reporting.add_argument("--csv", metavar="TỆP", help="ghi thêm báo cáo ra tệp CSV để mở bằng Excel")
+    reporting.add_argument(
+        "--separator", default=",", choices=[",", ";"],
+        help="dấu phân cách cột trong CSV (mặc định ','; dùng ';' nếu Excel hiện mọi thứ trong một cột)",
+    )
+    reporting.set_defaults(run=report)
     return main
 
 

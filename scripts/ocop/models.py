@@ -183,6 +183,51 @@ class Certification(Model):
         return self
 
 
+BATCH_CODE_PATTERN = r"^[A-Z0-9]{1,20}$"
+
+
+def _batch_code(value: str) -> str:
+    if not re.fullmatch(BATCH_CODE_PATTERN, value):
+        raise ValueError(
+            "mã lô chỉ gồm chữ IN HOA không dấu và chữ số, tối đa 20 ký tự, ví dụ L2406A "
+            "(để mã QR của lô nhỏ gọn)"
+        )
+    return value
+
+
+class Batch(Model):
+    """Một lô sản xuất: có trang và mã QR riêng, với thông tin truy xuất nguồn gốc của lô."""
+
+    code: Annotated[str, AfterValidator(_batch_code)] = Field(
+        title="Mã lô",
+        description="Như in trên bao bì: chữ IN HOA không dấu và số, tối đa 20 ký tự (ví dụ L2406A)",
+        json_schema_extra={"pattern": BATCH_CODE_PATTERN},
+    )
+    produced: Date = Field(title="Ngày sản xuất")
+    expires: Date | None = Field(None, title="Hạn sử dụng", description="Ngày cuối cùng được dùng sản phẩm của lô")
+    raw_material: Text | None = Field(None, title="Nguồn gốc nguyên liệu", description="Ví dụ: cá cơm đánh bắt ở vùng biển …")
+    notes: LongText | None = Field(None, title="Ghi chú")
+
+    @model_validator(mode="after")
+    def _expires_after_production(self) -> Batch:
+        if self.expires is not None and self.expires <= self.produced:
+            raise ValueError("hạn sử dụng phải sau ngày sản xuất")
+        return self
+
+    def is_expired(self, today: dt.date) -> bool:
+        """The batch may be used up to and including its expiry date."""
+        return self.expires is not None and today > self.expires
+
+
+def _unique_batch_codes(batches: list[Batch]) -> list[Batch]:
+    seen: set[str] = set()
+    for batch in batches:
+        if batch.code in seen:
+            raise ValueError(f"mã lô {batch.code} được ghi hai lần: mỗi lô một mã riêng")
+        seen.add(batch.code)
+    return batches
+
+
 class Price(Model):
     min: Annotated[int, Field(gt=0, strict=True)] = Field(title="Giá thấp nhất (đồng)")
     max: Annotated[int, Field(gt=0, strict=True)] | None = Field(None, title="Giá cao nhất (đồng)")
@@ -244,6 +289,9 @@ class Product(Model):
     warnings: TextList = Field(default_factory=list, title="Cảnh báo, chất gây dị ứng")
     photos: list[Photo] = Field(default_factory=list, title="Ảnh", json_schema_extra=_items_may_be_text)
     where_to_buy: list[Seller] = Field(default_factory=list, title="Mua ở đâu", json_schema_extra=_items_may_be_text)
+    batches: Annotated[list[Batch], AfterValidator(_unique_batch_codes)] = Field(
+        default_factory=list, title="Lô sản xuất", description="Mỗi lô có trang và mã QR riêng"
+    )
 
 
 class Commune(Model):

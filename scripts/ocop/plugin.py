@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .certificate import EXPIRING_DAYS
 from .errors import DataError
 from .project import Project, load_project
 from .qr import LEVELS, QrStyle
@@ -27,6 +28,8 @@ class OcopPluginConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/ocop")
     qr_level = c.Choice(tuple(LEVELS), default="M")
     qr_module_mm = c.Type(float, default=0.5)
+    # A certificate ending within this many days is shown as "sắp hết hiệu lực".
+    expiring_days = c.Type(int, default=EXPIRING_DAYS)
 
 
 class OcopPlugin(BasePlugin[OcopPluginConfig]):
@@ -37,7 +40,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            self.project = load_project(config, self.config.products_dir, self.config.cache_dir, self.qr_style())
+            self.project = load_project(
+                config, self.config.products_dir, self.config.cache_dir, self.qr_style(), self.config.expiring_days
+            )
         except DataError as error:
             raise PluginError(error.report()) from None
         return config

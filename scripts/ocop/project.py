@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from pydantic import ValidationError
 
 from .catalogue import Catalogue, load_catalogue
+from .certificate import EXPIRING_DAYS, build_date
 from .errors import DataError, Problem
 from .models import Commune
 from .qr import QrCache, QrStyle
@@ -27,7 +28,9 @@ class Project:
     qr_cache: QrCache
 
 
-def load_project(config: MkDocsConfig, products_dir: str, cache_dir: str, qr_style: QrStyle) -> Project:
+def load_project(
+    config: MkDocsConfig, products_dir: str, cache_dir: str, qr_style: QrStyle, expiring_days: int = EXPIRING_DAYS
+) -> Project:
     """Read settings and data; raise DataError with every problem found."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
     root = config_file.parent.resolve()
@@ -50,7 +53,12 @@ def load_project(config: MkDocsConfig, products_dir: str, cache_dir: str, qr_sty
         catalogue = load_catalogue(root / products_dir, display_root=root)
     except DataError as error:
         problems += error.problems
+    today = None
+    try:
+        today = build_date()
+    except DataError as error:
+        problems += error.problems
     if problems:
         raise DataError(problems)
-    settings = SiteSettings(site_url.rstrip("/") + "/", commune, qr_style)
+    settings = SiteSettings(site_url.rstrip("/") + "/", commune, qr_style, today, expiring_days)
     return Project(root, root / products_dir, settings, catalogue, QrCache(root / cache_dir))

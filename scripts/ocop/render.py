@@ -14,14 +14,15 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-# Characters that start Markdown (or Markdown extension) syntax anywhere in a line.
-_INLINE = re.compile(r"[\\`*_\[\]{}#|~^$]")
+# Characters that start Markdown (or Markdown extension) syntax anywhere in a line. The numeric
+# entities HTML escaping has just written (&#34; for a quote) are kept whole, not broken at their "#".
+_INLINE = re.compile(r"(&#\d+;)|[\\`*_\[\]{}#|~^$]")
 # Syntax that only counts at the start of a line: lists, quotes, headings, admonitions, tables.
 _LINE_START = re.compile(r"^(\s*)([-+=>:!]|\d+(?=[.)]))", re.MULTILINE)
 
 
 def _entity(match: re.Match) -> str:
-    return f"&#{ord(match.group(0))};"
+    return match.group(1) or f"&#{ord(match.group(0))};"
 
 
 def escape_text(value) -> Markup:

@@ -9,23 +9,30 @@ Where each thing lives in the built site is decided here and nowhere else:
     co-so/index.md, co-so/<slug>.md         producers                   /co-so/, /co-so/<slug>/
     co-so/<slug>/<slug>-<n>.<ext>           a producer's photos
     Q/<CODE>/index.html                     a product's short address   /Q/<CODE>/ → its page
+    san-pham/<slug>/lo/<BATCH>.md           a batch of a product        /san-pham/<slug>/lo/<BATCH>/
+    san-pham/<slug>/lo/<BATCH>/qr-….svg|png the batch's QR code
+    Q/<CODE>/<BATCH>/index.html             a batch's short address     /Q/<CODE>/<BATCH>/ → its page
 
 The short address is what a printed QR code encodes when the product has a `code`: upper case
 throughout, so that the whole text fits the QR alphanumeric mode and the code stays small.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .catalogue import Catalogue, PhotoFile, ProducerEntry, ProductEntry
-from .models import Commune
+from .certificate import EXPIRING_DAYS, CertificateStatus, build_date, certificate_status
+from .linked_data import producer_data, product_data
+from .models import Batch, Commune
 from .qr import QrCache, QrStyle
 from .render import Renderer
 
 CATALOGUE = "san-pham"
 PRODUCERS = "co-so"
 SHORT = "Q"
+BATCHES = "lo"
 
 
 @dataclass(frozen=True)
@@ -33,9 +40,14 @@ class SiteSettings:
     site_url: str  # absolute, ends with "/"
     commune: Commune
     qr_style: QrStyle = field(default_factory=QrStyle)
+    today: dt.date = field(default_factory=build_date)  # what "valid" and "expired" are measured against
+    expiring_days: int = EXPIRING_DAYS
 
     def product_url(self, slug: str) -> str:
         return f"{self.site_url}{CATALOGUE}/{slug}/"
+
+    def producer_url(self, slug: str) -> str:
+        return f"{self.site_url}{PRODUCERS}/{slug}/"
 
     def short_url(self, *parts: str) -> str:
         """`HTTPS://HOST/Q/NM/`: scheme and host are case-insensitive, so they are upper-cased too.
@@ -48,6 +60,15 @@ class SiteSettings:
     def qr_text(self, entry) -> str:
         """What the product's QR code encodes: its short address when it has a code, else its page."""
         return self.short_url(entry.model.code) if entry.model.code else self.product_url(entry.slug)
+
+    def batch_url(self, slug: str, batch: Batch) -> str:
+        return f"{self.product_url(slug)}{BATCHES}/{batch.code}/"
+
+    def batch_qr_text(self, entry, batch: Batch) -> str:
+        return self.short_url(entry.model.code, batch.code) if entry.model.code else self.batch_url(entry.slug, batch)
+
+    def certificate(self, entry) -> CertificateStatus:
+        return certificate_status(entry.model.certification, self.today, self.expiring_days)
 
 
 @dataclass(frozen=True)
@@ -86,11 +107,15 @@ def _photo_files(folder: str, slug: str, photos: list[PhotoFile], fallback_alt: 
     return result
 
 
+def batch_page_uri(slug: str, batch: Batch) -> str:
+    return f"{CATALOGUE}/{slug}/{BATCHES}/{batch.code}.md"
+
+
 def product_description(entry: ProductEntry, settings: SiteSettings) -> str:
     model = entry.model
     if model.summary:
         return model.summary
-    stars = model.certification.stars if model.certification else None
+    stars = settings.certificate(entry).current_stars
     rating = f"sản phẩm OCOP {stars} sao" if stars else "sản phẩm"
     return f"{model.name}: {rating} của {entry.producer.model.name}, xã {settings.commune.name}, tỉnh {settings.commune.province}."
 
@@ -106,6 +131,7 @@ class SiteBuilder:
         files: list[OutputFile] = [self.catalogue_page(), self.producer_directory()]
         for entry in self.catalogue.products.values():
             files += self.product_files(entry)
+            files += self.batch_files(entry)
         for producer in self.catalogue.producers.values():
             files += self.producer_files(producer)
         return files
@@ -117,6 +143,10 @@ class SiteBuilder:
         style = self.settings.qr_style
         svg_name, png_name = f"qr-{slug}.svg", f"qr-{slug}.png"
         photos = _photo_files(CATALOGUE, slug, entry.photos, entry.model.name)
+        status = self.settings.certificate(entry)
+        images = [f"{self.settings.site_url}{CATALOGUE}/{link.href}" for _, link in photos]
+        description = product_description(entry, self.settings)
+        producer_url = self.settings.producer_url(entry.producer.slug)
         page = self.renderer.render(
             "product.md.j2",
             entry=entry,
@@ -128,8 +158,17 @@ class SiteBuilder:
             qr={"svg": f"{slug}/{svg_name}", "png": f"{slug}/{png_name}", "svg_name": svg_name, "png_name": png_name},
             page_url=url,
             qr_text=qr_text,
-            description=product_description(entry, self.settings),
+            description=description,
             commune=self.settings.commune,
+            status=status,
+            today=self.settings.today,
+            site_url=self.settings.site_url,
+            batches=[
+                {"batch": batch, "href": f"{slug}/{BATCHES}/{batch.code}.md", "expired": batch.is_expired(self.settings.today)}
+                for batch in entry.model.batches
+            ],
+            image=images[0] if images else None,
+            jsonld=product_data(entry, status, url, producer_url, images, description),
         )
         files = [
             OutputFile(product_page_uri(slug), page),
@@ -153,31 +192,80 @@ class SiteBuilder:
         )
         return OutputFile(f"{SHORT}/{'/'.join(short_parts)}/index.html", page)
 
+    def batch_files(self, entry: ProductEntry) -> list[OutputFile]:
+        """Each batch: its page, its QR code and, when the product has a code, its short address."""
+        files = []
+        slug, style = entry.slug, self.settings.qr_style
+        photos = _photo_files(CATALOGUE, slug, entry.photos, entry.model.name)
+        for batch in entry.model.batches:
+            qr_text = self.settings.batch_qr_text(entry, batch)
+            stem = f"qr-{slug}-{BATCHES}-{batch.code}"
+            folder = f"{CATALOGUE}/{slug}/{BATCHES}/{batch.code}"
+            title = f"{entry.model.name}, lô {batch.code}"
+            page = self.renderer.render(
+                "batch.md.j2",
+                entry=entry,
+                p=entry.model,
+                batch=batch,
+                expired=batch.is_expired(self.settings.today),
+                status=self.settings.certificate(entry),
+                producer=entry.producer.model,
+                product_href=f"../../{slug}.md",
+                producer_href=f"../../../{producer_page_uri(entry.producer.slug)}",
+                photos=[replace(link, href=f"../../{link.href}") for _, link in photos[:1]],
+                qr={"svg": f"{batch.code}/{stem}.svg", "png": f"{batch.code}/{stem}.png", "svg_name": f"{stem}.svg", "png_name": f"{stem}.png"},
+                qr_text=qr_text,
+                page_url=self.settings.batch_url(slug, batch),
+                product_url=self.settings.product_url(slug),
+                site_url=self.settings.site_url,
+                today=self.settings.today,
+                commune=self.settings.commune,
+                description=f"{title}: ngày sản xuất, hạn sử dụng, nguồn gốc nguyên liệu, cơ sở sản xuất.",
+                image=f"{self.settings.site_url}{CATALOGUE}/{photos[0][1].href}" if photos else None,
+            )
+            files += [
+                OutputFile(batch_page_uri(slug, batch), page),
+                OutputFile(f"{folder}/{stem}.svg", self.qr_cache.get(qr_text, "svg", style)),
+                OutputFile(f"{folder}/{stem}.png", self.qr_cache.get(qr_text, "png", style)),
+            ]
+            if entry.model.code:
+                files.append(self.redirect((entry.model.code, batch.code), f"{folder}/", title))
+        return files
+
     def producer_files(self, producer: ProducerEntry) -> list[OutputFile]:
         photos = _photo_files(PRODUCERS, producer.slug, producer.photos, producer.model.name)
+        images = [f"{self.settings.site_url}{PRODUCERS}/{link.href}" for _, link in photos]
+        description = (
+            f"{producer.model.name}: cơ sở sản xuất sản phẩm OCOP ở xã {self.settings.commune.name}, "
+            f"tỉnh {self.settings.commune.province}."
+        )
         page = self.renderer.render(
             "producer.md.j2",
             m=producer.model,
             products=producer.products,
             photos=[link for _, link in photos],
-            description=f"{producer.model.name}: cơ sở sản xuất sản phẩm OCOP ở xã {self.settings.commune.name}, "
-            f"tỉnh {self.settings.commune.province}.",
+            description=description,
             commune=self.settings.commune,
+            statuses={product.slug: self.settings.certificate(product) for product in producer.products},
+            today=self.settings.today,
+            image=images[0] if images else None,
+            jsonld=producer_data(producer, self.settings.producer_url(producer.slug), images, description),
         )
         return [OutputFile(producer_page_uri(producer.slug), page)] + [output for output, _ in photos]
 
     def catalogue_page(self) -> OutputFile:
         cards = []
         for entry in self.catalogue.products.values():
-            cert = entry.model.certification
-            stars_key = str(cert.stars) if cert and cert.stars else ("candidate" if cert else "")
+            status = self.settings.certificate(entry)
             photo = _photo_files(CATALOGUE, entry.slug, entry.photos[:1], entry.model.name)
-            cards.append({"entry": entry, "stars_key": stars_key, "photo": photo[0][1] if photo else None})
+            cards.append({"entry": entry, "status": status, "stars_key": status.filter_key, "photo": photo[0][1] if photo else None})
         used_groups = {entry.group.code for entry in self.catalogue.products.values()}
         page = self.renderer.render(
             "catalogue.md.j2",
             cards=cards,
             groups=[group for group in self.catalogue.groups.values() if group.code in used_groups],
+            any_expired=any(card["stars_key"] == "expired" for card in cards),
+            today=self.settings.today,
             description=f"Sản phẩm OCOP của xã {self.settings.commune.name}, tỉnh {self.settings.commune.province}.",
             commune=self.settings.commune,
         )

@@ -1,0 +1,78 @@
+"""The targets of the commune's OCOP plan, kept as data in `products/_ke-hoach.yml`.
+
+A target either keeps named products at a number of stars (`keep:`), or asks for a number of new
+products reaching that many stars within the plan's year (`new:`). `ocop report` measures progress
+against them; `ocop check` checks the file like any other, naming file, line and field.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from .catalogue import Catalogue
+from .errors import DataError, Problem
+from .models import Model, Slug, Text
+from .reader import read_yaml
+from .validate import validate
+
+PLAN_FILE = "_ke-hoach.yml"
+
+
+class Target(Model):
+    """Một mục tiêu của kế hoạch: giữ các sản phẩm đã đạt (keep) hoặc có thêm sản phẩm mới (new)."""
+
+    title: Text = Field(title="Mục tiêu", description="Như ghi trong kế hoạch")
+    stars: Annotated[int, Field(ge=3, le=5, strict=True)] = Field(3, title="Số sao cần đạt (từ 3 sao)")
+    keep: list[Slug] = Field(
+        default_factory=list, title="Sản phẩm cần duy trì", description="Địa chỉ trang (slug) của từng sản phẩm"
+    )
+    new: Annotated[int, Field(ge=1, strict=True)] | None = Field(
+        None, title="Số sản phẩm mới cần đạt", description="Được công nhận trong năm của kế hoạch"
+    )
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Target:
+        if bool(self.keep) == (self.new is not None):
+            raise ValueError("mỗi mục tiêu ghi một trong hai: 'keep' (các sản phẩm cần duy trì) hoặc 'new' (số sản phẩm mới)")
+        return self
+
+
+class Plan(Model):
+    """Kế hoạch OCOP của xã trong một năm: các mục tiêu để đối chiếu tiến độ (lệnh `ocop report`)."""
+
+    title: Text = Field(title="Tên kế hoạch")
+    year: Annotated[int, Field(ge=2018, le=2100, strict=True)] = Field(title="Năm của kế hoạch")
+    targets: list[Target] = Field(min_length=1, title="Các mục tiêu")
+
+
+def load_plan(products_dir: Path, catalogue: Catalogue, display_root: Path) -> Plan | None:
+    """The plan file, checked against the catalogue; None when the commune keeps no plan file."""
+    path = Path(products_dir) / PLAN_FILE
+    if not path.is_file():
+        return None
+    try:
+        shown = path.resolve().relative_to(Path(display_root).resolve()).as_posix()
+    except ValueError:
+        shown = path.as_posix()
+    document, problems = read_yaml(path, shown)
+    if document is None:
+        raise DataError(problems)
+    plan, problems = validate(Plan, document)
+    if plan is None:
+        raise DataError(problems)
+    for index, target in enumerate(plan.targets):
+        for position, slug in enumerate(target.keep):
+            if slug not in catalogue.products:
+                problems.append(
+                    Problem(
+                        shown,
+                        document.line_of(("targets", index, "keep", position)),
+                        f"targets[{index}].keep[{position}]",
+                        f"không có sản phẩm có địa chỉ trang '{slug}' trong products/",
+                    )
+                )
+    if problems:
+        raise DataError(problems)
+    return plan

@@ -1,0 +1,144 @@
+"""Batch pages: the traceability facts of one batch, its own QR code, and what an expired batch says.
+
+Fictional batches in a throw-away copy: the fish sauce gets the short code NM and two batches, the
+nem (no code) one batch. The site is built on the expiry day of batch L2406A and on the day after.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import SITE_URL, copy_project, serve
+from test_certificate import NEXT_DAY, TODAY, epoch
+from test_pages import text_of
+from test_qr import decode_png
+
+FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
+NEM = "products/huan-hong/nem-huan-hong.yml"
+SHORT_HOST = SITE_URL.upper().rstrip("/")
+
+FISH_SAUCE_BATCHES = """\
+code: NM
+batches:
+  - code: L2406A
+    produced: 15/03/2024
+    expires: 15/03/2026
+    raw_material: Cá cơm thử nghiệm, vùng biển thử nghiệm
+    notes: Lô dùng cho kiểm thử.
+  - code: L2503
+    produced: 2025-03-01
+"""
+NEM_BATCH = """\
+batches:
+  - code: N1
+    produced: 01/03/2026
+    expires: 31/03/2026
+"""
+
+
+def with_batches(project):
+    for path, extra in ((FISH_SAUCE, FISH_SAUCE_BATCHES), (NEM, NEM_BATCH)):
+        text = (project.root / path).read_text(encoding="utf-8")
+        project.write(path, text + extra)
+    return project
+
+
+@pytest.fixture(scope="module")
+def batch_sites(tmp_path_factory):
+    sites = {}
+    for day in (TODAY, NEXT_DAY):
+        project = with_batches(copy_project(tmp_path_factory.mktemp(f"batches-{day}") / "project"))
+        result = project.build(env={"SOURCE_DATE_EPOCH": epoch(day)})
+        assert result.code == 0, result.text
+        sites[day] = project
+    return sites
+
+
+def test_batch_page_shows_the_traceability_facts(batch_sites):
+    text = text_of(batch_sites[TODAY].page("san-pham/nuoc-mam-nam-quyen/lo/L2406A/"))
+    assert "Nước mắm Năm Quyền: lô L2406A" in text
+    for fact in (
+        "Mã lô L2406A",
+        "Ngày sản xuất 15/03/2024",
+        "Hạn sử dụng Đến hết ngày 15/03/2026",
+        "Nguồn gốc nguyên liệu Cá cơm thử nghiệm, vùng biển thử nghiệm",
+        "Cơ sở sản xuất Năm Quyền",
+        "Lô dùng cho kiểm thử.",
+        "Thông tin tính đến ngày 15/03/2026.",
+    ):
+        assert fact in text, fact
+    assert "hết hạn" not in text
+
+
+def test_expired_batch_says_so(batch_sites):
+    text = text_of(batch_sites[NEXT_DAY].page("san-pham/nuoc-mam-nam-quyen/lo/L2406A/"))
+    assert "Lô này đã hết hạn sử dụng" in text
+    assert "Hạn sử dụng Đến hết ngày 15/03/2026: đã hết hạn" in text
+    product = text_of(batch_sites[NEXT_DAY].page("san-pham/nuoc-mam-nam-quyen/"))
+    assert "L2406A 15/03/2024 15/03/2026 (đã hết hạn)" in product
+    assert "L2503 01/03/2025" in product
+
+
+def test_product_page_links_its_batches(batch_sites):
+    html = batch_sites[TODAY].page("san-pham/nuoc-mam-nam-quyen/")
+    assert 'href="lo/L2406A/"' in html and 'href="lo/L2503/"' in html
+    batch = batch_sites[TODAY].page("san-pham/nuoc-mam-nam-quyen/lo/L2406A/")
+    assert 'href="../../"' in batch  # back to the product
+    assert 'href="../../../../co-so/nam-quyen/"' in batch
+
+
+def test_batch_qr_encodes_the_short_address_that_forwards_to_the_batch(batch_sites):
+    site = batch_sites[TODAY].site
+    png = site / "san-pham/nuoc-mam-nam-quyen/lo/L2406A/qr-nuoc-mam-nam-quyen-lo-L2406A.png"
+    assert decode_png(png) == [f"{SHORT_HOST}/Q/NM/L2406A/"]
+    forward = (site / "Q/NM/L2406A/index.html").read_text(encoding="utf-8")
+    target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', forward).group(1)
+    assert urljoin(f"{SITE_URL}Q/NM/L2406A/", target) == f"{SITE_URL}san-pham/nuoc-mam-nam-quyen/lo/L2406A/"
+    assert (site / "san-pham/nuoc-mam-nam-quyen/lo/L2406A/index.html").is_file()
+
+
+def test_batch_of_a_product_without_code_encodes_its_page(batch_sites):
+    site = batch_sites[TODAY].site
+    assert decode_png(site / "san-pham/nem-huan-hong/lo/N1/qr-nem-huan-hong-lo-N1.png") == [
+        f"{SITE_URL}san-pham/nem-huan-hong/lo/N1/"
+    ]
+    assert not (site / "Q").exists() or not any((site / "Q").glob("*/N1"))
+
+
+def test_scanning_the_batch_code_opens_the_batch_page(phone, batch_sites):
+    with serve(batch_sites[TODAY].site) as address:
+        phone.goto(address + "Q/NM/L2406A/")
+        phone.wait_for_url("**/san-pham/nuoc-mam-nam-quyen/lo/L2406A/")
+        assert phone.locator("h1").inner_text() == "Nước mắm Năm Quyền: lô L2406A"
+
+
+def test_batch_pages_stay_out_of_the_navigation(batch_sites):
+    result = batch_sites[TODAY].build(env={"SOURCE_DATE_EPOCH": epoch(TODAY)})
+    assert "not included in the \"nav\"" not in result.text
+
+
+BAD_BATCHES = {
+    # id: (batches YAML, expected line, field, words)
+    "lower-case": ("batches:\n  - code: l2406a\n    produced: 01/01/2025\n", 7, "batches[0].code", "chữ IN HOA không dấu và chữ số"),
+    "slash": ("batches:\n  - code: L24/06\n    produced: 01/01/2025\n", 7, "batches[0].code", "mã lô chỉ gồm"),
+    "no-date": ("batches:\n  - code: L1\n", 7, "batches[0].produced", "thiếu trường bắt buộc"),
+    "expires-first": (
+        "batches:\n  - code: L1\n    produced: 01/01/2025\n    expires: 01/01/2024\n", 7, "batches[0]", "hạn sử dụng phải sau ngày sản xuất"
+    ),
+    "duplicate": (
+        "batches:\n  - code: L1\n    produced: 01/01/2025\n  - code: L1\n    produced: 02/01/2025\n", 6, "batches", "mã lô L1 được ghi hai lần"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_BATCHES)
+def test_bad_batches_are_explained(project, case):
+    batches, line, field, words = BAD_BATCHES[case]
+    project.write("products/nam-quyen/mam-tom.yml", "name: Mắm tôm thử nghiệm\nproducer: nam-quyen\ngroup: thuc-pham\ncertification:\n  stars: 3\n" + batches)
+    result = project.ocop("check")
+    assert result.code == 1 and "Traceback" not in result.text
+    message = next((row for row in result.err.splitlines() if "mam-tom.yml" in row), "")
+    assert f"mam-tom.yml:{line}:" in message and f"trường '{field}'" in message and words in message, result.err
