@@ -27,17 +27,21 @@ class OcopPluginConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/ocop")
     qr_level = c.Choice(tuple(LEVELS), default="M")
     qr_module_mm = c.Type(float, default=0.5)
+    qr_quiet_zone = c.Type(int, default=4)
+    label_size = c.Type(str, default="30x40")
 
 
 class OcopPlugin(BasePlugin[OcopPluginConfig]):
     project: Project | None = None
 
     def qr_style(self) -> QrStyle:
-        return QrStyle(level=self.config.qr_level, module_mm=self.config.qr_module_mm)
+        return QrStyle(level=self.config.qr_level, module_mm=self.config.qr_module_mm, border=self.config.qr_quiet_zone)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            self.project = load_project(config, self.config.products_dir, self.config.cache_dir, self.qr_style())
+            self.project = load_project(
+                config, self.config.products_dir, self.config.cache_dir, self.qr_style(), self.config.label_size
+            )
         except DataError as error:
             raise PluginError(error.report()) from None
         return config

@@ -4,7 +4,8 @@ Where each thing lives in the built site is decided here and nowhere else:
 
     san-pham/index.md                       the catalogue               /san-pham/
     san-pham/<slug>.md                      a product                   /san-pham/<slug>/
-    san-pham/<slug>/qr-<slug>.svg|png       its QR code
+    san-pham/<slug>/qr-<slug>.svg|png       its QR code (SVG in mm, PNG at 600 dpi)
+    san-pham/<slug>/nhan-qr-<slug>.pdf      an A4 sheet of its labels, to print on packaging
     san-pham/<slug>/<slug>-<n>.<ext>        its photos
     co-so/index.md, co-so/<slug>.md         producers                   /co-so/, /co-so/<slug>/
     co-so/<slug>/<slug>-<n>.<ext>           a producer's photos
@@ -19,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import Catalogue, PhotoFile, ProducerEntry, ProductEntry
+from .labels import Label, LabelSize, cache_key, format_mm, labels_per_page, readable_address, sheet_pdf
 from .models import Commune
-from .qr import QrCache, QrStyle
+from .qr import QrCache, QrStyle, describe
 from .render import Renderer
 
 CATALOGUE = "san-pham"
@@ -33,6 +35,7 @@ class SiteSettings:
     site_url: str  # absolute, ends with "/"
     commune: Commune
     qr_style: QrStyle = field(default_factory=QrStyle)
+    label_size: LabelSize = field(default_factory=LabelSize)
 
     def product_url(self, slug: str) -> str:
         return f"{self.site_url}{CATALOGUE}/{slug}/"
@@ -115,8 +118,19 @@ class SiteBuilder:
         url = self.settings.product_url(slug)
         qr_text = self.settings.qr_text(entry)
         style = self.settings.qr_style
-        svg_name, png_name = f"qr-{slug}.svg", f"qr-{slug}.png"
+        svg_name, png_name, pdf_name = f"qr-{slug}.svg", f"qr-{slug}.png", f"nhan-qr-{slug}.pdf"
         photos = _photo_files(CATALOGUE, slug, entry.photos, entry.model.name)
+        info = describe(qr_text, style)
+        printing = {
+            "pdf": f"{slug}/{pdf_name}",
+            "pdf_name": pdf_name,
+            "per_page": labels_per_page(self.settings.label_size),
+            "label_size": str(self.settings.label_size),
+            "module": format_mm(style.module_mm),
+            "size": format_mm(info.size_mm(style.module_mm, style.border)),
+            "version": info.version,
+            "level": info.level,
+        }
         page = self.renderer.render(
             "product.md.j2",
             entry=entry,
@@ -126,6 +140,7 @@ class SiteBuilder:
             producer_href=f"../{producer_page_uri(entry.producer.slug)}",
             photos=[link for _, link in photos],
             qr={"svg": f"{slug}/{svg_name}", "png": f"{slug}/{png_name}", "svg_name": svg_name, "png_name": png_name},
+            printing=printing,
             page_url=url,
             qr_text=qr_text,
             description=product_description(entry, self.settings),
@@ -136,9 +151,22 @@ class SiteBuilder:
             OutputFile(f"{CATALOGUE}/{slug}/{svg_name}", self.qr_cache.get(qr_text, "svg", style)),
             OutputFile(f"{CATALOGUE}/{slug}/{png_name}", self.qr_cache.get(qr_text, "png", style)),
         ] + [output for output, _ in photos]
+        if not entry.model.retired:
+            files.append(OutputFile(f"{CATALOGUE}/{slug}/{pdf_name}", self.label_sheet(entry)))
         if entry.model.code:
             files.append(self.redirect((entry.model.code,), f"{CATALOGUE}/{slug}/", entry.model.name))
         return files
+
+    def label(self, entry: ProductEntry) -> Label:
+        cert = entry.model.certification
+        qr_text = self.settings.qr_text(entry)
+        return Label(qr_text, entry.model.name, entry.model.code, cert.stars if cert else None, readable_address(qr_text))
+
+    def label_sheet(self, entry: ProductEntry) -> bytes:
+        """A full A4 page of one product's labels, kept in the cache like the codes."""
+        size, style = self.settings.label_size, self.settings.qr_style
+        labels = [self.label(entry)] * labels_per_page(size)
+        return self.qr_cache.stored(cache_key(labels, size, style), "pdf", lambda: sheet_pdf(labels, size, style, entry.model.name))
 
     def redirect(self, short_parts: tuple[str, ...], target_path: str, title: str) -> OutputFile:
         """A tiny page at /Q/<parts>/ that forwards at once to `target_path` (a site path like san-pham/x/).
@@ -169,11 +197,13 @@ class SiteBuilder:
     def catalogue_page(self) -> OutputFile:
         cards = []
         for entry in self.catalogue.products.values():
+            if entry.model.retired:
+                continue  # its page stays for the codes already printed, but it is no longer on offer
             cert = entry.model.certification
             stars_key = str(cert.stars) if cert and cert.stars else ("candidate" if cert else "")
             photo = _photo_files(CATALOGUE, entry.slug, entry.photos[:1], entry.model.name)
             cards.append({"entry": entry, "stars_key": stars_key, "photo": photo[0][1] if photo else None})
-        used_groups = {entry.group.code for entry in self.catalogue.products.values()}
+        used_groups = {card["entry"].group.code for card in cards}
         page = self.renderer.render(
             "catalogue.md.j2",
             cards=cards,
