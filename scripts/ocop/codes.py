@@ -141,18 +141,23 @@ def _at(entry: ProductEntry, name: str, message: str) -> Problem:
     return Problem(entry.source, line, name, message)
 
 
+PROPOSED_MAX = 4  # HTTPS:// + a 45-character host + /Q/ + 4 + / is 61 characters: version 3 at level M
+
+
 def propose_code(name: str, taken: set[str]) -> str:
-    """A code from the initials of the name (`Mắm tôm Năm Quyền` → MTNQ), numbered when taken."""
-    words = slugify(name).split("-")
-    base = "".join(word[0] for word in words if word)[:4].upper()
+    """A code from the initials of the name (`Mắm tôm Năm Quyền` → MTNQ), numbered when taken.
+
+    At most PROPOSED_MAX characters, so that the QR code stays version 3 on any reasonable host."""
+    words = [word for word in slugify(name).split("-") if word]
+    base = "".join(word[0] for word in words)[:PROPOSED_MAX].upper()
     if len(base) < 2:
         base = "".join(words).upper()[:3] or "SP"
     if base not in taken:
         return base
     number = 2
-    while f"{base[:CODE_MAX - len(str(number))]}{number}" in taken:
+    while f"{base[:PROPOSED_MAX - len(str(number))]}{number}" in taken:
         number += 1
-    return f"{base[:CODE_MAX - len(str(number))]}{number}"
+    return f"{base[:PROPOSED_MAX - len(str(number))]}{number}"
 
 
 @dataclass(frozen=True)

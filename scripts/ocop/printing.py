@@ -100,7 +100,7 @@ def format_report(rows: list[ReportRow], module_mm: float, markdown: bool = Fals
             row.name,
             row.text + ("" if row.alphanumeric else " (có chữ thường: mã to hơn)"),
             str(len(row.text)),
-            str(row.version),
+            str(row.version) + (" (lớn hơn 3: mã in to hơn)" if row.version > 3 else ""),
             row.level,
             f"{format_mm(row.size_mm)} mm ({format_mm(row.with_quiet_zone_mm)} mm kể cả viền trắng)",
         ]
