@@ -206,8 +206,14 @@ def layout(label: Label, size: LabelSize, style: QrStyle) -> _Layout:
     )
 
 
+@lru_cache(maxsize=256)
+def _matrix(text: str, style: QrStyle) -> tuple[tuple[bool, ...], ...]:
+    """The modules, quiet zone included (as light modules); laying out and drawing a label both need them."""
+    return tuple(tuple(row) for row in encode(text, style).get_matrix())
+
+
 def qr_side_mm(text: str, style: QrStyle) -> float:
-    return len(encode(text, style).get_matrix()) * style.module_mm
+    return len(_matrix(text, style)) * style.module_mm
 
 
 def labels_per_page(size: LabelSize) -> int:
@@ -223,7 +229,7 @@ def _grid(size: LabelSize) -> tuple[int, int]:
 
 def _draw_qr(canvas, text: str, style: QrStyle, x_mm: float, y_mm: float) -> None:
     """One rectangle per run of dark modules in a row, all in one filled path: vector, exact, small."""
-    matrix = encode(text, style).get_matrix()  # quiet zone included, as light modules
+    matrix = _matrix(text, style)
     m = style.module_mm
     top = y_mm + len(matrix) * m
     path = canvas.beginPath()

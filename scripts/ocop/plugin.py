@@ -61,4 +61,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             len(self.project.catalogue.producers),
             self.project.qr_cache.encoded,
         )
+        uncoded = [entry.source for entry in self.project.catalogue.products.values() if not entry.model.code]
+        if uncoded:  # not a warning: the preview must still build; `ocop build` gives them their codes
+            log.info("ocop: %d sản phẩm chưa có mã ngắn, mã QR của chúng dài hơn: chạy `ocop codes` (%s)", len(uncoded), ", ".join(uncoded))
         return files

@@ -5,11 +5,14 @@ they encode and how (text, level, format, sizes): a rebuild with nothing changed
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import math
+import re
 from importlib import metadata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import qrcode
@@ -63,16 +66,27 @@ def describe(text: str, style: QrStyle = QrStyle()) -> QrInfo:
 
 
 def encode(text: str, style: QrStyle = QrStyle(), box_size: float = 10) -> qrcode.QRCode:
-    code = qrcode.QRCode(version=None, error_correction=LEVELS[style.level], border=style.border, box_size=box_size)
+    code = copy.copy(_encoded(text, style.level, style.border))
+    code.box_size = int(box_size)
+    return code
+
+
+@lru_cache(maxsize=512)
+def _encoded(text: str, level: str, border: int) -> qrcode.QRCode:
+    """Choosing the mask is most of the cost: the SVG, the PNG, the label sheet and the report share it."""
+    code = qrcode.QRCode(version=None, error_correction=LEVELS[level], border=border)
     code.add_data(text, optimize=0)
     code.make(fit=True)
     return code
 
 
 def svg_bytes(text: str, style: QrStyle = QrStyle()) -> bytes:
-    # SvgPathImage draws one path in mm units (box_size 10 = 1 mm a module).
-    image = encode(text, style, box_size=style.module_mm * 10).make_image(image_factory=qrcode.image.svg.SvgPathImage)
-    return image.to_string(encoding="unicode").encode("utf-8")
+    # SvgPathImage only knows whole tenths of a mm a module (box_size 10 = 1 mm): draw one unit a module
+    # and give the root its true size in mm, so that 0.45 mm is 0.45 mm and not 0.4.
+    code = encode(text, style, box_size=10)
+    svg = code.make_image(image_factory=qrcode.image.svg.SvgPathImage).to_string(encoding="unicode")
+    side = f"{round(len(code.get_matrix()) * style.module_mm, 4):g}mm"
+    return re.sub(r'width="[^"]*" height="[^"]*"', f'width="{side}" height="{side}"', svg, count=1).encode("utf-8")
 
 
 def png_bytes(text: str, style: QrStyle = QrStyle()) -> bytes:
@@ -83,7 +97,8 @@ def png_bytes(text: str, style: QrStyle = QrStyle()) -> bytes:
     return buffer.getvalue()
 
 
-_QRCODE_VERSION = metadata.version("qrcode")
+# A cached file is only as good as the code that made it: any change to this module makes new ones.
+_QRCODE_VERSION = (metadata.version("qrcode"), hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12])
 _RENDERERS = {"svg": svg_bytes, "png": png_bytes}
 
 
@@ -96,6 +111,11 @@ class QrCache:
 
     def get(self, text: str, kind: str, style: QrStyle = QrStyle()) -> bytes:
         return self.stored((text, kind, style), kind, lambda: _RENDERERS[kind](text, style))
+
+    def describe(self, text: str, style: QrStyle = QrStyle()) -> QrInfo:
+        """The version a text needs, stored like the files: knowing it needs the whole encoding."""
+        version = self.stored((text, "version", style.level), "txt", lambda: str(describe(text, style).version).encode())
+        return QrInfo(text, int(version), style.level, set(text) <= ALPHANUMERIC)
 
     def stored(self, key, suffix: str, make) -> bytes:
         """The bytes `make()` returns, made only when nothing is stored yet under `key` (a repr-able value)."""

@@ -22,7 +22,7 @@ from pathlib import Path
 from .catalogue import Catalogue, PhotoFile, ProducerEntry, ProductEntry
 from .labels import Label, LabelSize, cache_key, format_mm, labels_per_page, readable_address, sheet_pdf
 from .models import Commune
-from .qr import QrCache, QrStyle, describe
+from .qr import QrCache, QrStyle
 from .render import Renderer
 
 CATALOGUE = "san-pham"
@@ -120,7 +120,7 @@ class SiteBuilder:
         style = self.settings.qr_style
         svg_name, png_name, pdf_name = f"qr-{slug}.svg", f"qr-{slug}.png", f"nhan-qr-{slug}.pdf"
         photos = _photo_files(CATALOGUE, slug, entry.photos, entry.model.name)
-        info = describe(qr_text, style)
+        info = self.qr_cache.describe(qr_text, style)
         printing = {
             "pdf": f"{slug}/{pdf_name}",
             "pdf_name": pdf_name,
