@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
+from ocop.labels import format_mm
 from ocop.printing import format_report, qr_report
 from ocop.project import load_project
 from ocop.qr import describe
@@ -32,7 +33,7 @@ def main() -> None:
     for entry in project.catalogue.products.values():
         info = describe(settings.product_url(entry.slug), settings.qr_style)
         print(f"  {info.text} ({len(info.text)} ký tự): phiên bản {info.version}, "
-              f"{info.size_mm(MODULE_MM, settings.qr_style.border):.1f} mm kể cả viền trắng ở {MODULE_MM} mm/mô-đun")
+              f"{format_mm(info.size_mm(MODULE_MM, settings.qr_style.border))} mm kể cả viền trắng ở {format_mm(MODULE_MM)} mm/mô-đun")
     assert len(LONG_HOST) == 45
     long = dataclasses.replace(settings, site_url=f"https://{LONG_HOST}/")
     print(f"\nVới tên miền {len(LONG_HOST)} ký tự: {LONG_HOST}")

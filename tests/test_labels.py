@@ -110,6 +110,7 @@ def test_smallest_labels_decode_from_the_pdf_at_300_dpi(project):
         (["--size", "300x40"], "không vừa tờ A4"),
         (["--module", "0.2"], "mô-đun 0,2 mm quá nhỏ"),
         (["--quiet-zone", "0"], "viền trắng"),
+        (["--copies", "0"], "phải từ 1 trở lên"),
         (["XYZ"], "không có sản phẩm nào có mã hoặc địa chỉ trang 'XYZ'; các mã hiện có: NEM, NM"),
     ],
 )

@@ -216,3 +216,14 @@ def test_ocop_assigns_a_missing_code_keeps_the_comments_and_registers_it(project
     assert again.code == 0 and "Đã ghi" not in again.out
     assert project.build().code == 0
     assert "san-pham/mam-tom-nam-quyen/" in project.page("Q/MTNQ/")
+
+
+def test_ocop_build_gives_new_products_their_codes_first(project):
+    project.write("products/huan-hong/nem-chua.yml", "name: Nem chua thử nghiệm\nproducer: huan-hong\ngroup: thuc-pham\n")
+    result = project.ocop("build")
+    assert result.code == 0, result.text
+    assert "code: NCTN" in read(project, "products/huan-hong/nem-chua.yml")
+    assert read(project, REGISTRY).endswith("NCTN: nem-chua-thu-nghiem\n")
+    [found] = decoded(qr_png(project, "nem-chua-thu-nghiem"))
+    assert found.text == f"{HOST}Q/NCTN/"
+    assert "san-pham/nem-chua-thu-nghiem/" in project.page("Q/NCTN/")

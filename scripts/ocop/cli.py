@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .codes import issue_codes
 from .errors import DataError
-from .labels import LabelError, LabelSize, format_mm
+from .labels import LabelError, LabelSize, check_module, format_mm
 from .models import Producer, Product
 from .printing import choose_products, format_report, qr_report, write_labels
 from .project import Project, load_project
@@ -42,9 +42,9 @@ def _load(config_file: str) -> Project:
     )
 
 
-def _issue(args) -> Project:
+def _issue(args, project: Project | None = None) -> Project:
     """Codes for products without one, written into their files and into the register, then re-read."""
-    project = _load(args.config)
+    project = project or _load(args.config)
     issued = issue_codes(project.catalogue, project.registry, project.root)
     for file, code in issued.written:
         print(f"Đã ghi mã {code} vào {file}")
@@ -64,7 +64,7 @@ def codes(args) -> int:
 
 
 def labels(args) -> int:
-    project = _issue(args)
+    project = _load(args.config)
     style = project.settings.qr_style
     style = replace(
         style,
@@ -73,6 +73,10 @@ def labels(args) -> int:
         module_mm=args.module or style.module_mm,
     )
     size = LabelSize.parse(args.size) if args.size else project.settings.label_size
+    check_module(style)  # bad options stop before any file is touched
+    if args.copies is not None and args.copies < 1:
+        raise LabelError("số nhãn mỗi sản phẩm (--copies) phải từ 1 trở lên")
+    project = _issue(args, project)
     entries = choose_products(project.catalogue, args.products)
     builder = SiteBuilder(project.catalogue, project.settings, project.qr_cache)
     folder = Path(args.out)

@@ -118,7 +118,7 @@ def _short_code(value: Any) -> Any:
     return text
 
 
-ShortCode = Annotated[str, BeforeValidator(_short_code), StringConstraints(pattern=CODE_PATTERN)]
+ShortCode = Annotated[str, StringConstraints(pattern=CODE_PATTERN), BeforeValidator(_short_code)]
 
 
 class Photo(Model):
