@@ -17,11 +17,11 @@ from test_pages import text_of
 from test_qr import decode_png
 
 FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
-NEM = "products/huan-hong/nem-huan-hong.yml"
+# A product without a short code (the two example products have theirs).
+NO_CODE = "products/huan-hong/gio-thu-nghiem.yml"
 SHORT_HOST = SITE_URL.upper().rstrip("/")
 
 FISH_SAUCE_BATCHES = """\
-code: NM
 batches:
   - code: L2406A
     produced: 15/03/2024
@@ -31,7 +31,11 @@ batches:
   - code: L2503
     produced: 2025-03-01
 """
-NEM_BATCH = """\
+NO_CODE_PRODUCT = """\
+name: Giò thử nghiệm
+slug: gio-thu-nghiem
+producer: huan-hong
+group: thuc-pham
 batches:
   - code: N1
     produced: 01/03/2026
@@ -40,9 +44,9 @@ batches:
 
 
 def with_batches(project):
-    for path, extra in ((FISH_SAUCE, FISH_SAUCE_BATCHES), (NEM, NEM_BATCH)):
-        text = (project.root / path).read_text(encoding="utf-8")
-        project.write(path, text + extra)
+    text = (project.root / FISH_SAUCE).read_text(encoding="utf-8")
+    project.write(FISH_SAUCE, text + FISH_SAUCE_BATCHES)
+    project.write(NO_CODE, NO_CODE_PRODUCT)
     return project
 
 
@@ -102,8 +106,8 @@ def test_batch_qr_encodes_the_short_address_that_forwards_to_the_batch(batch_sit
 
 def test_batch_of_a_product_without_code_encodes_its_page(batch_sites):
     site = batch_sites[TODAY].site
-    assert decode_png(site / "san-pham/nem-huan-hong/lo/N1/qr-nem-huan-hong-lo-N1.png") == [
-        f"{SITE_URL}san-pham/nem-huan-hong/lo/N1/"
+    assert decode_png(site / "san-pham/gio-thu-nghiem/lo/N1/qr-gio-thu-nghiem-lo-N1.png") == [
+        f"{SITE_URL}san-pham/gio-thu-nghiem/lo/N1/"
     ]
     assert not (site / "Q").exists() or not any((site / "Q").glob("*/N1"))
 

@@ -1,4 +1,4 @@
-"""Each product's QR code, read back by a real decoder, opens exactly that product's page."""
+"""Each product's QR code, read back by a real decoder, holds exactly that product's short address."""
 from __future__ import annotations
 
 import base64
@@ -12,6 +12,10 @@ from PIL import Image
 from conftest import SITE_URL
 
 PRODUCTS = ("nuoc-mam-nam-quyen", "nem-huan-hong")
+SHORT = {
+    "nuoc-mam-nam-quyen": "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/NM/",
+    "nem-huan-hong": "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/NEM/",
+}
 
 
 def decode_png(path) -> list[str]:
@@ -20,12 +24,12 @@ def decode_png(path) -> list[str]:
 
 
 @pytest.mark.parametrize("slug", PRODUCTS)
-def test_png_decodes_to_the_page_address(built, slug):
-    assert decode_png(built.site / "san-pham" / slug / f"qr-{slug}.png") == [f"{SITE_URL}san-pham/{slug}/"]
+def test_png_decodes_to_the_short_address(built, slug):
+    assert decode_png(built.site / "san-pham" / slug / f"qr-{slug}.png") == [SHORT[slug]]
 
 
 @pytest.mark.parametrize("slug", PRODUCTS)
-def test_svg_rendered_by_the_browser_decodes_to_the_page_address(built, browser, tmp_path, slug):
+def test_svg_rendered_by_the_browser_decodes_to_the_short_address(built, browser, tmp_path, slug):
     page = browser.new_page(viewport={"width": 400, "height": 400})
     svg = (built.site / "san-pham" / slug / f"qr-{slug}.svg").read_text(encoding="utf-8")
     assert 'width="' in svg and "mm" in svg  # sizes in millimetres, for print
@@ -34,7 +38,7 @@ def test_svg_rendered_by_the_browser_decodes_to_the_page_address(built, browser,
     shot = tmp_path / "svg.png"
     page.screenshot(path=str(shot))
     page.close()
-    assert decode_png(shot) == [f"{SITE_URL}san-pham/{slug}/"]
+    assert decode_png(shot) == [SHORT[slug]]
 
 
 def test_qr_codes_follow_site_url(project):
@@ -42,7 +46,8 @@ def test_qr_codes_follow_site_url(project):
     project.write("mkdocs.yml", text.replace(SITE_URL, "https://ocop.example.org/thu-nghiem/"))
     assert project.build().code == 0
     png = project.site / "san-pham" / "nem-huan-hong" / "qr-nem-huan-hong.png"
-    assert decode_png(png) == ["https://ocop.example.org/thu-nghiem/san-pham/nem-huan-hong/"]
+    # Scheme and host are upper-cased (alphanumeric mode); the path prefix keeps its case.
+    assert decode_png(png) == ["HTTPS://OCOP.EXAMPLE.ORG/thu-nghiem/Q/NEM/"]
 
 
 def test_qr_files_are_deterministic(project, tmp_path):

@@ -73,6 +73,7 @@ class ProductEntry:
     group: ProductGroup
     subgroup: Subgroup | None
     photos: list[PhotoFile]
+    document: Document | None = None  # the file as read, for the line of a field in later checks
 
     @property
     def group_path(self) -> tuple[str, ...]:
@@ -210,7 +211,7 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None) -> Cata
         problems += found
         if producer is None or group is None or found:
             continue
-        entry = ProductEntry(slug, product, document.file, producer, group, subgroup, photos)
+        entry = ProductEntry(slug, product, document.file, producer, group, subgroup, photos, document)
         products[slug] = entry
         producer.products.append(entry)
 

@@ -4,6 +4,8 @@
     ocop build            tạo trang web vào site/ (chế độ nghiêm ngặt)
     ocop serve            xem trước trang web ở http://127.0.0.1:8000
     ocop export THƯ_MỤC   xuất toàn bộ trang Markdown (kể cả trang được tạo) ra một thư mục
+    ocop codes            cấp mã ngắn cho sản phẩm chưa có, ghi vào sổ mã, in bảng cỡ mã QR
+    ocop labels [MÃ …]    tạo tệp in: mã QR SVG, PNG 600 dpi và tờ nhãn A4 (PDF)
     ocop schema           cập nhật JSON Schema cho trình soạn thảo (VS Code)
     ocop report           báo cáo số liệu: số sao theo ngành, chứng nhận sắp hết hiệu lực, tiến độ kế hoạch
 """
@@ -15,12 +17,17 @@ import logging
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from .codes import issue_codes
 from .errors import DataError
+from .labels import LabelError, LabelSize, check_module, format_mm
 from .models import Producer, Product
 from .plan import PLAN_FILE, Plan, load_plan
+from .printing import choose_products, format_report, qr_report, write_labels
 from .project import Project, load_project
+from .qr import LEVELS
 from .site import SiteBuilder
 
 SCHEMA_DIR = "_schema"
@@ -33,8 +40,58 @@ def _load(config_file: str) -> Project:
     config = load_config(config_file=config_file)
     plugin = config.plugins["ocop"]
     return load_project(
-        config, plugin.config.products_dir, plugin.config.cache_dir, plugin.qr_style(), plugin.config.expiring_days
+        config,
+        plugin.config.products_dir,
+        plugin.config.cache_dir,
+        plugin.qr_style(),
+        expiring_days=plugin.config.expiring_days,
+        label_size=plugin.config.label_size,
     )
+
+
+def _issue(args, project: Project | None = None) -> Project:
+    """Codes for products without one, written into their files and into the register, then re-read."""
+    project = project or _load(args.config)
+    issued = issue_codes(project.catalogue, project.registry, project.root)
+    for file, code in issued.written:
+        print(f"Đã ghi mã {code} vào {file}")
+    for code, slug in issued.registered:
+        print(f"Đã ghi vào sổ {project.registry.file}: {code} → /san-pham/{slug}/")
+    if issued.written or issued.registered:
+        print(f"Hãy lưu (commit) {project.registry.file} cùng dữ liệu: mã đã in thì không được đổi.")
+        project = _load(args.config)
+    return project
+
+
+def codes(args) -> int:
+    project = _issue(args)
+    rows = qr_report(project.catalogue, project.settings, args.module)
+    print(format_report(rows, args.module, markdown=args.markdown))
+    return 0
+
+
+def labels(args) -> int:
+    project = _load(args.config)
+    style = project.settings.qr_style
+    style = replace(
+        style,
+        level=args.level or style.level,
+        border=style.border if args.quiet_zone is None else args.quiet_zone,
+        module_mm=args.module or style.module_mm,
+    )
+    size = LabelSize.parse(args.size) if args.size else project.settings.label_size
+    check_module(style)  # bad options stop before any file is touched
+    if args.copies is not None and args.copies < 1:
+        raise LabelError("số nhãn mỗi sản phẩm (--copies) phải từ 1 trở lên")
+    project = _issue(args, project)
+    entries = choose_products(project.catalogue, args.products)
+    builder = SiteBuilder(project.catalogue, project.settings, project.qr_cache)
+    folder = Path(args.out)
+    written = write_labels(builder, entries, folder, size, style, args.copies)
+    for path in written:
+        print(f"Đã ghi {path}")
+    print(f"Tờ nhãn: nhãn {size}, mô-đun {format_mm(style.module_mm)} mm, mức {style.level}; in đúng kích thước (100 %).")
+    return 0
 
 
 def check(args) -> int:
@@ -117,6 +174,7 @@ def _mkdocs(*arguments: str) -> int:
 
 
 def build(args) -> int:
+    _issue(args)
     return _mkdocs("build", "--strict", "--config-file", args.config)
 
 
@@ -145,6 +203,19 @@ def parser() -> argparse.ArgumentParser:
         help="dấu phân cách cột trong CSV (mặc định ','; dùng ';' nếu Excel hiện mọi thứ trong một cột)",
     )
     reporting.set_defaults(run=report)
+    coding = commands.add_parser("codes", help="cấp mã ngắn còn thiếu và in bảng cỡ mã QR của từng sản phẩm")
+    coding.add_argument("--module", type=float, default=0.4, help="cỡ một mô-đun khi tính cỡ in, mm (mặc định 0,4)")
+    coding.add_argument("--markdown", action="store_true", help="in bảng dạng Markdown (cho README)")
+    coding.set_defaults(run=codes)
+    printing = commands.add_parser("labels", help="tạo tệp in mã QR và tờ nhãn A4 cho bao bì")
+    printing.add_argument("products", nargs="*", metavar="MÃ", help="mã hoặc địa chỉ trang của sản phẩm (bỏ trống: mọi sản phẩm)")
+    printing.add_argument("--size", help="cỡ nhãn RỘNGxCAO theo mm (mặc định 30x40)")
+    printing.add_argument("--copies", type=int, help="số nhãn mỗi sản phẩm (mặc định: đủ một tờ A4)")
+    printing.add_argument("--module", type=float, help="cỡ một mô-đun của mã QR, mm (mặc định 0,5)")
+    printing.add_argument("--level", choices=tuple(LEVELS), help="mức sửa lỗi L, M, Q, H (mặc định M)")
+    printing.add_argument("--quiet-zone", type=int, help="viền trắng quanh mã, tính bằng mô-đun (mặc định 4)")
+    printing.add_argument("--out", default="nhan-qr", help="thư mục ghi tệp (mặc định nhan-qr)")
+    printing.set_defaults(run=labels)
     return main
 
 
@@ -161,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except DataError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    except LabelError as error:
+        print(f"Không tạo được nhãn: {error}", file=sys.stderr)
         return 1
 
 

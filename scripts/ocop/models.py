@@ -69,7 +69,9 @@ TextList = Annotated[list[Text], BeforeValidator(_as_list), Field(json_schema_ex
 
 
 def _no_leading_zero_lost(value: Any) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, bool):
+        raise ValueError('YAML đọc giá trị này thành có/không: hãy đặt mã trong dấu nháy, ví dụ code: "NO"')
+    if isinstance(value, int):
         raise ValueError("số điện thoại phải đặt trong dấu nháy, ví dụ \"0912 345 678\", để giữ số 0 ở đầu")
     return value
 
@@ -90,6 +92,33 @@ def _web_address(value: str) -> str:
 
 
 WebAddress = Annotated[str, AfterValidator(_web_address)]
+
+
+CODE_PATTERN = r"^[A-Z0-9]{1,8}$"
+CODE_MAX = 8
+
+
+def _short_code(value: Any) -> Any:
+    """Say exactly what is wrong with a short code: it is printed on packaging and typed by people."""
+    if isinstance(value, bool):
+        raise ValueError('YAML đọc giá trị này thành có/không: hãy đặt mã trong dấu nháy, ví dụ code: "NO"')
+    if isinstance(value, int):
+        raise ValueError(f'mã chỉ gồm chữ số phải đặt trong dấu nháy, ví dụ "{value}"')
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if not text:
+        raise ValueError("mã không được để trống (bỏ hẳn dòng code: để lệnh ocop tự cấp mã)")
+    if len(text) > CODE_MAX:
+        raise ValueError(f"mã dài {len(text)} ký tự, tối đa {CODE_MAX} (mã ngắn thì mã QR nhỏ)")
+    if text != text.upper() and re.fullmatch(r"[A-Za-z0-9]+", text):
+        raise ValueError(f"mã phải viết IN HOA: {text.upper()} (không phải {text})")
+    if not re.fullmatch(r"[A-Za-z0-9]+", text):
+        raise ValueError("mã chỉ gồm chữ cái A–Z không dấu và chữ số 0–9, không có dấu cách hay dấu '-'")
+    return text
+
+
+ShortCode = Annotated[str, StringConstraints(pattern=CODE_PATTERN), BeforeValidator(_short_code)]
 
 
 class Photo(Model):
@@ -255,6 +284,13 @@ class Seller(Model):
         return {"name": value} if isinstance(value, str) else value
 
 
+class Retirement(Model):
+    """Sản phẩm đã ngừng: trang vẫn còn (mã QR đã in không hỏng), ghi rõ ngày ngừng và cơ sở sản xuất."""
+
+    date: Date = Field(title="Ngày ngừng sản xuất")
+    note: Text | None = Field(None, title="Ghi chú", description="Ví dụ: cơ sở chuyển sang sản phẩm khác")
+
+
 class Product(Model):
     """Một sản phẩm OCOP (hoặc sản phẩm đang chuẩn bị đánh giá), mỗi sản phẩm một tệp YAML."""
 
@@ -262,7 +298,7 @@ class Product(Model):
     slug: Slug | None = Field(
         None, title="Địa chỉ trang", description="Chữ thường không dấu, nối bằng '-'; bỏ trống để tạo từ tên"
     )
-    code: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{1,8}$")] | None = Field(
+    code: ShortCode | None = Field(
         None,
         title="Mã ngắn in trên QR",
         description="Chữ IN HOA không dấu và số, tối đa 8 ký tự (ví dụ NM): mã QR in trên bao bì mở /Q/NM/. "
@@ -291,6 +327,12 @@ class Product(Model):
     where_to_buy: list[Seller] = Field(default_factory=list, title="Mua ở đâu", json_schema_extra=_items_may_be_text)
     batches: Annotated[list[Batch], AfterValidator(_unique_batch_codes)] = Field(
         default_factory=list, title="Lô sản xuất", description="Mỗi lô có trang và mã QR riêng"
+    )
+    retired: Retirement | None = Field(
+        None,
+        title="Đã ngừng sản xuất",
+        description="Sản phẩm không còn sản xuất: trang và mã QR đã in vẫn mở được, trang ghi rõ đã ngừng. "
+        "Đừng xoá tệp của sản phẩm đã in mã QR.",
     )
 
 

@@ -30,18 +30,25 @@ class OcopPluginConfig(base.Config):
     qr_module_mm = c.Type(float, default=0.5)
     # A certificate ending within this many days is shown as "sắp hết hiệu lực".
     expiring_days = c.Type(int, default=EXPIRING_DAYS)
+    qr_quiet_zone = c.Type(int, default=4)
+    label_size = c.Type(str, default="30x40")
 
 
 class OcopPlugin(BasePlugin[OcopPluginConfig]):
     project: Project | None = None
 
     def qr_style(self) -> QrStyle:
-        return QrStyle(level=self.config.qr_level, module_mm=self.config.qr_module_mm)
+        return QrStyle(level=self.config.qr_level, module_mm=self.config.qr_module_mm, border=self.config.qr_quiet_zone)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             self.project = load_project(
-                config, self.config.products_dir, self.config.cache_dir, self.qr_style(), self.config.expiring_days
+                config,
+                self.config.products_dir,
+                self.config.cache_dir,
+                self.qr_style(),
+                expiring_days=self.config.expiring_days,
+                label_size=self.config.label_size,
             )
         except DataError as error:
             raise PluginError(error.report()) from None
@@ -62,4 +69,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             len(self.project.catalogue.producers),
             self.project.qr_cache.encoded,
         )
+        uncoded = [entry.source for entry in self.project.catalogue.products.values() if not entry.model.code]
+        if uncoded:  # not a warning: the preview must still build; `ocop build` gives them their codes
+            log.info("ocop: %d sản phẩm chưa có mã ngắn, mã QR của chúng dài hơn: chạy `ocop codes` (%s)", len(uncoded), ", ".join(uncoded))
         return files

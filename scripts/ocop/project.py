@@ -13,7 +13,9 @@ from pydantic import ValidationError
 
 from .catalogue import Catalogue, load_catalogue
 from .certificate import EXPIRING_DAYS, build_date
+from .codes import Registry, check_codes, read_registry
 from .errors import DataError, Problem
+from .labels import LabelError, LabelSize, check_module
 from .models import Commune
 from .qr import QrCache, QrStyle
 from .site import SiteSettings
@@ -26,10 +28,16 @@ class Project:
     settings: SiteSettings
     catalogue: Catalogue
     qr_cache: QrCache
+    registry: Registry | None = None
 
 
 def load_project(
-    config: MkDocsConfig, products_dir: str, cache_dir: str, qr_style: QrStyle, expiring_days: int = EXPIRING_DAYS
+    config: MkDocsConfig,
+    products_dir: str,
+    cache_dir: str,
+    qr_style: QrStyle,
+    expiring_days: int = EXPIRING_DAYS,
+    label_size: str = "30x40",
 ) -> Project:
     """Read settings and data; raise DataError with every problem found."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
@@ -41,6 +49,12 @@ def load_project(
         problems.append(
             Problem(shown, None, "site_url", "cần địa chỉ chính thức của trang (mã QR trỏ tới địa chỉ này)")
         )
+    size = LabelSize()
+    try:
+        check_module(qr_style)
+        size = LabelSize.parse(label_size)
+    except LabelError as error:
+        problems.append(Problem(shown, None, "plugins.ocop", str(error)))
     commune = None
     try:
         commune = Commune.model_validate((config.extra or {}).get("commune"))
@@ -58,7 +72,21 @@ def load_project(
         today = build_date()
     except DataError as error:
         problems += error.problems
+    registry, found = read_registry(root / products_dir, _shown_from(root))
+    problems += found
+    if catalogue is not None and not found:
+        problems += check_codes(catalogue, registry)
     if problems:
         raise DataError(problems)
-    settings = SiteSettings(site_url.rstrip("/") + "/", commune, qr_style, today, expiring_days)
-    return Project(root, root / products_dir, settings, catalogue, QrCache(root / cache_dir))
+    settings = SiteSettings(site_url.rstrip("/") + "/", commune, qr_style, today, expiring_days, size)
+    return Project(root, root / products_dir, settings, catalogue, QrCache(root / cache_dir), registry)
+
+
+def _shown_from(root: Path):
+    def shown(path: Path) -> str:
+        try:
+            return path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    return shown

@@ -4,7 +4,8 @@ Where each thing lives in the built site is decided here and nowhere else:
 
     san-pham/index.md                       the catalogue               /san-pham/
     san-pham/<slug>.md                      a product                   /san-pham/<slug>/
-    san-pham/<slug>/qr-<slug>.svg|png       its QR code
+    san-pham/<slug>/qr-<slug>.svg|png       its QR code (SVG in mm, PNG at 600 dpi)
+    san-pham/<slug>/nhan-qr-<slug>.pdf      an A4 sheet of its labels, to print on packaging
     san-pham/<slug>/<slug>-<n>.<ext>        its photos
     co-so/index.md, co-so/<slug>.md         producers                   /co-so/, /co-so/<slug>/
     co-so/<slug>/<slug>-<n>.<ext>           a producer's photos
@@ -25,6 +26,7 @@ from pathlib import Path
 from .catalogue import Catalogue, PhotoFile, ProducerEntry, ProductEntry
 from .certificate import EXPIRING_DAYS, CertificateStatus, build_date, certificate_status
 from .linked_data import producer_data, product_data
+from .labels import Label, LabelSize, cache_key, format_mm, labels_per_page, readable_address, sheet_pdf
 from .models import Batch, Commune
 from .qr import QrCache, QrStyle
 from .render import Renderer
@@ -42,6 +44,7 @@ class SiteSettings:
     qr_style: QrStyle = field(default_factory=QrStyle)
     today: dt.date = field(default_factory=build_date)  # what "valid" and "expired" are measured against
     expiring_days: int = EXPIRING_DAYS
+    label_size: LabelSize = field(default_factory=LabelSize)
 
     def product_url(self, slug: str) -> str:
         return f"{self.site_url}{CATALOGUE}/{slug}/"
@@ -141,12 +144,23 @@ class SiteBuilder:
         url = self.settings.product_url(slug)
         qr_text = self.settings.qr_text(entry)
         style = self.settings.qr_style
-        svg_name, png_name = f"qr-{slug}.svg", f"qr-{slug}.png"
+        svg_name, png_name, pdf_name = f"qr-{slug}.svg", f"qr-{slug}.png", f"nhan-qr-{slug}.pdf"
         photos = _photo_files(CATALOGUE, slug, entry.photos, entry.model.name)
         status = self.settings.certificate(entry)
         images = [f"{self.settings.site_url}{CATALOGUE}/{link.href}" for _, link in photos]
         description = product_description(entry, self.settings)
         producer_url = self.settings.producer_url(entry.producer.slug)
+        info = self.qr_cache.describe(qr_text, style)
+        printing = {
+            "pdf": f"{slug}/{pdf_name}",
+            "pdf_name": pdf_name,
+            "per_page": labels_per_page(self.settings.label_size),
+            "label_size": str(self.settings.label_size),
+            "module": format_mm(style.module_mm),
+            "size": format_mm(info.size_mm(style.module_mm, style.border)),
+            "version": info.version,
+            "level": info.level,
+        }
         page = self.renderer.render(
             "product.md.j2",
             entry=entry,
@@ -156,6 +170,7 @@ class SiteBuilder:
             producer_href=f"../{producer_page_uri(entry.producer.slug)}",
             photos=[link for _, link in photos],
             qr={"svg": f"{slug}/{svg_name}", "png": f"{slug}/{png_name}", "svg_name": svg_name, "png_name": png_name},
+            printing=printing,
             page_url=url,
             qr_text=qr_text,
             description=description,
@@ -175,9 +190,23 @@ class SiteBuilder:
             OutputFile(f"{CATALOGUE}/{slug}/{svg_name}", self.qr_cache.get(qr_text, "svg", style)),
             OutputFile(f"{CATALOGUE}/{slug}/{png_name}", self.qr_cache.get(qr_text, "png", style)),
         ] + [output for output, _ in photos]
+        if not entry.model.retired:
+            files.append(OutputFile(f"{CATALOGUE}/{slug}/{pdf_name}", self.label_sheet(entry)))
         if entry.model.code:
             files.append(self.redirect((entry.model.code,), f"{CATALOGUE}/{slug}/", entry.model.name))
         return files
+
+    def label(self, entry: ProductEntry) -> Label:
+        # Only stars the product may show today: an expired certificate prints none.
+        stars = self.settings.certificate(entry).current_stars
+        qr_text = self.settings.qr_text(entry)
+        return Label(qr_text, entry.model.name, entry.model.code, stars, readable_address(qr_text))
+
+    def label_sheet(self, entry: ProductEntry) -> bytes:
+        """A full A4 page of one product's labels, kept in the cache like the codes."""
+        size, style = self.settings.label_size, self.settings.qr_style
+        labels = [self.label(entry)] * labels_per_page(size)
+        return self.qr_cache.stored(cache_key(labels, size, style), "pdf", lambda: sheet_pdf(labels, size, style, entry.model.name))
 
     def redirect(self, short_parts: tuple[str, ...], target_path: str, title: str) -> OutputFile:
         """A tiny page at /Q/<parts>/ that forwards at once to `target_path` (a site path like san-pham/x/).
@@ -256,10 +285,12 @@ class SiteBuilder:
     def catalogue_page(self) -> OutputFile:
         cards = []
         for entry in self.catalogue.products.values():
+            if entry.model.retired:
+                continue  # its page stays for the codes already printed, but it is no longer on offer
             status = self.settings.certificate(entry)
             photo = _photo_files(CATALOGUE, entry.slug, entry.photos[:1], entry.model.name)
             cards.append({"entry": entry, "status": status, "stars_key": status.filter_key, "photo": photo[0][1] if photo else None})
-        used_groups = {entry.group.code for entry in self.catalogue.products.values()}
+        used_groups = {card["entry"].group.code for card in cards}
         page = self.renderer.render(
             "catalogue.md.j2",
             cards=cards,

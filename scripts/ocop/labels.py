@@ -1,0 +1,345 @@
+"""Print outputs: an A4 sheet of labels, each with a product's QR code, name, stars and short address.
+
+The sheet is a vector PDF (ReportLab): every QR module is a filled rectangle at its exact size in mm,
+so the code stays sharp at any printer resolution. The text uses Be Vietnam Pro, a font drawn for
+Vietnamese (from the fontpkg-be-vietnam-pro package, so that it works the same on Windows), embedded
+as a subset; the stars are drawn as shapes, so no glyph can go missing. Output is reproducible: the
+same labels give the same bytes (ReportLab's invariant mode), which lets QrCache keep the sheets.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from .qr import QrStyle, encode
+
+PAGE_MM = (210.0, 297.0)  # A4
+PAGE_MARGIN_MM = 6.0  # most office printers cannot print the outer 4–5 mm
+FOOTER_MM = 8.0
+PAD_MM = 1.0  # inside each label, beyond the QR code's own quiet zone
+TEXT_PAD_MM = 1.5  # text keeps clear of the cut line
+MIN_MODULE_MM = 0.3  # below this, phone cameras struggle; 0.4 mm and up is comfortable
+MIN_LABEL_MM = 10.0
+MM = 72 / 25.4  # PDF points in a millimetre
+FONT = "BeVietnamPro"
+FONT_BOLD = "BeVietnamPro-Bold"
+
+_LAYOUT_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
+class LabelError(ValueError):
+    """A label that cannot be laid out as asked; the message says what to change, in Vietnamese."""
+
+
+def format_mm(value: float) -> str:
+    """18.5 → "18,5" (Vietnamese decimal comma), without useless zeros."""
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+@dataclass(frozen=True)
+class LabelSize:
+    width_mm: float = 30.0
+    height_mm: float = 40.0
+
+    @classmethod
+    def parse(cls, text: str) -> LabelSize:
+        match = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*[x×*]\s*(\d+(?:[.,]\d+)?)\s*(mm)?\s*", text, re.IGNORECASE)
+        if not match:
+            raise LabelError(f"cỡ nhãn viết dạng RỘNGxCAO theo mm, ví dụ 30x40 (đang ghi: {text})")
+        size = cls(float(match.group(1).replace(",", ".")), float(match.group(2).replace(",", ".")))
+        usable = (PAGE_MM[0] - 2 * PAGE_MARGIN_MM, PAGE_MM[1] - PAGE_MARGIN_MM - FOOTER_MM)
+        if min(size.width_mm, size.height_mm) < MIN_LABEL_MM:
+            raise LabelError(f"nhãn {size} quá nhỏ: mỗi cạnh ít nhất {format_mm(MIN_LABEL_MM)} mm")
+        if size.width_mm > usable[0] or size.height_mm > usable[1]:
+            raise LabelError(f"nhãn {size} không vừa tờ A4 (tối đa {format_mm(usable[0])} × {format_mm(usable[1])} mm)")
+        return size
+
+    def __str__(self) -> str:
+        return f"{format_mm(self.width_mm)} × {format_mm(self.height_mm)} mm"
+
+
+@dataclass(frozen=True)
+class Label:
+    """What one label shows. `qr_text` is what the code encodes; `address` is the same, for people."""
+
+    qr_text: str
+    name: str
+    code: str | None = None
+    stars: int | None = None
+    address: str = ""
+
+
+def readable_address(url: str) -> str:
+    """`HTTPS://HOST/Q/NM/` → `host/Q/NM/`: the host in lower case reads and types more easily, and the
+    path keeps its case (it is case-sensitive on the server)."""
+    _, _, rest = url.partition("://")
+    host, slash, path = rest.partition("/")
+    return host.lower() + slash + path
+
+
+def check_module(style: QrStyle) -> None:
+    if style.module_mm < MIN_MODULE_MM:
+        raise LabelError(
+            f"mô-đun {format_mm(style.module_mm)} mm quá nhỏ để điện thoại quét được: "
+            f"ít nhất {format_mm(MIN_MODULE_MM)} mm, nên từ 0,4 mm"
+        )
+    if style.border < 2:
+        raise LabelError("viền trắng (vùng yên tĩnh) quanh mã QR cần ít nhất 2 mô-đun, nên để 4")
+
+
+@lru_cache(maxsize=None)
+def _register_fonts() -> None:
+    import fontpkg
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(FONT, str(fontpkg.path("Be Vietnam Pro", weight=400))))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(fontpkg.path("Be Vietnam Pro", weight=700))))
+
+
+def _width(text: str, font: str, size_pt: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, font, size_pt) / MM
+
+
+def _wrap(tokens: list[str], font: str, size_pt: float, width_mm: float, joiner: str) -> list[str] | None:
+    """Greedy line filling; None when a single token is wider than the line."""
+    lines: list[str] = []
+    for token in tokens:
+        if _width(token, font, size_pt) > width_mm:
+            return None
+        candidate = f"{lines[-1]}{joiner}{token}" if lines else token
+        if lines and _width(candidate, font, size_pt) <= width_mm:
+            lines[-1] = candidate
+        else:
+            lines.append(token)
+    return lines
+
+
+def _cut(text: str, font: str, size_pt: float, width_mm: float) -> str:
+    """The text, or as much of it as fits followed by "…"."""
+    if _width(text, font, size_pt) <= width_mm:
+        return text
+    while text and _width(text + "…", font, size_pt) > width_mm:
+        text = text[:-1].rstrip()
+    return text + "…"
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    font: str
+    size_pt: float
+    stars: int = 0  # drawn before the text
+
+
+def _text_lines(label: Label, width_mm: float, scale: float) -> list[_Line] | None:
+    """The label's lines at `scale` of the preferred type sizes, or None if the address does not fit."""
+    lines: list[_Line] = []
+    name_pt = 7.0 * scale
+    # A name too long for two lines is cut with "…": the code and the address are what must be whole.
+    name = _wrap(label.name.split(), FONT_BOLD, name_pt, width_mm, " ") or [label.name]
+    if len(name) > 2:
+        name = [name[0], " ".join(name[1:])]
+    lines += [_Line(_cut(text, FONT_BOLD, name_pt, width_mm), FONT_BOLD, name_pt) for text in name]
+    small_pt = 6.0 * scale
+    if label.stars:
+        lines.append(_Line(f"OCOP {label.stars} sao", FONT, small_pt, stars=label.stars))
+    if label.code:
+        lines.append(_Line(f"Mã {label.code}", FONT_BOLD, small_pt))
+    address_pt = 5.5 * scale
+    tokens = re.findall(r"[^./]*[./]|[^./]+", label.address)
+    address = _wrap(tokens, FONT, address_pt, width_mm, "")
+    if address is None or len(address) > 3:
+        return None
+    lines += [_Line(text, FONT, address_pt) for text in address]
+    return lines
+
+
+def _height(lines: list[_Line]) -> float:
+    return sum(line.size_pt * 1.2 / MM for line in lines)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    qr_x: float  # the code's lower-left corner, quiet zone included, from the label's lower-left
+    qr_y: float
+    text_x: float
+    text_top: float
+    text_width: float
+    lines: list[_Line]
+    centred: bool
+
+
+def layout(label: Label, size: LabelSize, style: QrStyle) -> _Layout:
+    """The QR code above the text (or beside it on a wide label), type shrunk to fit, never the code."""
+    check_module(style)
+    _register_fonts()
+    side = qr_side_mm(label.qr_text, style)
+    w, h = size.width_mm, size.height_mm
+    arrangements = [("stacked", w - 2 * TEXT_PAD_MM, h - side - 2 * PAD_MM), ("beside", w - side - TEXT_PAD_MM, h - 2 * PAD_MM)]
+    if w > h:
+        arrangements.reverse()
+    for arrangement, text_width, text_height in arrangements:
+        if side + PAD_MM > min(w, h) or text_width <= 0 or text_height <= 0:
+            continue
+        for step in range(6):  # down to 3/4 of the preferred sizes: smaller type is hard to read
+            scale = 1.0 - step * 0.05
+            lines = _text_lines(label, text_width, scale)
+            if lines is not None and _height(lines) <= text_height:
+                if arrangement == "stacked":  # the code and the text together, centred on the label
+                    qr_y = h - (h - side - _height(lines)) / 2 - side
+                    return _Layout((w - side) / 2, qr_y, TEXT_PAD_MM, qr_y, text_width, lines, True)
+                top = h - (h - _height(lines)) / 2
+                return _Layout(PAD_MM / 2, (h - side) / 2, side + PAD_MM / 2, top, text_width, lines, False)
+    raise LabelError(
+        f"nhãn {size} không đủ chỗ cho mã QR rộng {format_mm(side)} mm (mô-đun {format_mm(style.module_mm)} mm, "
+        f"cả viền trắng) và các dòng chữ: hãy chọn nhãn lớn hơn (mặc định 30 × 40 mm) hoặc mô-đun nhỏ hơn "
+        f"(không dưới 0,4 mm)"
+    )
+
+
+@lru_cache(maxsize=256)
+def _matrix(text: str, style: QrStyle) -> tuple[tuple[bool, ...], ...]:
+    """The modules, quiet zone included (as light modules); laying out and drawing a label both need them."""
+    return tuple(tuple(row) for row in encode(text, style).get_matrix())
+
+
+def qr_side_mm(text: str, style: QrStyle) -> float:
+    return len(_matrix(text, style)) * style.module_mm
+
+
+def labels_per_page(size: LabelSize) -> int:
+    columns, rows = _grid(size)
+    return columns * rows
+
+
+def _grid(size: LabelSize) -> tuple[int, int]:
+    usable_w = PAGE_MM[0] - 2 * PAGE_MARGIN_MM
+    usable_h = PAGE_MM[1] - PAGE_MARGIN_MM - FOOTER_MM
+    return int(usable_w // size.width_mm), int(usable_h // size.height_mm)
+
+
+def _draw_qr(canvas, text: str, style: QrStyle, x_mm: float, y_mm: float) -> None:
+    """One rectangle per run of dark modules in a row, all in one filled path: vector, exact, small."""
+    matrix = _matrix(text, style)
+    m = style.module_mm
+    top = y_mm + len(matrix) * m
+    path = canvas.beginPath()
+    for row_index, row in enumerate(matrix):
+        column = 0
+        while column < len(row):
+            if not row[column]:
+                column += 1
+                continue
+            start = column
+            while column < len(row) and row[column]:
+                column += 1
+            path.rect((x_mm + start * m) * MM, (top - (row_index + 1) * m) * MM, (column - start) * m * MM, m * MM)
+    canvas.setFillGray(0)
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _draw_stars(canvas, count: int, x_mm: float, baseline_mm: float, size_pt: float) -> float:
+    """Five-pointed stars as shapes; returns the width used, in mm."""
+    radius = size_pt * 0.42 / MM
+    centre_y = baseline_mm + size_pt * 0.34 / MM
+    step = radius * 2.1
+    path = canvas.beginPath()
+    for index in range(count):
+        centre_x = x_mm + radius + index * step
+        points = []
+        for corner in range(10):
+            r = radius if corner % 2 == 0 else radius * 0.42
+            angle = math.pi / 2 + corner * math.pi / 5
+            points.append(((centre_x + r * math.cos(angle)) * MM, (centre_y + r * math.sin(angle)) * MM))
+        path.moveTo(*points[0])
+        for point in points[1:]:
+            path.lineTo(*point)
+        path.close()
+    canvas.setFillGray(0)
+    canvas.drawPath(path, stroke=0, fill=1)
+    return count * step + radius * 0.4
+
+
+def _draw_label(canvas, label: Label, size: LabelSize, style: QrStyle, x_mm: float = 0, y_mm: float = 0) -> None:
+    plan = layout(label, size, style)
+    canvas.setStrokeGray(0.7)
+    canvas.setLineWidth(0.25)
+    canvas.rect(x_mm * MM, y_mm * MM, size.width_mm * MM, size.height_mm * MM, stroke=1, fill=0)
+    _draw_qr(canvas, label.qr_text, style, x_mm + plan.qr_x, y_mm + plan.qr_y)
+    top = y_mm + plan.text_top
+    for line in plan.lines:
+        top -= line.size_pt * 1.2 / MM
+        baseline = top + line.size_pt * 0.28 / MM
+        stars_width = _width_of_stars(line)
+        width = stars_width + _width(line.text, line.font, line.size_pt)
+        left = x_mm + plan.text_x + ((plan.text_width - width) / 2 if plan.centred else 0)
+        if line.stars:
+            _draw_stars(canvas, line.stars, left, baseline, line.size_pt)
+        canvas.setFillGray(0)
+        canvas.setFont(line.font, line.size_pt)
+        canvas.drawString((left + stars_width) * MM, baseline * MM, line.text)
+
+
+def _width_of_stars(line: _Line) -> float:
+    radius = line.size_pt * 0.42 / MM
+    return line.stars * radius * 2.1 + radius * 0.4 if line.stars else 0.0
+
+
+def sheet_pdf(labels: list[Label], size: LabelSize = LabelSize(), style: QrStyle = QrStyle(), title: str = "Nhãn mã QR") -> bytes:
+    """A4 pages of labels, left to right and top to bottom, centred, with cut lines and printing advice."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    if not labels:
+        raise LabelError("chưa chọn sản phẩm nào để in nhãn")
+    for label in {label.qr_text: label for label in labels}.values():
+        layout(label, size, style)  # refuse before drawing anything
+    columns, rows = _grid(size)
+    grid_w, grid_h = columns * size.width_mm, rows * size.height_mm
+    left = (PAGE_MM[0] - grid_w) / 2
+    top = PAGE_MM[1] - PAGE_MARGIN_MM - (PAGE_MM[1] - PAGE_MARGIN_MM - FOOTER_MM - grid_h) / 2
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(PAGE_MM[0] * MM, PAGE_MM[1] * MM), invariant=1, pageCompression=1)
+    canvas.setTitle(title)
+    canvas.setCreator("ocop labels")
+    # Each different label is drawn once, as a form, and placed as often as needed: a page of 42 labels
+    # weighs little more than one.
+    forms: dict[Label, str] = {}
+    for label in labels:
+        if label not in forms:
+            forms[label] = f"label{len(forms)}"
+            canvas.beginForm(forms[label], 0, 0, size.width_mm * MM, size.height_mm * MM)
+            _draw_label(canvas, label, size, style)
+            canvas.endForm()
+    per_page = columns * rows
+    for start in range(0, len(labels), per_page):
+        for index, label in enumerate(labels[start : start + per_page]):
+            row, column = divmod(index, columns)
+            canvas.saveState()
+            canvas.translate((left + column * size.width_mm) * MM, (top - (row + 1) * size.height_mm) * MM)
+            canvas.doForm(forms[label])
+            canvas.restoreState()
+        canvas.setFillGray(0.35)
+        canvas.setFont(FONT, 6.5)
+        canvas.drawCentredString(
+            PAGE_MM[0] / 2 * MM,
+            (FOOTER_MM / 2) * MM,
+            f"Nhãn {size} · mô-đun QR {format_mm(style.module_mm)} mm · mức sửa lỗi {style.level} · "
+            "In đúng kích thước (100 %, “Actual size”), không chọn “Fit to page”.",
+        )
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def cache_key(labels: list[Label], size: LabelSize, style: QrStyle) -> tuple:
+    """Everything that changes a sheet's bytes, for QrCache.stored: this module's code included."""
+    return (tuple(labels), size, style, _LAYOUT_VERSION, metadata.version("reportlab"), metadata.version("fontpkg-be-vietnam-pro"))
