@@ -57,7 +57,7 @@ def field_name(path: FieldPath) -> str:
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """Bytes → NFC text. UTF-8 (with or without BOM) and UTF-16/UTF-32 with BOM are accepted."""
     if len(raw) > MAX_BYTES:
-        return None, [Problem(file, None, None, f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,} byte)")]
+        return None, [Problem(file, None, None, f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,} byte)".replace(",", "."))]
     # UTF-32 first: its little-endian BOM begins with the UTF-16 one.
     encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), None)
     if encoding is not None:
@@ -163,6 +163,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
         hint = "dấu hai chấm ở chỗ không đúng, hoặc thụt lề sai; nếu giá trị có dấu ':' hãy đặt trong dấu nháy"
     elif "could not find expected ':'" in problem or "while scanning a simple key" in (error.context or ""):
         hint = "thiếu dấu ':' sau tên trường, hoặc thụt lề sai"
+        if error.context_mark:  # where the key began; PyYAML notices only on the next line
+            line = error.context_mark.line + 1
     elif "while parsing a flow" in (error.context or ""):
         hint = "dấu ngoặc '[' hoặc '{' mở mà chưa đóng (hoặc thiếu dấu ',' giữa các mục)"
         if error.context_mark:
