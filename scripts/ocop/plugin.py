@@ -6,6 +6,7 @@ Generated files are handed to MkDocs with File.generated: nothing is written int
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -17,7 +18,8 @@ from mkdocs.structure.files import File, Files
 from .errors import DataError
 from .project import Project, load_project
 from .qr import LEVELS, QrStyle
-from .site import SiteBuilder
+from .site import SHORT, SiteBuilder
+from .sitecheck import check_site, printed_addresses
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 
@@ -31,6 +33,7 @@ class OcopPluginConfig(base.Config):
 
 class OcopPlugin(BasePlugin[OcopPluginConfig]):
     project: Project | None = None
+    sources: dict[str, str] = {}
 
     def qr_style(self) -> QrStyle:
         return QrStyle(level=self.config.qr_level, module_mm=self.config.qr_module_mm)
@@ -43,6 +46,12 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # Built page → the file the officer wrote, so that a problem found after the build names it.
+        self.sources = {
+            file.dest_uri: f"{Path(config.docs_dir).name}/{file.src_uri}"
+            for file in files
+            if file.is_documentation_page() and not file.generated_by
+        }
         builder = SiteBuilder(self.project.catalogue, self.project.settings, self.project.qr_cache)
         for output in builder.files():
             if files.get_file_from_path(output.uri) is not None:
@@ -58,3 +67,11 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             self.project.qr_cache.encoded,
         )
         return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # A warning, not an exception: strict mode (mkdocs.yml, `ocop build`, `ocop publish`) then fails
+        # the build after listing every problem, and `mkdocs serve` keeps running while they are fixed.
+        problems = check_site(Path(config.site_dir), config.site_url, printed_addresses(self.project), SHORT)
+        for problem in problems:
+            source = self.sources.get(problem.file)
+            log.warning("ocop: trang web vừa tạo có lỗi: %s%s", problem, f" (trang viết ở {source})" if source else "")
