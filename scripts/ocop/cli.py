@@ -4,6 +4,8 @@
     ocop build            tạo trang web vào site/ (chế độ nghiêm ngặt)
     ocop serve            xem trước trang web ở http://127.0.0.1:8000
     ocop export THƯ_MỤC   xuất toàn bộ trang Markdown (kể cả trang được tạo) ra một thư mục
+    ocop publish --to THƯ_MỤC | --gh-pages
+                          tạo trang, kiểm tra, rồi mới thay trang đang chạy (trang cũ giữ nguyên nếu có lỗi)
     ocop schema           cập nhật JSON Schema cho trình soạn thảo (VS Code)
 """
 from __future__ import annotations
@@ -19,7 +21,9 @@ from pathlib import Path
 from .errors import DataError
 from .models import Producer, Product
 from .project import Project, load_project
-from .site import SiteBuilder
+from .publish import PublishError, publish_gh_pages, publish_to
+from .site import SHORT, SiteBuilder
+from .sitecheck import check_site, printed_addresses
 
 SCHEMA_DIR = "_schema"
 
@@ -95,6 +99,28 @@ def serve(args) -> int:
     return _mkdocs("serve", "--livereload", "--config-file", args.config, "--dev-addr", args.address)
 
 
+def publish(args) -> int:
+    def build_into(folder: Path) -> int:
+        return _mkdocs("build", "--strict", "--config-file", args.config, "--site-dir", str(folder))
+
+    def check_built(folder: Path):
+        project = _load(args.config)
+        return check_site(folder, project.settings.site_url, printed_addresses(project), SHORT)
+
+    try:
+        if args.gh_pages:
+            publish_gh_pages(
+                Path(args.config).resolve().parent, build_into, check_built,
+                branch=args.branch, remote=args.remote, push=not args.no_push,
+            )
+        else:
+            publish_to(Path(args.to), build_into, check_built)
+    except PublishError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="ocop", description="Công cụ quản lý trang thông tin sản phẩm OCOP.")
     main.add_argument("--config", "-f", default="mkdocs.yml", help="tệp cấu hình (mặc định: mkdocs.yml)")
@@ -108,6 +134,14 @@ def parser() -> argparse.ArgumentParser:
     exporting.add_argument("folder", metavar="THƯ_MỤC")
     exporting.set_defaults(run=export)
     commands.add_parser("schema", help="cập nhật JSON Schema cho trình soạn thảo").set_defaults(run=schema)
+    publishing = commands.add_parser("publish", help="tạo trang, kiểm tra, rồi mới thay trang đang chạy")
+    where = publishing.add_mutually_exclusive_group(required=True)
+    where.add_argument("--to", metavar="THƯ_MỤC", help="thư mục của máy chủ web (thay trong một bước)")
+    where.add_argument("--gh-pages", action="store_true", help="nhánh gh-pages của kho Git (GitHub Pages)")
+    publishing.add_argument("--no-push", action="store_true", help="với --gh-pages: chỉ ghi nhánh trên máy này")
+    publishing.add_argument("--remote", default="origin", help="với --gh-pages: kho từ xa (mặc định origin)")
+    publishing.add_argument("--branch", default="gh-pages", help="với --gh-pages: tên nhánh (mặc định gh-pages)")
+    publishing.set_defaults(run=publish)
     return main
 
 
