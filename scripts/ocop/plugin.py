@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .errors import DataError
+from .pagemeta import escape_for_theme, restore
 from .project import Project, load_project
 from .qr import LEVELS, QrStyle
 from .site import SHORT, SiteBuilder
@@ -34,6 +35,9 @@ class OcopPluginConfig(base.Config):
 class OcopPlugin(BasePlugin[OcopPluginConfig]):
     project: Project | None = None
     sources: dict[str, str] = {}
+
+    def __init__(self):
+        self.plain_meta: dict[str, dict] = {}  # a page's metadata as written, while its template renders
 
     def qr_style(self) -> QrStyle:
         return QrStyle(level=self.config.qr_level, module_mm=self.config.qr_module_mm)
@@ -67,6 +71,14 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             self.project.qr_cache.encoded,
         )
         return files
+
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        self.plain_meta[page.file.src_uri] = escape_for_theme(page)
+        return context
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        restore(page, self.plain_meta.pop(page.file.src_uri, None))
+        return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # A warning, not an exception: strict mode (mkdocs.yml, `ocop build`, `ocop publish`) then fails
