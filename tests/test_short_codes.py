@@ -187,7 +187,9 @@ def test_duplicate_code_is_explained(project):
 
 def test_code_clashing_with_another_products_issued_code_is_explained(project):
     project.write("products/huan-hong/nem-chua.yml", "name: Nem chua thử nghiệm\nproducer: huan-hong\ngroup: thuc-pham\ncode: NEM\n")
-    _fails(project, "products/huan-hong/nem-chua.yml", 4, "code", "mã 'NEM' đã cấp cho trang /san-pham/nem-huan-hong/")
+    # Reported in both files, each naming the other; the register then keeps NEM for nem Huân Hồng.
+    _fails(project, "products/huan-hong/nem-chua.yml", 4, "code", "mã ngắn 'NEM' trùng với sản phẩm trong products/huan-hong/nem-huan-hong.yml")
+    _fails(project, "products/huan-hong/nem-huan-hong.yml", 8, "code", "trùng với sản phẩm trong products/huan-hong/nem-chua.yml")
 
 
 def test_ocop_assigns_a_missing_code_keeps_the_comments_and_registers_it(project):

@@ -12,6 +12,7 @@ Every problem in every file is collected before anything is raised.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -28,6 +29,8 @@ from .validate import validate
 PRODUCER_FILE = "producer.yml"
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 MAX_PHOTO_BYTES = 20_000_000
+MAX_PHOTO_PIXELS = 50_000_000  # a 50-megapixel phone photo; larger ones only slow every visitor down
+DATA_SUFFIXES = (".yml", ".yaml")
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None) -> Cata
         if entry.name.startswith((".", "_")):
             continue
         if entry.is_file():
-            if entry.suffix in (".yml", ".yaml"):
+            if _is_data_file(entry):
                 problems.append(
                     Problem(shown(entry), None, None, "tệp phải nằm trong thư mục của một cơ sở, ví dụ products/ten-co-so/")
                 )
@@ -145,7 +148,12 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None) -> Cata
                     problems += found
                     producers[entry.name] = ProducerEntry(entry.name, producer, document.file, photos)
         for path in sorted(entry.iterdir()):
-            if path.is_file() and path.suffix in (".yml", ".yaml") and path.name != PRODUCER_FILE:
+            if path.is_file() and path.name.lower().endswith(tuple(suffix + ".txt" for suffix in DATA_SUFFIXES)):
+                # Windows hides known extensions, and Notepad adds .txt to "x.yml": the file would be ignored.
+                problems.append(
+                    Problem(shown(path), None, None, f"tệp có đuôi .txt nên không được đọc: hãy đổi tên thành {path.stem}")
+                )
+            if path.is_file() and _is_data_file(path) and path.name.lower() != PRODUCER_FILE:
                 document, found = read_yaml(path, shown(path))
                 problems += found
                 if document is not None:
@@ -153,16 +161,24 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None) -> Cata
 
     products: dict[str, ProductEntry] = {}
     lowered: dict[str, str] = {}
+    codes: dict[str, tuple[str, int | None]] = {}
     for document, path in product_docs:
         product, found = validate(Product, document)
         problems += found
         if product is None:
             continue
         slug = product.slug or slugify(product.name, max_length=80, word_boundary=True)
+        clash = not slug or slug in lowered
         if not slug:
-            problems.append(Problem(document.file, document.line_of(("name",)), "name", "tên không tạo được địa chỉ trang"))
-            continue
-        if slug in lowered:
+            problems.append(
+                Problem(
+                    document.file,
+                    document.line_of(("name",)),
+                    "name",
+                    "tên không có chữ cái hay chữ số nào để tạo địa chỉ trang: hãy ghi trường slug, ví dụ slug: nuoc-mam",
+                )
+            )
+        elif slug in lowered:
             line_field = ("slug",) if product.slug else ("name",)
             problems.append(
                 Problem(
@@ -172,8 +188,24 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None) -> Cata
                     f"địa chỉ trang '{slug}' trùng với sản phẩm trong {lowered[slug]}; hãy ghi trường slug khác",
                 )
             )
-            continue
-        lowered[slug] = document.file
+        else:
+            lowered[slug] = document.file
+        if product.code is not None:
+            # One code, one product: say it in both files, so whichever the officer opens shows it.
+            if product.code in codes:
+                first_file, first_line = codes[product.code]
+                here = (document.file, document.line_of(("code",)))
+                for (file, line), other in ((here, first_file), ((first_file, first_line), here[0])):
+                    problems.append(
+                        Problem(
+                            file,
+                            line,
+                            "code",
+                            f"mã ngắn '{product.code}' trùng với sản phẩm trong {other}: mỗi mã QR chỉ dẫn tới một sản phẩm",
+                        )
+                    )
+            else:
+                codes[product.code] = (document.file, document.line_of(("code",)))
         producer = producers.get(product.producer)
         if producer is None:
             problems.append(
@@ -209,7 +241,7 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None) -> Cata
                 )
         photos, found = _photos(product.photos, document, products_dir, shown)
         problems += found
-        if producer is None or group is None or found:
+        if clash or producer is None or group is None or found:
             continue
         entry = ProductEntry(slug, product, document.file, producer, group, subgroup, photos, document)
         products[slug] = entry
@@ -218,6 +250,10 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None) -> Cata
     if problems:
         raise DataError(problems)
     return Catalogue(producers, products, groups)
+
+
+def _is_data_file(path: Path) -> bool:
+    return path.suffix.lower() in DATA_SUFFIXES
 
 
 def _is_slug(name: str) -> bool:
@@ -233,7 +269,8 @@ def _photos(photos: list[Photo], document: Document, products_dir: Path, shown) 
         where = ("photos", index, "file")
         line = document.line_of(where)
         name = f"photos[{index}].file"
-        path = (folder / photo.file).resolve()
+        # A backslash is a folder separator on the officer's Windows PC: read it as one everywhere.
+        path = (folder / photo.file.replace("\\", "/")).resolve()
         if not path.is_relative_to(products_dir):
             problems.append(Problem(document.file, line, name, f"ảnh phải nằm trong thư mục products/: {photo.file}"))
             continue
@@ -247,11 +284,27 @@ def _photos(photos: list[Photo], document: Document, products_dir: Path, shown) 
             problems.append(Problem(document.file, line, name, f"ảnh quá lớn (tối đa {MAX_PHOTO_BYTES // 1_000_000} MB)"))
             continue
         try:
-            with Image.open(path) as image:
-                width, height = image.size
-                image.verify()
-        except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                with Image.open(path) as image:
+                    width, height = image.size
+                    if width * height <= MAX_PHOTO_PIXELS:
+                        image.verify()
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+            width = height = None
+        except (UnidentifiedImageError, OSError):
             problems.append(Problem(document.file, line, name, f"tệp không phải ảnh hợp lệ: {photo.file}"))
+            continue
+        if width is None or width * height > MAX_PHOTO_PIXELS:
+            size = f"{width} × {height} điểm ảnh, " if width else ""
+            problems.append(
+                Problem(
+                    document.file,
+                    line,
+                    name,
+                    f"ảnh quá lớn ({size}tối đa {MAX_PHOTO_PIXELS // 1_000_000} triệu điểm ảnh): hãy thu nhỏ ảnh {photo.file}",
+                )
+            )
             continue
         found.append(PhotoFile(photo, path, width, height))
     return found, problems

@@ -6,6 +6,8 @@
     ocop export THƯ_MỤC   xuất toàn bộ trang Markdown (kể cả trang được tạo) ra một thư mục
     ocop codes            cấp mã ngắn cho sản phẩm chưa có, ghi vào sổ mã, in bảng cỡ mã QR
     ocop labels [MÃ …]    tạo tệp in: mã QR SVG, PNG 600 dpi và tờ nhãn A4 (PDF)
+    ocop publish --to THƯ_MỤC | --gh-pages
+                          tạo trang, kiểm tra, rồi mới thay trang đang chạy (trang cũ giữ nguyên nếu có lỗi)
     ocop schema           cập nhật JSON Schema cho trình soạn thảo (VS Code)
     ocop report           báo cáo số liệu: số sao theo ngành, chứng nhận sắp hết hiệu lực, tiến độ kế hoạch
 """
@@ -27,8 +29,10 @@ from .models import Producer, Product
 from .plan import PLAN_FILE, Plan, load_plan
 from .printing import choose_products, format_report, qr_report, write_labels
 from .project import Project, load_project
+from .publish import PublishError, publish_gh_pages, publish_to
 from .qr import LEVELS
-from .site import SiteBuilder
+from .site import SHORT, SiteBuilder
+from .sitecheck import check_site, printed_addresses
 
 SCHEMA_DIR = "_schema"
 
@@ -182,6 +186,28 @@ def serve(args) -> int:
     return _mkdocs("serve", "--livereload", "--config-file", args.config, "--dev-addr", args.address)
 
 
+def publish(args) -> int:
+    def build_into(folder: Path) -> int:
+        return _mkdocs("build", "--strict", "--config-file", args.config, "--site-dir", str(folder))
+
+    def check_built(folder: Path):
+        project = _load(args.config)
+        return check_site(folder, project.settings.site_url, printed_addresses(project), SHORT)
+
+    try:
+        if args.gh_pages:
+            publish_gh_pages(
+                Path(args.config).resolve().parent, build_into, check_built,
+                branch=args.branch, remote=args.remote, push=not args.no_push,
+            )
+        else:
+            publish_to(Path(args.to), build_into, check_built)
+    except PublishError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="ocop", description="Công cụ quản lý trang thông tin sản phẩm OCOP.")
     main.add_argument("--config", "-f", default="mkdocs.yml", help="tệp cấu hình (mặc định: mkdocs.yml)")
@@ -216,6 +242,14 @@ def parser() -> argparse.ArgumentParser:
     printing.add_argument("--quiet-zone", type=int, help="viền trắng quanh mã, tính bằng mô-đun (mặc định 4)")
     printing.add_argument("--out", default="nhan-qr", help="thư mục ghi tệp (mặc định nhan-qr)")
     printing.set_defaults(run=labels)
+    publishing = commands.add_parser("publish", help="tạo trang, kiểm tra, rồi mới thay trang đang chạy")
+    where = publishing.add_mutually_exclusive_group(required=True)
+    where.add_argument("--to", metavar="THƯ_MỤC", help="thư mục của máy chủ web (thay trong một bước)")
+    where.add_argument("--gh-pages", action="store_true", help="nhánh gh-pages của kho Git (GitHub Pages)")
+    publishing.add_argument("--no-push", action="store_true", help="với --gh-pages: chỉ ghi nhánh trên máy này")
+    publishing.add_argument("--remote", default="origin", help="với --gh-pages: kho từ xa (mặc định origin)")
+    publishing.add_argument("--branch", default="gh-pages", help="với --gh-pages: tên nhánh (mặc định gh-pages)")
+    publishing.set_defaults(run=publish)
     return main
 
 

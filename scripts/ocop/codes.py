@@ -92,11 +92,7 @@ def check_codes(catalogue: Catalogue, registry: Registry) -> list[Problem]:
     for entry in catalogue.products.values():
         if entry.model.code:
             by_code.setdefault(entry.model.code, []).append(entry)
-    for code, entries in by_code.items():
-        for entry in entries[1:]:
-            problems.append(
-                _at(entry, "code", f"mã '{code}' trùng với sản phẩm trong {entries[0].source}: mỗi sản phẩm cần một mã riêng")
-            )
+    # Two products with one code are refused by the catalogue, with every other data problem.
     for code, slug in registry.slugs.items():
         where = f"{registry.file}:{registry.lines[code]}"
         holders = by_code.get(code, [])

@@ -6,6 +6,7 @@ Generated files are handed to MkDocs with File.generated: nothing is written int
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -16,9 +17,11 @@ from mkdocs.structure.files import File, Files
 
 from .certificate import EXPIRING_DAYS
 from .errors import DataError
+from .pagemeta import escape_for_theme, restore
 from .project import Project, load_project
 from .qr import LEVELS, QrStyle
-from .site import SiteBuilder
+from .site import SHORT, SiteBuilder
+from .sitecheck import check_site, printed_addresses
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 
@@ -36,6 +39,10 @@ class OcopPluginConfig(base.Config):
 
 class OcopPlugin(BasePlugin[OcopPluginConfig]):
     project: Project | None = None
+    sources: dict[str, str] = {}
+
+    def __init__(self):
+        self.plain_meta: dict[str, dict] = {}  # a page's metadata as written, while its template renders
 
     def qr_style(self) -> QrStyle:
         return QrStyle(level=self.config.qr_level, module_mm=self.config.qr_module_mm, border=self.config.qr_quiet_zone)
@@ -55,6 +62,12 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # Built page → the file the officer wrote, so that a problem found after the build names it.
+        self.sources = {
+            file.dest_uri: f"{Path(config.docs_dir).name}/{file.src_uri}"
+            for file in files
+            if file.is_documentation_page() and not file.generated_by
+        }
         builder = SiteBuilder(self.project.catalogue, self.project.settings, self.project.qr_cache)
         for output in builder.files():
             if files.get_file_from_path(output.uri) is not None:
@@ -73,3 +86,19 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         if uncoded:  # not a warning: the preview must still build; `ocop build` gives them their codes
             log.info("ocop: %d sản phẩm chưa có mã ngắn, mã QR của chúng dài hơn: chạy `ocop codes` (%s)", len(uncoded), ", ".join(uncoded))
         return files
+
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        self.plain_meta[page.file.src_uri] = escape_for_theme(page)
+        return context
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        restore(page, self.plain_meta.pop(page.file.src_uri, None))
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # A warning, not an exception: strict mode (mkdocs.yml, `ocop build`, `ocop publish`) then fails
+        # the build after listing every problem, and `mkdocs serve` keeps running while they are fixed.
+        problems = check_site(Path(config.site_dir), config.site_url, printed_addresses(self.project), SHORT)
+        for problem in problems:
+            source = self.sources.get(problem.file)
+            log.warning("ocop: trang web vừa tạo có lỗi: %s%s", problem, f" (trang viết ở {source})" if source else "")

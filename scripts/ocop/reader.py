@@ -55,14 +55,23 @@ def field_name(path: FieldPath) -> str:
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
-    """Bytes → NFC text. UTF-8 (with or without BOM) and UTF-16 with BOM are accepted."""
+    """Bytes → NFC text. UTF-8 (with or without BOM) and UTF-16/UTF-32 with BOM are accepted."""
     if len(raw) > MAX_BYTES:
-        return None, [Problem(file, None, None, f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,} byte)")]
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = raw.decode("utf-16")
+        return None, [Problem(file, None, None, f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,} byte)".replace(",", "."))]
+    # UTF-32 first: its little-endian BOM begins with the UTF-16 one.
+    encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), None)
+    if encoding is not None:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            return None, [Problem(file, None, None, f"tệp {encoding.upper()} bị hỏng; hãy lưu lại với bảng mã UTF-8")]
     else:
         if b"\x00" in raw:
-            return None, [Problem(file, None, None, "tệp không phải văn bản (có byte rỗng): có lẽ là tệp nhị phân")]
+            if _looks_like_utf16(raw):
+                message = "tệp được lưu bằng mã UTF-16 không có BOM; hãy mở tệp và lưu lại với bảng mã UTF-8"
+            else:
+                message = "tệp không phải văn bản (có byte rỗng): có lẽ là tệp nhị phân, hoặc ảnh bị đặt tên .yml"
+            return None, [Problem(file, None, None, message)]
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -80,6 +89,21 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     return unicodedata.normalize("NFC", text), []
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """Mostly-ASCII text saved as UTF-16 without a BOM has a zero in every other byte."""
+    sample = raw[:2000]
+    half = max(len(sample) // 2, 1)
+    return max(sample[0::2].count(0), sample[1::2].count(0)) > 0.6 * half
+
+
 def read_yaml(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
     """Read `path` (shown to the officer as `file`). Returns the document or the problems."""
     try:
@@ -93,21 +117,38 @@ def read_yaml(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
 
 
 def parse_yaml(text: str, file: str) -> tuple[Document | None, list[Problem]]:
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:  # a control character, found before any parsing
+        line = text[: error.position].count("\n") + 1
+        return None, [
+            Problem(file, line, None, f"có ký tự điều khiển không in được (mã U+{error.character:04X}): hãy xóa ký tự đó")
+        ]
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, file)]
-    except yaml.YAMLError as error:  # a reader error (control characters) has no problem_mark
-        return None, [Problem(file, None, None, f"lỗi cú pháp YAML: {error}")]
+    except yaml.YAMLError as error:
+        return None, [Problem(file, None, None, f"lỗi cú pháp YAML ({error})")]
+    except RecursionError:  # PyYAML composes nested collections recursively: `[[[[…` a thousand deep
+        return None, [Problem(file, None, None, "dữ liệu lồng nhau quá sâu: một tệp dữ liệu chỉ cần vài cấp thụt lề")]
     finally:
         loader.dispose()
     if node is None:
         return None, [Problem(file, 1, None, "tệp rỗng: chưa có trường nào")]
     document = Document(file, None)
-    problems: list[Problem] = []
-    document.data = _build(node, (), document, problems, loader, set())
-    return (None if problems else document), problems
+    builder = _Builder(document, loader)
+    try:
+        document.data = builder.build(node, ())
+    except RecursionError:
+        builder.problems.append(Problem(file, None, None, "dữ liệu lồng nhau quá sâu: một tệp dữ liệu chỉ cần vài cấp thụt lề"))
+    if builder.aliases:
+        first = builder.aliases[0]
+        count = f" ({len(builder.aliases)} chỗ)" if len(builder.aliases) > 1 else ""
+        builder.problems.append(
+            Problem(file, first, None, f"không dùng neo/bí danh YAML (&tên, *tên){count}: hãy viết giá trị ra")
+        )
+    return (None if builder.problems else document), builder.problems
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
@@ -122,6 +163,14 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
         hint = "dấu hai chấm ở chỗ không đúng, hoặc thụt lề sai; nếu giá trị có dấu ':' hãy đặt trong dấu nháy"
     elif "could not find expected ':'" in problem or "while scanning a simple key" in (error.context or ""):
         hint = "thiếu dấu ':' sau tên trường, hoặc thụt lề sai"
+        if error.context_mark:  # where the key began; PyYAML notices only on the next line
+            line = error.context_mark.line + 1
+    elif "while parsing a flow" in (error.context or ""):
+        hint = "dấu ngoặc '[' hoặc '{' mở mà chưa đóng (hoặc thiếu dấu ',' giữa các mục)"
+        if error.context_mark:
+            line = error.context_mark.line + 1
+    elif "that cannot start any token" in problem:
+        hint = "giá trị bắt đầu bằng ký tự đặc biệt (@, `, %): hãy đặt giá trị trong dấu nháy"
     elif "while scanning a quoted scalar" in (error.context or ""):
         hint = "dấu nháy mở mà chưa đóng"
         if error.context_mark:  # the line where the quote opened, not the end of the file
@@ -130,52 +179,66 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
         hint = "thụt lề không đều: các trường cùng cấp phải thẳng hàng"
     elif "expected a single document" in (error.context or "") or "but found another document" in problem:
         hint = "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"
-    else:
-        hint = problem or "không đọc được"
+    else:  # PyYAML's own words, in brackets, for whoever helps the officer
+        hint = f"không đọc được ({problem})" if problem else "không đọc được"
     return Problem(file, line, None, f"lỗi cú pháp YAML: {hint}")
 
 
-def _build(node: Node, path: FieldPath, document: Document, problems: list[Problem], loader, seen: set[int]) -> Any:
-    line = node.start_mark.line + 1
-    document.lines.setdefault(path, line)
-    name = field_name(path) or None
-    if id(node) in seen:
-        problems.append(Problem(document.file, line, name, "không dùng bí danh YAML (*tên): hãy viết giá trị ra"))
-        return None
-    seen.add(id(node))
-    if node.tag not in _PLAIN_TAGS:
-        problems.append(
-            Problem(document.file, line, name, f"không dùng thẻ YAML đặc biệt ({node.tag}): chỉ viết văn bản, số, ngày")
-        )
-        return None
-    if isinstance(node, MappingNode):
+class _Builder:
+    """Node tree → plain data, recording lines; refuses tags, merge keys and aliases without expanding them."""
+
+    def __init__(self, document: Document, loader: yaml.SafeLoader):
+        self.document = document
+        self.loader = loader
+        self.problems: list[Problem] = []
+        self.aliases: list[int] = []  # lines where an alias repeats a node: one problem per file, not thousands
+        self.seen: set[int] = set()
+
+    def problem(self, line: int, path: FieldPath | None, message: str) -> None:
+        self.problems.append(Problem(self.document.file, line, field_name(path) or None if path else None, message))
+
+    def build(self, node: Node, path: FieldPath) -> Any:
+        if id(node) in self.seen:
+            # The node an alias repeats keeps the line of its anchor; the alias is where its field is.
+            self.aliases.append(self.document.line_of(path[:-1]) if path else 1)
+            return None
+        self.seen.add(id(node))
+        line = node.start_mark.line + 1
+        self.document.lines.setdefault(path, line)
+        if node.tag not in _PLAIN_TAGS:
+            self.problem(line, path, f"không dùng thẻ YAML đặc biệt ({node.tag}): chỉ viết văn bản, số, ngày")
+            return None
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node)
+        except (yaml.YAMLError, ValueError):
+            if node.tag.endswith("timestamp"):
+                message = f"ngày không có thật: {node.value}"
+            elif node.tag.endswith(("int", "float")):
+                message = f"số quá dài ({len(node.value)} chữ số)"
+            else:
+                message = f"giá trị không đọc được: {node.value[:80]}"
+            self.problem(line, path, message)
+            return None
+
+    def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append(Problem(document.file, key_line, name, "không dùng khóa gộp YAML (<<)"))
+                self.problem(key_line, path, "không dùng khóa gộp YAML (<<)")
                 continue
             if not isinstance(key_node, ScalarNode):
-                problems.append(Problem(document.file, key_line, name, "tên trường phải là chữ"))
+                self.problem(key_line, path, "tên trường phải là chữ")
                 continue
             key = str(key_node.value)
             if key in result:
-                first = document.lines.get(path + (key,))
-                problems.append(
-                    Problem(document.file, key_line, field_name(path + (key,)), f"trường bị lặp lại (đã có ở dòng {first})")
-                )
+                first = self.document.lines.get(path + (key,))
+                self.problem(key_line, path + (key,), f"trường bị lặp lại (đã có ở dòng {first})")
                 continue
-            document.lines[path + (key,)] = key_line
-            result[key] = _build(value_node, path + (key,), document, problems, loader, seen)
+            self.document.lines[path + (key,)] = key_line
+            result[key] = self.build(value_node, path + (key,))
         return result
-    if isinstance(node, SequenceNode):
-        return [_build(item, path + (index,), document, problems, loader, seen) for index, item in enumerate(node.value)]
-    try:
-        return loader.construct_object(node)
-    except (yaml.YAMLError, ValueError) as error:
-        if node.tag.endswith("timestamp"):
-            message = f"ngày không có thật: {node.value}"
-        else:
-            message = f"giá trị không đọc được: {error}"
-        problems.append(Problem(document.file, line, name, message))
-        return None

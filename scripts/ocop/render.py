@@ -12,17 +12,17 @@ import re
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-# Characters that start Markdown (or Markdown extension) syntax anywhere in a line. The numeric
-# entities HTML escaping has just written (&#34; for a quote) are kept whole, not broken at their "#".
-_INLINE = re.compile(r"(&#\d+;)|[\\`*_\[\]{}#|~^$]")
+# Characters that start HTML or Markdown (or Markdown extension) syntax anywhere in a line. One pass
+# turns each into a numeric entity: escaping HTML first (&#34;) and then `#` would show "&#34;".
+_INLINE = re.compile(r"[&<>\"'\\`*_\[\]{}#|~^$]")
 # Syntax that only counts at the start of a line: lists, quotes, headings, admonitions, tables.
 _LINE_START = re.compile(r"^(\s*)([-+=>:!]|\d+(?=[.)]))", re.MULTILINE)
 
 
 def _entity(match: re.Match) -> str:
-    return match.group(1) or f"&#{ord(match.group(0))};"
+    return f"&#{ord(match.group(0))};"
 
 
 def escape_text(value) -> Markup:
@@ -31,8 +31,7 @@ def escape_text(value) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = str(escape(str(value)))  # & < > " '
-    text = _INLINE.sub(_entity, text)
+    text = _INLINE.sub(_entity, str(value))
     text = _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
     return Markup(text)
 

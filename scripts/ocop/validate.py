@@ -73,8 +73,18 @@ def _problem(model: type[BaseModel], document: Document, detail: dict[str, Any])
     if kind in ("string_pattern_mismatch", "greater_than_equal", "less_than_equal", "int_type") and leaf in _FIELD_HINTS:
         message += f": {_FIELD_HINTS[leaf]}"
     if kind != "missing" and "input" in detail and not isinstance(detail["input"], (dict, list)):
-        message += f" (đang ghi: {detail['input']!r})"
+        message += f" ({_shown_input(detail['input'])})"
     return Problem(document.file, document.line_of(path), field_name(path) or None, message)
+
+
+def _shown_input(value: Any) -> str:
+    """What the officer wrote, as they would recognise it (not Python's True, None)."""
+    if value is None:
+        return "đang để trống"
+    if isinstance(value, bool):
+        return f"đang ghi {'yes/true' if value else 'no/false'}"
+    text = repr(value)
+    return f"đang ghi: {text if len(text) <= 60 else text[:57] + '…'}"
 
 
 def _unknown_field(model: type[BaseModel], path: tuple) -> str:

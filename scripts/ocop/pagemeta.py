@@ -1,0 +1,36 @@
+"""A page's description and title, made safe for the theme, which prints them as HTML.
+
+MkDocs renders theme templates without autoescaping. Material writes `page.meta.description` as it is
+into an attribute (`<meta name="description" content="…">`) and the page's title into `<title>`
+through `striptags`, which turns `&lt;` back into `<`. A product summary `"><script>…` or a name
+`</title><script>…` would then run in every visitor's browser. While a page's template is rendered,
+its description and title are given to the theme HTML-escaped (as Markup, so a template that does
+escape does not escape twice); after rendering, the plain values are put back for other plugins.
+"""
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+# Metadata the theme prints without escaping (besides the title, handled apart).
+PRINTED_RAW = ("description",)
+
+
+def escape_for_theme(page) -> dict:
+    """Escape the page's metadata in place; returns the original, for `restore`."""
+    original = dict(page.meta)
+    for key in PRINTED_RAW:
+        if isinstance(original.get(key), str):
+            page.meta[key] = escape(original[key])
+    if isinstance(original.get("title"), str):
+        page.meta["title"] = escape(original["title"])
+    elif page.title and not page.is_homepage:
+        # A title from the page's first heading is already HTML text (tags stripped, entities kept):
+        # handed over as metadata, the theme prints it as it is instead of through `striptags`.
+        page.meta["title"] = Markup(page.title)
+    return original
+
+
+def restore(page, original: dict | None) -> None:
+    if original is not None:
+        page.meta.clear()
+        page.meta.update(original)
