@@ -43,7 +43,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        builder = SiteBuilder(self.project.catalogue, self.project.settings, self.project.qr_cache)
+        builder = SiteBuilder(
+            self.project.catalogue, self.project.settings, self.project.qr_cache, self.project.photo_cache
+        )
         for output in builder.files():
             if files.get_file_from_path(output.uri) is not None:
                 raise PluginError(f"docs/{output.uri} trùng với trang được tạo từ dữ liệu sản phẩm: hãy đổi tên tệp đó")
@@ -52,9 +54,10 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             else:
                 files.append(File.generated(config, output.uri, content=output.content))
         log.info(
-            "ocop: %d sản phẩm, %d cơ sở; %d mã QR mới được tạo",
+            "ocop: %d sản phẩm, %d cơ sở; %d mã QR, %d tệp ảnh mới được tạo",
             len(self.project.catalogue.products),
             len(self.project.catalogue.producers),
             self.project.qr_cache.encoded,
+            self.project.photo_cache.made,
         )
         return files

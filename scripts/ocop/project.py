@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from .catalogue import Catalogue, load_catalogue
 from .errors import DataError, Problem
+from .images import PhotoCache
 from .models import Commune
 from .qr import QrCache, QrStyle
 from .site import SiteSettings
@@ -25,6 +26,7 @@ class Project:
     settings: SiteSettings
     catalogue: Catalogue
     qr_cache: QrCache
+    photo_cache: PhotoCache
 
 
 def load_project(config: MkDocsConfig, products_dir: str, cache_dir: str, qr_style: QrStyle) -> Project:
@@ -53,4 +55,6 @@ def load_project(config: MkDocsConfig, products_dir: str, cache_dir: str, qr_sty
     if problems:
         raise DataError(problems)
     settings = SiteSettings(site_url.rstrip("/") + "/", commune, qr_style)
-    return Project(root, root / products_dir, settings, catalogue, QrCache(root / cache_dir))
+    return Project(
+        root, root / products_dir, settings, catalogue, QrCache(root / cache_dir), PhotoCache(root / cache_dir / "photos")
+    )

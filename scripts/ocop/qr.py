@@ -5,7 +5,6 @@ they encode and how (text, level, format, sizes): a rebuild with nothing changed
 """
 from __future__ import annotations
 
-import hashlib
 import io
 from importlib import metadata
 from dataclasses import dataclass
@@ -14,6 +13,8 @@ from pathlib import Path
 import qrcode
 import qrcode.image.svg
 from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_L, ERROR_CORRECT_M, ERROR_CORRECT_Q
+
+from .cache import DiskCache, cache_key
 
 LEVELS = {"L": ERROR_CORRECT_L, "M": ERROR_CORRECT_M, "Q": ERROR_CORRECT_Q, "H": ERROR_CORRECT_H}
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
@@ -59,19 +60,14 @@ class QrCache:
     """Finished QR files on disk, keyed by everything that changes their bytes."""
 
     def __init__(self, folder: Path | None):
-        self.folder = Path(folder) if folder else None
+        self.disk = DiskCache(folder)
         self.encoded = 0  # how many codes this cache had to encode (the rest came from disk)
 
     def get(self, text: str, kind: str, style: QrStyle = QrStyle()) -> bytes:
-        key = hashlib.sha256(repr((text, kind, style, _QRCODE_VERSION)).encode()).hexdigest()
-        path = self.folder / key[:2] / f"{key}.{kind}" if self.folder else None
-        if path is not None and path.is_file():
-            return path.read_bytes()
-        data = _RENDERERS[kind](text, style)
-        self.encoded += 1
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(data)
-            temporary.replace(path)
+        key = cache_key(text, kind, style, _QRCODE_VERSION)
+        data = self.disk.read(key, kind)
+        if data is None:
+            data = _RENDERERS[kind](text, style)
+            self.encoded += 1
+            self.disk.write(key, kind, data)
         return data

@@ -5,9 +5,9 @@ Where each thing lives in the built site is decided here and nowhere else:
     san-pham/index.md                       the catalogue               /san-pham/
     san-pham/<slug>.md                      a product                   /san-pham/<slug>/
     san-pham/<slug>/qr-<slug>.svg|png       its QR code
-    san-pham/<slug>/<slug>-<n>.<ext>        its photos
+    san-pham/<slug>/<slug>-<n>-<width>.<ext> its photos, resized (AVIF, WebP and JPEG or PNG)
     co-so/index.md, co-so/<slug>.md         producers                   /co-so/, /co-so/<slug>/
-    co-so/<slug>/<slug>-<n>.<ext>           a producer's photos
+    co-so/<slug>/<slug>-<n>-<width>.<ext>   a producer's photos
     Q/<CODE>/index.html                     a product's short address   /Q/<CODE>/ → its page
 
 The short address is what a printed QR code encodes when the product has a `code`: upper case
@@ -18,7 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.utils import get_relative_url
+
 from .catalogue import Catalogue, PhotoFile, ProducerEntry, ProductEntry
+from .images import MODERN, PhotoCache, Picture
 from .models import Commune
 from .qr import QrCache, QrStyle
 from .render import Renderer
@@ -61,10 +64,40 @@ class OutputFile:
 
 @dataclass(frozen=True)
 class PhotoLink:
-    href: str  # relative to the page that shows it
+    """A photo as one page shows it: every address is relative to that page's own address.
+
+    The photo is written as raw HTML (`<picture>`), which MkDocs does not rewrite, so the addresses are
+    those of the built site (directory URLs, as the printed QR codes require), not of the Markdown files."""
+
     alt: str
     width: int
     height: int
+    src: str  # the fallback at its middle width
+    srcset: str  # the fallback at every width
+    sources: tuple[tuple[str, str], ...]  # (MIME type, srcset) of each modern format, preferred first
+
+
+@dataclass(frozen=True)
+class PublishedPhoto:
+    """A photo's renditions and where each is published (`uris`, in the order of `picture.renditions`)."""
+
+    photo: PhotoFile
+    picture: Picture
+    uris: tuple[str, ...]
+
+    def files(self) -> list[OutputFile]:
+        return [OutputFile(uri, source=r.path) for uri, r in zip(self.uris, self.picture.renditions)]
+
+    def link(self, page_url: str, fallback_alt: str) -> PhotoLink:
+        by_format: dict[str, list[str]] = {}
+        for uri, rendition in zip(self.uris, self.picture.renditions):
+            by_format.setdefault(rendition.format, []).append(f"{get_relative_url(uri, page_url)} {rendition.width}w")
+        fallback = by_format.pop(self.picture.fallback)
+        middle = fallback[(len(fallback) - 1) // 2].rsplit(" ", 1)[0]
+        sources = tuple((MODERN[fmt], ", ".join(items)) for fmt, items in by_format.items())
+        return PhotoLink(
+            self.photo.photo.alt or fallback_alt, self.picture.width, self.picture.height, middle, ", ".join(fallback), sources
+        )
 
 
 def product_page_uri(slug: str) -> str:
@@ -73,17 +106,6 @@ def product_page_uri(slug: str) -> str:
 
 def producer_page_uri(slug: str) -> str:
     return f"{PRODUCERS}/{slug}.md"
-
-
-def _photo_files(folder: str, slug: str, photos: list[PhotoFile], fallback_alt: str) -> list[tuple[OutputFile, PhotoLink]]:
-    """Photos are published under the page's own folder with stable names: <slug>-1.jpg, …"""
-    result = []
-    for number, photo in enumerate(photos, start=1):
-        name = f"{slug}-{number}{photo.path.suffix.lower()}"
-        output = OutputFile(f"{folder}/{slug}/{name}", source=photo.path)
-        link = PhotoLink(f"{slug}/{name}", photo.photo.alt or fallback_alt, photo.width, photo.height)
-        result.append((output, link))
-    return result
 
 
 def product_description(entry: ProductEntry, settings: SiteSettings) -> str:
@@ -96,11 +118,24 @@ def product_description(entry: ProductEntry, settings: SiteSettings) -> str:
 
 
 class SiteBuilder:
-    def __init__(self, catalogue: Catalogue, settings: SiteSettings, qr_cache: QrCache | None = None):
+    def __init__(
+        self, catalogue: Catalogue, settings: SiteSettings, qr_cache: QrCache | None = None,
+        photo_cache: PhotoCache | None = None,
+    ):
         self.catalogue = catalogue
         self.settings = settings
         self.qr_cache = qr_cache or QrCache(None)
+        self.photo_cache = photo_cache or PhotoCache(None)
         self.renderer = Renderer()
+
+    def published_photos(self, folder: str, slug: str, photos: list[PhotoFile]) -> list[PublishedPhoto]:
+        """Photos are published under the page's own folder with stable names: <slug>-1-800.webp, …"""
+        result = []
+        for number, photo in enumerate(photos, start=1):
+            picture = self.photo_cache.picture(photo.path)
+            uris = tuple(f"{folder}/{slug}/{slug}-{number}-{r.width}.{r.extension}" for r in picture.renditions)
+            result.append(PublishedPhoto(photo, picture, uris))
+        return result
 
     def files(self) -> list[OutputFile]:
         files: list[OutputFile] = [self.catalogue_page(), self.producer_directory()]
@@ -116,7 +151,7 @@ class SiteBuilder:
         qr_text = self.settings.qr_text(entry)
         style = self.settings.qr_style
         svg_name, png_name = f"qr-{slug}.svg", f"qr-{slug}.png"
-        photos = _photo_files(CATALOGUE, slug, entry.photos, entry.model.name)
+        photos = self.published_photos(CATALOGUE, slug, entry.photos)
         page = self.renderer.render(
             "product.md.j2",
             entry=entry,
@@ -124,7 +159,7 @@ class SiteBuilder:
             cert=entry.model.certification,
             producer=entry.producer.model,
             producer_href=f"../{producer_page_uri(entry.producer.slug)}",
-            photos=[link for _, link in photos],
+            photos=[photo.link(f"{CATALOGUE}/{slug}/", entry.model.name) for photo in photos],
             qr={"svg": f"{slug}/{svg_name}", "png": f"{slug}/{png_name}", "svg_name": svg_name, "png_name": png_name},
             page_url=url,
             qr_text=qr_text,
@@ -135,7 +170,7 @@ class SiteBuilder:
             OutputFile(product_page_uri(slug), page),
             OutputFile(f"{CATALOGUE}/{slug}/{svg_name}", self.qr_cache.get(qr_text, "svg", style)),
             OutputFile(f"{CATALOGUE}/{slug}/{png_name}", self.qr_cache.get(qr_text, "png", style)),
-        ] + [output for output, _ in photos]
+        ] + [output for photo in photos for output in photo.files()]
         if entry.model.code:
             files.append(self.redirect((entry.model.code,), f"{CATALOGUE}/{slug}/", entry.model.name))
         return files
@@ -154,25 +189,25 @@ class SiteBuilder:
         return OutputFile(f"{SHORT}/{'/'.join(short_parts)}/index.html", page)
 
     def producer_files(self, producer: ProducerEntry) -> list[OutputFile]:
-        photos = _photo_files(PRODUCERS, producer.slug, producer.photos, producer.model.name)
+        photos = self.published_photos(PRODUCERS, producer.slug, producer.photos)
         page = self.renderer.render(
             "producer.md.j2",
             m=producer.model,
             products=producer.products,
-            photos=[link for _, link in photos],
+            photos=[photo.link(f"{PRODUCERS}/{producer.slug}/", producer.model.name) for photo in photos],
             description=f"{producer.model.name}: cơ sở sản xuất sản phẩm OCOP ở xã {self.settings.commune.name}, "
             f"tỉnh {self.settings.commune.province}.",
             commune=self.settings.commune,
         )
-        return [OutputFile(producer_page_uri(producer.slug), page)] + [output for output, _ in photos]
+        return [OutputFile(producer_page_uri(producer.slug), page)] + [output for photo in photos for output in photo.files()]
 
     def catalogue_page(self) -> OutputFile:
         cards = []
         for entry in self.catalogue.products.values():
             cert = entry.model.certification
             stars_key = str(cert.stars) if cert and cert.stars else ("candidate" if cert else "")
-            photo = _photo_files(CATALOGUE, entry.slug, entry.photos[:1], entry.model.name)
-            cards.append({"entry": entry, "stars_key": stars_key, "photo": photo[0][1] if photo else None})
+            photo = self.published_photos(CATALOGUE, entry.slug, entry.photos[:1])
+            cards.append({"entry": entry, "stars_key": stars_key, "photo": photo[0].link(f"{CATALOGUE}/", entry.model.name) if photo else None})
         used_groups = {entry.group.code for entry in self.catalogue.products.values()}
         page = self.renderer.render(
             "catalogue.md.j2",
