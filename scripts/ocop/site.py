@@ -9,6 +9,11 @@ Where each thing lives in the built site is decided here and nowhere else:
     co-so/index.md, co-so/<slug>.md         producers                   /co-so/, /co-so/<slug>/
     co-so/<slug>/<slug>-<n>-<width>.<ext>   a producer's photos
     Q/<CODE>/index.html                     a product's short address   /Q/<CODE>/ → its page
+    en/products/index.md, en/products/<slug>.md     the same in English     /en/products/<slug>/
+    en/producers/index.md, en/producers/<slug>.md                           /en/producers/<slug>/
+
+Each page names its twin in the other language in its front matter (`translation:`, a site path),
+for the language switch. English pages show the Vietnamese pages' photos and QR codes.
 
 The short address is what a printed QR code encodes when the product has a `code`: upper case
 throughout, so that the whole text fits the QR alphanumeric mode and the code stays small.
@@ -29,6 +34,8 @@ from .render import Renderer
 CATALOGUE = "san-pham"
 PRODUCERS = "co-so"
 SHORT = "Q"
+EN_CATALOGUE = "en/products"
+EN_PRODUCERS = "en/producers"
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,14 @@ def producer_page_uri(slug: str) -> str:
     return f"{PRODUCERS}/{slug}.md"
 
 
+def en_product_page_uri(slug: str) -> str:
+    return f"{EN_CATALOGUE}/{slug}.md"
+
+
+def en_producer_page_uri(slug: str) -> str:
+    return f"{EN_PRODUCERS}/{slug}.md"
+
+
 def product_description(entry: ProductEntry, settings: SiteSettings) -> str:
     model = entry.model
     if model.summary:
@@ -143,6 +158,9 @@ class SiteBuilder:
             files += self.product_files(entry)
         for producer in self.catalogue.producers.values():
             files += self.producer_files(producer)
+        from .english import EnglishPages  # built on this builder (its photos, its renderer)
+
+        files += EnglishPages(self).files()
         return files
 
     def product_files(self, entry: ProductEntry) -> list[OutputFile]:
@@ -165,6 +183,7 @@ class SiteBuilder:
             qr_text=qr_text,
             description=product_description(entry, self.settings),
             commune=self.settings.commune,
+            translation=f"{EN_CATALOGUE}/{slug}/",
         )
         files = [
             OutputFile(product_page_uri(slug), page),
@@ -198,6 +217,7 @@ class SiteBuilder:
             description=f"{producer.model.name}: cơ sở sản xuất sản phẩm OCOP ở xã {self.settings.commune.name}, "
             f"tỉnh {self.settings.commune.province}.",
             commune=self.settings.commune,
+            translation=f"{EN_PRODUCERS}/{producer.slug}/",
         )
         return [OutputFile(producer_page_uri(producer.slug), page)] + [output for photo in photos for output in photo.files()]
 
@@ -215,6 +235,7 @@ class SiteBuilder:
             groups=[group for group in self.catalogue.groups.values() if group.code in used_groups],
             description=f"Sản phẩm OCOP của xã {self.settings.commune.name}, tỉnh {self.settings.commune.province}.",
             commune=self.settings.commune,
+            translation=f"{EN_CATALOGUE}/",
         )
         return OutputFile(f"{CATALOGUE}/index.md", page)
 
@@ -225,5 +246,6 @@ class SiteBuilder:
             description=f"Các cơ sở sản xuất sản phẩm OCOP ở xã {self.settings.commune.name}, "
             f"tỉnh {self.settings.commune.province}.",
             commune=self.settings.commune,
+            translation=f"{EN_PRODUCERS}/",
         )
         return OutputFile(f"{PRODUCERS}/index.md", page)
