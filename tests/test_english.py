@@ -147,3 +147,12 @@ def test_no_offer_on_a_page_without_english_twin(foreign_phone, tourist_site):
     foreign_phone.goto(tourist_site.address + "ke-hoach-2025/")
     foreign_phone.wait_for_load_state("load")
     assert foreign_phone.locator(".ocop-offer").count() == 0
+
+
+def test_english_pages_show_the_same_photos_described_in_english(tourist_site):
+    html = tourist_site.page("en/products/nuoc-mam-nam-quyen/")
+    img = re.search(r"<picture>.*?<img ([^>]*)>", html).group(1)
+    # The photo has a Vietnamese description only: the English page describes it by the English name.
+    assert 'alt="Năm Quyền fish sauce"' in img
+    assert 'src="../../../san-pham/nuoc-mam-nam-quyen/nuoc-mam-nam-quyen-1-800.jpg"' in img
+    assert not list((tourist_site.site / "en").rglob("*.avif"))  # published once, with the Vietnamese page

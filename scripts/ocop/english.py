@@ -90,7 +90,7 @@ class EnglishPages:
         name = product_name(entry)
         cert = model.certification
         photos = [
-            photo.link(f"{EN_CATALOGUE}/{entry.slug}/", (photo.photo.photo.en and photo.photo.photo.en.alt) or name.value)
+            photo.link(f"{EN_CATALOGUE}/{entry.slug}/", name.value, english=True)
             for photo in self.builder.published_photos(CATALOGUE, entry.slug, entry.photos)
         ]
         untranslated = not name.english or any(text and not text.english for text in texts.values())
@@ -120,7 +120,7 @@ class EnglishPages:
         model = producer.model
         description = shown(model.en and model.en.description, model.description)
         photos = [
-            photo.link(f"{EN_PRODUCERS}/{producer.slug}/", (photo.photo.photo.en and photo.photo.photo.en.alt) or producer_name(producer))
+            photo.link(f"{EN_PRODUCERS}/{producer.slug}/", producer_name(producer), english=True)
             for photo in self.builder.published_photos(PRODUCERS, producer.slug, producer.photos)
         ]
         products = [{"entry": entry, "name": product_name(entry)} for entry in producer.products]
@@ -154,7 +154,7 @@ class EnglishPages:
                 "group": shown(entry.group.name_en, entry.group.name),
                 "producer": producer_name(entry.producer),
                 "stars_key": stars_key,
-                "photo": photo[0].link(f"{EN_CATALOGUE}/", name.value) if photo else None,
+                "photo": photo[0].link(f"{EN_CATALOGUE}/", name.value, english=True) if photo else None,
             })
         used = {entry.group.code for entry in catalogue.products.values()}
         groups = [(group.code, shown(group.name_en, group.name)) for group in catalogue.groups.values() if group.code in used]

@@ -13,7 +13,7 @@ Where each thing lives in the built site is decided here and nowhere else:
     en/producers/index.md, en/producers/<slug>.md                           /en/producers/<slug>/
 
 Each page names its twin in the other language in its front matter (`translation:`, a site path),
-for the language switch. English pages show the Vietnamese pages' photos and QR codes.
+for the language switch. English pages show the photos published with the Vietnamese pages.
 
 The short address is what a printed QR code encodes when the product has a `code`: upper case
 throughout, so that the whole text fits the QR alphanumeric mode and the code stays small.
@@ -95,7 +95,10 @@ class PublishedPhoto:
     def files(self) -> list[OutputFile]:
         return [OutputFile(uri, source=r.path) for uri, r in zip(self.uris, self.picture.renditions)]
 
-    def link(self, page_url: str, fallback_alt: str) -> PhotoLink:
+    def link(self, page_url: str, fallback_alt: str, english: bool = False) -> PhotoLink:
+        """`fallback_alt` (the product's or producer's name) describes a photo that has no description."""
+        photo = self.photo.photo
+        alt = (photo.en.alt if photo.en else None) if english else photo.alt
         by_format: dict[str, list[str]] = {}
         for uri, rendition in zip(self.uris, self.picture.renditions):
             by_format.setdefault(rendition.format, []).append(f"{get_relative_url(uri, page_url)} {rendition.width}w")
@@ -103,7 +106,7 @@ class PublishedPhoto:
         middle = fallback[(len(fallback) - 1) // 2].rsplit(" ", 1)[0]
         sources = tuple((MODERN[fmt], ", ".join(items)) for fmt, items in by_format.items())
         return PhotoLink(
-            self.photo.photo.alt or fallback_alt, self.picture.width, self.picture.height, middle, ", ".join(fallback), sources
+            alt or fallback_alt, self.picture.width, self.picture.height, middle, ", ".join(fallback), sources
         )
 
 
