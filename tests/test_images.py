@@ -112,3 +112,18 @@ def test_a_phone_downloads_the_small_modern_rendition(phone, photo_site):
 def test_pages_without_photos_have_no_picture(built):
     assert "<picture>" not in built.page("san-pham/nem-huan-hong/")
     assert "<img" not in re.search(r'<div class="ocop-cards">.*?</div>\s*<p class="ocop-empty"', built.page("san-pham/"), re.S).group(0)
+
+
+def test_a_photo_cut_short_is_reported_not_crashed_on(project):
+    data = (project.products / "nam-quyen" / "hong.jpg")
+    draw_photo(data, size=(1600, 1200))
+    data.write_bytes(data.read_bytes()[: data.stat().st_size // 2])  # an interrupted copy
+    product = project.products / "nam-quyen" / "nuoc-mam-nam-quyen.yml"
+    line = len(product.read_text(encoding="utf-8").splitlines()) + 2
+    with open(product, "a", encoding="utf-8") as yaml_file:
+        yaml_file.write("photos:\n  - hong.jpg\n")
+    for result in (project.ocop("check"), project.build()):
+        assert result.code == 1
+        assert f"products/nam-quyen/nuoc-mam-nam-quyen.yml:{line}: trường 'photos[0].file': tệp không phải ảnh hợp lệ: hong.jpg" in result.text
+        assert "Traceback" not in result.text
+    assert not (project.site / "index.html").exists()

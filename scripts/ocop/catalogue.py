@@ -249,6 +249,11 @@ def _photos(photos: list[Photo], document: Document, products_dir: Path, shown) 
             with Image.open(path) as image:
                 width, height = image.size
                 image.verify()
+            # verify() does not notice a file cut short (an interrupted copy): decode it, at an eighth
+            # of its size where the format allows (JPEG), so that the build never meets it half-read.
+            with Image.open(path) as image:
+                image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                image.load()
         except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
             problems.append(Problem(document.file, line, name, f"tệp không phải ảnh hợp lệ: {photo.file}"))
             continue
