@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build check test browser clean
+.PHONY: serve build check test browser clean lighthouse
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,15 @@ browser:
 
 test: $(VENV)/.dev-installed browser
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+# Page weight and speed on a phone (Lighthouse, pinned in benchmarks/lighthouse/package-lock.json,
+# installed from the npm registry; runs Debian's Chromium). Prints the table shown in README.md.
+benchmarks/lighthouse/node_modules/.bin/lighthouse: benchmarks/lighthouse/package-lock.json
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund
+	touch $@
+
+lighthouse: $(BIN)/mkdocs browser benchmarks/lighthouse/node_modules/.bin/lighthouse
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python benchmarks/lighthouse.py
 
 clean:
 	rm -rf site .cache

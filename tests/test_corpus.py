@@ -214,7 +214,7 @@ CASES: dict[str, Case] = {
     "near-miss-in-list-item": product(SELLER + "    adress: Chợ Quảng Chính\n", 8, "where_to_buy[0].adress", "có phải ý bạn là 'address'?"),
     "vietnamese-field-name": Case(
         {PRODUCT: BASE.replace("name:", "ten:")},
-        (Expect(PRODUCT, 1, "ten", "các trường được dùng: "), Expect(PRODUCT, 1, "name", "thiếu trường bắt buộc")),
+        (Expect(PRODUCT, 1, "ten", "tên trường viết bằng tiếng Anh: có phải ý bạn là 'name'?"), Expect(PRODUCT, 1, "name", "thiếu trường bắt buộc")),
     ),
     "capitalised-field-name": Case(
         {PRODUCT: BASE.replace("name:", "Name:")},

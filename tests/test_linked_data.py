@@ -95,7 +95,7 @@ def test_product_jsonld_with_a_valid_certificate(shared):
     assert data["manufacturer"]["@type"] == "LocalBusiness"
     assert data["manufacturer"]["name"] == "Hợp tác xã Thử Nghiệm"
     assert data["manufacturer"]["url"] == f"{SITE_URL}co-so/vi-du/"
-    assert data["image"] == [f"{SITE_URL}san-pham/cha-thu-nghiem/cha-thu-nghiem-1.jpg"]
+    assert data["image"] == [f"{SITE_URL}san-pham/cha-thu-nghiem/cha-thu-nghiem-1-40.jpg"]
     certification = data["hasCertification"]
     assert certification["@type"] == "Certification"
     assert certification["name"] == "OCOP 4 sao"
@@ -142,7 +142,7 @@ def test_sharing_previews(shared, built):
     meta = Head(shared.page("san-pham/cha-thu-nghiem/")).meta
     assert meta["og:title"] == "Chả thử nghiệm - Sản phẩm OCOP xã Quảng Trung"
     assert meta["og:description"] == "Chả thử nghiệm làm từ thịt lợn."
-    assert meta["og:image"] == meta["twitter:image"] == f"{SITE_URL}san-pham/cha-thu-nghiem/cha-thu-nghiem-1.jpg"
+    assert meta["og:image"] == meta["twitter:image"] == f"{SITE_URL}san-pham/cha-thu-nghiem/cha-thu-nghiem-1-40.jpg"
     assert meta["og:url"] == f"{SITE_URL}san-pham/cha-thu-nghiem/"
     assert meta["twitter:card"] == "summary_large_image"
     assert meta["og:locale"] == "vi_VN"

@@ -290,6 +290,12 @@ def _photos(photos: list[Photo], document: Document, products_dir: Path, shown) 
                     width, height = image.size
                     if width * height <= MAX_PHOTO_PIXELS:
                         image.verify()
+                if width * height <= MAX_PHOTO_PIXELS:
+                    # verify() does not notice a file cut short (an interrupted copy): decode it, at an
+                    # eighth of its size where the format allows (JPEG), so the build never meets it half-read.
+                    with Image.open(path) as image:
+                        image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                        image.load()
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             width = height = None
         except (UnidentifiedImageError, OSError):

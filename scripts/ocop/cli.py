@@ -140,7 +140,7 @@ def export(args) -> int:
         print(f"Thư mục {target} đã có nội dung: hãy chọn một thư mục trống.", file=sys.stderr)
         return 1
     shutil.copytree(docs_dir, target, dirs_exist_ok=True)
-    files = SiteBuilder(project.catalogue, project.settings, project.qr_cache).files()
+    files = SiteBuilder(project.catalogue, project.settings, project.qr_cache, project.photo_cache).files()
     for output in files:
         path = target / output.uri
         path.parent.mkdir(parents=True, exist_ok=True)

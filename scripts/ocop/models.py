@@ -18,6 +18,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -119,6 +121,21 @@ def _short_code(value: Any) -> Any:
 
 
 ShortCode = Annotated[str, StringConstraints(pattern=CODE_PATTERN), BeforeValidator(_short_code)]
+def _vietnamese_first(english: BaseModel | None, info: ValidationInfo) -> BaseModel | None:
+    """An English text needs its Vietnamese original: the site is Vietnamese first, English a translation.
+
+    Used on each `en` field, declared after the Vietnamese fields so that they are already validated."""
+    if english is not None:
+        for name in english.model_fields_set:
+            if name in info.data and not info.data[name]:
+                raise ValueError(
+                    f"có bản tiếng Anh (en.{name}) nhưng chưa có bản tiếng Việt: hãy ghi trường '{name}' trước"
+                )
+    return english
+
+
+class PhotoEnglish(Model):
+    alt: Text | None = Field(None, title="Mô tả ảnh bằng tiếng Anh")
 
 
 class Photo(Model):
@@ -128,6 +145,7 @@ class Photo(Model):
         title="Tệp ảnh", description="Tên tệp ảnh (JPG, PNG, WebP) đặt cùng thư mục với tệp YAML"
     )
     alt: Text | None = Field(None, title="Mô tả ảnh", description="Mô tả ngắn nội dung ảnh, cho người khiếm thị")
+    en: PhotoEnglish | None = Field(None, title="Tiếng Anh", description="Mô tả ảnh bằng tiếng Anh cho trang /en/")
 
     @model_validator(mode="before")
     @classmethod
@@ -158,6 +176,13 @@ class ProducerKind(str, Enum):
     chua_ro = "chưa rõ"
 
 
+class ProducerEnglish(Model):
+    """Bản tiếng Anh cho khách du lịch (trang /en/producers/…): chỉ ghi bản dịch đúng nghĩa của bản tiếng Việt."""
+
+    name: Text | None = Field(None, title="Tên tiếng Anh", description="Bỏ trống: trang tiếng Anh dùng tên tiếng Việt")
+    description: LongText | None = Field(None, title="Giới thiệu bằng tiếng Anh")
+
+
 class Producer(Model):
     """Chủ thể OCOP: doanh nghiệp, hợp tác xã, tổ hợp tác hoặc hộ sản xuất kinh doanh làm ra sản phẩm."""
 
@@ -181,6 +206,9 @@ class Producer(Model):
     location: Location | None = Field(None, title="Tọa độ trên bản đồ")
     description: LongText | None = Field(None, title="Giới thiệu")
     photos: list[Photo] = Field(default_factory=list, title="Ảnh", json_schema_extra=_items_may_be_text)
+    en: ProducerEnglish | None = Field(None, title="Tiếng Anh", description="Bản dịch tiếng Anh cho trang /en/")
+
+    _english = field_validator("en")(_vietnamese_first)
 
 
 class Certification(Model):
@@ -289,6 +317,21 @@ class Retirement(Model):
 
     date: Date = Field(title="Ngày ngừng sản xuất")
     note: Text | None = Field(None, title="Ghi chú", description="Ví dụ: cơ sở chuyển sang sản phẩm khác")
+class ProductEnglish(Model):
+    """Bản tiếng Anh cho khách du lịch (trang /en/products/…): chỉ ghi bản dịch đúng nghĩa của bản tiếng Việt.
+
+    Trường nào bỏ trống thì trang tiếng Anh ghi rõ là chưa có bản dịch và hiện bản tiếng Việt."""
+
+    name: Text | None = Field(None, title="Tên tiếng Anh", description="Ví dụ: Năm Quyền fish sauce")
+    summary: Text | None = Field(None, title="Mô tả ngắn bằng tiếng Anh")
+    story: LongText | None = Field(None, title="Câu chuyện sản phẩm bằng tiếng Anh")
+    ingredients: TextList | None = Field(None, title="Thành phần bằng tiếng Anh")
+    net_quantity: Text | None = Field(None, title="Khối lượng / thể tích tịnh bằng tiếng Anh")
+    package_sizes: TextList | None = Field(None, title="Quy cách đóng gói bằng tiếng Anh")
+    shelf_life: Text | None = Field(None, title="Hạn sử dụng bằng tiếng Anh")
+    storage: Text | None = Field(None, title="Bảo quản bằng tiếng Anh")
+    usage: Text | None = Field(None, title="Hướng dẫn sử dụng bằng tiếng Anh")
+    warnings: TextList | None = Field(None, title="Cảnh báo bằng tiếng Anh")
 
 
 class Product(Model):
@@ -334,6 +377,11 @@ class Product(Model):
         description="Sản phẩm không còn sản xuất: trang và mã QR đã in vẫn mở được, trang ghi rõ đã ngừng. "
         "Đừng xoá tệp của sản phẩm đã in mã QR.",
     )
+    en: ProductEnglish | None = Field(
+        None, title="Tiếng Anh", description="Bản dịch tiếng Anh cho khách du lịch (trang /en/products/…)"
+    )
+
+    _english = field_validator("en")(_vietnamese_first)
 
 
 class Commune(Model):

@@ -68,7 +68,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             for file in files
             if file.is_documentation_page() and not file.generated_by
         }
-        builder = SiteBuilder(self.project.catalogue, self.project.settings, self.project.qr_cache)
+        builder = SiteBuilder(
+            self.project.catalogue, self.project.settings, self.project.qr_cache, self.project.photo_cache
+        )
         for output in builder.files():
             if files.get_file_from_path(output.uri) is not None:
                 raise PluginError(f"docs/{output.uri} trùng với trang được tạo từ dữ liệu sản phẩm: hãy đổi tên tệp đó")
@@ -77,10 +79,11 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             else:
                 files.append(File.generated(config, output.uri, content=output.content))
         log.info(
-            "ocop: %d sản phẩm, %d cơ sở; %d mã QR mới được tạo",
+            "ocop: %d sản phẩm, %d cơ sở; %d mã QR, %d tệp ảnh mới được tạo",
             len(self.project.catalogue.products),
             len(self.project.catalogue.producers),
             self.project.qr_cache.encoded,
+            self.project.photo_cache.made,
         )
         uncoded = [entry.source for entry in self.project.catalogue.products.values() if not entry.model.code]
         if uncoded:  # not a warning: the preview must still build; `ocop build` gives them their codes

@@ -16,6 +16,7 @@ from .certificate import EXPIRING_DAYS, build_date
 from .codes import Registry, check_codes, read_registry
 from .errors import DataError, Problem
 from .labels import LabelError, LabelSize, check_module
+from .images import PhotoCache
 from .models import Commune
 from .qr import QrCache, QrStyle
 from .site import SiteSettings
@@ -28,6 +29,7 @@ class Project:
     settings: SiteSettings
     catalogue: Catalogue
     qr_cache: QrCache
+    photo_cache: PhotoCache
     registry: Registry | None = None
 
 
@@ -79,7 +81,15 @@ def load_project(
     if problems:
         raise DataError(problems)
     settings = SiteSettings(site_url.rstrip("/") + "/", commune, qr_style, today, expiring_days, size)
-    return Project(root, root / products_dir, settings, catalogue, QrCache(root / cache_dir), registry)
+    return Project(
+        root,
+        root / products_dir,
+        settings,
+        catalogue,
+        QrCache(root / cache_dir),
+        PhotoCache(root / cache_dir / "photos"),
+        registry,
+    )
 
 
 def _shown_from(root: Path):

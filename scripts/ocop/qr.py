@@ -19,6 +19,8 @@ import qrcode
 import qrcode.image.svg
 from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_L, ERROR_CORRECT_M, ERROR_CORRECT_Q
 
+from .cache import DiskCache, cache_key
+
 LEVELS = {"L": ERROR_CORRECT_L, "M": ERROR_CORRECT_M, "Q": ERROR_CORRECT_Q, "H": ERROR_CORRECT_H}
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 PRINT_DPI = 600
@@ -106,7 +108,7 @@ class QrCache:
     """Finished QR files on disk, keyed by everything that changes their bytes."""
 
     def __init__(self, folder: Path | None):
-        self.folder = Path(folder) if folder else None
+        self.disk = DiskCache(folder)
         self.encoded = 0  # how many codes this cache had to encode (the rest came from disk)
 
     def get(self, text: str, kind: str, style: QrStyle = QrStyle()) -> bytes:
@@ -119,15 +121,10 @@ class QrCache:
 
     def stored(self, key, suffix: str, make) -> bytes:
         """The bytes `make()` returns, made only when nothing is stored yet under `key` (a repr-able value)."""
-        key = hashlib.sha256(repr((key, _QRCODE_VERSION)).encode()).hexdigest()
-        path = self.folder / key[:2] / f"{key}.{suffix}" if self.folder else None
-        if path is not None and path.is_file():
-            return path.read_bytes()
-        data = make()
-        self.encoded += 1
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(data)
-            temporary.replace(path)
+        key = cache_key(key, _QRCODE_VERSION)
+        data = self.disk.read(key, suffix)
+        if data is None:
+            data = make()
+            self.encoded += 1
+            self.disk.write(key, suffix, data)
         return data

@@ -6,13 +6,18 @@ Where each thing lives in the built site is decided here and nowhere else:
     san-pham/<slug>.md                      a product                   /san-pham/<slug>/
     san-pham/<slug>/qr-<slug>.svg|png       its QR code (SVG in mm, PNG at 600 dpi)
     san-pham/<slug>/nhan-qr-<slug>.pdf      an A4 sheet of its labels, to print on packaging
-    san-pham/<slug>/<slug>-<n>.<ext>        its photos
+    san-pham/<slug>/<slug>-<n>-<width>.<ext> its photos, resized (AVIF, WebP and JPEG or PNG)
     co-so/index.md, co-so/<slug>.md         producers                   /co-so/, /co-so/<slug>/
-    co-so/<slug>/<slug>-<n>.<ext>           a producer's photos
+    co-so/<slug>/<slug>-<n>-<width>.<ext>   a producer's photos
     Q/<CODE>/index.html                     a product's short address   /Q/<CODE>/ → its page
     san-pham/<slug>/lo/<BATCH>.md           a batch of a product        /san-pham/<slug>/lo/<BATCH>/
     san-pham/<slug>/lo/<BATCH>/qr-….svg|png the batch's QR code
     Q/<CODE>/<BATCH>/index.html             a batch's short address     /Q/<CODE>/<BATCH>/ → its page
+    en/products/index.md, en/products/<slug>.md     the same in English     /en/products/<slug>/
+    en/producers/index.md, en/producers/<slug>.md                           /en/producers/<slug>/
+
+Each page names its twin in the other language in its front matter (`translation:`, a site path),
+for the language switch. English pages show the photos published with the Vietnamese pages.
 
 The short address is what a printed QR code encodes when the product has a `code`: upper case
 throughout, so that the whole text fits the QR alphanumeric mode and the code stays small.
@@ -23,10 +28,13 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from mkdocs.utils import get_relative_url
+
 from .catalogue import Catalogue, PhotoFile, ProducerEntry, ProductEntry
 from .certificate import EXPIRING_DAYS, CertificateStatus, build_date, certificate_status
-from .linked_data import producer_data, product_data
+from .images import MODERN, PhotoCache, Picture
 from .labels import Label, LabelSize, cache_key, format_mm, labels_per_page, readable_address, sheet_pdf
+from .linked_data import producer_data, product_data
 from .models import Batch, Commune
 from .qr import QrCache, QrStyle
 from .render import Renderer
@@ -35,6 +43,8 @@ CATALOGUE = "san-pham"
 PRODUCERS = "co-so"
 SHORT = "Q"
 BATCHES = "lo"
+EN_CATALOGUE = "en/products"
+EN_PRODUCERS = "en/producers"
 
 
 @dataclass(frozen=True)
@@ -85,10 +95,49 @@ class OutputFile:
 
 @dataclass(frozen=True)
 class PhotoLink:
-    href: str  # relative to the page that shows it
+    """A photo as one page shows it: every address is relative to that page's own address.
+
+    The photo is written as raw HTML (`<picture>`), which MkDocs does not rewrite, so the addresses are
+    those of the built site (directory URLs, as the printed QR codes require), not of the Markdown files."""
+
     alt: str
     width: int
     height: int
+    src: str  # the fallback at its middle width
+    srcset: str  # the fallback at every width
+    sources: tuple[tuple[str, str], ...]  # (MIME type, srcset) of each modern format, preferred first
+
+
+@dataclass(frozen=True)
+class PublishedPhoto:
+    """A photo's renditions and where each is published (`uris`, in the order of `picture.renditions`)."""
+
+    photo: PhotoFile
+    picture: Picture
+    uris: tuple[str, ...]
+
+    def files(self) -> list[OutputFile]:
+        return [OutputFile(uri, source=r.path) for uri, r in zip(self.uris, self.picture.renditions)]
+
+    @property
+    def share_uri(self) -> str:
+        """The largest rendition in the fallback format (JPEG or PNG), the one every sharing preview reads."""
+        pairs = [(r.width, uri) for uri, r in zip(self.uris, self.picture.renditions) if r.format == self.picture.fallback]
+        return max(pairs)[1]
+
+    def link(self, page_url: str, fallback_alt: str, english: bool = False) -> PhotoLink:
+        """`fallback_alt` (the product's or producer's name) describes a photo that has no description."""
+        photo = self.photo.photo
+        alt = (photo.en.alt if photo.en else None) if english else photo.alt
+        by_format: dict[str, list[str]] = {}
+        for uri, rendition in zip(self.uris, self.picture.renditions):
+            by_format.setdefault(rendition.format, []).append(f"{get_relative_url(uri, page_url)} {rendition.width}w")
+        fallback = by_format.pop(self.picture.fallback)
+        middle = fallback[(len(fallback) - 1) // 2].rsplit(" ", 1)[0]
+        sources = tuple((MODERN[fmt], ", ".join(items)) for fmt, items in by_format.items())
+        return PhotoLink(
+            alt or fallback_alt, self.picture.width, self.picture.height, middle, ", ".join(fallback), sources
+        )
 
 
 def product_page_uri(slug: str) -> str:
@@ -99,15 +148,12 @@ def producer_page_uri(slug: str) -> str:
     return f"{PRODUCERS}/{slug}.md"
 
 
-def _photo_files(folder: str, slug: str, photos: list[PhotoFile], fallback_alt: str) -> list[tuple[OutputFile, PhotoLink]]:
-    """Photos are published under the page's own folder with stable names: <slug>-1.jpg, …"""
-    result = []
-    for number, photo in enumerate(photos, start=1):
-        name = f"{slug}-{number}{photo.path.suffix.lower()}"
-        output = OutputFile(f"{folder}/{slug}/{name}", source=photo.path)
-        link = PhotoLink(f"{slug}/{name}", photo.photo.alt or fallback_alt, photo.width, photo.height)
-        result.append((output, link))
-    return result
+def en_product_page_uri(slug: str) -> str:
+    return f"{EN_CATALOGUE}/{slug}.md"
+
+
+def en_producer_page_uri(slug: str) -> str:
+    return f"{EN_PRODUCERS}/{slug}.md"
 
 
 def batch_page_uri(slug: str, batch: Batch) -> str:
@@ -124,11 +170,24 @@ def product_description(entry: ProductEntry, settings: SiteSettings) -> str:
 
 
 class SiteBuilder:
-    def __init__(self, catalogue: Catalogue, settings: SiteSettings, qr_cache: QrCache | None = None):
+    def __init__(
+        self, catalogue: Catalogue, settings: SiteSettings, qr_cache: QrCache | None = None,
+        photo_cache: PhotoCache | None = None,
+    ):
         self.catalogue = catalogue
         self.settings = settings
         self.qr_cache = qr_cache or QrCache(None)
+        self.photo_cache = photo_cache or PhotoCache(None)
         self.renderer = Renderer()
+
+    def published_photos(self, folder: str, slug: str, photos: list[PhotoFile]) -> list[PublishedPhoto]:
+        """Photos are published under the page's own folder with stable names: <slug>-1-800.webp, …"""
+        result = []
+        for number, photo in enumerate(photos, start=1):
+            picture = self.photo_cache.picture(photo.path)
+            uris = tuple(f"{folder}/{slug}/{slug}-{number}-{r.width}.{r.extension}" for r in picture.renditions)
+            result.append(PublishedPhoto(photo, picture, uris))
+        return result
 
     def files(self) -> list[OutputFile]:
         files: list[OutputFile] = [self.catalogue_page(), self.producer_directory()]
@@ -137,6 +196,9 @@ class SiteBuilder:
             files += self.batch_files(entry)
         for producer in self.catalogue.producers.values():
             files += self.producer_files(producer)
+        from .english import EnglishPages  # built on this builder (its photos, its renderer)
+
+        files += EnglishPages(self).files()
         return files
 
     def product_files(self, entry: ProductEntry) -> list[OutputFile]:
@@ -145,9 +207,9 @@ class SiteBuilder:
         qr_text = self.settings.qr_text(entry)
         style = self.settings.qr_style
         svg_name, png_name, pdf_name = f"qr-{slug}.svg", f"qr-{slug}.png", f"nhan-qr-{slug}.pdf"
-        photos = _photo_files(CATALOGUE, slug, entry.photos, entry.model.name)
+        photos = self.published_photos(CATALOGUE, slug, entry.photos)
         status = self.settings.certificate(entry)
-        images = [f"{self.settings.site_url}{CATALOGUE}/{link.href}" for _, link in photos]
+        images = [self.settings.site_url + photo.share_uri for photo in photos]
         description = product_description(entry, self.settings)
         producer_url = self.settings.producer_url(entry.producer.slug)
         info = self.qr_cache.describe(qr_text, style)
@@ -168,7 +230,7 @@ class SiteBuilder:
             cert=entry.model.certification,
             producer=entry.producer.model,
             producer_href=f"../{producer_page_uri(entry.producer.slug)}",
-            photos=[link for _, link in photos],
+            photos=[photo.link(f"{CATALOGUE}/{slug}/", entry.model.name) for photo in photos],
             qr={"svg": f"{slug}/{svg_name}", "png": f"{slug}/{png_name}", "svg_name": svg_name, "png_name": png_name},
             printing=printing,
             page_url=url,
@@ -184,12 +246,13 @@ class SiteBuilder:
             ],
             image=images[0] if images else None,
             jsonld=product_data(entry, status, url, producer_url, images, description),
+            translation=f"{EN_CATALOGUE}/{slug}/",
         )
         files = [
             OutputFile(product_page_uri(slug), page),
             OutputFile(f"{CATALOGUE}/{slug}/{svg_name}", self.qr_cache.get(qr_text, "svg", style)),
             OutputFile(f"{CATALOGUE}/{slug}/{png_name}", self.qr_cache.get(qr_text, "png", style)),
-        ] + [output for output, _ in photos]
+        ] + [output for photo in photos for output in photo.files()]
         if not entry.model.retired:
             files.append(OutputFile(f"{CATALOGUE}/{slug}/{pdf_name}", self.label_sheet(entry)))
         if entry.model.code:
@@ -225,7 +288,7 @@ class SiteBuilder:
         """Each batch: its page, its QR code and, when the product has a code, its short address."""
         files = []
         slug, style = entry.slug, self.settings.qr_style
-        photos = _photo_files(CATALOGUE, slug, entry.photos, entry.model.name)
+        photos = self.published_photos(CATALOGUE, slug, entry.photos[:1])
         for batch in entry.model.batches:
             qr_text = self.settings.batch_qr_text(entry, batch)
             stem = f"qr-{slug}-{BATCHES}-{batch.code}"
@@ -241,7 +304,7 @@ class SiteBuilder:
                 producer=entry.producer.model,
                 product_href=f"../../{slug}.md",
                 producer_href=f"../../../{producer_page_uri(entry.producer.slug)}",
-                photos=[replace(link, href=f"../../{link.href}") for _, link in photos[:1]],
+                photos=[photo.link(f"{folder}/", entry.model.name) for photo in photos],
                 qr={"svg": f"{batch.code}/{stem}.svg", "png": f"{batch.code}/{stem}.png", "svg_name": f"{stem}.svg", "png_name": f"{stem}.png"},
                 qr_text=qr_text,
                 page_url=self.settings.batch_url(slug, batch),
@@ -250,7 +313,7 @@ class SiteBuilder:
                 today=self.settings.today,
                 commune=self.settings.commune,
                 description=f"{title}: ngày sản xuất, hạn sử dụng, nguồn gốc nguyên liệu, cơ sở sản xuất.",
-                image=f"{self.settings.site_url}{CATALOGUE}/{photos[0][1].href}" if photos else None,
+                image=self.settings.site_url + photos[0].share_uri if photos else None,
             )
             files += [
                 OutputFile(batch_page_uri(slug, batch), page),
@@ -262,8 +325,8 @@ class SiteBuilder:
         return files
 
     def producer_files(self, producer: ProducerEntry) -> list[OutputFile]:
-        photos = _photo_files(PRODUCERS, producer.slug, producer.photos, producer.model.name)
-        images = [f"{self.settings.site_url}{PRODUCERS}/{link.href}" for _, link in photos]
+        photos = self.published_photos(PRODUCERS, producer.slug, producer.photos)
+        images = [self.settings.site_url + photo.share_uri for photo in photos]
         description = (
             f"{producer.model.name}: cơ sở sản xuất sản phẩm OCOP ở xã {self.settings.commune.name}, "
             f"tỉnh {self.settings.commune.province}."
@@ -272,15 +335,16 @@ class SiteBuilder:
             "producer.md.j2",
             m=producer.model,
             products=producer.products,
-            photos=[link for _, link in photos],
+            photos=[photo.link(f"{PRODUCERS}/{producer.slug}/", producer.model.name) for photo in photos],
             description=description,
             commune=self.settings.commune,
             statuses={product.slug: self.settings.certificate(product) for product in producer.products},
             today=self.settings.today,
             image=images[0] if images else None,
             jsonld=producer_data(producer, self.settings.producer_url(producer.slug), images, description),
+            translation=f"{EN_PRODUCERS}/{producer.slug}/",
         )
-        return [OutputFile(producer_page_uri(producer.slug), page)] + [output for output, _ in photos]
+        return [OutputFile(producer_page_uri(producer.slug), page)] + [output for photo in photos for output in photo.files()]
 
     def catalogue_page(self) -> OutputFile:
         cards = []
@@ -288,8 +352,15 @@ class SiteBuilder:
             if entry.model.retired:
                 continue  # its page stays for the codes already printed, but it is no longer on offer
             status = self.settings.certificate(entry)
-            photo = _photo_files(CATALOGUE, entry.slug, entry.photos[:1], entry.model.name)
-            cards.append({"entry": entry, "status": status, "stars_key": status.filter_key, "photo": photo[0][1] if photo else None})
+            photo = self.published_photos(CATALOGUE, entry.slug, entry.photos[:1])
+            cards.append(
+                {
+                    "entry": entry,
+                    "status": status,
+                    "stars_key": status.filter_key,
+                    "photo": photo[0].link(f"{CATALOGUE}/", entry.model.name) if photo else None,
+                }
+            )
         used_groups = {card["entry"].group.code for card in cards}
         page = self.renderer.render(
             "catalogue.md.j2",
@@ -299,6 +370,7 @@ class SiteBuilder:
             today=self.settings.today,
             description=f"Sản phẩm OCOP của xã {self.settings.commune.name}, tỉnh {self.settings.commune.province}.",
             commune=self.settings.commune,
+            translation=f"{EN_CATALOGUE}/",
         )
         return OutputFile(f"{CATALOGUE}/index.md", page)
 
@@ -309,5 +381,6 @@ class SiteBuilder:
             description=f"Các cơ sở sản xuất sản phẩm OCOP ở xã {self.settings.commune.name}, "
             f"tỉnh {self.settings.commune.province}.",
             commune=self.settings.commune,
+            translation=f"{EN_PRODUCERS}/",
         )
         return OutputFile(f"{PRODUCERS}/index.md", page)

@@ -5,6 +5,7 @@ import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from slugify import slugify
 
 from .errors import Problem
 from .reader import Document, field_name
@@ -87,12 +88,26 @@ def _shown_input(value: Any) -> str:
     return f"đang ghi: {text if len(text) <= 60 else text[:57] + '…'}"
 
 
+# Field names an officer may write in Vietnamese (without diacritics) → the field meant.
+_VIETNAMESE_NAMES = {
+    "ten": "name", "ten_san_pham": "name", "ten_co_so": "name", "loai_hinh": "kind", "nguoi_dai_dien": "representative",
+    "dia_chi": "address", "dien_thoai": "phone", "so_dien_thoai": "phone", "mo_ta": "summary", "gioi_thieu": "description",
+    "anh": "photos", "hinh_anh": "photos", "nganh": "group", "nganh_hang": "group", "co_so": "producer",
+    "chung_nhan": "certification", "sao": "stars", "so_sao": "stars", "ngay": "date", "gia": "price",
+    "thanh_phan": "ingredients", "bao_quan": "storage", "han_su_dung": "shelf_life", "cau_chuyen": "story",
+    "canh_bao": "warnings", "cach_dung": "usage", "lo": "batches", "lo_san_xuat": "batches", "ma": "code",
+}
+
+
 def _unknown_field(model: type[BaseModel], path: tuple) -> str:
-    """Name the field the officer probably meant: `stras` → `stars`."""
+    """Name the field the officer probably meant: `stras` → `stars`, `tên` → `name`."""
     known = _fields_at(model, path[:-1])
     message = f"không có trường '{path[-1]}'"
-    guess = difflib.get_close_matches(str(path[-1]), known, n=1, cutoff=0.6)
-    if guess:
+    meant = _VIETNAMESE_NAMES.get(slugify(str(path[-1]), separator="_"))
+    guess = [meant] if meant in known else difflib.get_close_matches(str(path[-1]), known, n=1, cutoff=0.6)
+    if meant in known:
+        message += f"; tên trường viết bằng tiếng Anh: có phải ý bạn là '{meant}'?"
+    elif guess:
         message += f"; có phải ý bạn là '{guess[0]}'?"
     elif known:
         message += f"; các trường được dùng: {', '.join(sorted(known))}"

@@ -22,7 +22,7 @@
         card.hidden = !match;
         if (match) shown += 1;
       });
-      count.textContent = shown + " / " + cards.length + " sản phẩm";
+      count.textContent = shown + " / " + cards.length + " " + (form.dataset.countLabel || "sản phẩm");
       if (empty) empty.hidden = shown !== 0;
       var query = new URLSearchParams();
       if (group) query.set("group", group);

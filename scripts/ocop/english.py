@@ -1,0 +1,188 @@
+"""The English pages for tourists, under /en/: each product, each producer, the catalogue, the directory.
+
+They are made from the `en:` translations in the YAML files. A text without a translation is shown in
+Vietnamese, marked as such (and `lang="vi"`, so that a screen reader reads it as Vietnamese), and the
+page says at the top that it is partly in Vietnamese: a tourist is never shown an invented text.
+
+Our own generator rather than an i18n plugin (mkdocs-static-i18n does not work with Material's blog):
+the pages are ordinary generated Markdown files, outside the navigation like their Vietnamese twins,
+and each names its twin in its front matter (`translation:`) for the language switch.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .catalogue import ProducerEntry, ProductEntry
+from .site import (
+    CATALOGUE,
+    EN_CATALOGUE,
+    EN_PRODUCERS,
+    PRODUCERS,
+    OutputFile,
+    SiteBuilder,
+    en_producer_page_uri,
+    en_product_page_uri,
+)
+
+PRODUCER_KINDS = {
+    "doanh nghiệp": "Enterprise",
+    "hợp tác xã": "Cooperative",
+    "tổ hợp tác": "Cooperative group",
+    "hộ sản xuất kinh doanh": "Household business",
+}
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A text as the English page shows it: its translation, or the Vietnamese when there is none."""
+
+    value: Any
+    english: bool
+
+
+def shown(english: Any, vietnamese: Any) -> Shown | None:
+    if english:
+        return Shown(english, True)
+    return Shown(vietnamese, False) if vietnamese else None
+
+
+def product_name(entry: ProductEntry) -> Shown:
+    return shown(entry.model.en and entry.model.en.name, entry.model.name)
+
+
+def producer_name(producer: ProducerEntry) -> str:
+    """A producer's name is a proper name: shown as it is unless an English form is given."""
+    return (producer.model.en and producer.model.en.name) or producer.model.name
+
+
+def group_path(entry: ProductEntry) -> list[Shown]:
+    path = [shown(entry.group.name_en, entry.group.name)]
+    if entry.subgroup:
+        path.append(shown(entry.subgroup.name_en, " › ".join(entry.subgroup.path)))
+    return path
+
+
+class EnglishPages:
+    def __init__(self, builder: SiteBuilder):
+        self.builder = builder
+        self.settings = builder.settings
+        self.commune = builder.settings.commune
+
+    def files(self) -> list[OutputFile]:
+        catalogue = self.builder.catalogue
+        files = [self.catalogue_page(), self.producer_directory()]
+        files += [self.product_page(entry) for entry in catalogue.products.values()]
+        files += [self.producer_page(producer) for producer in catalogue.producers.values()]
+        return files
+
+    def _render(self, template: str, **context) -> str:
+        return self.builder.renderer.render(template, commune=self.commune, **context)
+
+    def product_page(self, entry: ProductEntry) -> OutputFile:
+        model = entry.model
+        english = model.en
+        texts = {
+            name: shown(getattr(english, name, None) if english else None, getattr(model, name))
+            for name in ("summary", "story", "ingredients", "net_quantity", "package_sizes", "shelf_life", "storage",
+                         "usage", "warnings")
+        }
+        name = product_name(entry)
+        cert = model.certification
+        photos = [
+            photo.link(f"{EN_CATALOGUE}/{entry.slug}/", name.value, english=True)
+            for photo in self.builder.published_photos(CATALOGUE, entry.slug, entry.photos)
+        ]
+        untranslated = not name.english or any(text and not text.english for text in texts.values())
+        untranslated |= any(not part.english for part in group_path(entry))
+        stars = f"a {cert.stars}-star OCOP product" if cert and cert.stars else "a product"
+        description = (texts["summary"].value if texts["summary"] and texts["summary"].english else
+                       f"{name.value}: {stars} by {producer_name(entry.producer)}, {self.commune.name} commune, "
+                       f"{self.commune.province} province, Vietnam.")
+        page = self._render(
+            "product.en.md.j2",
+            entry=entry,
+            p=model,
+            cert=cert,
+            name=name,
+            texts=texts,
+            group_path=group_path(entry),
+            producer_name=producer_name(entry.producer),
+            producer_href=f"../producers/{entry.producer.slug}.md",
+            photos=photos,
+            untranslated=untranslated,
+            description=description,
+            translation=f"{CATALOGUE}/{entry.slug}/",
+        )
+        return OutputFile(en_product_page_uri(entry.slug), page)
+
+    def producer_page(self, producer: ProducerEntry) -> OutputFile:
+        model = producer.model
+        description = shown(model.en and model.en.description, model.description)
+        photos = [
+            photo.link(f"{EN_PRODUCERS}/{producer.slug}/", producer_name(producer), english=True)
+            for photo in self.builder.published_photos(PRODUCERS, producer.slug, producer.photos)
+        ]
+        products = [{"entry": entry, "name": product_name(entry)} for entry in producer.products]
+        page = self._render(
+            "producer.en.md.j2",
+            m=model,
+            name=producer_name(producer),
+            kind=PRODUCER_KINDS.get(model.kind.value),
+            about=description,
+            photos=photos,
+            products=products,
+            untranslated=(description is not None and not description.english)
+            or any(not product["name"].english for product in products),
+            description=f"{producer_name(producer)}: a producer of OCOP products in {self.commune.name} commune, "
+            f"{self.commune.province} province, Vietnam.",
+            translation=f"{PRODUCERS}/{producer.slug}/",
+        )
+        return OutputFile(en_producer_page_uri(producer.slug), page)
+
+    def catalogue_page(self) -> OutputFile:
+        catalogue = self.builder.catalogue
+        cards = []
+        for entry in catalogue.products.values():
+            cert = entry.model.certification
+            stars_key = str(cert.stars) if cert and cert.stars else ("candidate" if cert else "")
+            photo = self.builder.published_photos(CATALOGUE, entry.slug, entry.photos[:1])
+            name = product_name(entry)
+            cards.append({
+                "entry": entry,
+                "name": name,
+                "group": shown(entry.group.name_en, entry.group.name),
+                "producer": producer_name(entry.producer),
+                "stars_key": stars_key,
+                "photo": photo[0].link(f"{EN_CATALOGUE}/", name.value, english=True) if photo else None,
+            })
+        used = {entry.group.code for entry in catalogue.products.values()}
+        groups = [(group.code, shown(group.name_en, group.name)) for group in catalogue.groups.values() if group.code in used]
+        page = self._render(
+            "catalogue.en.md.j2",
+            cards=cards,
+            groups=groups,
+            untranslated=any(not card["name"].english or not card["group"].english for card in cards),
+            description=f"OCOP products of {self.commune.name} commune, {self.commune.province} province, Vietnam.",
+            translation=f"{CATALOGUE}/",
+        )
+        return OutputFile(f"{EN_CATALOGUE}/index.md", page)
+
+    def producer_directory(self) -> OutputFile:
+        producers = [
+            {
+                "entry": producer,
+                "name": producer_name(producer),
+                "kind": PRODUCER_KINDS.get(producer.model.kind.value),
+                "products": [{"entry": entry, "name": product_name(entry)} for entry in producer.products],
+            }
+            for producer in self.builder.catalogue.producers.values()
+        ]
+        page = self._render(
+            "producers.en.md.j2",
+            producers=producers,
+            untranslated=any(not product["name"].english for producer in producers for product in producer["products"]),
+            description=f"Producers of OCOP products in {self.commune.name} commune, {self.commune.province} province, Vietnam.",
+            translation=f"{PRODUCERS}/",
+        )
+        return OutputFile(f"{EN_PRODUCERS}/index.md", page)

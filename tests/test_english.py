@@ -1,0 +1,158 @@
+"""English for tourists: /en/ pages from the YAML's `en:` translations, a switch that keeps the reader
+on the same product, and the offer of the English page to a phone that is not set to Vietnamese."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import CHROMIUM, serve
+from test_pages import text_of
+from tourist_site import STORY, tourist_site  # noqa: F401 (a fixture)
+
+
+def nav_links(html: str) -> list[str]:
+    return re.findall(r'<a href="([^"]*)"[^>]*class="md-(?:nav|tabs)__link', html)
+
+
+def test_english_product_page_from_the_translation(built):
+    html = built.page("en/products/nuoc-mam-nam-quyen/")
+    assert '<html lang="en"' in html
+    text = text_of(html)
+    assert "Năm Quyền fish sauce" in text and "OCOP 3 stars" in text
+    assert "Food › Sauces, fish sauce and other liquid condiments" in text
+    assert "Partly in Vietnamese" not in text  # everything this product has is translated
+    assert 'href="../../producers/nam-quyen/"' in html
+    # Material's own labels follow the page's language.
+    assert 'placeholder="Search"' in html
+    assert 'placeholder="Tìm kiếm"' in built.page("san-pham/nuoc-mam-nam-quyen/")
+
+
+def test_every_page_has_a_switch_to_its_twin(built):
+    switch = r'class="ocop-language__switch" href="([^"]*)" hreflang="(\w+)"'
+    pairs = {
+        "": "en/",
+        "san-pham/": "../en/products/",
+        "san-pham/nuoc-mam-nam-quyen/": "../../en/products/nuoc-mam-nam-quyen/",
+        "co-so/nam-quyen/": "../../en/producers/nam-quyen/",
+        "co-so/": "../en/producers/",
+        "ke-hoach-2025/": "../en/",  # no English version: the English home page
+        "en/": "../",
+        "en/products/": "../../san-pham/",
+        "en/products/nem-huan-hong/": "../../../san-pham/nem-huan-hong/",
+        "en/producers/huan-hong/": "../../../co-so/huan-hong/",
+        "en/producers/": "../../co-so/",
+    }
+    for page, target in pairs.items():
+        href, language = re.search(switch, built.page(page)).groups()
+        assert (href, language) == (target, "vi" if page.startswith("en/") else "en"), page
+
+
+def test_text_without_translation_is_shown_in_vietnamese_and_said_so(tourist_site):
+    html = tourist_site.page("en/products/nem-huan-hong/")
+    text = text_of(html)
+    assert "Partly in Vietnamese" in text and "no English version yet" in text
+    assert re.search(r'<div class="ocop-vi" lang="vi">.*?\(Vietnamese\).*?' + re.escape(STORY), html, re.S)
+    assert "Huân Hồng nem" in text  # the translated name is still used
+
+
+def test_english_without_vietnamese_is_refused(project):
+    project.write(
+        "products/huan-hong/nem-huan-hong.yml",
+        "name: Nem Huân Hồng\nproducer: huan-hong\ngroup: thuc-pham\nen:\n  name: Huân Hồng nem\n  story: A story.\n",
+    )
+    result = project.ocop("check")
+    assert result.code == 1
+    assert "products/huan-hong/nem-huan-hong.yml:4: trường 'en': có bản tiếng Anh (en.story) nhưng chưa có bản tiếng Việt" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_english_pages_stay_out_of_the_navigation(project):
+    """The navigation must not grow with the products, in either language."""
+    assert project.build().code == 0
+    before = nav_links(project.page("en/products/nuoc-mam-nam-quyen/"))
+    for number in range(5):
+        project.write(f"products/huan-hong/thu-{number}.yml", f"name: Sản phẩm thử {number}\nproducer: huan-hong\ngroup: thuc-pham\n")
+    assert project.build().code == 0
+    after = nav_links(project.page("en/products/nuoc-mam-nam-quyen/"))
+    assert after == before and not [link for link in after if "en/" in link]
+    assert (project.site / "en" / "products" / "san-pham-thu-4" / "index.html").is_file()
+
+
+def test_switch_lands_on_the_same_product_and_back(phone, tourist_site):
+    phone.goto(tourist_site.address + "san-pham/nuoc-mam-nam-quyen/")
+    phone.click("a.ocop-language__switch")
+    phone.wait_for_url("**/en/products/nuoc-mam-nam-quyen/")
+    assert phone.locator("h1").inner_text() == "Năm Quyền fish sauce"
+    assert phone.locator("html").get_attribute("lang") == "en"
+    phone.click("a.ocop-language__switch")
+    phone.wait_for_url("**/san-pham/nuoc-mam-nam-quyen/")
+    assert phone.locator("h1").inner_text() == "Nước mắm Năm Quyền"
+
+
+def test_english_catalogue_filters(phone, tourist_site):
+    phone.goto(tourist_site.address + "en/products/")
+    assert phone.locator(".ocop-filters__count").inner_text() == "2 / 2 products"
+    phone.select_option("select[name=stars]", "4")
+    assert phone.locator(".ocop-filters__count").inner_text() == "0 / 2 products"
+    assert phone.locator(".ocop-empty").inner_text() == "No product matches this choice."
+
+
+@pytest.fixture
+def foreign_phone(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-US")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_a_foreign_phone_scanning_the_qr_is_offered_english(foreign_phone, tourist_site):
+    page = foreign_phone
+    assert page.evaluate("navigator.language") == "en-US"
+    page.goto(tourist_site.address + "Q/NM/")  # what the QR code on the bottle opens
+    page.wait_for_url("**/san-pham/nuoc-mam-nam-quyen/")
+    offer = page.locator(".ocop-offer")
+    offer.wait_for(state="visible")
+    assert "This page is also in English." in offer.inner_text()
+    assert offer.locator("a").bounding_box()["height"] >= 40  # one tap, with a thumb
+    offer.locator("a", has_text="Read in English").click()
+    page.wait_for_url("**/en/products/nuoc-mam-nam-quyen/")
+    assert page.locator("h1").inner_text() == "Năm Quyền fish sauce"
+    # A choice made is remembered: back on a Vietnamese page, no second offer.
+    page.goto(tourist_site.address + "san-pham/nem-huan-hong/")
+    page.wait_for_load_state("load")
+    assert page.locator(".ocop-offer").count() == 0
+
+
+def test_the_offer_can_be_closed_and_stays_closed(foreign_phone, tourist_site):
+    page = foreign_phone
+    page.goto(tourist_site.address + "san-pham/nuoc-mam-nam-quyen/")
+    page.locator(".ocop-offer button").click()
+    assert page.locator(".ocop-offer").count() == 0
+    page.reload()
+    page.wait_for_load_state("load")
+    assert page.locator(".ocop-offer").count() == 0
+
+
+def test_no_offer_for_a_vietnamese_phone(phone, tourist_site):
+    assert phone.evaluate("navigator.language") == "vi-VN"
+    phone.goto(tourist_site.address + "Q/NM/")
+    phone.wait_for_url("**/san-pham/nuoc-mam-nam-quyen/")
+    phone.wait_for_load_state("load")
+    assert phone.locator(".ocop-offer").count() == 0
+    assert phone.locator("a.ocop-language__switch").is_visible()  # the switch is still there
+
+
+def test_no_offer_on_a_page_without_english_twin(foreign_phone, tourist_site):
+    foreign_phone.goto(tourist_site.address + "ke-hoach-2025/")
+    foreign_phone.wait_for_load_state("load")
+    assert foreign_phone.locator(".ocop-offer").count() == 0
+
+
+def test_english_pages_show_the_same_photos_described_in_english(tourist_site):
+    html = tourist_site.page("en/products/nuoc-mam-nam-quyen/")
+    img = re.search(r"<picture>.*?<img ([^>]*)>", html).group(1)
+    # The photo has a Vietnamese description only: the English page describes it by the English name.
+    assert 'alt="Năm Quyền fish sauce"' in img
+    assert 'src="../../../san-pham/nuoc-mam-nam-quyen/nuoc-mam-nam-quyen-1-800.jpg"' in img
+    assert not list((tourist_site.site / "en").rglob("*.avif"))  # published once, with the Vietnamese page

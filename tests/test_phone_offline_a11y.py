@@ -1,0 +1,107 @@
+"""On a phone with the network cut off: every page type loads everything it needs from its own host,
+axe-core finds no accessibility violation, and the catalogue's filters work with a keyboard."""
+from __future__ import annotations
+
+import pytest
+
+from tourist_site import tourist_site  # noqa: F401 (a fixture)
+
+# One page of each type, in both languages, and the short address a QR code opens.
+PAGES = [
+    "",
+    "san-pham/",
+    "san-pham/nuoc-mam-nam-quyen/",
+    "san-pham/nem-huan-hong/",
+    "co-so/",
+    "co-so/nam-quyen/",
+    "ke-hoach-2025/",
+    "en/",
+    "en/products/",
+    "en/products/nuoc-mam-nam-quyen/",
+    "en/products/nem-huan-hong/",
+    "en/producers/",
+    "en/producers/nam-quyen/",
+    "Q/NM/",
+]
+
+
+@pytest.fixture(params=["vi-VN", "en-US"])
+def cut_off_phone(request, browser, tourist_site):
+    """A phone whose every request to another host is blocked and counted (and every failed one)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale=request.param)
+    outside, failed = [], []
+
+    def route(route):
+        if route.request.url.startswith(tourist_site.address):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+    page.outside, page.failed = outside, failed
+    yield page
+    context.close()
+
+
+def test_no_page_needs_another_host(cut_off_phone, tourist_site):
+    page = cut_off_phone
+    for path in PAGES:
+        page.goto(tourist_site.address + path)
+        page.wait_for_load_state("networkidle")
+        if path == "":
+            page.click("label[for=__search]")  # search runs in a worker, from an index on this host
+            page.keyboard.type("OCOP")
+            page.locator(".md-search-result__item").first.wait_for()
+    assert page.outside == []
+    assert page.failed == []
+
+
+def test_the_product_photo_is_shown_from_this_host(cut_off_phone, tourist_site):
+    page = cut_off_phone
+    page.goto(tourist_site.address + "san-pham/nuoc-mam-nam-quyen/")
+    assert page.locator("picture img").evaluate("img => img.complete && img.naturalWidth") > 0
+
+
+@pytest.fixture(scope="module")
+def axe():
+    axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright")
+    return axe_playwright.Axe()
+
+
+def test_axe_finds_no_violation(cut_off_phone, tourist_site, axe):
+    """With the offer of the English page showing too, for the foreign phone."""
+    reports = {}
+    for path in PAGES[:-1]:
+        cut_off_phone.goto(tourist_site.address + path)
+        cut_off_phone.wait_for_load_state("networkidle")
+        result = axe.run(cut_off_phone)
+        if result.violations_count:
+            reports[path or "/"] = result.generate_report()
+    assert not reports, "\n".join(f"{path}: {report}" for path, report in reports.items())
+
+
+def test_catalogue_filters_work_by_keyboard(phone, tourist_site):
+    phone.goto(tourist_site.address + "san-pham/")
+    group = phone.locator("select[name=group]")
+    for _ in range(40):  # Tab through the page until the first filter has the focus
+        phone.keyboard.press("Tab")
+        if group.evaluate("element => element === document.activeElement"):
+            break
+    else:
+        pytest.fail("the product group filter cannot be reached with Tab")
+    phone.keyboard.press("ArrowDown")
+    assert group.input_value() == "thuc-pham"
+    phone.keyboard.press("Tab")
+    stars = phone.locator("select[name=stars]")
+    assert stars.evaluate("element => element === document.activeElement")
+    for _ in range(2):
+        phone.keyboard.press("ArrowDown")  # All → 5 → 4 stars
+    assert stars.input_value() == "4"
+    assert phone.locator(".ocop-card:visible").count() == 0
+    assert phone.locator(".ocop-filters__count").inner_text() == "0 / 2 sản phẩm"
+    # The focused control shows where the keyboard is.
+    outline = stars.evaluate("element => getComputedStyle(element).outlineStyle")
+    assert outline != "none"
