@@ -15,8 +15,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .errors import DataError
+from .markers import MarkerExpander
+from .news import FEED, SourcePage, feed
 from .project import Project, load_project
 from .qr import LEVELS, QrStyle
+from .render import Renderer
 from .site import SiteBuilder
 
 log = logging.getLogger("mkdocs.plugins.ocop")
@@ -40,6 +43,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             self.project = load_project(config, self.config.products_dir, self.config.cache_dir, self.qr_style())
         except DataError as error:
             raise PluginError(error.report()) from None
+        self.renderer = Renderer()
+        self.markers = MarkerExpander(self.project.catalogue, self.project.news, self.renderer)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -51,6 +56,10 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
                 files.append(File.generated(config, output.uri, abs_src_path=str(output.source)))
             else:
                 files.append(File.generated(config, output.uri, content=output.content))
+        if self.project.news is not None:
+            # Listed now so that pages may link to it; its content needs the rendered posts (on_env).
+            self.feed_file = File.generated(config, f"{self.project.news.settings.blog_dir}/{FEED}", content="")
+            files.append(self.feed_file)
         log.info(
             "ocop: %d sản phẩm, %d cơ sở; %d mã QR mới được tạo",
             len(self.project.catalogue.products),
@@ -58,3 +67,23 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             self.project.qr_cache.encoded,
         )
         return files
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        """Expand the markers ([[san-pham: …]], [[tin-moi]]) of hand-written pages; they were checked in on_config."""
+        if page.file.generated_by:
+            return markdown
+        source = SourcePage(page.file.src_uri, f"{config.docs_dir}/{page.file.src_uri}", markdown, markdown, 1)
+        try:
+            return self.markers.expand(source)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """The RSS feed of the news, from the posts the blog publishes, at the addresses it gave them."""
+        news = self.project.news
+        if news is None:
+            return env
+        pages = {post.page.src_uri: file.page for post in news.posts if (file := files.get_file_from_path(post.page.src_uri)) and file.page}
+        context = feed(news, config.site_name, self.project.settings.site_url, config.site_description or "", pages)
+        self.feed_file.content_string = self.renderer.render("feed.xml.j2", **context)
+        return env

@@ -13,7 +13,9 @@ from pydantic import ValidationError
 
 from .catalogue import Catalogue, load_catalogue
 from .errors import DataError, Problem
+from .markers import check_pages
 from .models import Commune
+from .news import BlogSettings, News, load_news
 from .qr import QrCache, QrStyle
 from .site import SiteSettings
 
@@ -25,6 +27,7 @@ class Project:
     settings: SiteSettings
     catalogue: Catalogue
     qr_cache: QrCache
+    news: News | None = None  # the posts, when the blog plugin is on
 
 
 def load_project(config: MkDocsConfig, products_dir: str, cache_dir: str, qr_style: QrStyle) -> Project:
@@ -50,7 +53,20 @@ def load_project(config: MkDocsConfig, products_dir: str, cache_dir: str, qr_sty
         catalogue = load_catalogue(root / products_dir, display_root=root)
     except DataError as error:
         problems += error.problems
+    news = None
+    blog = BlogSettings.from_config(config)
+    if blog is not None:
+        news, found = load_news(blog, lambda path: _shown(path, root))
+        problems += found
+    problems += check_pages(Path(config.docs_dir), catalogue, news, lambda path: _shown(path, root))
     if problems:
         raise DataError(problems)
     settings = SiteSettings(site_url.rstrip("/") + "/", commune, qr_style)
-    return Project(root, root / products_dir, settings, catalogue, QrCache(root / cache_dir))
+    return Project(root, root / products_dir, settings, catalogue, QrCache(root / cache_dir), news)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -9,23 +9,30 @@ Where each thing lives in the built site is decided here and nowhere else:
     co-so/index.md, co-so/<slug>.md         producers                   /co-so/, /co-so/<slug>/
     co-so/<slug>/<slug>-<n>.<ext>           a producer's photos
     Q/<CODE>/index.html                     a product's short address   /Q/<CODE>/ → its page
+    diem-ban/index.md                       the points of sale          /diem-ban/
+    hoi-cho/index.md                        fairs, upcoming and past    /hoi-cho/
 
 The short address is what a printed QR code encodes when the product has a `code`: upper case
 throughout, so that the whole text fits the QR alphanumeric mode and the code stays small.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import Catalogue, PhotoFile, ProducerEntry, ProductEntry
-from .models import Commune
+from .dates import today
+from .models import Commune, OutletKind
 from .qr import QrCache, QrStyle
 from .render import Renderer
+from .trade import fairs_showing, outlets_selling
 
 CATALOGUE = "san-pham"
 PRODUCERS = "co-so"
 SHORT = "Q"
+OUTLETS = "diem-ban"
+FAIRS = "hoi-cho"
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,7 @@ class SiteSettings:
     site_url: str  # absolute, ends with "/"
     commune: Commune
     qr_style: QrStyle = field(default_factory=QrStyle)
+    today: dt.date = field(default_factory=today)  # the build's date: a fair is upcoming or past against it
 
     def product_url(self, slug: str) -> str:
         return f"{self.site_url}{CATALOGUE}/{slug}/"
@@ -108,6 +116,7 @@ class SiteBuilder:
             files += self.product_files(entry)
         for producer in self.catalogue.producers.values():
             files += self.producer_files(producer)
+        files += [self.outlet_directory(), self.fair_list()]
         return files
 
     def product_files(self, entry: ProductEntry) -> list[OutputFile]:
@@ -130,6 +139,10 @@ class SiteBuilder:
             qr_text=qr_text,
             description=product_description(entry, self.settings),
             commune=self.settings.commune,
+            outlets=outlets_selling(self.catalogue, slug),
+            fairs=fairs_showing(self.catalogue, slug, self.settings.today),
+            outlets_href=f"../{OUTLETS}/index.md",
+            fairs_href=f"../{FAIRS}/index.md",
         )
         files = [
             OutputFile(product_page_uri(slug), page),
@@ -192,3 +205,34 @@ class SiteBuilder:
             commune=self.settings.commune,
         )
         return OutputFile(f"{PRODUCERS}/index.md", page)
+
+    def outlet_directory(self) -> OutputFile:
+        outlets = sorted(
+            self.catalogue.outlets.values(), key=lambda o: (list(OutletKind).index(o.model.kind), o.model.name)
+        )
+        page = self.renderer.render(
+            "outlets.md.j2",
+            shops=[outlet for outlet in outlets if not outlet.model.kind.online],
+            online=[outlet for outlet in outlets if outlet.model.kind.online],
+            fairs_href=f"../{FAIRS}/index.md",
+            description=f"Nơi mua sản phẩm OCOP của xã {self.settings.commune.name}, tỉnh {self.settings.commune.province}: "
+            "cửa hàng, điểm bán và gian hàng trực tuyến.",
+            commune=self.settings.commune,
+        )
+        return OutputFile(f"{OUTLETS}/index.md", page)
+
+    def fair_list(self) -> OutputFile:
+        """Upcoming first (soonest on top), then past (latest on top), as of the build's date."""
+        today = self.settings.today
+        fairs = self.catalogue.fairs
+        page = self.renderer.render(
+            "fairs.md.j2",
+            upcoming=[fair for fair in fairs if not fair.is_past(today)],
+            past=[fair for fair in reversed(fairs) if fair.is_past(today)],
+            today=today,
+            outlets_href=f"../{OUTLETS}/index.md",
+            description=f"Hội chợ, triển lãm có sản phẩm OCOP của xã {self.settings.commune.name}, "
+            f"tỉnh {self.settings.commune.province}.",
+            commune=self.settings.commune,
+        )
+        return OutputFile(f"{FAIRS}/index.md", page)
