@@ -4,6 +4,7 @@
     ocop build            tạo trang web vào site/ (chế độ nghiêm ngặt)
     ocop serve            xem trước trang web ở http://127.0.0.1:8000
     ocop export THƯ_MỤC   xuất toàn bộ trang Markdown (kể cả trang được tạo) ra một thư mục
+    ocop new LOẠI "Tên"   tạo tệp mới có sẵn hướng dẫn: post, product, producer, outlet, fair
     ocop schema           cập nhật JSON Schema cho trình soạn thảo (VS Code)
 """
 from __future__ import annotations
@@ -17,18 +18,26 @@ import sys
 from pathlib import Path
 
 from .errors import DataError
-from .models import Producer, Product
+from .markers import MarkerExpander
+from .models import Fair, Outlet, OutletKind, Producer, Product, _parse_date
+from .news import BlogSettings, load_authors, read_page
 from .project import Project, load_project
+from .scaffold import ScaffoldError, new_fair, new_outlet, new_post, new_producer, new_product
 from .site import SiteBuilder
+from .dates import today
 
 SCHEMA_DIR = "_schema"
 
 
-def _load(config_file: str) -> Project:
+def _config(config_file: str):
     from mkdocs.config import load_config
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    config = load_config(config_file=config_file)
+    return load_config(config_file=config_file)
+
+
+def _load(config_file: str) -> Project:
+    config = _config(config_file)
     plugin = config.plugins["ocop"]
     return load_project(config, plugin.config.products_dir, plugin.config.cache_dir, plugin.qr_style())
 
@@ -37,6 +46,10 @@ def check(args) -> int:
     project = _load(args.config)
     catalogue = project.catalogue
     print(f"Dữ liệu hợp lệ: {len(catalogue.producers)} cơ sở, {len(catalogue.products)} sản phẩm.")
+    if project.news is not None:
+        drafts = sum(1 for post in project.news.posts if not post.published)
+        print(f"Tin tức: {len(project.news.posts) - drafts} bài đăng, {drafts} bản nháp.")
+    print(f"Mua ở đâu: {len(catalogue.outlets)} điểm bán, {len(catalogue.fairs)} hội chợ, triển lãm.")
     return 0
 
 
@@ -50,6 +63,13 @@ def export(args) -> int:
         print(f"Thư mục {target} đã có nội dung: hãy chọn một thư mục trống.", file=sys.stderr)
         return 1
     shutil.copytree(docs_dir, target, dirs_exist_ok=True)
+    # The markers of hand-written pages become the Markdown the plugin would have made.
+    markers = MarkerExpander(project.catalogue, project.news)
+    for path in sorted(target.rglob("*.md")):
+        page, _ = read_page(path, path.relative_to(target).as_posix(), path.as_posix())
+        expanded = markers.expand(page)
+        if expanded != page.body:
+            path.write_text(page.text[: len(page.text) - len(page.body)] + expanded, encoding="utf-8", newline="\n")
     files = SiteBuilder(project.catalogue, project.settings, project.qr_cache).files()
     for output in files:
         path = target / output.uri
@@ -77,10 +97,83 @@ def schema(args) -> int:
 def schemas() -> dict[str, str]:
     """JSON Schemas of the two file kinds, for editors that complete and check YAML as one types."""
     result = {}
-    for name, model in (("producer.schema.json", Producer), ("product.schema.json", Product)):
+    for name, model in (
+        ("producer.schema.json", Producer),
+        ("product.schema.json", Product),
+        ("outlet.schema.json", Outlet),
+        ("fair.schema.json", Fair),
+    ):
         document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
         result[name] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return result
+
+
+def new(args) -> int:
+    """Create a commented file that passes `ocop check` as it is, then say where it is and what next."""
+    config = _config(args.config)
+    root = Path(args.config).resolve().parent
+    plugin = config.plugins["ocop"]
+    products_dir = root / plugin.config.products_dir
+    try:
+        catalogue = _load(args.config).catalogue
+    except DataError:
+        catalogue = None
+        print("Lưu ý: dữ liệu hiện có lỗi (chạy ocop check để xem); tệp mới vẫn được tạo.", file=sys.stderr)
+    slugs = list(catalogue.products) if catalogue else []
+    name = args.name or _ask(_PROMPTS[args.kind])
+    try:
+        if args.kind == "post":
+            blog = BlogSettings.from_config(config)
+            if blog is None:
+                raise ScaffoldError("trang chưa bật phần tin tức (plugin blog trong mkdocs.yml)")
+            authors, _ = load_authors(blog, str)
+            created = new_post(blog, list(authors), name, _date(args.date) if args.date else today(), args.category, args.author, slugs)
+        elif args.kind == "producer":
+            created = new_producer(products_dir, name, args.slug)
+        elif args.kind == "product":
+            from .catalogue import load_groups
+
+            producer = args.producer or _ask("Tên thư mục của cơ sở sản xuất (ví dụ nam-quyen)")
+            created = new_product(products_dir, name, producer, args.group, load_groups(), slugs, args.slug)
+        elif args.kind == "outlet":
+            created = new_outlet(products_dir, name, args.type, slugs, args.url, args.slug)
+        else:
+            start = _date(args.start or _ask("Ngày bắt đầu (ngày/tháng/năm)"))
+            created = new_fair(products_dir, name, start, _date(args.end) if args.end else None, slugs, args.slug)
+        shown = created.write(root)
+    except ScaffoldError as error:
+        print(f"Chưa tạo tệp: {error}", file=sys.stderr)
+        return 1
+    print(f"Đã tạo {shown}")
+    print("Mở tệp bằng trình soạn thảo (VS Code, Notepad), điền thông tin theo ghi chú, lưu lại, rồi chạy: ocop check")
+    if args.kind == "post":
+        print("Bài đang là bản nháp: xem trước bằng ocop serve; xóa dòng 'draft: true' khi muốn đăng.")
+    return 0
+
+
+_PROMPTS = {
+    "post": "Tiêu đề bài viết",
+    "product": "Tên sản phẩm",
+    "producer": "Tên cơ sở sản xuất",
+    "outlet": "Tên điểm bán",
+    "fair": "Tên hội chợ, triển lãm",
+}
+
+
+def _ask(label: str) -> str:
+    if not sys.stdin.isatty():
+        raise SystemExit(f"Thiếu {label.lower()}: ghi trong dấu nháy sau lệnh, ví dụ: ocop new post \"Tiêu đề\"")
+    answer = input(f"{label}: ").strip()
+    if not answer:
+        raise SystemExit(f"Chưa có {label.lower()}: không tạo tệp.")
+    return answer
+
+
+def _date(text: str):
+    try:
+        return _parse_date(text)
+    except ValueError as error:
+        raise SystemExit(f"Ngày không đúng: {error}") from None
 
 
 def _mkdocs(*arguments: str) -> int:
@@ -108,6 +201,32 @@ def parser() -> argparse.ArgumentParser:
     exporting.add_argument("folder", metavar="THƯ_MỤC")
     exporting.set_defaults(run=export)
     commands.add_parser("schema", help="cập nhật JSON Schema cho trình soạn thảo").set_defaults(run=schema)
+    creating = commands.add_parser("new", help="tạo tệp mới có sẵn hướng dẫn: bài viết, sản phẩm, cơ sở, điểm bán, hội chợ")
+    kinds = creating.add_subparsers(dest="kind", required=True, metavar="LOẠI")
+    post = kinds.add_parser("post", help="bài viết mới trong docs/tin-tuc/posts/ (bản nháp)")
+    post.add_argument("name", nargs="?", metavar="TIÊU_ĐỀ")
+    post.add_argument("--category", help="chuyên mục (mặc định: chuyên mục đầu tiên trong mkdocs.yml)")
+    post.add_argument("--author", help="mã tác giả trong docs/tin-tuc/.authors.yml")
+    post.add_argument("--date", help="ngày đăng (mặc định: hôm nay)")
+    product = kinds.add_parser("product", help="sản phẩm mới trong thư mục của cơ sở sản xuất")
+    product.add_argument("name", nargs="?", metavar="TÊN")
+    product.add_argument("--producer", help="tên thư mục của cơ sở, ví dụ nam-quyen")
+    product.add_argument("--group", default="thuc-pham", help="mã ngành hàng (mặc định: thuc-pham)")
+    product.add_argument("--slug", help="địa chỉ trang (mặc định: tạo từ tên)")
+    producer = kinds.add_parser("producer", help="cơ sở sản xuất mới: thư mục products/<địa-chỉ>/")
+    producer.add_argument("name", nargs="?", metavar="TÊN")
+    producer.add_argument("--slug", help="tên thư mục, cũng là địa chỉ trang (mặc định: tạo từ tên)")
+    outlet = kinds.add_parser("outlet", help="điểm bán mới trong products/_diem-ban/")
+    outlet.add_argument("name", nargs="?", metavar="TÊN")
+    outlet.add_argument("--type", default=OutletKind.khac.value, help="loại điểm bán, ví dụ \"siêu thị\" (mặc định: khác)")
+    outlet.add_argument("--url", help="địa chỉ trang bán hàng (bắt buộc với Shopee, Facebook, Zalo)")
+    outlet.add_argument("--slug", help="tên tệp (mặc định: tạo từ tên)")
+    fair = kinds.add_parser("fair", help="hội chợ, triển lãm mới trong products/_hoi-cho/")
+    fair.add_argument("name", nargs="?", metavar="TÊN")
+    fair.add_argument("--start", help="ngày bắt đầu, ví dụ 15/08/2025")
+    fair.add_argument("--end", help="ngày kết thúc (nếu nhiều ngày)")
+    fair.add_argument("--slug", help="tên tệp (mặc định: tạo từ tên)")
+    creating.set_defaults(run=new)
     return main
 
 
