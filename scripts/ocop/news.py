@@ -250,7 +250,7 @@ def load_news(settings: BlogSettings, shown) -> tuple[News, list[Problem]]:
             continue
         if settings.categories:  # an empty list lets the blog take any category
             problems += _check_names(meta.categories, settings.categories, "categories", "chuyên mục", document)
-        problems += _check_names(meta.authors, list(authors), "authors", f"tác giả (ghi trong {settings.authors_file})", document)
+        problems += _check_names(meta.authors, list(authors), "authors", "tác giả", document, f" trong docs/{settings.authors_file}")
         # The blog's default address is <date>/<slug>: two posts with the same title on the same day
         # would be written to one page, and one of them lost without a word.
         address = (meta.created.date(), meta.slug or slugify(title))
@@ -265,12 +265,12 @@ def load_news(settings: BlogSettings, shown) -> tuple[News, list[Problem]]:
     return News(settings, posts, authors), problems
 
 
-def _check_names(values: list[str], known, field: str, what: str, document: Document) -> list[Problem]:
+def _check_names(values: list[str], known, field: str, what: str, document: Document, where: str = "") -> list[Problem]:
     problems = []
     for index, value in enumerate(values):
         if value in known:
             continue
-        message = f"không có {what} '{value}'"
+        message = f"không có {what} '{value}'{where}"
         guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
         if guess:
             message += f"; có phải ý bạn là '{guess[0]}'?"
