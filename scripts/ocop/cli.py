@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import shutil
@@ -170,6 +171,11 @@ def _ask(label: str) -> str:
 
 
 def _date(text: str):
+    """31/05/2025 or 2025-05-31, as in the data files."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
     try:
         return _parse_date(text)
     except ValueError as error:
