@@ -80,7 +80,7 @@ def _post_date(value: Any) -> Any:
         raise ValueError("cần 'created:' (ngày đăng) khi ghi ngày dạng nhóm")
     for key, item in dates.items():
         if not isinstance(item, dt.date):
-            raise ValueError(f"ngày viết dạng năm-tháng-ngày, ví dụ 2025-05-31 (đang ghi: {item!r})")
+            raise ValueError("ngày viết dạng năm-tháng-ngày, ví dụ 2025-05-31")
     return value
 
 
