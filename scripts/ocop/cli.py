@@ -10,7 +10,9 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
+import functools
 import json
 import logging
 import shutil
@@ -30,11 +32,16 @@ from .dates import today
 SCHEMA_DIR = "_schema"
 
 
+@functools.lru_cache(maxsize=None)
 def _config(config_file: str):
+    """mkdocs.yml, loaded once a run. Loading it starts the plugins (the blog makes a temporary
+    folder), so they are shut down at exit, as `mkdocs build` does, to leave nothing behind."""
     from mkdocs.config import load_config
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    return load_config(config_file=config_file)
+    config = load_config(config_file=config_file)
+    atexit.register(config.plugins.on_shutdown)
+    return config
 
 
 def _load(config_file: str) -> Project:
@@ -55,10 +62,8 @@ def check(args) -> int:
 
 
 def export(args) -> int:
-    from mkdocs.config import load_config
-
     project = _load(args.config)
-    docs_dir = Path(load_config(config_file=args.config).docs_dir)
+    docs_dir = Path(_config(args.config).docs_dir)
     target = Path(args.folder)
     if target.exists() and any(target.iterdir()):
         print(f"Thư mục {target} đã có nội dung: hãy chọn một thư mục trống.", file=sys.stderr)

@@ -17,7 +17,3 @@ def today() -> dt.date:
         return dt.datetime.fromtimestamp(int(epoch), VIETNAM).date()
     return dt.datetime.now(VIETNAM).date()
 
-
-def vn_date(value: dt.date) -> str:
-    """31/05/2025, the way dates are written in Vietnamese documents."""
-    return value.strftime("%d/%m/%Y")
