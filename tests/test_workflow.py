@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jsonschema
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from conftest import BIN, ROOT, _environment, free_port, wait_until
 from test_pages import text_of
@@ -63,11 +64,12 @@ def test_export_builds_with_plain_mkdocs(project, tmp_path):
     assert (exported / "san-pham" / "nuoc-mam-nam-quyen.md").is_file()
     assert (exported / "san-pham" / "nuoc-mam-nam-quyen" / "qr-nuoc-mam-nam-quyen.png").is_file()
     assert (exported / "index.md").is_file()
-    config = yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    # MkDocs' own loader: mkdocs.yml names Python functions (!!python/name:ocop.news.slugify).
+    config = yaml_load((project.root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [plugin for plugin in config["plugins"] if "ocop" not in plugin]
     config.update(docs_dir=str(exported), site_dir=str(tmp_path / "plain-site"), watch=[])
     config["theme"]["custom_dir"] = str(project.root / "overrides")
-    (tmp_path / "plain.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "plain.yml").write_text(yaml.dump(config, allow_unicode=True), encoding="utf-8")
     plain = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "-f", str(tmp_path / "plain.yml")],
         capture_output=True, text=True, env=_environment(),

@@ -24,6 +24,7 @@ from slugify import slugify
 from .errors import DataError, Problem
 from .models import SLUG_PATTERN, Photo, Producer, Product
 from .reader import Document, read_yaml
+from .trade import FairEntry, OutletEntry, load_trade
 from .validate import validate
 
 PRODUCER_FILE = "producer.yml"
@@ -88,6 +89,8 @@ class Catalogue:
     producers: dict[str, ProducerEntry]
     products: dict[str, ProductEntry]
     groups: dict[str, ProductGroup]
+    outlets: dict[str, OutletEntry] = field(default_factory=dict)  # by file name, from products/_diem-ban/
+    fairs: list[FairEntry] = field(default_factory=list)  # by start date, from products/_hoi-cho/
 
 
 def load_groups() -> dict[str, ProductGroup]:
@@ -247,9 +250,11 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None) -> Cata
         products[slug] = entry
         producer.products.append(entry)
 
+    outlets, fairs, found = load_trade(products_dir, products, shown)
+    problems += found
     if problems:
         raise DataError(problems)
-    return Catalogue(producers, products, groups)
+    return Catalogue(producers, products, groups, outlets, fairs)
 
 
 def _is_data_file(path: Path) -> bool:

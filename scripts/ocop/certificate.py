@@ -13,29 +13,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
 from dataclasses import dataclass
 from enum import Enum
 
-from .errors import DataError, Problem
 from .models import Certification
 
 VALIDITY_MONTHS = 36
 EXPIRING_DAYS = 90
-VIETNAM = dt.timezone(dt.timedelta(hours=7))
-
-
-def build_date(environ: dict | None = None) -> dt.date:
-    """Today in Vietnam, or the day `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) falls on there."""
-    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
-    if not value:
-        return dt.datetime.now(VIETNAM).date()
-    try:
-        return dt.datetime.fromtimestamp(int(value), VIETNAM).date()
-    except (ValueError, OverflowError, OSError):
-        raise DataError(
-            [Problem("SOURCE_DATE_EPOCH", None, None, f"biến môi trường phải là số giây kể từ 1/1/1970 (đang ghi: {value!r})")]
-        ) from None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

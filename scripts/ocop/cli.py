@@ -8,12 +8,16 @@
     ocop labels [MÃ …]    tạo tệp in: mã QR SVG, PNG 600 dpi và tờ nhãn A4 (PDF)
     ocop publish --to THƯ_MỤC | --gh-pages
                           tạo trang, kiểm tra, rồi mới thay trang đang chạy (trang cũ giữ nguyên nếu có lỗi)
+    ocop new LOẠI "Tên"   tạo tệp mới có sẵn hướng dẫn: post, product, producer, outlet, fair
     ocop schema           cập nhật JSON Schema cho trình soạn thảo (VS Code)
     ocop report           báo cáo số liệu: số sao theo ngành, chứng nhận sắp hết hiệu lực, tiến độ kế hoạch
 """
 from __future__ import annotations
 
 import argparse
+import atexit
+import datetime as dt
+import functools
 import json
 import logging
 import shutil
@@ -24,24 +28,37 @@ from pathlib import Path
 
 from .codes import issue_codes
 from .errors import DataError
+from .dates import build_date
 from .labels import LabelError, LabelSize, check_module, format_mm
-from .models import Producer, Product
+from .markers import MarkerExpander
+from .models import Fair, Outlet, OutletKind, Producer, Product, _parse_date
+from .news import BlogSettings, load_authors, read_page
 from .plan import PLAN_FILE, Plan, load_plan
 from .printing import choose_products, format_report, qr_report, write_labels
 from .project import Project, load_project
 from .publish import PublishError, publish_gh_pages, publish_to
 from .qr import LEVELS
+from .scaffold import ScaffoldError, new_fair, new_outlet, new_post, new_producer, new_product
 from .site import SHORT, SiteBuilder
 from .sitecheck import check_site, printed_addresses
 
 SCHEMA_DIR = "_schema"
 
 
-def _load(config_file: str) -> Project:
+@functools.lru_cache(maxsize=None)
+def _config(config_file: str):
+    """mkdocs.yml, loaded once a run. Loading it starts the plugins (the blog makes a temporary
+    folder), so they are shut down at exit, as `mkdocs build` does, to leave nothing behind."""
     from mkdocs.config import load_config
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     config = load_config(config_file=config_file)
+    atexit.register(config.plugins.on_shutdown)
+    return config
+
+
+def _load(config_file: str) -> Project:
+    config = _config(config_file)
     plugin = config.plugins["ocop"]
     return load_project(
         config,
@@ -105,6 +122,10 @@ def check(args) -> int:
     print(f"Dữ liệu hợp lệ: {len(catalogue.producers)} cơ sở, {len(catalogue.products)} sản phẩm.")
     if plan is not None:
         print(f"Kế hoạch ({PLAN_FILE}): {len(plan.targets)} mục tiêu năm {plan.year}.")
+    if project.news is not None:
+        drafts = sum(1 for post in project.news.posts if not post.published)
+        print(f"Tin tức: {len(project.news.posts) - drafts} bài đăng, {drafts} bản nháp.")
+    print(f"Mua ở đâu: {len(catalogue.outlets)} điểm bán, {len(catalogue.fairs)} hội chợ, triển lãm.")
     return 0
 
 
@@ -131,16 +152,22 @@ def report(args) -> int:
 
 
 def export(args) -> int:
-    from mkdocs.config import load_config
-
     project = _load(args.config)
-    docs_dir = Path(load_config(config_file=args.config).docs_dir)
+    docs_dir = Path(_config(args.config).docs_dir)
     target = Path(args.folder)
     if target.exists() and any(target.iterdir()):
         print(f"Thư mục {target} đã có nội dung: hãy chọn một thư mục trống.", file=sys.stderr)
         return 1
     shutil.copytree(docs_dir, target, dirs_exist_ok=True)
-    files = SiteBuilder(project.catalogue, project.settings, project.qr_cache, project.photo_cache).files()
+    # The markers of hand-written pages become the Markdown the plugin would have made.
+    builder = SiteBuilder(project.catalogue, project.settings, project.qr_cache, project.photo_cache)
+    markers = MarkerExpander(builder, project.news)
+    for path in sorted(target.rglob("*.md")):
+        page, _ = read_page(path, path.relative_to(target).as_posix(), path.as_posix())
+        expanded = markers.expand(page)
+        if expanded != page.body:
+            path.write_text(page.text[: len(page.text) - len(page.body)] + expanded, encoding="utf-8", newline="\n")
+    files = builder.files()
     for output in files:
         path = target / output.uri
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -167,10 +194,89 @@ def schema(args) -> int:
 def schemas() -> dict[str, str]:
     """JSON Schemas of the data files (producer, product, plan), for editors that check YAML as one types."""
     result = {}
-    for name, model in (("producer.schema.json", Producer), ("product.schema.json", Product), ("plan.schema.json", Plan)):
+    for name, model in (
+        ("producer.schema.json", Producer),
+        ("product.schema.json", Product),
+        ("plan.schema.json", Plan),
+        ("outlet.schema.json", Outlet),
+        ("fair.schema.json", Fair),
+    ):
         document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
         result[name] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return result
+
+
+def new(args) -> int:
+    """Create a commented file that passes `ocop check` as it is, then say where it is and what next."""
+    config = _config(args.config)
+    root = Path(args.config).resolve().parent
+    plugin = config.plugins["ocop"]
+    products_dir = root / plugin.config.products_dir
+    try:
+        catalogue = _load(args.config).catalogue
+    except DataError:
+        catalogue = None
+        print("Lưu ý: dữ liệu hiện có lỗi (chạy ocop check để xem); tệp mới vẫn được tạo.", file=sys.stderr)
+    slugs = list(catalogue.products) if catalogue else []
+    name = args.name or _ask(_PROMPTS[args.kind])
+    try:
+        if args.kind == "post":
+            blog = BlogSettings.from_config(config)
+            if blog is None:
+                raise ScaffoldError("trang chưa bật phần tin tức (plugin blog trong mkdocs.yml)")
+            authors, _ = load_authors(blog, str)
+            created = new_post(blog, list(authors), name, _date(args.date) if args.date else build_date(), args.category, args.author, slugs)
+        elif args.kind == "producer":
+            created = new_producer(products_dir, name, args.slug)
+        elif args.kind == "product":
+            from .catalogue import load_groups
+
+            producer = args.producer or _ask("Tên thư mục của cơ sở sản xuất (ví dụ nam-quyen)")
+            created = new_product(products_dir, name, producer, args.group, load_groups(), slugs, args.slug)
+        elif args.kind == "outlet":
+            created = new_outlet(products_dir, name, args.type, slugs, args.url, args.slug)
+        else:
+            start = _date(args.start or _ask("Ngày bắt đầu (ngày/tháng/năm)"))
+            created = new_fair(products_dir, name, start, _date(args.end) if args.end else None, slugs, args.slug)
+        shown = created.write(root)
+    except ScaffoldError as error:
+        print(f"Chưa tạo tệp: {error}", file=sys.stderr)
+        return 1
+    print(f"Đã tạo {shown}")
+    print("Mở tệp bằng trình soạn thảo (VS Code, Notepad), điền thông tin theo ghi chú, lưu lại, rồi chạy: ocop check")
+    if args.kind == "post":
+        print("Bài đang là bản nháp: xem trước bằng ocop serve; xóa dòng 'draft: true' khi muốn đăng.")
+    return 0
+
+
+_PROMPTS = {
+    "post": "Tiêu đề bài viết",
+    "product": "Tên sản phẩm",
+    "producer": "Tên cơ sở sản xuất",
+    "outlet": "Tên điểm bán",
+    "fair": "Tên hội chợ, triển lãm",
+}
+
+
+def _ask(label: str) -> str:
+    if not sys.stdin.isatty():
+        raise SystemExit(f"Thiếu {label.lower()}: ghi trong dấu nháy sau lệnh, ví dụ: ocop new post \"Tiêu đề\"")
+    answer = input(f"{label}: ").strip()
+    if not answer:
+        raise SystemExit(f"Chưa có {label.lower()}: không tạo tệp.")
+    return answer
+
+
+def _date(text: str):
+    """31/05/2025 or 2025-05-31, as in the data files."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    try:
+        return _parse_date(text)
+    except ValueError as error:
+        raise SystemExit(f"Ngày không đúng: {error}") from None
 
 
 def _mkdocs(*arguments: str) -> int:
@@ -250,6 +356,32 @@ def parser() -> argparse.ArgumentParser:
     publishing.add_argument("--remote", default="origin", help="với --gh-pages: kho từ xa (mặc định origin)")
     publishing.add_argument("--branch", default="gh-pages", help="với --gh-pages: tên nhánh (mặc định gh-pages)")
     publishing.set_defaults(run=publish)
+    creating = commands.add_parser("new", help="tạo tệp mới có sẵn hướng dẫn: bài viết, sản phẩm, cơ sở, điểm bán, hội chợ")
+    kinds = creating.add_subparsers(dest="kind", required=True, metavar="LOẠI")
+    post = kinds.add_parser("post", help="bài viết mới trong docs/tin-tuc/posts/ (bản nháp)")
+    post.add_argument("name", nargs="?", metavar="TIÊU_ĐỀ")
+    post.add_argument("--category", help="chuyên mục (mặc định: chuyên mục đầu tiên trong mkdocs.yml)")
+    post.add_argument("--author", help="mã tác giả trong docs/tin-tuc/.authors.yml")
+    post.add_argument("--date", help="ngày đăng (mặc định: hôm nay)")
+    product = kinds.add_parser("product", help="sản phẩm mới trong thư mục của cơ sở sản xuất")
+    product.add_argument("name", nargs="?", metavar="TÊN")
+    product.add_argument("--producer", help="tên thư mục của cơ sở, ví dụ nam-quyen")
+    product.add_argument("--group", default="thuc-pham", help="mã ngành hàng (mặc định: thuc-pham)")
+    product.add_argument("--slug", help="địa chỉ trang (mặc định: tạo từ tên)")
+    producer = kinds.add_parser("producer", help="cơ sở sản xuất mới: thư mục products/<địa-chỉ>/")
+    producer.add_argument("name", nargs="?", metavar="TÊN")
+    producer.add_argument("--slug", help="tên thư mục, cũng là địa chỉ trang (mặc định: tạo từ tên)")
+    outlet = kinds.add_parser("outlet", help="điểm bán mới trong products/_diem-ban/")
+    outlet.add_argument("name", nargs="?", metavar="TÊN")
+    outlet.add_argument("--type", default=OutletKind.khac.value, help="loại điểm bán, ví dụ \"siêu thị\" (mặc định: khác)")
+    outlet.add_argument("--url", help="địa chỉ trang bán hàng (bắt buộc với Shopee, Facebook, Zalo)")
+    outlet.add_argument("--slug", help="tên tệp (mặc định: tạo từ tên)")
+    fair = kinds.add_parser("fair", help="hội chợ, triển lãm mới trong products/_hoi-cho/")
+    fair.add_argument("name", nargs="?", metavar="TÊN")
+    fair.add_argument("--start", help="ngày bắt đầu, ví dụ 15/08/2025")
+    fair.add_argument("--end", help="ngày kết thúc (nếu nhiều ngày)")
+    fair.add_argument("--slug", help="tên tệp (mặc định: tạo từ tên)")
+    creating.set_defaults(run=new)
     return main
 
 

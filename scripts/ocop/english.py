@@ -89,13 +89,14 @@ class EnglishPages:
         }
         name = product_name(entry)
         cert = model.certification
+        status = self.settings.certificate(entry)
         photos = [
             photo.link(f"{EN_CATALOGUE}/{entry.slug}/", name.value, english=True)
             for photo in self.builder.published_photos(CATALOGUE, entry.slug, entry.photos)
         ]
         untranslated = not name.english or any(text and not text.english for text in texts.values())
         untranslated |= any(not part.english for part in group_path(entry))
-        stars = f"a {cert.stars}-star OCOP product" if cert and cert.stars else "a product"
+        stars = f"a {status.current_stars}-star OCOP product" if status.current_stars else "a product"
         description = (texts["summary"].value if texts["summary"] and texts["summary"].english else
                        f"{name.value}: {stars} by {producer_name(entry.producer)}, {self.commune.name} commune, "
                        f"{self.commune.province} province, Vietnam.")
@@ -104,6 +105,7 @@ class EnglishPages:
             entry=entry,
             p=model,
             cert=cert,
+            status=status,
             name=name,
             texts=texts,
             group_path=group_path(entry),
@@ -123,7 +125,10 @@ class EnglishPages:
             photo.link(f"{EN_PRODUCERS}/{producer.slug}/", producer_name(producer), english=True)
             for photo in self.builder.published_photos(PRODUCERS, producer.slug, producer.photos)
         ]
-        products = [{"entry": entry, "name": product_name(entry)} for entry in producer.products]
+        products = [
+            {"entry": entry, "name": product_name(entry), "status": self.settings.certificate(entry)}
+            for entry in producer.products
+        ]
         page = self._render(
             "producer.en.md.j2",
             m=model,
@@ -144,8 +149,9 @@ class EnglishPages:
         catalogue = self.builder.catalogue
         cards = []
         for entry in catalogue.products.values():
-            cert = entry.model.certification
-            stars_key = str(cert.stars) if cert and cert.stars else ("candidate" if cert else "")
+            if entry.model.retired:
+                continue  # as in the Vietnamese catalogue: its page stays, it is no longer on offer
+            status = self.settings.certificate(entry)
             photo = self.builder.published_photos(CATALOGUE, entry.slug, entry.photos[:1])
             name = product_name(entry)
             cards.append({
@@ -153,15 +159,17 @@ class EnglishPages:
                 "name": name,
                 "group": shown(entry.group.name_en, entry.group.name),
                 "producer": producer_name(entry.producer),
-                "stars_key": stars_key,
+                "status": status,
+                "stars_key": status.filter_key,
                 "photo": photo[0].link(f"{EN_CATALOGUE}/", name.value, english=True) if photo else None,
             })
-        used = {entry.group.code for entry in catalogue.products.values()}
+        used = {card["entry"].group.code for card in cards}
         groups = [(group.code, shown(group.name_en, group.name)) for group in catalogue.groups.values() if group.code in used]
         page = self._render(
             "catalogue.en.md.j2",
             cards=cards,
             groups=groups,
+            any_expired=any(card["stars_key"] == "expired" for card in cards),
             untranslated=any(not card["name"].english or not card["group"].english for card in cards),
             description=f"OCOP products of {self.commune.name} commune, {self.commune.province} province, Vietnam.",
             translation=f"{CATALOGUE}/",

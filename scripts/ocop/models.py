@@ -396,3 +396,83 @@ class Commune(Model):
     phone: Phone | None = Field(None, title="Điện thoại liên hệ của UBND xã")
     email: Text | None = Field(None, title="Thư điện tử liên hệ")
     office_address: Text | None = Field(None, title="Địa chỉ trụ sở")
+
+
+# Where to buy and where to meet the products (the plan, part II.3: trade promotion).
+
+
+class OutletKind(str, Enum):
+    """The kinds of place the plan's sales system names, and the online shops buyers use."""
+
+    trung_tam_ocop = "trung tâm OCOP"
+    sieu_thi = "siêu thị"
+    cho = "chợ"
+    khach_san = "khách sạn"
+    nha_hang = "nhà hàng"
+    san_bay = "sân bay"
+    quay_gioi_thieu = "quầy giới thiệu sản phẩm"
+    cua_hang_co_so = "cửa hàng của cơ sở"
+    shopee = "Shopee"
+    facebook = "Facebook"
+    zalo = "Zalo"
+    truc_tuyen = "trang bán hàng trực tuyến khác"
+    khac = "khác"
+
+    @property
+    def online(self) -> bool:
+        return self in (OutletKind.shopee, OutletKind.facebook, OutletKind.zalo, OutletKind.truc_tuyen)
+
+
+class Outlet(Model):
+    """Điểm bán sản phẩm OCOP: một tệp YAML trong products/_diem-ban/, tên tệp là địa chỉ của điểm bán."""
+
+    name: Text = Field(title="Tên điểm bán")
+    kind: OutletKind = Field(
+        title="Loại điểm bán",
+        description="trung tâm OCOP, siêu thị, chợ, khách sạn, nhà hàng, sân bay, quầy giới thiệu sản phẩm, "
+        "cửa hàng của cơ sở, Shopee, Facebook, Zalo, trang bán hàng trực tuyến khác, khác",
+    )
+    address: Text | None = Field(None, title="Địa chỉ")
+    hours: Text | None = Field(None, title="Giờ mở cửa", description="Ví dụ: 7:00 – 21:00 hằng ngày")
+    phone: Phone | None = Field(None, title="Điện thoại")
+    zalo: Phone | None = Field(None, title="Số Zalo")
+    url: WebAddress | None = Field(
+        None, title="Trang web / gian hàng trực tuyến", description="Bắt buộc với Shopee, Facebook, Zalo và trang trực tuyến"
+    )
+    map: WebAddress | None = Field(
+        None, title="Liên kết bản đồ", description="Địa chỉ chép từ Google Maps hoặc OpenStreetMap (nút Chia sẻ)"
+    )
+    products: list[Slug] = Field(
+        default_factory=list, title="Sản phẩm bày bán", description="Địa chỉ trang (slug) của từng sản phẩm, ví dụ: nuoc-mam-nam-quyen"
+    )
+    note: Text | None = Field(None, title="Ghi chú")
+
+    @model_validator(mode="after")
+    def _online_needs_address(self) -> Outlet:
+        if self.kind.online and not self.url:
+            raise ValueError(f"gian hàng {self.kind.value} cần trường 'url' (địa chỉ trang bán hàng)")
+        return self
+
+
+class Fair(Model):
+    """Hội chợ, triển lãm, phiên xúc tiến thương mại có sản phẩm của xã: một tệp YAML trong products/_hoi-cho/."""
+
+    name: Text = Field(title="Tên hội chợ, triển lãm")
+    start: Date = Field(title="Ngày bắt đầu", description="31/05/2025 hoặc 2025-05-31")
+    end: Date | None = Field(None, title="Ngày kết thúc", description="Bỏ trống nếu chỉ diễn ra một ngày")
+    place: Text | None = Field(None, title="Địa điểm")
+    organizer: Text | None = Field(None, title="Đơn vị tổ chức")
+    booth: Text | None = Field(None, title="Gian hàng", description="Ví dụ: gian hàng số 12, khu sản phẩm OCOP")
+    url: WebAddress | None = Field(None, title="Trang thông tin về hội chợ")
+    products: list[Slug] = Field(default_factory=list, title="Sản phẩm tham gia", description="Địa chỉ trang (slug) của từng sản phẩm")
+    description: LongText | None = Field(None, title="Giới thiệu")
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Fair:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("ngày kết thúc phải từ ngày bắt đầu trở đi")
+        return self
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end or self.start

@@ -17,6 +17,8 @@ from mkdocs.structure.files import File, Files
 
 from .certificate import EXPIRING_DAYS
 from .errors import DataError
+from .markers import MarkerExpander
+from .news import FEED, SourcePage, feed
 from .pagemeta import escape_for_theme, restore
 from .project import Project, load_project
 from .qr import LEVELS, QrStyle
@@ -59,6 +61,11 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             )
         except DataError as error:
             raise PluginError(error.report()) from None
+        self.builder = SiteBuilder(
+            self.project.catalogue, self.project.settings, self.project.qr_cache, self.project.photo_cache
+        )
+        self.renderer = self.builder.renderer
+        self.markers = MarkerExpander(self.builder, self.project.news)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -68,9 +75,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             for file in files
             if file.is_documentation_page() and not file.generated_by
         }
-        builder = SiteBuilder(
-            self.project.catalogue, self.project.settings, self.project.qr_cache, self.project.photo_cache
-        )
+        builder = self.builder
         for output in builder.files():
             if files.get_file_from_path(output.uri) is not None:
                 raise PluginError(f"docs/{output.uri} trùng với trang được tạo từ dữ liệu sản phẩm: hãy đổi tên tệp đó")
@@ -78,6 +83,10 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
                 files.append(File.generated(config, output.uri, abs_src_path=str(output.source)))
             else:
                 files.append(File.generated(config, output.uri, content=output.content))
+        if self.project.news is not None:
+            # Listed now so that pages may link to it; its content needs the rendered posts (on_env).
+            self.feed_file = File.generated(config, f"{self.project.news.settings.blog_dir}/{FEED}", content="")
+            files.append(self.feed_file)
         log.info(
             "ocop: %d sản phẩm, %d cơ sở; %d mã QR, %d tệp ảnh mới được tạo",
             len(self.project.catalogue.products),
@@ -105,3 +114,22 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         for problem in problems:
             source = self.sources.get(problem.file)
             log.warning("ocop: trang web vừa tạo có lỗi: %s%s", problem, f" (trang viết ở {source})" if source else "")
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        """Expand the markers ([[san-pham: …]], [[tin-moi]]) of hand-written pages; they were checked in on_config."""
+        if page.file.generated_by:
+            return markdown
+        source = SourcePage(page.file.src_uri, f"{config.docs_dir}/{page.file.src_uri}", markdown, markdown, 1)
+        try:
+            return self.markers.expand(source)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """The RSS feed of the news, from the posts the blog publishes, at the addresses it gave them."""
+        news = self.project.news
+        if news is None:
+            return env
+        pages = {post.page.src_uri: file.page for post in news.posts if (file := files.get_file_from_path(post.page.src_uri)) and file.page}
+        context = feed(news, config.site_name, self.project.settings.site_url, config.site_description or "", pages)
+        self.feed_file.content_string = self.renderer.render("feed.xml.j2", **context)
+        return env

@@ -12,12 +12,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from pydantic import ValidationError
 
 from .catalogue import Catalogue, load_catalogue
-from .certificate import EXPIRING_DAYS, build_date
+from .certificate import EXPIRING_DAYS
+from .dates import build_date
 from .codes import Registry, check_codes, read_registry
 from .errors import DataError, Problem
 from .labels import LabelError, LabelSize, check_module
 from .images import PhotoCache
+from .markers import check_pages
 from .models import Commune
+from .news import BlogSettings, News, load_news
 from .qr import QrCache, QrStyle
 from .site import SiteSettings
 
@@ -31,6 +34,7 @@ class Project:
     qr_cache: QrCache
     photo_cache: PhotoCache
     registry: Registry | None = None
+    news: News | None = None  # the posts, when the blog plugin is on
 
 
 def load_project(
@@ -78,6 +82,12 @@ def load_project(
     problems += found
     if catalogue is not None and not found:
         problems += check_codes(catalogue, registry)
+    news = None
+    blog = BlogSettings.from_config(config)
+    if blog is not None:
+        news, found = load_news(blog, _shown_from(root))
+        problems += found
+    problems += check_pages(Path(config.docs_dir), catalogue, news, _shown_from(root))
     if problems:
         raise DataError(problems)
     settings = SiteSettings(site_url.rstrip("/") + "/", commune, qr_style, today, expiring_days, size)
@@ -89,6 +99,7 @@ def load_project(
         QrCache(root / cache_dir),
         PhotoCache(root / cache_dir / "photos"),
         registry,
+        news,
     )
 
 

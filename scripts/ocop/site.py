@@ -13,6 +13,8 @@ Where each thing lives in the built site is decided here and nowhere else:
     san-pham/<slug>/lo/<BATCH>.md           a batch of a product        /san-pham/<slug>/lo/<BATCH>/
     san-pham/<slug>/lo/<BATCH>/qr-….svg|png the batch's QR code
     Q/<CODE>/<BATCH>/index.html             a batch's short address     /Q/<CODE>/<BATCH>/ → its page
+    diem-ban/index.md                       the points of sale          /diem-ban/
+    hoi-cho/index.md                        fairs, upcoming and past    /hoi-cho/
     en/products/index.md, en/products/<slug>.md     the same in English     /en/products/<slug>/
     en/producers/index.md, en/producers/<slug>.md                           /en/producers/<slug>/
 
@@ -25,19 +27,21 @@ throughout, so that the whole text fits the QR alphanumeric mode and the code st
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
 from .catalogue import Catalogue, PhotoFile, ProducerEntry, ProductEntry
-from .certificate import EXPIRING_DAYS, CertificateStatus, build_date, certificate_status
+from .certificate import EXPIRING_DAYS, CertificateStatus, certificate_status
+from .dates import build_date
 from .images import MODERN, PhotoCache, Picture
 from .labels import Label, LabelSize, cache_key, format_mm, labels_per_page, readable_address, sheet_pdf
 from .linked_data import producer_data, product_data
-from .models import Batch, Commune
+from .models import Batch, Commune, OutletKind
 from .qr import QrCache, QrStyle
 from .render import Renderer
+from .trade import fairs_showing, outlets_selling
 
 CATALOGUE = "san-pham"
 PRODUCERS = "co-so"
@@ -45,6 +49,8 @@ SHORT = "Q"
 BATCHES = "lo"
 EN_CATALOGUE = "en/products"
 EN_PRODUCERS = "en/producers"
+OUTLETS = "diem-ban"
+FAIRS = "hoi-cho"
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,8 @@ class SiteSettings:
     site_url: str  # absolute, ends with "/"
     commune: Commune
     qr_style: QrStyle = field(default_factory=QrStyle)
-    today: dt.date = field(default_factory=build_date)  # what "valid" and "expired" are measured against
+    # The build's date: what "valid", "expired", "upcoming" and "past" are measured against.
+    today: dt.date = field(default_factory=build_date)
     expiring_days: int = EXPIRING_DAYS
     label_size: LabelSize = field(default_factory=LabelSize)
 
@@ -119,11 +126,18 @@ class PublishedPhoto:
     def files(self) -> list[OutputFile]:
         return [OutputFile(uri, source=r.path) for uri, r in zip(self.uris, self.picture.renditions)]
 
+    def _fallbacks(self) -> list[tuple[int, str]]:
+        return sorted((r.width, uri) for uri, r in zip(self.uris, self.picture.renditions) if r.format == self.picture.fallback)
+
     @property
     def share_uri(self) -> str:
         """The largest rendition in the fallback format (JPEG or PNG), the one every sharing preview reads."""
-        pairs = [(r.width, uri) for uri, r in zip(self.uris, self.picture.renditions) if r.format == self.picture.fallback]
-        return max(pairs)[1]
+        return self._fallbacks()[-1][1]
+
+    @property
+    def small_uri(self) -> str:
+        """The smallest rendition in the fallback format, for a small card inside a hand-written page."""
+        return self._fallbacks()[0][1]
 
     def link(self, page_url: str, fallback_alt: str, english: bool = False) -> PhotoLink:
         """`fallback_alt` (the product's or producer's name) describes a photo that has no description."""
@@ -196,6 +210,7 @@ class SiteBuilder:
             files += self.batch_files(entry)
         for producer in self.catalogue.producers.values():
             files += self.producer_files(producer)
+        files += [self.outlet_directory(), self.fair_list()]
         from .english import EnglishPages  # built on this builder (its photos, its renderer)
 
         files += EnglishPages(self).files()
@@ -247,6 +262,10 @@ class SiteBuilder:
             image=images[0] if images else None,
             jsonld=product_data(entry, status, url, producer_url, images, description),
             translation=f"{EN_CATALOGUE}/{slug}/",
+            outlets=outlets_selling(self.catalogue, slug),
+            fairs=fairs_showing(self.catalogue, slug, self.settings.today),
+            outlets_href=f"../{OUTLETS}/index.md",
+            fairs_href=f"../{FAIRS}/index.md",
         )
         files = [
             OutputFile(product_page_uri(slug), page),
@@ -384,3 +403,34 @@ class SiteBuilder:
             translation=f"{EN_PRODUCERS}/",
         )
         return OutputFile(f"{PRODUCERS}/index.md", page)
+
+    def outlet_directory(self) -> OutputFile:
+        outlets = sorted(
+            self.catalogue.outlets.values(), key=lambda o: (list(OutletKind).index(o.model.kind), o.model.name)
+        )
+        page = self.renderer.render(
+            "outlets.md.j2",
+            shops=[outlet for outlet in outlets if not outlet.model.kind.online],
+            online=[outlet for outlet in outlets if outlet.model.kind.online],
+            fairs_href=f"../{FAIRS}/index.md",
+            description=f"Nơi mua sản phẩm OCOP của xã {self.settings.commune.name}, tỉnh {self.settings.commune.province}: "
+            "cửa hàng, điểm bán và gian hàng trực tuyến.",
+            commune=self.settings.commune,
+        )
+        return OutputFile(f"{OUTLETS}/index.md", page)
+
+    def fair_list(self) -> OutputFile:
+        """Upcoming first (soonest on top), then past (latest on top), as of the build's date."""
+        today = self.settings.today
+        fairs = self.catalogue.fairs
+        page = self.renderer.render(
+            "fairs.md.j2",
+            upcoming=[fair for fair in fairs if not fair.is_past(today)],
+            past=[fair for fair in reversed(fairs) if fair.is_past(today)],
+            today=today,
+            outlets_href=f"../{OUTLETS}/index.md",
+            description=f"Hội chợ, triển lãm có sản phẩm OCOP của xã {self.settings.commune.name}, "
+            f"tỉnh {self.settings.commune.province}.",
+            commune=self.settings.commune,
+        )
+        return OutputFile(f"{FAIRS}/index.md", page)

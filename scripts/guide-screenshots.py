@@ -1,0 +1,128 @@
+"""Make the screenshots of the officer's guide (docs/huong-dan/anh/*.png) from the real site.
+
+    .venv/bin/python scripts/guide-screenshots.py
+
+Follows the guide on a throw-away copy of the project: `ocop new producer`, `ocop new product`, a post,
+an outlet (all named "Ví Dụ": examples, never published), builds it with a fixed date, opens the pages
+in Chromium (Playwright, Debian's /usr/bin/chromium) and keeps small palette PNGs of the parts the guide
+shows. Needs requirements-dev.txt. Rerun it when the look of the pages changes.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from PIL import Image
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "huong-dan" / "anh"
+BIN = Path(sys.executable).parent
+WIDTH = 900
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+# 01/12/2026 at noon in Vietnam: the post's date and the build's date, so the pictures do not change by day.
+EPOCH = "1796101200"
+SHOTS = ("san-pham-moi.png", "mua-o-dau.png", "ma-qr.png", "the-san-pham.png", "tin-tuc.png")
+
+
+def ocop(root: Path, *args: str) -> None:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
+    subprocess.run([str(BIN / "ocop"), *args], cwd=root, check=True, env=env, stdout=subprocess.DEVNULL)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def example_project(folder: Path) -> Path:
+    root = folder / "project"
+    root.mkdir()
+    for part in ("mkdocs.yml", "docs", "products", "overrides"):
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / part)
+    # The guide shows the pictures this script makes: on a first run, stand-ins let the copy build.
+    for name in SHOTS:
+        stand_in = root / "docs/huong-dan/anh" / name
+        if not stand_in.exists():
+            stand_in.parent.mkdir(parents=True, exist_ok=True)
+            Image.new("RGB", (1, 1), "white").save(stand_in)
+    ocop(root, "new", "producer", "Hợp tác xã Ví Dụ")
+    ocop(root, "new", "product", "Nước mắm Ví Dụ", "--producer", "hop-tac-xa-vi-du")
+    product = root / "products/hop-tac-xa-vi-du/nuoc-mam-vi-du.yml"
+    edit(product, "# summary: Một câu giới thiệu sản phẩm.", "summary: Sản phẩm ví dụ trong trang Hướng dẫn.")
+    edit(product, "# certification: candidate", "certification: candidate")
+    ocop(root, "new", "outlet", "Cửa hàng Ví Dụ", "--type", "cửa hàng của cơ sở")
+    outlet = root / "products/_diem-ban/cua-hang-vi-du.yml"
+    edit(outlet, "products: []", "products: [nuoc-mam-vi-du]")
+    edit(outlet, "# hours: 7:00 – 21:00 hằng ngày", "hours: 7:00 – 17:00 (ví dụ)")
+    ocop(root, "new", "post", "Nước mắm Ví Dụ tham gia phiên chợ quê", "--date", "2026-12-01")
+    post = root / "docs/tin-tuc/posts/2026-12-01-nuoc-mam-vi-du-tham-gia-phien-cho-que.md"
+    edit(post, "draft: true\n", "")
+    edit(post, "<!-- more -->\n", "<!-- more -->\n\n[[san-pham: nuoc-mam-vi-du]]\n")
+    ocop(root, "check")
+    ocop(root, "build")
+    return root / "site"
+
+
+def save(png: bytes, name: str) -> tuple[int, int]:
+    """A 64-colour palette PNG: screenshots of flat pages lose nothing visible and shrink several times."""
+    image = Image.open(io.BytesIO(png)).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+    image.save(OUT / name, optimize=True)
+    return image.size
+
+
+def section(page, heading: str, until: str | None = None) -> dict:
+    """The box from a heading down to the next heading of the same level (or to `until`)."""
+    top = page.locator(f"h2:has-text('{heading}')").first.bounding_box()
+    following = page.locator(f"h2:has-text('{until}')" if until else f"h2:below(h2:has-text('{heading}'))").first
+    bottom = following.bounding_box() if following.count() else None
+    end = bottom["y"] - 8 if bottom else top["y"] + 400
+    return {"x": 0, "y": max(top["y"] - 12, 0), "width": WIDTH, "height": end - top["y"] + 12}
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as temporary:
+        site = example_project(Path(temporary))
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+        http.server.SimpleHTTPRequestHandler.log_message = lambda *args: None
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": WIDTH, "height": 1400}, locale="vi-VN")
+                shots = {}
+                page.goto(base + "san-pham/nuoc-mam-vi-du/")
+                shots["san-pham-moi.png"] = page.screenshot(clip={"x": 0, "y": 0, "width": WIDTH, "height": 560})
+                shots["mua-o-dau.png"] = page.screenshot(clip=section(page, "Mua ở đâu", "Mã QR"))
+                page.goto(base + "san-pham/nuoc-mam-nam-quyen/")
+                shots["ma-qr.png"] = page.screenshot(clip=section(page, "Mã QR"))
+                page.goto(base + "tin-tuc/2026/12/01/nuoc-mam-vi-du-tham-gia-phien-cho-que/")
+                shots["the-san-pham.png"] = page.screenshot(clip={"x": 0, "y": 0, "width": WIDTH, "height": 405})
+                page.goto(base + "tin-tuc/")
+                shots["tin-tuc.png"] = page.screenshot(clip={"x": 0, "y": 0, "width": WIDTH, "height": 520})
+                browser.close()
+        finally:
+            server.shutdown()
+            server.server_close()
+    assert set(shots) == set(SHOTS)
+    for name, png in shots.items():
+        width, height = save(png, name)
+        print(f"{name}: {width} × {height}, {(OUT / name).stat().st_size // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""Markers an officer writes in a hand-written page, each alone on a line, expanded by the ocop plugin:
+
+    [[san-pham: nuoc-mam-nam-quyen]]      a card of the product: photo, name, stars, link to its page
+    [[tin-moi]]                           the latest published posts
+    [[tin-moi: Du lịch – lễ hội]]         the latest published posts of one category
+
+A marker naming a product or a category that does not exist stops `ocop check` and the build, with
+the file and the line. Code blocks and HTML comments are left alone, so that the guide can show the
+markers as they are typed. What a marker becomes is plain Markdown (see `ocop export`).
+
+Every hand-written page is also checked for photos it shows but that are missing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from mkdocs.utils import get_relative_url
+
+from .catalogue import Catalogue
+from .errors import Problem
+from .news import News, SourcePage, read_page
+from .site import CATALOGUE, SiteBuilder, product_page_uri
+from .trade import unknown_product
+
+PRODUCT = "san-pham"
+LATEST = "tin-moi"
+LATEST_COUNT = 5
+
+_MARKER = re.compile(r"^\[\[\s*([^\]:]*?)\s*(?::\s*([^\]]*?)\s*)?\]\]\s*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+).*?\1")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+
+
+@dataclass(frozen=True)
+class Marker:
+    line: int
+    kind: str
+    argument: str | None
+
+
+def prose_lines(page: SourcePage):
+    """(file line, text) of the body's lines outside code blocks and HTML comments."""
+    fence = None
+    in_comment = False
+    for number, line in enumerate(page.body.split("\n"), start=page.body_line):
+        if fence:
+            if line.lstrip().startswith(fence):
+                fence = None
+            continue
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        opening = _FENCE.match(line)
+        if opening:
+            fence = opening.group(1)
+            continue
+        if line.lstrip().startswith("<!--") and "-->" not in line:
+            in_comment = True
+            continue
+        yield number, line
+
+
+def find_markers(page: SourcePage) -> list[Marker]:
+    markers = []
+    for number, line in prose_lines(page):
+        if not line.startswith("[["):
+            continue
+        match = _MARKER.match(line)
+        if match:
+            markers.append(Marker(number, match.group(1).lower(), match.group(2) or None))
+        else:
+            markers.append(Marker(number, "", line.strip()))
+    return markers
+
+
+def check_page(page: SourcePage, docs_dir: Path, catalogue: Catalogue | None, news: News | None) -> list[Problem]:
+    problems = []
+    for marker in find_markers(page):
+        message = _marker_problem(marker, catalogue, news)
+        if message:
+            problems.append(Problem(page.file, marker.line, None, message))
+    folder = Path(page.src_uri).parent
+    for number, line in prose_lines(page):
+        for target in _IMAGE.findall(_INLINE_CODE.sub("", line)):
+            if re.match(r"[a-z][a-z0-9+.-]*:|/|#", target, re.IGNORECASE):
+                continue
+            if not (docs_dir / folder / unquote(target.split("#")[0])).is_file():
+                problems.append(
+                    Problem(page.file, number, None, f"không thấy tệp ảnh '{target}' (đường dẫn tính từ thư mục của trang này)")
+                )
+    return problems
+
+
+def _marker_problem(marker: Marker, catalogue: Catalogue | None, news: News | None) -> str | None:
+    if marker.kind == PRODUCT:
+        if not marker.argument:
+            return f"thiếu địa chỉ sản phẩm: viết [[{PRODUCT}: nuoc-mam-nam-quyen]]"
+        if catalogue is not None and marker.argument not in catalogue.products:
+            return unknown_product(marker.argument, catalogue.products)
+        return None
+    if marker.kind == LATEST:
+        if news is None:
+            return "trang chưa bật phần tin tức (plugin blog trong mkdocs.yml)"
+        allowed = news.settings.categories
+        if marker.argument and allowed and marker.argument not in allowed:
+            return f"không có chuyên mục '{marker.argument}'; dùng một trong: {', '.join(allowed)}"
+        return None
+    return (
+        f"không hiểu ký hiệu {marker.argument if not marker.kind else '[[' + marker.kind + ']]'}: "
+        f"dùng [[{PRODUCT}: địa-chỉ-sản-phẩm]] hoặc [[{LATEST}]] (viết riêng một dòng, sát lề trái)"
+    )
+
+
+def check_pages(docs_dir: Path, catalogue: Catalogue | None, news: News | None, shown) -> list[Problem]:
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        page, found = read_page(path, relative.as_posix(), shown(path))
+        problems += found
+        if page is not None:
+            problems += check_page(page, docs_dir, catalogue, news)
+    return problems
+
+
+class MarkerExpander:
+    """Turns the markers of a page into Markdown, with links relative to that page."""
+
+    def __init__(self, builder: SiteBuilder, news: News | None):
+        self.builder = builder
+        self.catalogue = builder.catalogue
+        self.news = news
+        self.renderer = builder.renderer
+
+    def expand(self, page: SourcePage) -> str:
+        markers = {marker.line: marker for marker in find_markers(page)}
+        if not markers:
+            return page.body
+        lines = page.body.split("\n")
+        for index, line in enumerate(lines):
+            marker = markers.get(page.body_line + index)
+            if marker is not None:
+                lines[index] = self._markdown(marker, page.src_uri, page.file)
+        return "\n".join(lines)
+
+    def _markdown(self, marker: Marker, src_uri: str, file: str) -> str:
+        problem = _marker_problem(marker, self.catalogue, self.news)
+        if problem:
+            raise ValueError(f"{file}:{marker.line}: {problem}")
+        if marker.kind == PRODUCT:
+            entry = self.catalogue.products[marker.argument]
+            photos = self.builder.published_photos(CATALOGUE, entry.slug, entry.photos[:1])
+            photo = photos[0] if photos else None
+            return "\n" + self.renderer.render(
+                "product-card.md.j2",
+                entry=entry,
+                status=self.builder.settings.certificate(entry),
+                href=get_relative_url(product_page_uri(entry.slug), src_uri),
+                photo=photo.link(CATALOGUE + "/", entry.model.name) if photo else None,
+                photo_href=get_relative_url(photo.small_uri, src_uri) if photo else None,
+            )
+        posts = self.news.published(marker.argument)[:LATEST_COUNT]
+        return "\n" + self.renderer.render(
+            "latest-posts.md.j2",
+            posts=[{"post": post, "href": get_relative_url(post.page.src_uri, src_uri)} for post in posts],
+            category=marker.argument,
+        )

@@ -1,0 +1,322 @@
+"""The news: posts under docs/tin-tuc/posts/, as Material's blog plugin publishes them.
+
+Material's blog renders the posts. This module reads the same files beforehand, so that
+- a mistake in a post is reported like a mistake in the data: in Vietnamese, with file and line, all at
+  once (the blog's own messages are in English and stop at the first);
+- the latest-news lists and the RSS feed know the published posts (never a draft);
+- the blog's addresses are ASCII: `slugify` is the blog's `post_slugify` and `categories_slugify`.
+
+    docs/tin-tuc/index.md              the news page /tin-tuc/ (its text; the blog adds the posts)
+    docs/tin-tuc/.authors.yml          the authors a post may name
+    docs/tin-tuc/posts/<name>.md       one post; its address comes from its date and title
+    docs/tin-tuc/posts/anh/…           the posts' photos
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import email.utils
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from mkdocs.utils.meta import YAML_RE
+from pydantic import BeforeValidator, Field
+from slugify import slugify as _ascii_slug
+
+from .errors import Problem
+from .models import Model, Slug, Text
+from .reader import Document, decode, parse_yaml, read_yaml
+from .validate import validate
+
+BLOG_PLUGIN = "material/blog"
+FEED = "rss.xml"  # inside the blog's folder: /tin-tuc/rss.xml
+FEED_SIZE = 20
+SUMMARY_CHARACTERS = 300
+
+
+def slugify(text: str, separator: str = "-") -> str:
+    """An ASCII address from a Vietnamese title: "Hội chợ – triển lãm" → "hoi-cho-trien-lam".
+
+    Referenced from mkdocs.yml (`post_slugify`, `categories_slugify`); Material calls it with the title
+    and the separator."""
+    return _ascii_slug(text, separator=separator, max_length=80, word_boundary=True)
+
+
+@dataclass(frozen=True)
+class BlogSettings:
+    """Where the blog keeps its files and what it allows, read from the blog plugin's options."""
+
+    docs_dir: Path
+    blog_dir: str  # tin-tuc
+    posts_dir: str  # tin-tuc/posts
+    authors_file: str  # tin-tuc/.authors.yml
+    categories: tuple[str, ...]
+    excerpt_separator: str
+
+    @classmethod
+    def from_config(cls, config) -> BlogSettings | None:
+        plugin = config.plugins.get(BLOG_PLUGIN)
+        if plugin is None or not plugin.config.enabled:
+            return None
+        options = plugin.config
+        blog_dir = options.blog_dir.strip("/")
+        return cls(
+            Path(config.docs_dir),
+            blog_dir,
+            options.post_dir.format(blog=blog_dir).strip("/"),
+            options.authors_file.format(blog=blog_dir).strip("/"),
+            tuple(options.categories_allowed),
+            options.post_excerpt_separator,
+        )
+
+
+def _post_date(value: Any) -> Any:
+    """What the blog accepts: a YAML date (2025-05-31), a date and time, or {created: …, updated: …}."""
+    dates = value if isinstance(value, dict) else {"created": value}
+    if "created" not in dates:
+        raise ValueError("cần 'created:' (ngày đăng) khi ghi ngày dạng nhóm")
+    for key, item in dates.items():
+        if not isinstance(item, dt.date):
+            raise ValueError("ngày viết dạng năm-tháng-ngày, ví dụ 2025-05-31")
+    return value
+
+
+def _strict_list(value: Any) -> Any:
+    # The blog refuses a single text where a list belongs, so the check must refuse it too.
+    if not isinstance(value, list):
+        raise ValueError("phải là một danh sách (mỗi mục một dòng bắt đầu bằng '- ')")
+    return value
+
+
+TextItems = Annotated[list[Text], BeforeValidator(_strict_list)]
+
+
+class PostMeta(Model):
+    """The front matter of a post: the blog's own options, and the page options a post may use."""
+
+    title: Text | None = None
+    date: Annotated[Any, BeforeValidator(_post_date)] = Field(title="Ngày đăng")
+    categories: TextItems = Field(default_factory=list)
+    authors: TextItems = Field(default_factory=list)
+    draft: bool | None = None
+    description: Text | None = None
+    pin: bool = False
+    slug: Slug | None = None
+    readtime: int | None = None
+    links: Any = None
+    hide: Any = None
+    search: Any = None
+    template: Any = None
+    icon: Any = None
+    status: Any = None
+    subtitle: Any = None
+
+    @property
+    def created(self) -> dt.datetime:
+        value = self.date["created"] if isinstance(self.date, dict) else self.date
+        if not isinstance(value, dt.datetime):
+            value = dt.datetime.combine(value, dt.time())
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+class Author(Model):
+    name: Text
+    description: Text
+    avatar: Text
+    slug: Slug | None = None
+    url: Text | None = None
+
+
+class AuthorsFile(Model):
+    authors: dict[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")], Author] = Field(default_factory=dict)
+
+
+@dataclass
+class SourcePage:
+    """A hand-written Markdown page: its text, and the file line its body starts on."""
+
+    src_uri: str  # tin-tuc/posts/x.md: how MkDocs knows the page
+    file: str  # docs/tin-tuc/posts/x.md: how the officer knows it
+    text: str
+    body: str
+    body_line: int
+
+
+@dataclass
+class PostEntry:
+    page: SourcePage
+    meta: PostMeta
+    title: str
+
+    @property
+    def published(self) -> bool:
+        return not self.meta.draft
+
+    @property
+    def created(self) -> dt.datetime:
+        return self.meta.created
+
+
+@dataclass
+class News:
+    settings: BlogSettings
+    posts: list[PostEntry]  # newest first, drafts included
+    authors: dict[str, Author]
+
+    def published(self, category: str | None = None) -> list[PostEntry]:
+        return [
+            post for post in self.posts if post.published and (category is None or category in post.meta.categories)
+        ]
+
+
+def read_page(path: Path, src_uri: str, shown: str) -> tuple[SourcePage | None, list[Problem]]:
+    """A Markdown page as MkDocs reads it (UTF-8), its front matter split off with its line kept."""
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(shown, None, None, "trang phải được lưu bằng mã UTF-8 (đang là UTF-16): hãy lưu lại với bảng mã UTF-8")]
+    text, problems = decode(raw, shown)
+    if text is None:
+        return None, problems
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    match = YAML_RE.match(text)
+    body_start = match.end() if match else 0
+    return SourcePage(src_uri, shown, text, text[body_start:], text[:body_start].count("\n") + 1), []
+
+
+def front_matter(page: SourcePage) -> tuple[Document | None, list[Problem]]:
+    match = YAML_RE.match(page.text)
+    if not match:
+        return None, [
+            Problem(page.file, 1, None, "bài viết thiếu phần thông tin đầu bài: dòng đầu tiên phải là '---', "
+                    "tiếp theo là title, date, categories…, rồi một dòng '---'")
+        ]
+    # A blank first line keeps the line numbers of the file (the front matter starts on line 2).
+    document, problems = parse_yaml("\n" + match.group(1), page.file)
+    if document is not None and not isinstance(document.data, dict):
+        return None, [Problem(page.file, 2, None, "phần đầu bài phải gồm các dòng 'tên: giá trị'")]
+    return document, problems
+
+
+def load_authors(settings: BlogSettings, shown) -> tuple[dict[str, Author], list[Problem]]:
+    path = settings.docs_dir / settings.authors_file
+    if not path.is_file():
+        return {}, []
+    document, problems = read_yaml(path, shown(path))
+    if document is None:
+        return {}, problems
+    authors, problems = validate(AuthorsFile, document)
+    if authors is None:
+        return {}, problems
+    for key, author in authors.authors.items():
+        avatar = settings.docs_dir / author.avatar.lstrip("/")
+        if "://" not in author.avatar and not avatar.is_file():
+            problems.append(
+                Problem(document.file, document.line_of(("authors", key, "avatar")), f"authors.{key}.avatar",
+                        f"không thấy ảnh đại diện {shown(avatar)} (đường dẫn tính từ thư mục docs/)")
+            )
+    return authors.authors, problems
+
+
+_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
+def load_news(settings: BlogSettings, shown) -> tuple[News, list[Problem]]:
+    """Every post, checked; the problems of all of them at once."""
+    authors, problems = load_authors(settings, shown)
+    posts: list[PostEntry] = []
+    addresses: dict[tuple, str] = {}
+    folder = settings.docs_dir / settings.posts_dir
+    paths = sorted(path for path in folder.rglob("*.md") if path.is_file()) if folder.is_dir() else []
+    for path in paths:
+        src_uri = path.relative_to(settings.docs_dir).as_posix()
+        page, found = read_page(path, src_uri, shown(path))
+        problems += found
+        if page is None:
+            continue
+        document, found = front_matter(page)
+        problems += found
+        if document is None:
+            continue
+        meta, found = validate(PostMeta, document)
+        problems += found
+        if meta is None:
+            continue
+        title = meta.title or next(iter(_HEADING.findall(page.body)), None)
+        if not title:
+            problems.append(Problem(page.file, 2, "title", "bài viết cần tiêu đề: thêm dòng  title: \"…\"  vào phần đầu bài"))
+            continue
+        if settings.categories:  # an empty list lets the blog take any category
+            problems += _check_names(meta.categories, settings.categories, "categories", "chuyên mục", document)
+        problems += _check_names(meta.authors, list(authors), "authors", "tác giả", document, f" trong docs/{settings.authors_file}")
+        # The blog's default address is <date>/<slug>: two posts with the same title on the same day
+        # would be written to one page, and one of them lost without a word.
+        address = (meta.created.date(), meta.slug or slugify(title))
+        if address in addresses:
+            problems.append(
+                Problem(page.file, document.line_of(("title",)), "title",
+                        f"trùng địa chỉ với bài {addresses[address]} (cùng ngày, cùng tiêu đề): hãy đổi tiêu đề")
+            )
+        addresses.setdefault(address, page.file)
+        posts.append(PostEntry(page, meta, title))
+    posts.sort(key=lambda post: (post.meta.pin, post.created), reverse=True)
+    return News(settings, posts, authors), problems
+
+
+def _check_names(values: list[str], known, field: str, what: str, document: Document, where: str = "") -> list[Problem]:
+    problems = []
+    for index, value in enumerate(values):
+        if value in known:
+            continue
+        message = f"không có {what} '{value}'{where}"
+        guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+        if guess:
+            message += f"; có phải ý bạn là '{guess[0]}'?"
+        elif known:
+            message += f"; dùng một trong: {', '.join(known)}"
+        problems.append(Problem(document.file, document.line_of((field, index)), f"{field}[{index}]", message))
+    return problems
+
+
+def feed(news: News, site_name: str, site_url: str, description: str, pages: dict) -> dict:
+    """What the RSS template needs: the published posts, newest first, with the addresses the blog gave them.
+
+    `pages` maps a post's src_uri to its built MkDocs page (url and rendered HTML). The feed's date is
+    its newest post's, not the clock's, so an unchanged site builds an identical feed."""
+    items = []
+    for post in news.published()[:FEED_SIZE]:
+        page = pages.get(post.page.src_uri)
+        if page is None:
+            continue
+        items.append(
+            {
+                "title": post.title,
+                "link": site_url + page.url,
+                "date": email.utils.format_datetime(post.created),
+                "categories": post.meta.categories,
+                "author": ", ".join(news.authors[key].name for key in post.meta.authors if key in news.authors),
+                "summary": post.meta.description or summary(page.content or "", news.settings.excerpt_separator),
+            }
+        )
+    newest = max((post.created for post in news.published()), default=None)
+    return {
+        "title": f"{site_name}: tin tức",
+        "link": f"{site_url}{news.settings.blog_dir}/",
+        "feed_url": f"{site_url}{news.settings.blog_dir}/{FEED}",
+        "description": description,
+        "updated": email.utils.format_datetime(newest) if newest else None,
+        "items": items,
+    }
+
+
+def summary(content: str, separator: str) -> str:
+    """The plain text of a post's excerpt (before `<!-- more -->`), cut at a word near 300 characters."""
+    text = content.split(separator)[0]
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.DOTALL | re.IGNORECASE)
+    text = re.sub(r"<h1\b.*?</h1>", " ", text, flags=re.DOTALL | re.IGNORECASE)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+    if len(text) > SUMMARY_CHARACTERS:
+        text = text[:SUMMARY_CHARACTERS].rsplit(" ", 1)[0] + " …"
+    return text

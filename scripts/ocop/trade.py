@@ -1,0 +1,126 @@
+"""Points of sale and fairs: products/_diem-ban/*.yml and products/_hoi-cho/*.yml, checked against the products.
+
+    products/_diem-ban/trung-tam-ocop-tinh.yml     one point of sale; the file name is its anchor on /diem-ban/
+    products/_hoi-cho/hoi-cho-ocop-2025.yml        one fair or exhibition, with its dates
+
+They live beside the producers' folders (the `_` keeps them from being read as a producer) so that
+one `products/` folder holds all the data the officer edits. A product named here must exist.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import Problem
+from .models import SLUG_PATTERN, Fair, Outlet
+from .reader import Document, read_yaml
+from .validate import validate
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue, ProductEntry
+
+OUTLETS_DIR = "_diem-ban"
+FAIRS_DIR = "_hoi-cho"
+
+
+@dataclass
+class OutletEntry:
+    slug: str
+    model: Outlet
+    source: str
+    products: list[ProductEntry]
+
+
+@dataclass
+class FairEntry:
+    slug: str
+    model: Fair
+    source: str
+    products: list[ProductEntry]
+
+    def is_past(self, today: dt.date) -> bool:
+        return self.model.last_day < today
+
+    def is_on(self, today: dt.date) -> bool:
+        return self.model.start <= today <= self.model.last_day
+
+
+def load_trade(products_dir: Path, products: dict[str, ProductEntry], shown) -> tuple[dict, list, list[Problem]]:
+    """Read both folders (either may be missing: the site then says there is nothing yet)."""
+    problems: list[Problem] = []
+    outlets = {}
+    for document, slug in _documents(products_dir / OUTLETS_DIR, shown, problems):
+        outlet, found = validate(Outlet, document)
+        problems += found
+        if outlet is not None:
+            linked, found = _products(outlet.products, document, products)
+            problems += found
+            outlets[slug] = OutletEntry(slug, outlet, document.file, linked)
+    fairs = []
+    for document, slug in _documents(products_dir / FAIRS_DIR, shown, problems):
+        fair, found = validate(Fair, document)
+        problems += found
+        if fair is not None:
+            linked, found = _products(fair.products, document, products)
+            problems += found
+            fairs.append(FairEntry(slug, fair, document.file, linked))
+    fairs.sort(key=lambda entry: (entry.model.start, entry.slug))
+    return outlets, fairs, problems
+
+
+def outlets_selling(catalogue: Catalogue, slug: str) -> list[OutletEntry]:
+    return [outlet for outlet in catalogue.outlets.values() if any(p.slug == slug for p in outlet.products)]
+
+
+def fairs_showing(catalogue: Catalogue, slug: str, today: dt.date) -> list[FairEntry]:
+    """The fairs still to come (or on today) where the product will be shown."""
+    return [
+        fair for fair in catalogue.fairs if not fair.is_past(today) and any(p.slug == slug for p in fair.products)
+    ]
+
+
+def _documents(folder: Path, shown, problems: list[Problem]):
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.name.startswith(".") or path.suffix not in (".yml", ".yaml"):
+            continue
+        if not re.fullmatch(SLUG_PATTERN, path.stem):
+            problems.append(
+                Problem(shown(path), None, None, "tên tệp chỉ dùng chữ thường không dấu, số và '-' (tên tệp là địa chỉ trên trang)")
+            )
+            continue
+        document, found = read_yaml(path, shown(path))
+        problems += found
+        if document is not None:
+            yield document, path.stem
+
+
+def _products(slugs: list[str], document: Document, products: dict[str, ProductEntry]):
+    linked, problems = [], []
+    for index, slug in enumerate(slugs):
+        entry = products.get(slug)
+        if entry is None:
+            problems.append(
+                Problem(document.file, document.line_of(("products", index)), f"products[{index}]", unknown_product(slug, products))
+            )
+        elif entry not in linked:
+            linked.append(entry)
+    return linked, problems
+
+
+def unknown_product(slug: str, products) -> str:
+    """`không có sản phẩm 'nuoc-mam'; có phải ý bạn là 'nuoc-mam-nam-quyen'?`, shared by every reference."""
+    message = f"không có sản phẩm '{slug}'"
+    guess = difflib.get_close_matches(slug, list(products), n=1, cutoff=0.5) or [
+        known for known in products if slug and slug in known
+    ][:1]
+    if guess:
+        return message + f"; có phải ý bạn là '{guess[0]}'?"
+    if products:
+        return message + f"; các sản phẩm hiện có: {', '.join(sorted(products))}"
+    return message

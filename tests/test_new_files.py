@@ -1,0 +1,117 @@
+"""`ocop new …`: every file it writes explains each field in Vietnamese and passes `ocop check` unchanged.
+
+The project is copied into a folder whose name has spaces and Vietnamese letters, as on an officer's
+Windows desktop ("Trang web xã"), and every file is checked to be UTF-8 with "\\n" line ends.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import ROOT, Project, copy_project
+from ocop.models import Fair, Outlet, Producer, Product
+from test_pages import text_of
+
+NEW = [
+    # (arguments, file written, model whose every field the file must mention)
+    (["producer", "Hợp tác xã Thử Nghiệm"], "products/hop-tac-xa-thu-nghiem/producer.yml", Producer),
+    (["product", "Nước mắm Thử Nghiệm", "--producer", "hop-tac-xa-thu-nghiem"],
+     "products/hop-tac-xa-thu-nghiem/nuoc-mam-thu-nghiem.yml", Product),
+    (["outlet", "Quầy Thử Nghiệm", "--type", "quầy giới thiệu sản phẩm"], "products/_diem-ban/quay-thu-nghiem.yml", Outlet),
+    (["outlet", "Trang Thử Nghiệm", "--type", "Facebook", "--url", "https://www.facebook.com/thu.nghiem"],
+     "products/_diem-ban/trang-thu-nghiem.yml", Outlet),
+    (["fair", "Hội chợ Thử Nghiệm", "--start", "10/08/2025", "--end", "14/08/2025"], "products/_hoi-cho/hoi-cho-thu-nghiem.yml", Fair),
+    (["post", "Tin Thử Nghiệm", "--date", "2026-12-05"], "docs/tin-tuc/posts/2026-12-05-tin-thu-nghiem.md", None),
+]
+
+
+@pytest.fixture
+def desk(tmp_path) -> Project:
+    return copy_project(tmp_path / "Trang web xã Quảng Trung")
+
+
+def test_each_new_file_passes_check_unchanged_and_explains_its_fields(desk):
+    for arguments, file, model in NEW:
+        result = desk.ocop("new", *arguments)
+        assert result.code == 0, result.text
+        assert f"Đã tạo {file}" in result.out
+        raw = (desk.root / file).read_bytes()
+        assert b"\r\n" not in raw
+        text = raw.decode("utf-8")
+        assert arguments[1] in text
+        if model is not None:
+            missing = [name for name in model.model_fields if f"{name}:" not in text]
+            assert missing == [], f"{file} does not mention {missing}"
+        check = desk.ocop("check")
+        assert check.code == 0, f"{file}\n{check.text}"
+    assert desk.build().code == 0
+    assert "Nước mắm Thử Nghiệm" in text_of(desk.page("san-pham/nuoc-mam-thu-nghiem/"))
+    assert "Hợp tác xã Thử Nghiệm" in text_of(desk.page("co-so/hop-tac-xa-thu-nghiem/"))
+    assert "Quầy Thử Nghiệm" in text_of(desk.page("diem-ban/")) and "Trang Thử Nghiệm" in text_of(desk.page("diem-ban/"))
+    assert "Hội chợ Thử Nghiệm" in text_of(desk.page("hoi-cho/"))
+
+
+def test_new_data_files_satisfy_their_json_schemas(desk):
+    """The editor (VS Code) checks the same rules as `ocop check` while the officer fills in the file."""
+    for arguments, file, model in NEW:
+        assert desk.ocop("new", *arguments).code == 0
+        if model is None:
+            continue
+        text = (desk.root / file).read_text(encoding="utf-8")
+        schema_name = text.splitlines()[0].split("$schema=../_schema/")[1]
+        schema = json.loads((ROOT / "products/_schema" / schema_name).read_text(encoding="utf-8"))
+        data = yaml.safe_load(text)
+        jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
+        assert schema["title"] == model.__name__
+
+
+def test_new_refuses_to_overwrite_or_to_guess(desk):
+    assert desk.ocop("new", "producer", "Hợp tác xã Thử Nghiệm").code == 0
+    again = desk.ocop("new", "producer", "Hợp tác xã Thử Nghiệm")
+    assert again.code == 1 and "đã có thư mục products/hop-tac-xa-thu-nghiem/" in again.err
+    orphan = desk.ocop("new", "product", "Mắm Thử", "--producer", "khong-co")
+    assert orphan.code == 1 and "không có cơ sở 'khong-co'" in orphan.err and "nam-quyen" in orphan.err
+    taken = desk.ocop("new", "product", "Nem Huân Hồng", "--producer", "hop-tac-xa-thu-nghiem")
+    assert taken.code == 1 and "đã có sản phẩm có địa chỉ 'nem-huan-hong'" in taken.err
+    shop = desk.ocop("new", "outlet", "Gian hàng Thử", "--type", "Shopee")
+    assert shop.code == 1 and "--url" in shop.err
+    category = desk.ocop("new", "post", "Tin thử", "--category", "Thể thao")
+    assert category.code == 1 and "không có chuyên mục 'Thể thao'" in category.err
+    assert desk.ocop("new", "post", "Tin thử").code == 0
+    twice = desk.ocop("new", "post", "Tin thử")
+    assert twice.code == 1 and "không ghi đè" in twice.err
+    missing_name = desk.ocop("new", "post")
+    assert missing_name.code != 0 and "Thiếu tiêu đề bài viết" in missing_name.text
+    assert "Traceback" not in missing_name.text + twice.text + shop.text
+
+
+def test_new_works_while_the_data_has_a_mistake(desk):
+    """The officer can add files before fixing an unrelated mistake; `ocop new` says the data has one."""
+    desk.write("products/nam-quyen/loi.yml", "name: [\n")
+    result = desk.ocop("new", "producer", "Hộ Thử Nghiệm")
+    assert result.code == 0 and "dữ liệu hiện có lỗi" in result.err
+    assert (desk.root / "products/ho-thu-nghiem/producer.yml").is_file()
+
+
+def test_a_fresh_copy_without_example_data_starts_from_nothing(tmp_path):
+    """A commune starting its own site: empty products/, no posts; every page still builds."""
+    project = copy_project(tmp_path / "empty")
+    for folder in project.products.iterdir():
+        if not folder.name.startswith("_"):
+            shutil.rmtree(folder)
+    shutil.rmtree(project.products / "_registry")  # no QR code issued yet either
+    shutil.rmtree(project.root / "docs/tin-tuc/posts")
+    for page in ("docs/index.md", "docs/du-lich.md", "docs/en/index.md"):
+        text = (project.root / page).read_text(encoding="utf-8")
+        lines = [
+            line for line in text.splitlines()
+            if not line.startswith("[[san-pham:") and "san-pham/n" not in line and "products/n" not in line
+        ]
+        (project.root / page).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = project.build()
+    assert result.code == 0, result.text
+    assert "Chưa có bài viết nào" in text_of(project.page(""))

@@ -1,0 +1,175 @@
+"""News: a post made by `ocop new post` is published only once it is no longer a draft, and then shows
+in /tin-tuc/, its category page, the RSS feed and the home page; product cards link to the product;
+every mistake in a post stops `ocop check` and the build with the file and the line.
+
+All posts below are test data in throw-away copies of the project.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import SITE_URL
+from test_pages import text_of
+
+TITLE = "Hội chợ nông sản thử nghiệm ở Đồng Tâm"
+POST_URL = "tin-tuc/2026/12/01/hoi-cho-nong-san-thu-nghiem-o-dong-tam/"
+POST_FILE = "docs/tin-tuc/posts/2026-12-01-hoi-cho-nong-san-thu-nghiem-o-dong-tam.md"
+CATEGORY_URL = "tin-tuc/chuyen-muc/hoi-cho-trien-lam/"
+
+
+def _new_post(project) -> Path:
+    result = project.ocop("new", "post", TITLE, "--category", "Hội chợ – triển lãm", "--date", "01/12/2026")
+    assert result.code == 0, result.text
+    assert POST_FILE in result.out
+    return project.root / POST_FILE
+
+
+def _feed(project) -> dict[str, ElementTree.Element]:
+    root = ElementTree.fromstring((project.site / "tin-tuc" / "rss.xml").read_bytes())
+    return {item.findtext("title"): item for item in root.iter("item")}
+
+
+def test_a_new_post_stays_unpublished_while_it_is_a_draft(project):
+    path = _new_post(project)
+    assert "draft: true" in path.read_text(encoding="utf-8")
+    assert project.ocop("check").code == 0
+    assert project.build().code == 0
+    assert not (project.site / POST_URL).exists()
+    assert TITLE not in project.page("tin-tuc/")
+    assert TITLE not in project.page("")
+    assert not (project.site / CATEGORY_URL).exists()
+    assert TITLE not in _feed(project)
+
+
+def test_a_published_post_shows_in_the_news_its_category_the_feed_and_the_home_page(project):
+    path = _new_post(project)
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    assert project.build().code == 0
+
+    post = text_of(project.page(POST_URL))
+    assert TITLE in post and "Đoạn mở đầu của bài" in post
+    assert "Phần tiếp theo của bài" not in post and "-->" not in post  # the guidance is one HTML comment
+    for listing in ("tin-tuc/", CATEGORY_URL, ""):
+        html = project.page(listing)
+        assert TITLE in html, listing
+        links = {urljoin(f"http://x/{listing}", href) for href in re.findall(r'href="([^"]+)"', html)}
+        assert f"http://x/{POST_URL}" in links, listing
+
+    item = _feed(project)[TITLE]
+    assert item.findtext("link") == SITE_URL + POST_URL
+    assert item.findtext("category") == "Hội chợ – triển lãm"
+    assert item.findtext("pubDate") == "Tue, 01 Dec 2026 00:00:00 +0000"
+    assert "Đoạn mở đầu của bài" in item.findtext("description")
+    assert "Công chức Văn hóa – Xã hội" in item.findtext("{http://purl.org/dc/elements/1.1/}creator")
+
+
+def test_every_address_of_the_built_site_is_ascii(built):
+    """Vietnamese titles and categories become addresses without diacritics."""
+    paths = [path.relative_to(built.site).as_posix() for path in built.site.rglob("*")]
+    assert any(path.startswith("tin-tuc/chuyen-muc/tuyen-truyen/") for path in paths)
+    assert [path for path in paths if not path.isascii()] == []
+
+
+def test_the_feed_lists_the_example_post_and_is_reproducible(built, project):
+    items = _feed(built)
+    assert list(items) == ["Kế hoạch thực hiện Chương trình OCOP năm 2025 của xã Quảng Trung"]
+    assert project.build().code == 0
+    assert (project.site / "tin-tuc" / "rss.xml").read_bytes() == (built.site / "tin-tuc" / "rss.xml").read_bytes()
+
+
+def test_a_product_card_in_a_post_links_to_the_product(project):
+    project.write(
+        "docs/tin-tuc/posts/the-san-pham.md",
+        '---\ntitle: "Thẻ sản phẩm thử"\ndate: 2026-12-02\ncategories: [Tin tức]\n---\n\nMở đầu.\n\n'
+        "[[san-pham: nem-huan-hong]]\n\n```\n[[san-pham: trong-khoi-ma]]\n```\n",
+    )
+    assert project.ocop("check").code == 0, project.ocop("check").text
+    assert project.build().code == 0
+    url = "tin-tuc/2026/12/02/the-san-pham-thu/"
+    html = project.page(url)
+    card = re.search(r'<div class="ocop-product-card">(.*?)</div>\s*</div>', html, re.DOTALL).group(1)
+    hrefs = {urljoin(f"http://x/{url}", href) for href in re.findall(r'href="([^"]+)"', card)}
+    assert hrefs == {"http://x/san-pham/nem-huan-hong/"}
+    assert "Nem Huân Hồng" in card and "OCOP 3 sao" in card
+    assert "[[san-pham: trong-khoi-ma]]" in text_of(html)  # a code block is shown as it is
+
+
+BROKEN = '---\ntitle: "Bài thử"\ndate: 2026-12-03\ncategories:\n  - Tin tức\n---\n\nMở đầu.\n\n[[san-pham: nuoc-mam]]\n'
+
+
+def test_a_broken_product_slug_stops_check_and_build_with_file_and_line(project):
+    project.write("docs/tin-tuc/posts/hong.md", BROKEN)
+    for result in (project.ocop("check"), project.build()):
+        assert result.code != 0
+        assert "Traceback" not in result.text
+        assert "docs/tin-tuc/posts/hong.md:10:" in result.text, result.text
+        assert "không có sản phẩm 'nuoc-mam'; có phải ý bạn là 'nuoc-mam-nam-quyen'?" in result.text
+    assert not project.site.exists()
+
+
+POST_MISTAKES = {
+    # id: (text replaced in BROKEN with a good marker, expected "file:line: …" words)
+    "unknown-category": ("  - Tin tức\n", "  - Tin tuc\n", 5, "trường 'categories[0]': không có chuyên mục 'Tin tuc'; có phải ý bạn là 'Tin tức'?"),
+    "category-as-text": ("categories:\n  - Tin tức\n", "categories: Tin tức\n", 4, "trường 'categories': phải là một danh sách"),
+    "date-as-vietnamese-text": ("date: 2026-12-03", "date: 03/12/2026", 3, "ngày viết dạng năm-tháng-ngày"),
+    "unknown-author": ("categories:", "authors: [chu-tich]\ncategories:", 4, "không có tác giả 'chu-tich' trong docs/tin-tuc/.authors.yml"),
+    "typo-in-draft": ("categories:", "darft: true\ncategories:", 4, "không có trường 'darft'; có phải ý bạn là 'draft'?"),
+    "no-title": ('title: "Bài thử"\n', "", 2, "bài viết cần tiêu đề"),
+    "no-front-matter": ('---\ntitle: "Bài thử"\ndate: 2026-12-03\ncategories:\n  - Tin tức\n---\n', "", 1, "thiếu phần thông tin đầu bài"),
+    "unknown-marker": ("[[san-pham: nuoc-mam]]", "[[sanpham: nuoc-mam-nam-quyen]]", 10, "không hiểu ký hiệu [[sanpham]]"),
+    "missing-photo": ("[[san-pham: nuoc-mam]]", "![Chợ quê](anh/cho-que.jpg)", 10, "không thấy tệp ảnh 'anh/cho-que.jpg'"),
+}
+
+
+@pytest.mark.parametrize("case", POST_MISTAKES)
+def test_post_mistakes_are_named_with_file_and_line(project, case):
+    old, new, line, words = POST_MISTAKES[case]
+    text = BROKEN.replace("[[san-pham: nuoc-mam]]", "[[san-pham: nuoc-mam-nam-quyen]]") if case not in ("unknown-marker", "missing-photo") else BROKEN
+    assert old in text
+    project.write("docs/tin-tuc/posts/sai.md", text.replace(old, new))
+    result = project.ocop("check")
+    assert result.code == 1 and "Traceback" not in result.text
+    row = next((row for row in result.err.splitlines() if "docs/tin-tuc/posts/sai.md" in row), "")
+    assert f"docs/tin-tuc/posts/sai.md:{line}:" in row, result.err
+    assert words in row, result.err
+
+
+def test_a_photo_next_to_the_post_is_published(project):
+    from PIL import Image
+
+    project.root.joinpath("docs/tin-tuc/posts/anh").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (40, 30), "teal").save(project.root / "docs/tin-tuc/posts/anh/cho-que.jpg")
+    project.write(
+        "docs/tin-tuc/posts/anh-thu.md",
+        '---\ntitle: "Ảnh thử"\ndate: 2026-12-04\ncategories: [Tin tức]\n---\n\n![Chợ quê thử](anh/cho-que.jpg)\n',
+    )
+    assert project.build().code == 0
+    url = "tin-tuc/2026/12/04/anh-thu/"
+    src = re.search(r'<img alt="Chợ quê thử" src="([^"]+)"', project.page(url)).group(1)
+    assert (project.site / url / src).resolve().is_file()
+
+
+def test_the_home_page_lists_the_latest_posts(built):
+    html = built.page("")
+    assert "Kế hoạch thực hiện Chương trình OCOP năm 2025 của xã Quảng Trung" in text_of(html)
+    assert 'href="tin-tuc/2026/11/28/ke-hoach-thuc-hien-chuong-trinh-ocop-nam-2025-cua-xa-quang-trung/"' in html
+
+
+def test_the_example_post_says_it_is_an_example(built):
+    text = text_of(built.page("tin-tuc/2026/11/28/ke-hoach-thuc-hien-chuong-trinh-ocop-nam-2025-cua-xa-quang-trung/"))
+    assert "Bài mẫu" in text and "không phải ngày ban hành Kế hoạch" in text
+    assert "Nước mắm Năm Quyền" in text and "Nem Huân Hồng" in text
+
+
+def test_exported_pages_carry_the_expanded_markers(project, tmp_path):
+    exported = tmp_path / "exported"
+    assert project.ocop("export", str(exported)).code == 0
+    post = (exported / "tin-tuc/posts/2026-11-28-ke-hoach-ocop-nam-2025.md").read_text(encoding="utf-8")
+    assert "[[san-pham:" not in post and "../../san-pham/nuoc-mam-nam-quyen.md" in post
+    assert post.startswith("---\ntitle:")
+    assert "[[tin-moi]]" not in (exported / "index.md").read_text(encoding="utf-8")
