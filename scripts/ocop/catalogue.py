@@ -21,7 +21,7 @@ import yaml
 from PIL import Image, UnidentifiedImageError
 from slugify import slugify
 
-from .errors import DataError, Problem
+from .errors import DataError, Problem, path_shower
 from .models import SLUG_PATTERN, Photo, Producer, Product
 from .reader import Document, read_yaml
 from .trade import FairEntry, OutletEntry, load_trade
@@ -113,11 +113,7 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None) -> Cata
     problems: list[Problem] = []
     groups = load_groups()
 
-    def shown(path: Path) -> str:
-        try:
-            return path.resolve().relative_to(root).as_posix()
-        except ValueError:
-            return path.as_posix()
+    shown = path_shower(root)
 
     if not products_dir.is_dir():
         raise DataError([Problem(shown(products_dir), None, None, "không thấy thư mục dữ liệu sản phẩm")])

@@ -35,7 +35,7 @@ from .models import Fair, Outlet, OutletKind, Producer, Product, _parse_date
 from .news import BlogSettings, load_authors, read_page
 from .plan import PLAN_FILE, Plan, load_plan
 from .printing import choose_products, format_report, qr_report, write_labels
-from .project import Project, load_project
+from .project import Project
 from .publish import PublishError, publish_gh_pages, publish_to
 from .qr import LEVELS
 from .scaffold import ScaffoldError, new_fair, new_outlet, new_post, new_producer, new_product
@@ -59,15 +59,7 @@ def _config(config_file: str):
 
 def _load(config_file: str) -> Project:
     config = _config(config_file)
-    plugin = config.plugins["ocop"]
-    return load_project(
-        config,
-        plugin.config.products_dir,
-        plugin.config.cache_dir,
-        plugin.qr_style(),
-        expiring_days=plugin.config.expiring_days,
-        label_size=plugin.config.label_size,
-    )
+    return config.plugins["ocop"].load(config)
 
 
 def _issue(args, project: Project | None = None) -> Project:

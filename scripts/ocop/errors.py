@@ -2,6 +2,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A file as the officer sees it in a message: relative to the project folder, with "/"."""
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def path_shower(root: Path):
+    """`shown_path` with the project folder fixed, for the readers that take a `shown(path)` function."""
+    return lambda path: shown_path(path, root)
 
 
 @dataclass(frozen=True, order=True)

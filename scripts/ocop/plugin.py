@@ -49,16 +49,20 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     def qr_style(self) -> QrStyle:
         return QrStyle(level=self.config.qr_level, module_mm=self.config.qr_module_mm, border=self.config.qr_quiet_zone)
 
+    def load(self, config: MkDocsConfig) -> Project:
+        """The project as this plugin's options in mkdocs.yml describe it (the `ocop` command uses it too)."""
+        return load_project(
+            config,
+            self.config.products_dir,
+            self.config.cache_dir,
+            self.qr_style(),
+            expiring_days=self.config.expiring_days,
+            label_size=self.config.label_size,
+        )
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            self.project = load_project(
-                config,
-                self.config.products_dir,
-                self.config.cache_dir,
-                self.qr_style(),
-                expiring_days=self.config.expiring_days,
-                label_size=self.config.label_size,
-            )
+            self.project = self.load(config)
         except DataError as error:
             raise PluginError(error.report()) from None
         self.builder = SiteBuilder(

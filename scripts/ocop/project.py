@@ -15,7 +15,7 @@ from .catalogue import Catalogue, load_catalogue
 from .certificate import EXPIRING_DAYS
 from .dates import build_date
 from .codes import Registry, check_codes, read_registry
-from .errors import DataError, Problem
+from .errors import DataError, Problem, path_shower
 from .labels import LabelError, LabelSize, check_module
 from .images import PhotoCache
 from .markers import check_pages
@@ -78,16 +78,16 @@ def load_project(
         today = build_date()
     except DataError as error:
         problems += error.problems
-    registry, found = read_registry(root / products_dir, _shown_from(root))
+    registry, found = read_registry(root / products_dir, path_shower(root))
     problems += found
     if catalogue is not None and not found:
         problems += check_codes(catalogue, registry)
     news = None
     blog = BlogSettings.from_config(config)
     if blog is not None:
-        news, found = load_news(blog, _shown_from(root))
+        news, found = load_news(blog, path_shower(root))
         problems += found
-    problems += check_pages(Path(config.docs_dir), catalogue, news, _shown_from(root))
+    problems += check_pages(Path(config.docs_dir), catalogue, news, path_shower(root))
     if problems:
         raise DataError(problems)
     settings = SiteSettings(site_url.rstrip("/") + "/", commune, qr_style, today, expiring_days, size)
@@ -101,13 +101,3 @@ def load_project(
         registry,
         news,
     )
-
-
-def _shown_from(root: Path):
-    def shown(path: Path) -> str:
-        try:
-            return path.resolve().relative_to(root).as_posix()
-        except ValueError:
-            return path.as_posix()
-
-    return shown

@@ -17,6 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .catalogue import PRODUCER_FILE, ProductGroup
+from .errors import shown_path
 from .models import OutletKind, ProducerKind
 from .news import BlogSettings, slugify
 from .trade import FAIRS_DIR, OUTLETS_DIR
@@ -33,17 +34,10 @@ class NewFile:
 
     def write(self, root: Path) -> str:
         if self.path.exists():
-            raise ScaffoldError(f"đã có tệp {_shown(self.path, root)}: không ghi đè; hãy đặt tên khác")
+            raise ScaffoldError(f"đã có tệp {shown_path(self.path, root)}: không ghi đè; hãy đặt tên khác")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text(self.text, encoding="utf-8", newline="\n")
-        return _shown(self.path, root)
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+        return shown_path(self.path, root)
 
 
 def _environment() -> Environment:
