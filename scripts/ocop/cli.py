@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -53,8 +54,15 @@ def _config(config_file: str):
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     config = load_config(config_file=config_file)
-    atexit.register(config.plugins.on_shutdown)
+    atexit.register(_shut_down, config.plugins)
     return config
+
+
+def _shut_down(plugins) -> None:
+    # MkDocs reuses plugin instances between loads of one mkdocs.yml in a process (the tests load it
+    # many times): the blog's temporary folder is then already gone at the second shutdown.
+    with contextlib.suppress(FileNotFoundError):
+        plugins.on_shutdown()
 
 
 def _load(config_file: str) -> Project:
