@@ -6,17 +6,19 @@ Generated files are handed to MkDocs with File.generated: nothing is written int
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .errors import DataError
 from .project import Project, load_project
 from .qr import LEVELS, QrStyle
+from .search import compact_file
 from .site import SiteBuilder
 
 log = logging.getLogger("mkdocs.plugins.ocop")
@@ -31,6 +33,7 @@ class OcopPluginConfig(base.Config):
 
 class OcopPlugin(BasePlugin[OcopPluginConfig]):
     project: Project | None = None
+    generated_pages: set[str] = set()  # their addresses: one short entry each in the search index
 
     def qr_style(self) -> QrStyle:
         return QrStyle(level=self.config.qr_level, module_mm=self.config.qr_module_mm)
@@ -57,4 +60,11 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             len(self.project.catalogue.producers),
             self.project.qr_cache.encoded,
         )
+        self.generated_pages = {file.url for file in files.documentation_pages() if file.generated_by == "ocop"}
         return files
+
+    @event_priority(-100)  # after Material's search plugin has written the index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            compact_file(index, self.generated_pages)

@@ -5,15 +5,20 @@ they encode and how (text, level, format, sizes): a rebuild with nothing changed
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
+import re
+import xml.etree.ElementTree as ET
 from importlib import metadata
 from dataclasses import dataclass
 from pathlib import Path
 
 import qrcode
-import qrcode.image.svg
+from PIL import Image
 from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_L, ERROR_CORRECT_M, ERROR_CORRECT_Q
+
+from .qrfast import best_mask, codewords
 
 LEVELS = {"L": ERROR_CORRECT_L, "M": ERROR_CORRECT_M, "Q": ERROR_CORRECT_Q, "H": ERROR_CORRECT_H}
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
@@ -34,24 +39,58 @@ class QrStyle:
 def encode(text: str, style: QrStyle = QrStyle(), box_size: float = 10) -> qrcode.QRCode:
     code = qrcode.QRCode(version=None, error_correction=LEVELS[style.level], border=style.border, box_size=box_size)
     code.add_data(text, optimize=0)
-    code.make(fit=True)
+    code.best_fit()
+    code.data_cache = codewords(code)
+    code.mask_pattern = best_mask(code)
+    code.make(fit=False)
     return code
 
 
+_DARK_RUN = re.compile(r"1+")
+_PIXELS = bytes.maketrans(b"01", b"\xff\x00")
+
+
+@functools.lru_cache(maxsize=64)
+def modules(text: str, level: str = "M", border: int = QUIET_ZONE) -> tuple[str, ...]:
+    """The code's rows, quiet zone included, as strings of 1 (dark) and 0: encoded once for both files."""
+    code = encode(text, QrStyle(level=level, border=border))
+    quiet = "0" * border
+    rows = [quiet + "".join("1" if dark else "0" for dark in row) + quiet for row in code.modules]
+    blank = "0" * len(rows[0])
+    return (blank,) * border + tuple(rows) + (blank,) * border
+
+
 def svg_bytes(text: str, style: QrStyle = QrStyle()) -> bytes:
-    # SvgPathImage draws one path in mm units (box_size 10 = 1 mm a module).
-    image = encode(text, style, box_size=style.module_mm * 10).make_image(image_factory=qrcode.image.svg.SvgPathImage)
-    return image.to_string(encoding="unicode").encode("utf-8")
+    # One path in module units, one rectangle a run of dark modules; width and height in mm for print.
+    rows = modules(text, style.level, style.border)
+    size = len(rows)
+    path = "".join(
+        f"M{run.start()},{y}h{run.end() - run.start()}v1h-{run.end() - run.start()}z"
+        for y, row in enumerate(rows)
+        for run in _DARK_RUN.finditer(row)
+    )
+    length = f"{size * style.module_mm:g}mm"
+    svg = ET.Element(
+        "svg",
+        {"xmlns": "http://www.w3.org/2000/svg", "version": "1.1", "width": length, "height": length,
+         "viewBox": f"0 0 {size} {size}", "shape-rendering": "crispEdges"},
+    )
+    ET.SubElement(svg, "path", {"d": path})
+    return ET.tostring(svg, encoding="utf-8", xml_declaration=False)
 
 
 def png_bytes(text: str, style: QrStyle = QrStyle()) -> bytes:
-    image = encode(text, style, box_size=style.png_pixels).make_image().get_image()
+    rows = modules(text, style.level, style.border)
+    size = len(rows)
+    pixels = "".join(rows).encode("ascii").translate(_PIXELS)
+    image = Image.frombytes("L", (size, size), pixels)
+    image = image.resize((size * style.png_pixels,) * 2, Image.Resampling.NEAREST).convert("1", dither=Image.Dither.NONE)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")  # optimize=True took 7 ms a code for 7 % fewer bytes
     return buffer.getvalue()
 
 
-_QRCODE_VERSION = metadata.version("qrcode")
+_QRCODE_VERSION = (metadata.version("qrcode"), "ocop renderers 2")  # what else changes the bytes
 _RENDERERS = {"svg": svg_bytes, "png": png_bytes}
 
 

@@ -3,10 +3,12 @@
 Where each thing lives in the built site is decided here and nowhere else:
 
     san-pham/index.md                       the catalogue               /san-pham/
+    san-pham/{trang,nganh,hang}/…           its further and filtered pages (see listing.py)
     san-pham/<slug>.md                      a product                   /san-pham/<slug>/
     san-pham/<slug>/qr-<slug>.svg|png       its QR code
     san-pham/<slug>/<slug>-<n>.<ext>        its photos
     co-so/index.md, co-so/<slug>.md         producers                   /co-so/, /co-so/<slug>/
+    co-so/trang/<n>.md                      the directory's further pages
     co-so/<slug>/<slug>-<n>.<ext>           a producer's photos
     Q/<CODE>/index.html                     a product's short address   /Q/<CODE>/ → its page
 
@@ -15,10 +17,11 @@ throughout, so that the whole text fits the QR alphanumeric mode and the code st
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .catalogue import Catalogue, PhotoFile, ProducerEntry, ProductEntry
+from .listing import FacetedListings, Option, paginate
 from .models import Commune
 from .qr import QrCache, QrStyle
 from .render import Renderer
@@ -26,6 +29,15 @@ from .render import Renderer
 CATALOGUE = "san-pham"
 PRODUCERS = "co-so"
 SHORT = "Q"
+# However many products there are, no page lists more than this (listing.py).
+CATALOGUE_PAGE_SIZE = 24
+DIRECTORY_PAGE_SIZE = 50
+RATINGS = {  # a card's stars_key → the rating filter it belongs to, in the order the filter shows them
+    "5": Option("5-sao", "5 sao"),
+    "4": Option("4-sao", "4 sao"),
+    "3": Option("3-sao", "3 sao"),
+    "candidate": Option("dang-chuan-bi", "Đang chuẩn bị đánh giá"),
+}
 
 
 @dataclass(frozen=True)
@@ -103,7 +115,7 @@ class SiteBuilder:
         self.renderer = Renderer()
 
     def files(self) -> list[OutputFile]:
-        files: list[OutputFile] = [self.catalogue_page(), self.producer_directory()]
+        files: list[OutputFile] = self.catalogue_pages() + self.producer_directory()
         for entry in self.catalogue.products.values():
             files += self.product_files(entry)
         for producer in self.catalogue.producers.values():
@@ -166,7 +178,8 @@ class SiteBuilder:
         )
         return [OutputFile(producer_page_uri(producer.slug), page)] + [output for output, _ in photos]
 
-    def catalogue_page(self) -> OutputFile:
+    def catalogue_pages(self) -> list[OutputFile]:
+        """The catalogue: every product, by group and by rating, in pages of CATALOGUE_PAGE_SIZE cards."""
         cards = []
         for entry in self.catalogue.products.values():
             cert = entry.model.certification
@@ -174,21 +187,52 @@ class SiteBuilder:
             photo = _photo_files(CATALOGUE, entry.slug, entry.photos[:1], entry.model.name)
             cards.append({"entry": entry, "stars_key": stars_key, "photo": photo[0][1] if photo else None})
         used_groups = {entry.group.code for entry in self.catalogue.products.values()}
-        page = self.renderer.render(
-            "catalogue.md.j2",
-            cards=cards,
-            groups=[group for group in self.catalogue.groups.values() if group.code in used_groups],
-            description=f"Sản phẩm OCOP của xã {self.settings.commune.name}, tỉnh {self.settings.commune.province}.",
-            commune=self.settings.commune,
+        listings = FacetedListings(
+            CATALOGUE,
+            cards,
+            group_of=lambda card: Option(card["entry"].group.code, card["entry"].group.name),
+            rating_of=lambda card: RATINGS.get(card["stars_key"]),
+            groups=[Option(group.code, group.name) for group in self.catalogue.groups.values() if group.code in used_groups],
+            ratings=[rating for key, rating in RATINGS.items() if any(card["stars_key"] == key for card in cards)],
         )
-        return OutputFile(f"{CATALOGUE}/index.md", page)
+        description = f"Sản phẩm OCOP của xã {self.settings.commune.name}, tỉnh {self.settings.commune.province}."
+        files = []
+        for listing in listings.listings.values():
+            group_links, rating_links = listings.group_links(listing), listings.rating_links(listing)
+            for page in paginate(listing.items, listing.folder, CATALOGUE_PAGE_SIZE):
+                # Card links are written for san-pham/index.md; `page.up` leads there from deeper pages.
+                cards_here = [
+                    dict(card, photo=replace(card["photo"], href=page.up + card["photo"].href) if card["photo"] else None)
+                    for card in page.items
+                ]
+                content = self.renderer.render(
+                    "catalogue.md.j2",
+                    cards=cards_here,
+                    up=page.up,
+                    page=page,
+                    listing=listing,
+                    group_links=group_links,
+                    rating_links=rating_links,
+                    description=description,
+                    commune=self.settings.commune,
+                )
+                files.append(OutputFile(page.uri, content))
+        return files
 
-    def producer_directory(self) -> OutputFile:
-        page = self.renderer.render(
-            "producers.md.j2",
-            producers=list(self.catalogue.producers.values()),
-            description=f"Các cơ sở sản xuất sản phẩm OCOP ở xã {self.settings.commune.name}, "
-            f"tỉnh {self.settings.commune.province}.",
-            commune=self.settings.commune,
+    def producer_directory(self) -> list[OutputFile]:
+        """The producers, in pages of DIRECTORY_PAGE_SIZE."""
+        description = (
+            f"Các cơ sở sản xuất sản phẩm OCOP ở xã {self.settings.commune.name}, tỉnh {self.settings.commune.province}."
         )
-        return OutputFile(f"{PRODUCERS}/index.md", page)
+        files = []
+        for page in paginate(list(self.catalogue.producers.values()), PRODUCERS, DIRECTORY_PAGE_SIZE):
+            content = self.renderer.render(
+                "producers.md.j2",
+                producers=page.items,
+                up=page.up,
+                page=page,
+                description=description,
+                commune=self.settings.commune,
+            )
+            files.append(OutputFile(page.uri, content))
+        return files

@@ -1,0 +1,245 @@
+"""How the build scales: the project's `mkdocs build` against plain MkDocs on the same pages.
+
+    .venv/bin/python benchmarks/run.py                     # N = 10, 100, 1000, 5000; writes README.md
+    .venv/bin/python benchmarks/run.py --sizes 10,100 --no-write
+
+For each N it generates a synthetic project (benchmarks/generate.py, fixed seed) and measures, in
+one run and on the same machine state:
+
+- full build: `mkdocs build` with the ocop plugin, QR cache empty (a first build on a new machine);
+- plain: `ocop export` of the very same pages, built by MkDocs without the plugin (ratio = full/plain);
+- warm: the same `mkdocs build` again, nothing changed (every later build: the site is rebuilt whole,
+  QR codes come from the cache); "new cache files" counts what it encoded or converted anew;
+- edit: the summary of one product changed, then `mkdocs build`;
+- peak memory (maximum resident set of the build process), size of the built site, and of the
+  search index a phone downloads (raw and gzip-compressed), and of the largest catalogue page.
+
+Timings are wall-clock seconds of the whole `mkdocs build` process (Python start-up included). The
+machine may be shared: compare the ratios, which are measured back to back, more than the seconds.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+README = HERE / "README.md"
+BEGIN, END = "<!-- results: written by benchmarks/run.py -->", "<!-- /results -->"
+SEARCH_FILES = ("search/search_index.json",)
+
+
+@dataclass
+class Run:
+    seconds: float  # wall clock
+    cpu: float  # user + system seconds of the process: what other users of the machine disturb least
+    peak_mb: float
+    output: str
+
+
+@dataclass
+class Result:
+    products: int
+    pages: int = 0
+    full: Run | None = None
+    plain: Run | None = None
+    warm: Run | None = None
+    edit: Run | None = None
+    new_cache_files_warm: int = 0
+    new_cache_files_edit: int = 0
+    site_mb: float = 0.0
+    search_kb: float = 0.0
+    search_gzip_kb: float = 0.0
+    largest_catalogue_kb: float = 0.0
+    largest_catalogue_page: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    """Run `command`; its wall time and the peak memory of that process alone (wait4's rusage)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = process.stdout.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{output[-3000:]}")
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output)
+
+
+def cache_state(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every cached file with its inode and modification time: a file made anew changes one of them."""
+    if not folder.is_dir():
+        return {}
+    return {str(path): (path.stat().st_ino, path.stat().st_mtime_ns) for path in folder.rglob("*") if path.is_file()}
+
+
+def changed(before: dict, after: dict) -> int:
+    return sum(1 for name, state in after.items() if before.get(name) != state)
+
+
+def plain_config(project: Path, exported: Path, site: Path) -> Path:
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [plugin for plugin in config["plugins"] if "ocop" not in plugin]
+    config.update(docs_dir=str(exported), site_dir=str(site), watch=[])
+    config["theme"]["custom_dir"] = str(project / "overrides")
+    path = project.parent / "plain.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def edit_one_product(project: Path) -> None:
+    path = sorted(project.glob("products/co-so-mau-*/san-pham-*.yml"))[0]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("summary: ", "summary: Đã sửa. ", 1), encoding="utf-8")
+
+
+def measure(count: int, work: Path, seed: int) -> Result:
+    root = work / f"n{count}"
+    shutil.rmtree(root, ignore_errors=True)
+    project = generate(count, root / "project", seed)
+    mkdocs = [str(BIN / "mkdocs"), "build"]
+    result = Result(count)
+    cache = project / ".cache"
+
+    result.full = timed(mkdocs, project)
+    exported = root / "exported"
+    timed([str(BIN / "ocop"), "export", str(exported)], project)
+    result.plain = timed(mkdocs + ["-f", str(plain_config(project, exported, root / "plain-site"))], project)
+
+    before = cache_state(cache)
+    result.warm = timed(mkdocs, project)
+    result.new_cache_files_warm = changed(before, cache_state(cache))
+
+    edit_one_product(project)
+    before = cache_state(cache)
+    result.edit = timed(mkdocs, project)
+    result.new_cache_files_edit = changed(before, cache_state(cache))
+
+    site = project / "site"
+    result.pages = sum(1 for _ in site.rglob("index.html"))
+    result.site_mb = folder_size(site) / 1e6
+    for name in SEARCH_FILES:
+        raw = (site / name).read_bytes()
+        result.search_kb += len(raw) / 1e3
+        result.search_gzip_kb += len(gzip.compress(raw, 9)) / 1e3
+    catalogue = [path for path in (site / "san-pham").rglob("index.html") if _is_listing(path)]
+    largest = max(catalogue, key=lambda path: path.stat().st_size)
+    result.largest_catalogue_kb = largest.stat().st_size / 1e3
+    result.largest_catalogue_page = "/" + largest.parent.relative_to(site).as_posix() + "/"
+    shutil.rmtree(root, ignore_errors=True)
+    return result
+
+
+def _is_listing(page: Path) -> bool:
+    """A catalogue page (the list or one of its filtered or further pages), not a product page."""
+    return 'class="ocop-cards"' in page.read_text(encoding="utf-8", errors="replace")
+
+
+def machine() -> str:
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+        platform.processor() or "?",
+    )
+    memory = next(
+        (int(line.split()[1]) / 1e6 for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")),
+        0,
+    )
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    versions = ", ".join(f"{name} {_version(name)}" for name in ("mkdocs", "mkdocs-material", "pydantic", "qrcode", "pillow", "PyYAML"))
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GB RAM; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; {versions}; load average at the end {load}"
+    )
+
+
+def _version(name: str) -> str:
+    from importlib import metadata
+
+    return metadata.version(name)
+
+
+def table(results: list[Result]) -> str:
+    by_count = {result.products: result for result in results}
+    lines = [
+        "| products | pages | full build (s) | plain MkDocs (s) | full / plain | warm rebuild (s) | after one edit (s) "
+        "| new cache files (warm, edit) | peak memory (MB) | site (MB) | search index (KB) | gzip (KB) | largest catalogue page (KB) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.products:,} | {r.pages:,} | {r.full.seconds:.1f} | {r.plain.seconds:.1f} | "
+            f"**{r.full.seconds / r.plain.seconds:.2f}×** | {r.warm.seconds:.1f} | {r.edit.seconds:.1f} | "
+            f"{r.new_cache_files_warm}, {r.new_cache_files_edit} | {max(r.full.peak_mb, r.warm.peak_mb):.0f} | "
+            f"{r.site_mb:.1f} | {r.search_kb:.0f} | {r.search_gzip_kb:.0f} | {r.largest_catalogue_kb:.0f} |"
+        )
+    lines.append("")
+    if 1000 in by_count and 5000 in by_count:
+        growth = by_count[5000].full.seconds / by_count[1000].full.seconds
+        lines.append(f"Growth: the full build of 5,000 products took **{growth:.2f}×** the time of 1,000 (linear: 5×).")
+    for r in results:
+        lines.append(
+            f"- {r.products:,} products: warm rebuild {r.warm.seconds / r.plain.seconds:.2f}× plain; "
+            f"largest catalogue page {r.largest_catalogue_page}"
+        )
+    return "\n".join(lines)
+
+
+def write_readme(text: str) -> None:
+    readme = README.read_text(encoding="utf-8")
+    start, end = readme.index(BEGIN) + len(BEGIN), readme.index(END)
+    README.write_text(readme[:start] + "\n" + text + "\n" + readme[end:], encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,1000,5000", help="numbers of products, comma-separated")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--work", type=Path, help="folder for the generated projects (default: a temporary one)")
+    parser.add_argument("--no-write", action="store_true", help="print the table only; leave README.md as it is")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    work = args.work or Path(tempfile.mkdtemp(prefix="ocop-bench-"))
+    results = []
+    for count in sizes:
+        result = measure(count, work, args.seed)
+        results.append(result)
+        print(
+            f"{count:>6} products: full {result.full.seconds:6.1f} s, plain {result.plain.seconds:6.1f} s "
+            f"({result.full.seconds / result.plain.seconds:.2f}×), warm {result.warm.seconds:6.1f} s, "
+            f"edit {result.edit.seconds:6.1f} s",
+            flush=True,
+        )
+    command = "`.venv/bin/python benchmarks/run.py" + ("" if args.sizes == "10,100,1000,5000" else f" --sizes {args.sizes}") + "`"
+    text = f"{table(results)}\n\nMachine: {machine()}.\n\nMade by {command} on {time.strftime('%Y-%m-%d %H:%M')}."
+    print(text)
+    if not args.no_write:
+        write_readme(text)
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
