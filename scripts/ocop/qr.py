@@ -5,10 +5,15 @@ they encode and how (text, level, format, sizes): a rebuild with nothing changed
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import io
+import json
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from importlib import metadata
 from dataclasses import dataclass
@@ -18,7 +23,7 @@ import qrcode
 from PIL import Image
 from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_L, ERROR_CORRECT_M, ERROR_CORRECT_Q
 
-from .qrfast import best_mask, codewords
+from . import qrfast
 
 LEVELS = {"L": ERROR_CORRECT_L, "M": ERROR_CORRECT_M, "Q": ERROR_CORRECT_Q, "H": ERROR_CORRECT_H}
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
@@ -39,9 +44,9 @@ class QrStyle:
 def encode(text: str, style: QrStyle = QrStyle(), box_size: float = 10) -> qrcode.QRCode:
     code = qrcode.QRCode(version=None, error_correction=LEVELS[style.level], border=style.border, box_size=box_size)
     code.add_data(text, optimize=0)
-    code.best_fit()
-    code.data_cache = codewords(code)
-    code.mask_pattern = best_mask(code)
+    qrfast.fit(code)
+    code.data_cache = qrfast.codewords(code)
+    code.mask_pattern = qrfast.best_mask(code)
     code.make(fit=False)
     return code
 
@@ -53,9 +58,8 @@ _PIXELS = bytes.maketrans(b"01", b"\xff\x00")
 @functools.lru_cache(maxsize=64)
 def modules(text: str, level: str = "M", border: int = QUIET_ZONE) -> tuple[str, ...]:
     """The code's rows, quiet zone included, as strings of 1 (dark) and 0: encoded once for both files."""
-    code = encode(text, QrStyle(level=level, border=border))
     quiet = "0" * border
-    rows = [quiet + "".join("1" if dark else "0" for dark in row) + quiet for row in code.modules]
+    rows = [quiet + row + quiet for row in qrfast.modules(text, LEVELS[level])]
     blank = "0" * len(rows[0])
     return (blank,) * border + tuple(rows) + (blank,) * border
 
@@ -90,6 +94,9 @@ def png_bytes(text: str, style: QrStyle = QrStyle()) -> bytes:
     return buffer.getvalue()
 
 
+PARALLEL_FROM = 400  # codes to encode before worker processes pay for their start (about 0.5 s each)
+
+
 _QRCODE_VERSION = (metadata.version("qrcode"), "ocop renderers 2")  # what else changes the bytes
 _RENDERERS = {"svg": svg_bytes, "png": png_bytes}
 
@@ -102,15 +109,60 @@ class QrCache:
         self.encoded = 0  # how many codes this cache had to encode (the rest came from disk)
 
     def get(self, text: str, kind: str, style: QrStyle = QrStyle()) -> bytes:
-        key = hashlib.sha256(repr((text, kind, style, _QRCODE_VERSION)).encode()).hexdigest()
-        path = self.folder / key[:2] / f"{key}.{kind}" if self.folder else None
+        path = self._path(text, kind, style)
         if path is not None and path.is_file():
             return path.read_bytes()
         data = _RENDERERS[kind](text, style)
         self.encoded += 1
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(data)
-            temporary.replace(path)
+            self._store(path, data)
         return data
+
+    @staticmethod
+    def _store(path: Path, data: bytes) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")  # workers may write side by side
+        temporary.write_bytes(data)
+        temporary.replace(path)
+
+    def prepare(self, texts: list[str], style: QrStyle = QrStyle()) -> None:
+        """Encode the codes of `texts` not cached yet, on every core when there are many.
+
+        A first build of thousands of products spends most of its own time on QR codes: worker
+        processes (`python -m ocop.qr`, each given its share of the texts) write them into the cache,
+        and the build then finds them there. Whatever a worker did not write is encoded on demand."""
+        if self.folder is None:
+            return
+        missing = sorted({text for text in texts if not all(self._path(text, kind, style).is_file() for kind in _RENDERERS)})
+        workers = min(os.cpu_count() or 1, 8)
+        if len(missing) < PARALLEL_FROM or workers < 2:
+            return
+        request = {"folder": str(self.folder), "style": dataclasses.asdict(style)}
+        processes = []
+        for share in (missing[i::workers] for i in range(workers)):
+            process = subprocess.Popen([sys.executable, "-m", "ocop.qr"], stdin=subprocess.PIPE)
+            process.stdin.write(json.dumps({**request, "texts": share}).encode("utf-8"))
+            process.stdin.close()
+            processes.append(process)
+        for process in processes:
+            process.wait()
+        self.encoded += sum(self._path(text, kind, style).is_file() for text in missing for kind in _RENDERERS)
+
+    def file(self, text: str, kind: str, style: QrStyle = QrStyle()) -> Path | None:
+        """The cached file of the code (made when missing), for MkDocs to copy; None without a cache folder."""
+        path = self._path(text, kind, style)
+        if path is not None and not path.is_file():
+            self.get(text, kind, style)
+        return path
+
+    def _path(self, text: str, kind: str, style: QrStyle) -> Path | None:
+        key = hashlib.sha256(repr((text, kind, style, _QRCODE_VERSION)).encode()).hexdigest()
+        return self.folder / key[:2] / f"{key}.{kind}" if self.folder else None
+
+
+if __name__ == "__main__":  # a worker of QrCache.prepare: {"folder", "style", "texts"} on standard input
+    job = json.load(sys.stdin)
+    worker, job_style = QrCache(Path(job["folder"])), QrStyle(**job["style"])
+    for job_text in job["texts"]:
+        for job_kind in _RENDERERS:
+            worker.get(job_text, job_kind, job_style)

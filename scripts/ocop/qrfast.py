@@ -14,10 +14,12 @@ Both results are exactly qrcode's, so the codes are the same: the tests compare 
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
 import qrcode
+import qrcode.exceptions
 from qrcode import LUT, base, util
 
 _RUNS = re.compile(r"0{5,}|1{5,}")  # N1: five or more modules of one colour in a line
@@ -34,22 +36,28 @@ def _as_int(bits) -> int:
     return int(bytes(bits).translate(_DIGITS), 2)
 
 
-@functools.lru_cache(maxsize=None)
-def _mask_changes(version: int) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
-    """For each mask k: the rows and columns (as integers) of modules that mask 0 and mask k treat
-    differently. Only data modules are masked; the others are those qrcode sets before the data."""
+def _layout(version: int, test: bool, pattern: int, error_correction: int) -> list[list[bool | None]]:
+    """The modules qrcode sets before the data (None where data goes), as in QRCode.makeImpl."""
     size = version * 4 + 17
-    layout = qrcode.QRCode(version=version)
+    layout = qrcode.QRCode(version=version, error_correction=error_correction)
     layout.modules_count = size
     layout.modules = [[None] * size for _ in range(size)]
     for row, col in ((0, 0), (size - 7, 0), (0, size - 7)):
         layout.setup_position_probe_pattern(row, col)
     layout.setup_position_adjust_pattern()
     layout.setup_timing_pattern()
-    layout.setup_type_info(True, 0)
+    layout.setup_type_info(test, pattern)
     if version >= 7:
-        layout.setup_type_number(True)
-    data = [[cell is None for cell in row] for row in layout.modules]
+        layout.setup_type_number(test)
+    return layout.modules
+
+
+@functools.lru_cache(maxsize=None)
+def _mask_changes(version: int) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+    """For each mask k: the rows and columns (as integers) of modules that mask 0 and mask k treat
+    differently. Only data modules are masked."""
+    size = version * 4 + 17
+    data = [[cell is None for cell in row] for row in _layout(version, True, 0, 0)]
     masks = []
     for pattern in range(8):
         masked = util.mask_func(pattern)
@@ -59,6 +67,14 @@ def _mask_changes(version: int) -> tuple[tuple[tuple[int, ...], tuple[int, ...]]
         grid = [[a != b for a, b in zip(row0, row)] for row0, row in zip(masks[0], masks[pattern])]
         changes.append((tuple(map(_as_int, grid)), tuple(map(_as_int, zip(*grid)))))
     return tuple(changes)
+
+
+@functools.lru_cache(maxsize=None)
+def _format_modules(version: int, error_correction: int, pattern: int) -> tuple[int, ...]:
+    """The dark modules of the format and version information (and the dark module), by row: qrcode
+    leaves them light while it scores the masks, then writes them for the chosen one."""
+    scored, final = _layout(version, True, pattern, error_correction), _layout(version, False, pattern, error_correction)
+    return tuple(_as_int([bool(b) and not a for a, b in zip(row_a, row_b)]) for row_a, row_b in zip(scored, final))
 
 
 def _penalty(rows: list[int], cols: list[int], size: int) -> int:
@@ -75,17 +91,53 @@ def _penalty(rows: list[int], cols: list[int], size: int) -> int:
     return runs + 3 * blocks + finders + rating
 
 
-def best_mask(code: qrcode.QRCode) -> int:
-    """The mask pattern qrcode's `best_mask_pattern` returns for `code` (its version already fitted)."""
+def _scored_masks(code: qrcode.QRCode) -> tuple[list[int], list[list[int]]]:
+    """qrcode's score of each mask, and each masked matrix as rows (format areas light)."""
     code.makeImpl(True, 0)
     rows = [_as_int(row) for row in code.modules]
     cols = [_as_int(col) for col in zip(*code.modules)]
     size = len(rows)
-    scores = [
-        _penalty([a ^ b for a, b in zip(rows, row_change)], [a ^ b for a, b in zip(cols, col_change)], size)
-        for row_change, col_change in _mask_changes(code.version)
-    ]
+    scores, matrices = [], []
+    for row_change, col_change in _mask_changes(code.version):
+        masked = [a ^ b for a, b in zip(rows, row_change)]
+        scores.append(_penalty(masked, [a ^ b for a, b in zip(cols, col_change)], size))
+        matrices.append(masked)
+    return scores, matrices
+
+
+def best_mask(code: qrcode.QRCode) -> int:
+    """The mask pattern qrcode's `best_mask_pattern` returns for `code` (its version already fitted)."""
+    scores, _ = _scored_masks(code)
     return scores.index(min(scores))  # the first of equals, as qrcode
+
+
+def fit(code: qrcode.QRCode, start: int = 1) -> int:
+    """What qrcode's `best_fit` does (the smallest version that holds the data), without its bit-by-bit buffer."""
+    mode_sizes = util.mode_sizes_for_version(start)
+    bits = _Bits()
+    for data in code.data_list:
+        bits.put(data.mode, 4)
+        bits.put(len(data), mode_sizes[data.mode])
+        data.write(bits)
+    code.version = bisect.bisect_left(util.BIT_LIMIT_TABLE[code.error_correction], bits.length, start)
+    if code.version == 41:
+        raise qrcode.exceptions.DataOverflowError()
+    if mode_sizes is not util.mode_sizes_for_version(code.version):
+        fit(code, code.version)
+    return code.version
+
+
+def modules(text: str, error_correction: int) -> list[str]:
+    """The rows of qrcode's code for `text` (no quiet zone), as strings of 1 (dark) and 0."""
+    code = qrcode.QRCode(version=None, error_correction=error_correction)
+    code.add_data(text, optimize=0)
+    fit(code)
+    code.data_cache = codewords(code)
+    scores, matrices = _scored_masks(code)
+    pattern = scores.index(min(scores))
+    size = code.version * 4 + 17
+    formats = _format_modules(code.version, error_correction, pattern)
+    return [format(row | extra, f"0{size}b") for row, extra in zip(matrices[pattern], formats)]
 
 
 @functools.lru_cache(maxsize=None)

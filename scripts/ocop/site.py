@@ -115,6 +115,8 @@ class SiteBuilder:
         self.renderer = Renderer()
 
     def files(self) -> list[OutputFile]:
+        # A first build encodes every code: all at once, on every core (see QrCache.prepare).
+        self.qr_cache.prepare([self.settings.qr_text(entry) for entry in self.catalogue.products.values()], self.settings.qr_style)
         files: list[OutputFile] = self.catalogue_pages() + self.producer_directory()
         for entry in self.catalogue.products.values():
             files += self.product_files(entry)
@@ -126,7 +128,6 @@ class SiteBuilder:
         slug = entry.slug
         url = self.settings.product_url(slug)
         qr_text = self.settings.qr_text(entry)
-        style = self.settings.qr_style
         svg_name, png_name = f"qr-{slug}.svg", f"qr-{slug}.png"
         photos = _photo_files(CATALOGUE, slug, entry.photos, entry.model.name)
         page = self.renderer.render(
@@ -145,12 +146,19 @@ class SiteBuilder:
         )
         files = [
             OutputFile(product_page_uri(slug), page),
-            OutputFile(f"{CATALOGUE}/{slug}/{svg_name}", self.qr_cache.get(qr_text, "svg", style)),
-            OutputFile(f"{CATALOGUE}/{slug}/{png_name}", self.qr_cache.get(qr_text, "png", style)),
+            self.qr_file(f"{CATALOGUE}/{slug}/{svg_name}", qr_text, "svg"),
+            self.qr_file(f"{CATALOGUE}/{slug}/{png_name}", qr_text, "png"),
         ] + [output for output, _ in photos]
         if entry.model.code:
             files.append(self.redirect((entry.model.code,), f"{CATALOGUE}/{slug}/", entry.model.name))
         return files
+
+    def qr_file(self, uri: str, text: str, kind: str) -> OutputFile:
+        """A QR code, copied from the cache by MkDocs (thousands of codes are not read into memory)."""
+        source = self.qr_cache.file(text, kind, self.settings.qr_style)
+        if source is not None:
+            return OutputFile(uri, source=source)
+        return OutputFile(uri, self.qr_cache.get(text, kind, self.settings.qr_style))
 
     def redirect(self, short_parts: tuple[str, ...], target_path: str, title: str) -> OutputFile:
         """A tiny page at /Q/<parts>/ that forwards at once to `target_path` (a site path like san-pham/x/).
