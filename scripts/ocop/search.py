@@ -51,9 +51,10 @@ def folded_words(text: str) -> str:
 
 def _summary(texts: list[str]) -> str:
     """The page's text as one paragraph, cut at a word near SUMMARY_CHARS (entities stay whole)."""
-    text = " ".join(" ".join(_TAG.sub(" ", part).split()) for part in texts if part).strip()
+    text = " ".join(_TAG.sub(" ", " ".join(texts)).split())
     if len(text) > SUMMARY_CHARS:
-        text = text[: text.rfind(" ", 0, SUMMARY_CHARS) if " " in text[:SUMMARY_CHARS] else SUMMARY_CHARS] + " …"
+        cut = text.rfind(" ", 0, SUMMARY_CHARS)
+        text = text[: cut if cut > 0 else SUMMARY_CHARS] + " …"
     return f"<p>{text}</p>" if text else ""
 
 

@@ -112,7 +112,7 @@ class SiteBuilder:
         self.catalogue = catalogue
         self.settings = settings
         self.qr_cache = qr_cache or QrCache(None)
-        self.renderer = Renderer()
+        self.renderer = Renderer(self.qr_cache.folder / "templates" if self.qr_cache.folder else None)
 
     def files(self) -> list[OutputFile]:
         # A first build encodes every code: all at once, on every core (see QrCache.prepare).
