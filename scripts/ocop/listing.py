@@ -43,6 +43,7 @@ class Option:
 @dataclass(frozen=True)
 class Page(Generic[T]):
     folder: str  # of its list, e.g. san-pham/nganh/thuc-pham
+    root: str  # of all the lists, e.g. san-pham: links into the root are written from its first page
     number: int
     count: int  # pages in its list
     items: Sequence[T]
@@ -63,8 +64,8 @@ class Page(Generic[T]):
 
     @property
     def up(self) -> str:
-        """The way from this page back to the folder of the list's first page of all (`../../`)."""
-        return "../" * (self.uri.count("/") - 1)
+        """The way from this page back to the root's first page (`../../`), for links written there."""
+        return "../" * (self.uri.count("/") - self.root.count("/") - 1)
 
     def numbers(self) -> list[int | None]:
         """Page numbers to link: the first, the last and a window around this one; None for a gap."""
@@ -81,10 +82,13 @@ def page_uri(folder: str, number: int) -> str:
     return f"{folder}/index.md" if number == 1 else f"{folder}/{PAGE_FOLDER}/{number}.md"
 
 
-def paginate(items: Sequence[T], folder: str, size: int) -> list[Page[T]]:
-    """`items` cut into pages of at most `size` (one empty page when there is nothing)."""
+def paginate(items: Sequence[T], folder: str, size: int, root: str | None = None) -> list[Page[T]]:
+    """`items` cut into pages of at most `size` (one empty page when there is nothing).
+
+    `root` is the folder of the first list of a family (default: `folder` itself)."""
     count = max(1, -(-len(items) // size))
-    return [Page(folder, n, count, items[(n - 1) * size : n * size], len(items)) for n in range(1, count + 1)]
+    pages = range(1, count + 1)
+    return [Page(folder, root or folder, n, count, items[(n - 1) * size : n * size], len(items)) for n in pages]
 
 
 @dataclass(frozen=True)
@@ -95,9 +99,13 @@ class Listing(Generic[T]):
     rating: Option | None
     items: Sequence[T]
     folder: str
+    root: str
 
     def first_page_uri(self) -> str:
         return page_uri(self.folder, 1)
+
+    def pages(self, size: int) -> list[Page[T]]:
+        return paginate(self.items, self.folder, size, self.root)
 
 
 @dataclass(frozen=True)
@@ -135,7 +143,7 @@ class FacetedListings(Generic[T]):
             for rating in self.ratings:
                 key = (group.key if group else None, rating.key if rating else None)
                 if key in selected:
-                    self.listings[key] = Listing(group, rating, selected[key], _folder(root, *key))
+                    self.listings[key] = Listing(group, rating, selected[key], _folder(root, *key), root)
 
     def group_links(self, listing: Listing[T]) -> list[Link]:
         """Each group (and "all"), keeping the rating chosen on `listing`."""

@@ -207,7 +207,7 @@ class SiteBuilder:
         files = []
         for listing in listings.listings.values():
             group_links, rating_links = listings.group_links(listing), listings.rating_links(listing)
-            for page in paginate(listing.items, listing.folder, CATALOGUE_PAGE_SIZE):
+            for page in listing.pages(CATALOGUE_PAGE_SIZE):
                 # Card links are written for san-pham/index.md; `page.up` leads there from deeper pages.
                 cards_here = [
                     dict(card, photo=replace(card["photo"], href=page.up + card["photo"].href) if card["photo"] else None)
