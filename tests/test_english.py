@@ -92,10 +92,13 @@ def test_switch_lands_on_the_same_product_and_back(phone, tourist_site):
 
 def test_english_catalogue_filters(phone, tourist_site):
     phone.goto(tourist_site.address + "en/products/")
-    assert phone.locator(".ocop-filters__count").inner_text() == "2 / 2 products"
-    phone.select_option("select[name=stars]", "4")
-    assert phone.locator(".ocop-filters__count").inner_text() == "0 / 2 products"
-    assert phone.locator(".ocop-empty").inner_text() == "No product matches this choice."
+    assert phone.locator(".ocop-filters__count").inner_text() == "2 products"
+    phone.click(".ocop-filters a:has-text('3 stars')")
+    phone.wait_for_url("**/en/products/hang/3-sao/")
+    assert phone.locator(".ocop-filters__count").inner_text() == "2 products"
+    assert phone.locator("h1").inner_text() == "OCOP products: 3 stars"
+    phone.click("a.ocop-language__switch")
+    phone.wait_for_url("**/san-pham/hang/3-sao/")  # the same list, in Vietnamese
 
 
 @pytest.fixture

@@ -133,7 +133,7 @@ POST = "docs/tin-tuc/posts/2025-08-15-phien-cho-que.md"
 GOOD_POST = '---\ntitle: "Phiên chợ quê"\ndate: 2025-08-15\ncategories:\n  - Tin tức\n---\n\nMở đầu.\n\n[[san-pham: nuoc-mam-nam-quyen]]\n'
 MISTAKES = {
     "typo": lambda p: _replace(p, "products/nam-quyen/nuoc-mam-nam-quyen.yml", "  stars: 3", "  stras: 3"),
-    "tab": lambda p: p.write("products/nam-quyen/producer.yml", "name: Năm Quyền\nkind: chưa rõ\nrepresentative:\tÔng A\n"),
+    "tab": lambda p: p.write("products/nam-quyen/producer.yml", "name: Năm Quyền\nkind: chưa rõ\naddress:\n\tvillage: Thôn 1\n"),
     "quote": lambda p: _append(p, "products/huan-hong/nem-huan-hong.yml", 'story: "Nem chua\n'),
     "photo": lambda p: _append(p, "products/huan-hong/nem-huan-hong.yml", "photos:\n  - file: chai-500ml.jpg\n"),
     "post-date": lambda p: p.write(POST, GOOD_POST.replace("date: 2025-08-15", "date: 15/08/2025")),

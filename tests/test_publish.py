@@ -262,7 +262,8 @@ def test_publish_checks_the_folder_itself_after_the_build(published):
     """A step that runs after the plugin's own check (here a hook) cannot slip a broken page through."""
     project, target, before = published
     add_hook(project, (
-        "import os\n\n\ndef on_post_build(config):\n"
+        "import os\n\nfrom mkdocs.plugins import event_priority\n\n\n@event_priority(-200)  # after the plugin's own check\n"
+        "def on_post_build(config):\n"
         "    with open(os.path.join(config.site_dir, 'muon.html'), 'w', encoding='utf-8') as page:\n"
         "        page.write('<a href=\"khong-co/\">x</a>')\n"
     ))

@@ -166,7 +166,9 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None) -> Cata
         problems += found
         if product is None:
             continue
-        slug = product.slug or slugify(product.name, max_length=80, word_boundary=True)
+        # The backend is named: "auto" tries to import another package first, failing at every call (most
+        # of slugify's time), and a product's address must not depend on which packages are installed.
+        slug = product.slug or slugify(product.name, max_length=80, word_boundary=True, backend="text-unidecode")
         clash = not slug or slug in lowered
         if not slug:
             problems.append(

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalogue import ProducerEntry, ProductEntry
+from .listing import Option, paginate
 from .site import (
     CATALOGUE,
+    DIRECTORY_PAGE_SIZE,
     EN_CATALOGUE,
     EN_PRODUCERS,
     PRODUCERS,
@@ -23,7 +25,17 @@ from .site import (
     SiteBuilder,
     en_producer_page_uri,
     en_product_page_uri,
+    page_path,
 )
+
+# The same rating filters as the Vietnamese catalogue (site.RATINGS): the same keys, so the same addresses.
+RATINGS_EN = {
+    "5": Option("5-sao", "5 stars"),
+    "4": Option("4-sao", "4 stars"),
+    "3": Option("3-sao", "3 stars"),
+    "candidate": Option("dang-chuan-bi", "Being prepared for assessment"),
+    "expired": Option("het-hieu-luc", "Certification expired"),
+}
 
 PRODUCER_KINDS = {
     "doanh nghiệp": "Enterprise",
@@ -71,7 +83,7 @@ class EnglishPages:
 
     def files(self) -> list[OutputFile]:
         catalogue = self.builder.catalogue
-        files = [self.catalogue_page(), self.producer_directory()]
+        files = self.catalogue_pages() + self.producer_directory()
         files += [self.product_page(entry) for entry in catalogue.products.values()]
         files += [self.producer_page(producer) for producer in catalogue.producers.values()]
         return files
@@ -145,38 +157,39 @@ class EnglishPages:
         )
         return OutputFile(en_producer_page_uri(producer.slug), page)
 
-    def catalogue_page(self) -> OutputFile:
+    def catalogue_pages(self) -> list[OutputFile]:
+        """The same lists as the Vietnamese catalogue (site.SiteBuilder.listing_files), in English."""
         catalogue = self.builder.catalogue
         cards = []
         for entry in catalogue.products.values():
             if entry.model.retired:
                 continue  # as in the Vietnamese catalogue: its page stays, it is no longer on offer
             status = self.settings.certificate(entry)
-            photo = self.builder.published_photos(CATALOGUE, entry.slug, entry.photos[:1])
-            name = product_name(entry)
+            photos = self.builder.published_photos(CATALOGUE, entry.slug, entry.photos[:1])
             cards.append({
                 "entry": entry,
-                "name": name,
+                "name": product_name(entry),
                 "group": shown(entry.group.name_en, entry.group.name),
                 "producer": producer_name(entry.producer),
                 "status": status,
                 "stars_key": status.filter_key,
-                "photo": photo[0].link(f"{EN_CATALOGUE}/", name.value, english=True) if photo else None,
+                "published_photo": photos[0] if photos else None,
             })
-        used = {card["entry"].group.code for card in cards}
-        groups = [(group.code, shown(group.name_en, group.name)) for group in catalogue.groups.values() if group.code in used]
-        page = self._render(
+        return self.builder.listing_files(
+            EN_CATALOGUE,
+            CATALOGUE,
             "catalogue.en.md.j2",
-            cards=cards,
-            groups=groups,
-            any_expired=any(card["stars_key"] == "expired" for card in cards),
+            cards,
+            group_of=lambda group: Option(group.code, group.name_en or group.name),
+            ratings=RATINGS_EN,
+            photo_link=lambda card, page_url: card["published_photo"].link(page_url, card["name"].value, english=True),
             untranslated=any(not card["name"].english or not card["group"].english for card in cards),
             description=f"OCOP products of {self.commune.name} commune, {self.commune.province} province, Vietnam.",
-            translation=f"{CATALOGUE}/",
+            commune=self.commune,
         )
-        return OutputFile(f"{EN_CATALOGUE}/index.md", page)
 
-    def producer_directory(self) -> OutputFile:
+    def producer_directory(self) -> list[OutputFile]:
+        """The producers, in pages of DIRECTORY_PAGE_SIZE, like the Vietnamese directory."""
         producers = [
             {
                 "entry": producer,
@@ -186,11 +199,17 @@ class EnglishPages:
             }
             for producer in self.builder.catalogue.producers.values()
         ]
-        page = self._render(
-            "producers.en.md.j2",
-            producers=producers,
-            untranslated=any(not product["name"].english for producer in producers for product in producer["products"]),
-            description=f"Producers of OCOP products in {self.commune.name} commune, {self.commune.province} province, Vietnam.",
-            translation=f"{PRODUCERS}/",
-        )
-        return OutputFile(f"{EN_PRODUCERS}/index.md", page)
+        untranslated = any(not product["name"].english for producer in producers for product in producer["products"])
+        files = []
+        for page in paginate(producers, EN_PRODUCERS, DIRECTORY_PAGE_SIZE):
+            content = self._render(
+                "producers.en.md.j2",
+                producers=page.items,
+                up=page.up,
+                page=page,
+                untranslated=untranslated,
+                description=f"Producers of OCOP products in {self.commune.name} commune, {self.commune.province} province, Vietnam.",
+                translation=PRODUCERS + page_path(page.uri)[len(EN_PRODUCERS):],
+            )
+            files.append(OutputFile(page.uri, content))
+        return files

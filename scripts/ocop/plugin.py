@@ -12,7 +12,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .certificate import EXPIRING_DAYS
@@ -22,6 +22,7 @@ from .news import FEED, SourcePage, feed
 from .pagemeta import escape_for_theme, restore
 from .project import Project, load_project
 from .qr import LEVELS, QrStyle
+from .search import compact_file
 from .site import SHORT, SiteBuilder
 from .sitecheck import check_site, printed_addresses
 
@@ -42,6 +43,7 @@ class OcopPluginConfig(base.Config):
 class OcopPlugin(BasePlugin[OcopPluginConfig]):
     project: Project | None = None
     sources: dict[str, str] = {}
+    generated_pages: set[str] = set()  # their addresses: one short entry each in the search index
 
     def __init__(self):
         self.plain_meta: dict[str, dict] = {}  # a page's metadata as written, while its template renders
@@ -101,6 +103,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         uncoded = [entry.source for entry in self.project.catalogue.products.values() if not entry.model.code]
         if uncoded:  # not a warning: the preview must still build; `ocop build` gives them their codes
             log.info("ocop: %d sản phẩm chưa có mã ngắn, mã QR của chúng dài hơn: chạy `ocop codes` (%s)", len(uncoded), ", ".join(uncoded))
+        self.generated_pages = {file.url for file in files.documentation_pages() if file.generated_by == "ocop"}
         return files
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
@@ -111,13 +114,18 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         restore(page, self.plain_meta.pop(page.file.src_uri, None))
         return output
 
+    @event_priority(-100)  # after Material's search plugin has written the index
     def on_post_build(self, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            compact_file(index, self.generated_pages)
         # A warning, not an exception: strict mode (mkdocs.yml, `ocop build`, `ocop publish`) then fails
         # the build after listing every problem, and `mkdocs serve` keeps running while they are fixed.
         problems = check_site(Path(config.site_dir), config.site_url, printed_addresses(self.project), SHORT)
         for problem in problems:
             source = self.sources.get(problem.file)
             log.warning("ocop: trang web vừa tạo có lỗi: %s%s", problem, f" (trang viết ở {source})" if source else "")
+
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         """Expand the markers ([[san-pham: …]], [[tin-moi]]) of hand-written pages; they were checked in on_config."""
         if page.file.generated_by:

@@ -6,10 +6,15 @@ they encode and how (text, level, format, sizes): a rebuild with nothing changed
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import io
+import json
 import math
+import os
 import re
+import subprocess
+import sys
 from importlib import metadata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -119,12 +124,53 @@ class QrCache:
         version = self.stored((text, "version", style.level), "txt", lambda: str(describe(text, style).version).encode())
         return QrInfo(text, int(version), style.level, set(text) <= ALPHANUMERIC)
 
+    def file(self, text: str, kind: str, style: QrStyle = QrStyle()) -> Path | None:
+        """The cached file of the code (made when missing), for MkDocs to copy; None without a cache folder."""
+        self.get(text, kind, style)
+        return self._path(text, kind, style)
+
+    def _path(self, text: str, kind: str, style: QrStyle) -> Path | None:
+        return self.disk.path(cache_key((text, kind, style), _QRCODE_VERSION), kind)
+
+    def prepare(self, texts: list[str], style: QrStyle = QrStyle()) -> None:
+        """Encode the codes of `texts` not cached yet, on every core when there are many.
+
+        A first build of thousands of products spends most of its own time on QR codes: worker
+        processes (`python -m ocop.qr`, each given its share of the texts) write them into the cache,
+        and the build then finds them there. Whatever a worker did not write is encoded on demand."""
+        if self.disk.folder is None:
+            return
+        missing = sorted({text for text in texts if not all(self._path(text, kind, style).is_file() for kind in _RENDERERS)})
+        workers = min(os.cpu_count() or 1, 8)
+        if len(missing) < PARALLEL_FROM or workers < 2:
+            return
+        request = {"folder": str(self.disk.folder), "style": dataclasses.asdict(style)}
+        processes = []
+        for share in (missing[i::workers] for i in range(workers)):
+            process = subprocess.Popen([sys.executable, "-m", "ocop.qr"], stdin=subprocess.PIPE)
+            process.stdin.write(json.dumps({**request, "texts": share}).encode("utf-8"))
+            process.stdin.close()
+            processes.append(process)
+        for process in processes:
+            process.wait()
+        self.encoded += sum(self._path(text, kind, style).is_file() for text in missing for kind in _RENDERERS)
+
     def stored(self, key, suffix: str, make) -> bytes:
         """The bytes `make()` returns, made only when nothing is stored yet under `key` (a repr-able value)."""
         key = cache_key(key, _QRCODE_VERSION)
         data = self.disk.read(key, suffix)
         if data is None:
             data = make()
-            self.encoded += 1
+            self.encoded += suffix in _RENDERERS  # QR files only: not label sheets or versions
             self.disk.write(key, suffix, data)
         return data
+
+
+PARALLEL_FROM = 400  # codes to encode before worker processes pay for their start (about 0.5 s each)
+
+if __name__ == "__main__":  # a worker of QrCache.prepare: {"folder", "style", "texts"} on standard input
+    job = json.load(sys.stdin)
+    worker, job_style = QrCache(Path(job["folder"])), QrStyle(**job["style"])
+    for job_text in job["texts"]:
+        for job_kind in _RENDERERS:
+            worker.get(job_text, job_kind, job_style)

@@ -3,11 +3,13 @@
 Where each thing lives in the built site is decided here and nowhere else:
 
     san-pham/index.md                       the catalogue               /san-pham/
+    san-pham/{trang,nganh,hang}/…           its further and filtered pages (see listing.py)
     san-pham/<slug>.md                      a product                   /san-pham/<slug>/
     san-pham/<slug>/qr-<slug>.svg|png       its QR code (SVG in mm, PNG at 600 dpi)
     san-pham/<slug>/nhan-qr-<slug>.pdf      an A4 sheet of its labels, to print on packaging
     san-pham/<slug>/<slug>-<n>-<width>.<ext> its photos, resized (AVIF, WebP and JPEG or PNG)
     co-so/index.md, co-so/<slug>.md         producers                   /co-so/, /co-so/<slug>/
+    co-so/trang/<n>.md                      the directory's further pages
     co-so/<slug>/<slug>-<n>-<width>.<ext>   a producer's photos
     Q/<CODE>/index.html                     a product's short address   /Q/<CODE>/ → its page
     san-pham/<slug>/lo/<BATCH>.md           a batch of a product        /san-pham/<slug>/lo/<BATCH>/
@@ -38,6 +40,7 @@ from .dates import build_date
 from .images import MODERN, PhotoCache, Picture
 from .labels import Label, LabelSize, cache_key, format_mm, labels_per_page, readable_address, sheet_pdf
 from .linked_data import producer_data, product_data
+from .listing import FacetedListings, Option, paginate
 from .models import Batch, Commune, OutletKind
 from .qr import QrCache, QrStyle
 from .render import Renderer
@@ -51,6 +54,16 @@ EN_CATALOGUE = "en/products"
 EN_PRODUCERS = "en/producers"
 OUTLETS = "diem-ban"
 FAIRS = "hoi-cho"
+# However many products there are, no page lists more than this (listing.py).
+CATALOGUE_PAGE_SIZE = 24
+DIRECTORY_PAGE_SIZE = 50
+RATINGS = {  # a card's stars_key → the rating filter it belongs to, in the order the filter shows them
+    "5": Option("5-sao", "5 sao"),
+    "4": Option("4-sao", "4 sao"),
+    "3": Option("3-sao", "3 sao"),
+    "candidate": Option("dang-chuan-bi", "Đang chuẩn bị đánh giá"),
+    "expired": Option("het-hieu-luc", "Chứng nhận đã hết hiệu lực"),
+}
 
 
 @dataclass(frozen=True)
@@ -154,6 +167,11 @@ class PublishedPhoto:
         )
 
 
+def page_path(uri: str) -> str:
+    """The site path of a Markdown file: san-pham/index.md → san-pham/, san-pham/trang/2.md → san-pham/trang/2/."""
+    return uri[: -len("index.md")] if uri.endswith("index.md") else uri[: -len(".md")] + "/"
+
+
 def product_page_uri(slug: str) -> str:
     return f"{CATALOGUE}/{slug}.md"
 
@@ -192,7 +210,7 @@ class SiteBuilder:
         self.settings = settings
         self.qr_cache = qr_cache or QrCache(None)
         self.photo_cache = photo_cache or PhotoCache(None)
-        self.renderer = Renderer()
+        self.renderer = Renderer(self.qr_cache.disk.folder / "templates" if self.qr_cache.disk.folder else None)
 
     def published_photos(self, folder: str, slug: str, photos: list[PhotoFile]) -> list[PublishedPhoto]:
         """Photos are published under the page's own folder with stable names: <slug>-1-800.webp, …"""
@@ -204,7 +222,9 @@ class SiteBuilder:
         return result
 
     def files(self) -> list[OutputFile]:
-        files: list[OutputFile] = [self.catalogue_page(), self.producer_directory()]
+        # A first build encodes every code: all at once, on every core (see QrCache.prepare).
+        self.qr_cache.prepare([self.settings.qr_text(entry) for entry in self.catalogue.products.values()], self.settings.qr_style)
+        files: list[OutputFile] = self.catalogue_pages() + self.producer_directory()
         for entry in self.catalogue.products.values():
             files += self.product_files(entry)
             files += self.batch_files(entry)
@@ -269,8 +289,8 @@ class SiteBuilder:
         )
         files = [
             OutputFile(product_page_uri(slug), page),
-            OutputFile(f"{CATALOGUE}/{slug}/{svg_name}", self.qr_cache.get(qr_text, "svg", style)),
-            OutputFile(f"{CATALOGUE}/{slug}/{png_name}", self.qr_cache.get(qr_text, "png", style)),
+            self.qr_file(f"{CATALOGUE}/{slug}/{svg_name}", qr_text, "svg"),
+            self.qr_file(f"{CATALOGUE}/{slug}/{png_name}", qr_text, "png"),
         ] + [output for photo in photos for output in photo.files()]
         if not entry.model.retired:
             files.append(OutputFile(f"{CATALOGUE}/{slug}/{pdf_name}", self.label_sheet(entry)))
@@ -289,6 +309,13 @@ class SiteBuilder:
         size, style = self.settings.label_size, self.settings.qr_style
         labels = [self.label(entry)] * labels_per_page(size)
         return self.qr_cache.stored(cache_key(labels, size, style), "pdf", lambda: sheet_pdf(labels, size, style, entry.model.name))
+
+    def qr_file(self, uri: str, text: str, kind: str) -> OutputFile:
+        """A QR code, copied from the cache by MkDocs (thousands of codes are not read into memory)."""
+        source = self.qr_cache.file(text, kind, self.settings.qr_style)
+        if source is not None:
+            return OutputFile(uri, source=source)
+        return OutputFile(uri, self.qr_cache.get(text, kind, self.settings.qr_style))
 
     def redirect(self, short_parts: tuple[str, ...], target_path: str, title: str) -> OutputFile:
         """A tiny page at /Q/<parts>/ that forwards at once to `target_path` (a site path like san-pham/x/).
@@ -365,44 +392,87 @@ class SiteBuilder:
         )
         return [OutputFile(producer_page_uri(producer.slug), page)] + [output for photo in photos for output in photo.files()]
 
-    def catalogue_page(self) -> OutputFile:
+    def catalogue_pages(self) -> list[OutputFile]:
+        """The catalogue: every product, by group and by rating, in pages of CATALOGUE_PAGE_SIZE cards."""
         cards = []
         for entry in self.catalogue.products.values():
             if entry.model.retired:
                 continue  # its page stays for the codes already printed, but it is no longer on offer
             status = self.settings.certificate(entry)
-            photo = self.published_photos(CATALOGUE, entry.slug, entry.photos[:1])
+            photos = self.published_photos(CATALOGUE, entry.slug, entry.photos[:1])
             cards.append(
                 {
                     "entry": entry,
                     "status": status,
                     "stars_key": status.filter_key,
-                    "photo": photo[0].link(f"{CATALOGUE}/", entry.model.name) if photo else None,
+                    "published_photo": photos[0] if photos else None,
                 }
             )
-        used_groups = {card["entry"].group.code for card in cards}
-        page = self.renderer.render(
+        return self.listing_files(
+            CATALOGUE,
+            EN_CATALOGUE,
             "catalogue.md.j2",
-            cards=cards,
-            groups=[group for group in self.catalogue.groups.values() if group.code in used_groups],
-            any_expired=any(card["stars_key"] == "expired" for card in cards),
+            cards,
+            group_of=lambda group: Option(group.code, group.name),
+            ratings=RATINGS,
+            photo_link=lambda card, page_url: card["published_photo"].link(page_url, card["entry"].model.name),
             today=self.settings.today,
             description=f"Sản phẩm OCOP của xã {self.settings.commune.name}, tỉnh {self.settings.commune.province}.",
             commune=self.settings.commune,
-            translation=f"{EN_CATALOGUE}/",
         )
-        return OutputFile(f"{CATALOGUE}/index.md", page)
 
-    def producer_directory(self) -> OutputFile:
-        page = self.renderer.render(
-            "producers.md.j2",
-            producers=list(self.catalogue.producers.values()),
-            description=f"Các cơ sở sản xuất sản phẩm OCOP ở xã {self.settings.commune.name}, "
-            f"tỉnh {self.settings.commune.province}.",
-            commune=self.settings.commune,
-            translation=f"{EN_PRODUCERS}/",
+    def listing_files(self, root, twin_root, template, cards, group_of, ratings, photo_link, **context) -> list[OutputFile]:
+        """The catalogue under `root`, in pages of CATALOGUE_PAGE_SIZE, one list for each group, rating and
+        both (listing.py); each page names its twin under `twin_root`, the catalogue in the other language."""
+        used = {card["entry"].group.code for card in cards}
+        listings = FacetedListings(
+            root,
+            cards,
+            group_of=lambda card: group_of(card["entry"].group),
+            rating_of=lambda card: ratings.get(card["stars_key"]),
+            groups=[group_of(group) for group in self.catalogue.groups.values() if group.code in used],
+            ratings=[rating for key, rating in ratings.items() if any(card["stars_key"] == key for card in cards)],
         )
-        return OutputFile(f"{PRODUCERS}/index.md", page)
+        files = []
+        for listing in listings.listings.values():
+            group_links, rating_links = listings.group_links(listing), listings.rating_links(listing)
+            for page in listing.pages(CATALOGUE_PAGE_SIZE):
+                page_url = page_path(page.uri)
+                cards_here = [
+                    dict(card, photo=photo_link(card, page_url) if card["published_photo"] else None) for card in page.items
+                ]
+                content = self.renderer.render(
+                    template,
+                    cards=cards_here,
+                    up=page.up,
+                    page=page,
+                    listing=listing,
+                    group_links=group_links,
+                    rating_links=rating_links,
+                    translation=twin_root + page_url[len(root):],
+                    **context,
+                )
+                files.append(OutputFile(page.uri, content))
+        return files
+
+    def producer_directory(self) -> list[OutputFile]:
+        """The producers, in pages of DIRECTORY_PAGE_SIZE."""
+        description = (
+            f"Các cơ sở sản xuất sản phẩm OCOP ở xã {self.settings.commune.name}, tỉnh {self.settings.commune.province}."
+        )
+        files = []
+        for page in paginate(list(self.catalogue.producers.values()), PRODUCERS, DIRECTORY_PAGE_SIZE):
+            content = self.renderer.render(
+                "producers.md.j2",
+                producers=page.items,
+                up=page.up,
+                page=page,
+                description=description,
+                commune=self.settings.commune,
+                translation=EN_PRODUCERS + page_path(page.uri)[len(PRODUCERS):],
+            )
+            files.append(OutputFile(page.uri, content))
+        return files
 
     def outlet_directory(self) -> OutputFile:
         outlets = sorted(
