@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -96,12 +97,13 @@ def changed(before: dict, after: dict) -> int:
 
 
 def plain_config(project: Path, exported: Path, site: Path) -> Path:
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    # MkDocs' own loader: mkdocs.yml names Python functions (the blog's ASCII slugs) with !!python/name.
+    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [plugin for plugin in config["plugins"] if "ocop" not in plugin]
     config.update(docs_dir=str(exported), site_dir=str(site), watch=[])
     config["theme"]["custom_dir"] = str(project / "overrides")
     path = project.parent / "plain.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.dump(config, allow_unicode=True), encoding="utf-8")
     return path
 
 
