@@ -162,13 +162,21 @@ def browser():
         instance.close()
 
 
+@contextlib.contextmanager
+def phone_page(browser, locale: str):
+    """A page in a phone-sized window (360 × 740) whose browser speaks `locale`."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale=locale)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def phone(browser):
-    """A page in a phone-sized window (360 × 740)."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
-    page = context.new_page()
-    yield page
-    context.close()
+    """A Vietnamese phone."""
+    with phone_page(browser, "vi-VN") as page:
+        yield page
 
 
 def free_port() -> int:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import CHROMIUM, serve
+from conftest import CHROMIUM, serve, phone_page
 from test_pages import text_of
 from tourist_site import STORY, tourist_site  # noqa: F401 (a fixture)
 
@@ -103,10 +103,8 @@ def test_english_catalogue_filters(phone, tourist_site):
 
 @pytest.fixture
 def foreign_phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-US")
-    page = context.new_page()
-    yield page
-    context.close()
+    with phone_page(browser, "en-US") as page:
+        yield page
 
 
 def test_a_foreign_phone_scanning_the_qr_is_offered_english(foreign_phone, tourist_site):
