@@ -52,24 +52,26 @@ class FairEntry:
 def load_trade(products_dir: Path, products: dict[str, ProductEntry], shown) -> tuple[dict, list, list[Problem]]:
     """Read both folders (either may be missing: the site then says there is nothing yet)."""
     problems: list[Problem] = []
-    outlets = {}
-    for document, slug in _documents(products_dir / OUTLETS_DIR, shown, problems):
-        outlet, found = validate(Outlet, document)
-        problems += found
-        if outlet is not None:
-            linked, found = _products(outlet.products, document, products)
-            problems += found
-            outlets[slug] = OutletEntry(slug, outlet, document.file, linked)
-    fairs = []
-    for document, slug in _documents(products_dir / FAIRS_DIR, shown, problems):
-        fair, found = validate(Fair, document)
-        problems += found
-        if fair is not None:
-            linked, found = _products(fair.products, document, products)
-            problems += found
-            fairs.append(FairEntry(slug, fair, document.file, linked))
-    fairs.sort(key=lambda entry: (entry.model.start, entry.slug))
+    outlets = {
+        entry.slug: entry
+        for entry in _entries(products_dir / OUTLETS_DIR, Outlet, OutletEntry, products, shown, problems)
+    }
+    fairs = sorted(
+        _entries(products_dir / FAIRS_DIR, Fair, FairEntry, products, shown, problems),
+        key=lambda entry: (entry.model.start, entry.slug),
+    )
     return outlets, fairs, problems
+
+
+def _entries(folder: Path, model, entry_class, products: dict[str, ProductEntry], shown, problems: list[Problem]):
+    """Each valid file of `folder` as an entry naming the products it links (outlets and fairs alike)."""
+    for document, slug in _documents(folder, shown, problems):
+        item, found = validate(model, document)
+        problems += found
+        if item is not None:
+            linked, found = _products(item.products, document, products)
+            problems += found
+            yield entry_class(slug, item, document.file, linked)
 
 
 def outlets_selling(catalogue: Catalogue, slug: str) -> list[OutletEntry]:
