@@ -23,7 +23,6 @@ import argparse
 import gzip
 import os
 import platform
-import re
 import shutil
 import subprocess
 import sys

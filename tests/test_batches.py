@@ -5,7 +5,6 @@ nem (no code) one batch. The site is built on the expiry day of batch L2406A and
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from urllib.parse import urljoin
 

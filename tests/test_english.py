@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import CHROMIUM, serve, phone_page
+from conftest import phone_page
 from test_pages import text_of
 from tourist_site import STORY, tourist_site  # noqa: F401 (a fixture)
 
