@@ -194,3 +194,24 @@ def wait_until(condition, timeout: float = 30.0, every: float = 0.25):
             return value
         time.sleep(every)
     raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
+
+
+def read_qr_codes(source) -> list:
+    """The QR codes a phone's scanner finds in an image: a path, PNG bytes or a PIL image.
+
+    Only QR codes are looked for: zxing-cpp also tries 1D barcodes, and the stripes inside a QR code
+    can pass for one (a stray '4035' next to the address), which no phone camera app would show."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    if isinstance(source, Image.Image):
+        return zxingcpp.read_barcodes(source.convert("L"), formats=zxingcpp.BarcodeFormat.QRCode)
+    with Image.open(io.BytesIO(source) if isinstance(source, bytes) else source) as image:
+        return zxingcpp.read_barcodes(image.convert("L"), formats=zxingcpp.BarcodeFormat.QRCode)
+
+
+def decode_qr(source) -> list[str]:
+    """The text of each QR code in the image (see read_qr_codes)."""
+    return [result.text for result in read_qr_codes(source)]

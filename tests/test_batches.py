@@ -9,11 +9,9 @@ import re
 from urllib.parse import urljoin
 
 import pytest
-
-from conftest import SITE_URL, copy_project, serve
+from conftest import SITE_URL, copy_project, decode_qr, serve
 from test_certificate import NEXT_DAY, TODAY, epoch
 from test_pages import text_of
-from test_qr import decode_png
 
 FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 # A product without a short code (the two example products have theirs).
@@ -96,7 +94,7 @@ def test_product_page_links_its_batches(batch_sites):
 def test_batch_qr_encodes_the_short_address_that_forwards_to_the_batch(batch_sites):
     site = batch_sites[TODAY].site
     png = site / "san-pham/nuoc-mam-nam-quyen/lo/L2406A/qr-nuoc-mam-nam-quyen-lo-L2406A.png"
-    assert decode_png(png) == [f"{SHORT_HOST}/Q/NM/L2406A/"]
+    assert decode_qr(png) == [f"{SHORT_HOST}/Q/NM/L2406A/"]
     forward = (site / "Q/NM/L2406A/index.html").read_text(encoding="utf-8")
     target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', forward).group(1)
     assert urljoin(f"{SITE_URL}Q/NM/L2406A/", target) == f"{SITE_URL}san-pham/nuoc-mam-nam-quyen/lo/L2406A/"
@@ -105,7 +103,7 @@ def test_batch_qr_encodes_the_short_address_that_forwards_to_the_batch(batch_sit
 
 def test_batch_of_a_product_without_code_encodes_its_page(batch_sites):
     site = batch_sites[TODAY].site
-    assert decode_png(site / "san-pham/gio-thu-nghiem/lo/N1/qr-gio-thu-nghiem-lo-N1.png") == [
+    assert decode_qr(site / "san-pham/gio-thu-nghiem/lo/N1/qr-gio-thu-nghiem-lo-N1.png") == [
         f"{SITE_URL}san-pham/gio-thu-nghiem/lo/N1/"
     ]
     assert not (site / "Q").exists() or not any((site / "Q").glob("*/N1"))

@@ -6,10 +6,7 @@ import hashlib
 import shutil
 
 import pytest
-import zxingcpp
-from PIL import Image
-
-from conftest import SITE_URL
+from conftest import SITE_URL, decode_qr
 
 PRODUCTS = ("nuoc-mam-nam-quyen", "nem-huan-hong")
 SHORT = {
@@ -18,14 +15,9 @@ SHORT = {
 }
 
 
-def decode_png(path) -> list[str]:
-    with Image.open(path) as image:
-        return [result.text for result in zxingcpp.read_barcodes(image.convert("L"))]
-
-
 @pytest.mark.parametrize("slug", PRODUCTS)
 def test_png_decodes_to_the_short_address(built, slug):
-    assert decode_png(built.site / "san-pham" / slug / f"qr-{slug}.png") == [SHORT[slug]]
+    assert decode_qr(built.site / "san-pham" / slug / f"qr-{slug}.png") == [SHORT[slug]]
 
 
 @pytest.mark.parametrize("slug", PRODUCTS)
@@ -38,7 +30,7 @@ def test_svg_rendered_by_the_browser_decodes_to_the_short_address(built, browser
     shot = tmp_path / "svg.png"
     page.screenshot(path=str(shot))
     page.close()
-    assert decode_png(shot) == [SHORT[slug]]
+    assert decode_qr(shot) == [SHORT[slug]]
 
 
 def test_qr_codes_follow_site_url(project):
@@ -47,7 +39,7 @@ def test_qr_codes_follow_site_url(project):
     assert project.build().code == 0
     png = project.site / "san-pham" / "nem-huan-hong" / "qr-nem-huan-hong.png"
     # Scheme and host are upper-cased (alphanumeric mode); the path prefix keeps its case.
-    assert decode_png(png) == ["HTTPS://OCOP.EXAMPLE.ORG/thu-nghiem/Q/NEM/"]
+    assert decode_qr(png) == ["HTTPS://OCOP.EXAMPLE.ORG/thu-nghiem/Q/NEM/"]
 
 
 def test_qr_files_are_deterministic(project, tmp_path):

@@ -6,10 +6,7 @@ from the built PNG files with zxing-cpp, which also reports the QR version and l
 from __future__ import annotations
 
 import pytest
-import zxingcpp
-from PIL import Image
-
-from conftest import serve
+from conftest import read_qr_codes, serve
 
 FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 NEM = "products/huan-hong/nem-huan-hong.yml"
@@ -20,11 +17,6 @@ EXAMPLES = {"nuoc-mam-nam-quyen": ("NM", "Nước mắm Năm Quyền"), "nem-hua
 
 def read(project, relative: str) -> str:
     return (project.root / relative).read_text(encoding="utf-8")
-
-
-def decoded(png) -> list[zxingcpp.Barcode]:
-    with Image.open(png) as image:
-        return zxingcpp.read_barcodes(image.convert("L"))
 
 
 def qr_png(project, slug: str):
@@ -40,7 +32,7 @@ def test_every_example_code_is_registered(built):
 @pytest.mark.parametrize("slug", EXAMPLES)
 def test_following_the_printed_code_in_chromium_opens_the_product(built, site_server, phone, slug):
     code, name = EXAMPLES[slug]
-    [result] = decoded(qr_png(built, slug))
+    [result] = read_qr_codes(qr_png(built, slug))
     assert result.text == f"{HOST}Q/{code}/"
     path = result.text[len(HOST):]  # the same path, on the local server instead of the commune's host
     phone.goto(site_server + path)
@@ -58,7 +50,7 @@ def test_codes_stay_version_3_at_level_m_with_a_45_character_host(project):
     result = project.build()
     assert result.code == 0, result.text
     for slug, code in [(slug, code) for slug, (code, _) in EXAMPLES.items()] + [("mam-tom-thu-nghiem", "ABCD")]:
-        [found] = decoded(qr_png(project, slug))
+        [found] = read_qr_codes(qr_png(project, slug))
         assert found.text == f"HTTPS://{host.upper()}/Q/{code}/"
         assert found.ec_level == "M"
         assert int(found.extra["Version"]) <= 3, (slug, found.extra)
@@ -226,6 +218,6 @@ def test_ocop_build_gives_new_products_their_codes_first(project):
     assert result.code == 0, result.text
     assert "code: NCTN" in read(project, "products/huan-hong/nem-chua.yml")
     assert read(project, REGISTRY).endswith("NCTN: nem-chua-thu-nghiem\n")
-    [found] = decoded(qr_png(project, "nem-chua-thu-nghiem"))
+    [found] = read_qr_codes(qr_png(project, "nem-chua-thu-nghiem"))
     assert found.text == f"{HOST}Q/NCTN/"
     assert "san-pham/nem-chua-thu-nghiem/" in project.page("Q/NCTN/")
