@@ -18,10 +18,12 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from dataclasses import dataclass
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
 
 from .errors import Problem
 
@@ -59,46 +61,57 @@ class Link:
     address: str
 
 
-class _Page(HTMLParser):
+@dataclass
+class _Page:
     """The addresses one HTML page refers to, with the line of each."""
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links: list[Link] = []
-        self.refresh: str | None = None  # where a forwarding page (meta refresh) sends the visitor
-        self._config: list[str] | None = None
+    links: list[Link] = field(default_factory=list)
+    refresh: str | None = None  # where a forwarding page (meta refresh) sends the visitor
 
-    def handle_starttag(self, tag, attrs):
-        line = self.getpos()[0]
-        values = dict(attrs)
+
+# libxml2's HTML parser (lxml): ten times faster than html.parser on a built site of thousands of
+# pages, and it keeps each element's line. It recovers from broken markup the way browsers do, mostly;
+# what it reads as an address is what is checked.
+_HTML = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True, no_network=True)
+
+
+def read_page(path: Path) -> _Page:
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:  # a broken byte must not hide the rest of the page
+        data = data.decode("utf-8", errors="replace").encode("utf-8")
+    page = _Page()
+    root = etree.fromstring(data, _HTML) if data.strip() else None
+    if root is None:
+        return page
+    for element in root.iter(etree.Element):
+        tag, values, line = element.tag, element.attrib, element.sourceline or 1
         for attribute in _ADDRESS_ATTRIBUTES.get(tag, ()):
             if values.get(attribute) is not None:
-                self.links.append(Link(line, tag, attribute, values[attribute]))
+                page.links.append(Link(line, tag, attribute, values[attribute]))
         if tag in ("img", "source") and values.get("srcset"):
             for candidate in values["srcset"].split(","):
                 if candidate.strip():
-                    self.links.append(Link(line, tag, "srcset", candidate.split()[0]))
+                    page.links.append(Link(line, tag, "srcset", candidate.split()[0]))
         if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
             match = _REFRESH.match(values.get("content") or "")
             if match:
-                self.refresh = match.group(1).strip()
-                self.links.append(Link(line, tag, "refresh", self.refresh))
-        if tag == "script" and values.get("id") == "__config":
-            self._config = []  # Material's settings: the search worker is an asset too
-
-    def handle_data(self, data):
-        if self._config is not None:
-            self._config.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._config is not None:
+                page.refresh = match.group(1).strip()
+                page.links.append(Link(line, tag, "refresh", page.refresh))
+        if tag == "script" and values.get("id") == "__config":  # Material's settings: the search worker is an asset too
             try:
-                config = json.loads("".join(self._config))
+                config = json.loads(element.text or "")
             except ValueError:
                 config = {}
             if isinstance(config, dict) and isinstance(config.get("search"), str):  # relative to the page
-                self.links.append(Link(self.getpos()[0], "script", "search", config["search"]))
-            self._config = None
+                page.links.append(Link(line, "script", "search", config["search"]))
+    return page
+
+
+@lru_cache(maxsize=4096)
+def _scheme(address: str) -> str:
+    return urlsplit(_CONTROL.sub("", address)).scheme.lower()
 
 
 class SiteCheckError(Exception):
@@ -132,25 +145,35 @@ class SiteCheck:
             while folder not in self.folders:
                 self.folders.add(folder)
                 folder = posixpath.dirname(folder)
-        self._pages: dict[str, _Page] = {}
+        self._forwards: dict[str, str | None] = {}  # page → where its meta refresh sends, once read
+        self._targets: dict[tuple[str, str], tuple[str | None, str | None]] = {}
 
     def page(self, name: str) -> _Page:
-        if name not in self._pages:
-            parser = _Page()
-            parser.feed((self.site_dir / name).read_text(encoding="utf-8", errors="replace"))
-            parser.close()
-            self._pages[name] = parser
-        return self._pages[name]
+        page = read_page(self.site_dir / name)
+        self._forwards[name] = page.refresh
+        return page
+
+    def forward(self, name: str) -> str | None:
+        if name not in self._forwards:
+            self.page(name)
+        return self._forwards[name]
 
     def target(self, address: str, from_file: str) -> tuple[str | None, str | None]:
         """(site file the address opens, None) or (None, why not); (None, None) when not followed."""
+        # Every page repeats the theme's links: each address is worked out once a folder.
+        key = (address, posixpath.dirname(from_file))
+        if key not in self._targets:
+            self._targets[key] = self._target(*key)
+        return self._targets[key]
+
+    def _target(self, address: str, directory: str) -> tuple[str | None, str | None]:
+        scheme = _scheme(address)
         address = _CONTROL.sub("", address)
-        scheme = urlsplit(address).scheme.lower()
         if scheme == "javascript" or scheme == "vbscript":
             return None, "chạy mã: không được phép trong trang"
         if not address or address.startswith("#") or scheme in _NOT_FOLLOWED or scheme == "data":
             return None, None
-        base = self.origin + self.prefix + posixpath.dirname(from_file)
+        base = self.origin + self.prefix + directory
         absolute = urljoin(base.rstrip("/") + "/", address)
         parts = urlsplit(absolute)
         if f"{parts.scheme}://{parts.netloc}".lower() != self.origin:
@@ -173,8 +196,7 @@ class SiteCheck:
             if not name.endswith(".html"):
                 continue
             for link in self.page(name).links:
-                scheme = urlsplit(_CONTROL.sub("", link.address)).scheme.lower()
-                if scheme == "data" and (link.tag, link.attribute) not in _DATA_ALLOWED:
+                if _scheme(link.address) == "data" and (link.tag, link.attribute) not in _DATA_ALLOWED:
                     problems.append(Problem(name, link.line, None, f"<{link.tag}> mở một địa chỉ 'data:': không được phép"))
                     continue
                 _, why = self.target(link.address, name)
@@ -201,7 +223,7 @@ class SiteCheck:
                 return Problem(source, None, None, f"mã QR mở '{address}'{via}: {why}")
             if not name.endswith(".html"):
                 return Problem(source, None, None, f"mã QR mở '{address}', không phải một trang ({name})")
-            forward = self.page(name).refresh
+            forward = self.forward(name)
             if forward is None:
                 return None
             if name in seen:
