@@ -156,4 +156,4 @@ def test_english_pages_show_the_same_photos_described_in_english(tourist_site):
     # The photo has a Vietnamese description only: the English page describes it by the English name.
     assert 'alt="Năm Quyền fish sauce"' in img
     assert 'src="../../../san-pham/nuoc-mam-nam-quyen/nuoc-mam-nam-quyen-1-800.jpg"' in img
-    assert not list((tourist_site.site / "en").rglob("*.avif"))  # published once, with the Vietnamese page
+    assert not list((tourist_site.site / "en").rglob("*.webp"))  # published once, with the Vietnamese page
