@@ -6,9 +6,11 @@ layout accepts with 0.4 mm modules.
 """
 from __future__ import annotations
 
+import re
+
 import pypdfium2 as pdfium
 import pytest
-import zxingcpp
+from conftest import decode_qr
 from ocop.labels import Label, LabelError, LabelSize, layout
 from ocop.qr import QrStyle
 from PIL import Image
@@ -23,10 +25,6 @@ NAMES = {"nuoc-mam-nam-quyen": "Nước mắm Năm Quyền", "nem-huan-hong": "N
 def pages_at_300_dpi(pdf_path) -> list[Image.Image]:
     document = pdfium.PdfDocument(str(pdf_path))
     return [page.render(scale=300 / 72, grayscale=True).to_pil() for page in document]
-
-
-def codes_on(image: Image.Image) -> list[str]:
-    return [result.text for result in zxingcpp.read_barcodes(image)]
 
 
 def assert_vector_with_vietnamese_text(pdf_path, names) -> str:
@@ -55,7 +53,7 @@ def test_labels_command_writes_svg_png_and_a_sheet(project):
         png = folder / f"qr-{slug}.png"
         with Image.open(png) as image:
             assert round(image.info["dpi"][0]) == 600
-            assert codes_on(image.convert("L")) == [text]
+            assert decode_qr(image.convert("L")) == [text]
             # 0.5 mm a module at 600 dpi is 11.8 pixels, rounded up to whole pixels: 12.
             assert image.width == (29 + 8) * 12
         svg = (folder / f"qr-{slug}.svg").read_text(encoding="utf-8")
@@ -65,7 +63,7 @@ def test_labels_command_writes_svg_png_and_a_sheet(project):
     assert "quangtrung.quangxuong." in text and "/Q/NM/" in text and "OCOP 3 sao" in text
     pages = pages_at_300_dpi(sheet)
     assert len(pages) == 2  # a full page of 42 labels for each product
-    decoded = [codes_on(page) for page in pages]
+    decoded = [decode_qr(page) for page in pages]
     assert sorted(set(decoded[0]) | set(decoded[1])) == sorted(SHORT.values())
     assert [len(codes) for codes in decoded] == [42, 42]
 
@@ -99,7 +97,7 @@ def test_smallest_labels_decode_from_the_pdf_at_300_dpi(project):
     sheet = project.root / "in" / "nhan-qr.pdf"
     assert_vector_with_vietnamese_text(sheet, [])
     [page] = pages_at_300_dpi(sheet)
-    found = codes_on(page)
+    found = decode_qr(page)
     assert sorted(found) == sorted([SHORT["nuoc-mam-nam-quyen"]] * 3 + [SHORT["nem-huan-hong"]] * 3)
 
 
@@ -132,4 +130,29 @@ def test_product_page_offers_the_print_files(built, slug):
     sheet = built.site / "san-pham" / slug / f"nhan-qr-{slug}.pdf"
     assert_vector_with_vietnamese_text(sheet, [NAMES[slug]])
     [page] = pages_at_300_dpi(sheet)
-    assert set(codes_on(page)) == {SHORT[slug]}
+    assert set(decode_qr(page)) == {SHORT[slug]}
+
+
+def test_a_product_without_a_short_code_offers_nothing_to_print(project):
+    """Its code opens the long address, which changes with the name: it must not go on packaging.
+    A long name must not stop the build either (its long address would not fit a 30 × 40 label)."""
+    slug = "diem-du-lich-sinh-thai-dam-sen-thu-nghiem-cua-lang-ven-bien"
+    project.write(
+        "products/huan-hong/dam-sen.yml",
+        "name: Điểm du lịch sinh thái đầm sen thử nghiệm của làng ven biển\nproducer: huan-hong\ngroup: du-lich\n",
+    )
+    result = project.build()
+    assert result.code == 0, result.text
+    html = project.page(f"san-pham/{slug}/")
+    assert "chưa có mã ngắn" in html and "chạy <code>ocop codes</code>" in html
+    assert "nhan-qr-" not in html and not (project.site / "san-pham" / slug / f"nhan-qr-{slug}.pdf").exists()
+    assert (project.site / "san-pham" / slug / f"qr-{slug}.svg").is_file()  # the page still shows its code
+
+
+def test_a_label_size_too_small_for_the_code_is_named_with_the_product(project):
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - ocop:\n", "  - ocop:\n      label_size: 16x16\n", 1), encoding="utf-8")
+    result = project.build()
+    assert result.code == 1
+    assert re.search(r"products/[a-z-]+/[a-z-]+\.yml: không tạo được tờ nhãn in: nhãn 16 × 16 mm không đủ chỗ", result.err)
+    assert "Traceback" not in result.text and not (project.site / "index.html").exists()

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from .qr import QrStyle, encode
+from .qr import QrCache, QrStyle, encode
 
 PAGE_MM = (210.0, 297.0)  # A4
 PAGE_MARGIN_MM = 6.0  # most office printers cannot print the outer 4–5 mm
@@ -343,3 +343,13 @@ def sheet_pdf(labels: list[Label], size: LabelSize = LabelSize(), style: QrStyle
 def cache_key(labels: list[Label], size: LabelSize, style: QrStyle) -> tuple:
     """Everything that changes a sheet's bytes, for QrCache.stored: this module's code included."""
     return (tuple(labels), size, style, _LAYOUT_VERSION, metadata.version("reportlab"), metadata.version("fontpkg-be-vietnam-pro"))
+
+
+def sheet_file(cache: QrCache, label: Label, size: LabelSize, style: QrStyle) -> Path | None:
+    """A full A4 page of one label, from the cache (laid out when missing); None without a cache folder."""
+    labels = [label] * labels_per_page(size)
+    return cache.stored_file(cache_key(labels, size, style), "pdf", lambda: sheet_pdf(labels, size, style, label.name))
+
+
+def sheet_is_cached(cache: QrCache, label: Label, size: LabelSize, style: QrStyle) -> bool:
+    return cache.has(cache_key([label] * labels_per_page(size), size, style), "pdf")

@@ -27,6 +27,7 @@ from .site import SHORT, SiteBuilder
 from .sitecheck import check_site, printed_addresses
 
 log = logging.getLogger("mkdocs.plugins.ocop")
+UNCODED_NAMED = 10  # products without a short code named in the build log; a province may have thousands
 
 
 class OcopPluginConfig(base.Config):
@@ -81,8 +82,11 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             for file in files
             if file.is_documentation_page() and not file.generated_by
         }
-        builder = self.builder
-        for output in builder.files():
+        try:
+            outputs = self.builder.files()
+        except DataError as error:
+            raise PluginError(error.report()) from None
+        for output in outputs:
             if files.get_file_from_path(output.uri) is not None:
                 raise PluginError(f"docs/{output.uri} trùng với trang được tạo từ dữ liệu sản phẩm: hãy đổi tên tệp đó")
             if output.source is not None:
@@ -102,7 +106,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         )
         uncoded = [entry.source for entry in self.project.catalogue.products.values() if not entry.model.code]
         if uncoded:  # not a warning: the preview must still build; `ocop build` gives them their codes
-            log.info("ocop: %d sản phẩm chưa có mã ngắn, mã QR của chúng dài hơn: chạy `ocop codes` (%s)", len(uncoded), ", ".join(uncoded))
+            named = ", ".join(uncoded[:UNCODED_NAMED]) + (f" và {len(uncoded) - UNCODED_NAMED} tệp khác" if len(uncoded) > UNCODED_NAMED else "")
+            log.info("ocop: %d sản phẩm chưa có mã ngắn, mã QR của chúng dài hơn: chạy `ocop codes` (%s)", len(uncoded), named)
         self.generated_pages = {file.url for file in files.documentation_pages() if file.generated_by == "ocop"}
         return files
 

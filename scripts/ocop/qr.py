@@ -6,15 +6,10 @@ they encode and how (text, level, format, sizes): a rebuild with nothing changed
 from __future__ import annotations
 
 import copy
-import dataclasses
 import hashlib
 import io
-import json
 import math
-import os
 import re
-import subprocess
-import sys
 from importlib import metadata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -132,45 +127,38 @@ class QrCache:
     def _path(self, text: str, kind: str, style: QrStyle) -> Path | None:
         return self.disk.path(cache_key((text, kind, style), _QRCODE_VERSION), kind)
 
-    def prepare(self, texts: list[str], style: QrStyle = QrStyle()) -> None:
-        """Encode the codes of `texts` not cached yet, on every core when there are many.
+    def is_cached(self, text: str, style: QrStyle = QrStyle()) -> bool:
+        """Whether the SVG, the PNG and the version of the code are all on disk already."""
+        return all(self.has((text, kind, style), kind) for kind in _RENDERERS) and self.has((text, "version", style.level), "txt")
 
-        A first build of thousands of products spends most of its own time on QR codes: worker
-        processes (`python -m ocop.qr`, each given its share of the texts) write them into the cache,
-        and the build then finds them there. Whatever a worker did not write is encoded on demand."""
-        if self.disk.folder is None:
-            return
-        missing = sorted({text for text in texts if not all(self._path(text, kind, style).is_file() for kind in _RENDERERS)})
-        workers = min(os.cpu_count() or 1, 8)
-        if len(missing) < PARALLEL_FROM or workers < 2:
-            return
-        request = {"folder": str(self.disk.folder), "style": dataclasses.asdict(style)}
-        processes = []
-        for share in (missing[i::workers] for i in range(workers)):
-            process = subprocess.Popen([sys.executable, "-m", "ocop.qr"], stdin=subprocess.PIPE)
-            process.stdin.write(json.dumps({**request, "texts": share}).encode("utf-8"))
-            process.stdin.close()
-            processes.append(process)
-        for process in processes:
-            process.wait()
-        self.encoded += sum(self._path(text, kind, style).is_file() for text in missing for kind in _RENDERERS)
+    def prepare(self, text: str, style: QrStyle = QrStyle()) -> None:
+        """Encode the code now, for a later build to find: its two files and its version."""
+        for kind in _RENDERERS:
+            self.get(text, kind, style)
+        self.describe(text, style)
 
     def stored(self, key, suffix: str, make) -> bytes:
         """The bytes `make()` returns, made only when nothing is stored yet under `key` (a repr-able value)."""
         key = cache_key(key, _QRCODE_VERSION)
         data = self.disk.read(key, suffix)
         if data is None:
-            data = make()
-            self.encoded += suffix in _RENDERERS  # QR files only: not label sheets or versions
-            self.disk.write(key, suffix, data)
+            data = self._store(key, suffix, make)
         return data
 
+    def has(self, key, suffix: str) -> bool:
+        path = self.disk.path(cache_key(key, _QRCODE_VERSION), suffix)
+        return path is not None and path.is_file()
 
-PARALLEL_FROM = 400  # codes to encode before worker processes pay for their start (about 0.5 s each)
+    def stored_file(self, key, suffix: str, make) -> Path | None:
+        """Like `stored`, but the file's path (None without a cache folder): MkDocs copies it, unread."""
+        key = cache_key(key, _QRCODE_VERSION)
+        path = self.disk.path(key, suffix)
+        if path is not None and not path.is_file():
+            self._store(key, suffix, make)
+        return path
 
-if __name__ == "__main__":  # a worker of QrCache.prepare: {"folder", "style", "texts"} on standard input
-    job = json.load(sys.stdin)
-    worker, job_style = QrCache(Path(job["folder"])), QrStyle(**job["style"])
-    for job_text in job["texts"]:
-        for job_kind in _RENDERERS:
-            worker.get(job_text, job_kind, job_style)
+    def _store(self, key: str, suffix: str, make) -> bytes:
+        data = make()
+        self.encoded += suffix in _RENDERERS  # QR files only: not label sheets or versions
+        self.disk.write(key, suffix, data)
+        return data

@@ -7,7 +7,7 @@ Where each thing lives in the built site is decided here and nowhere else:
     san-pham/<slug>.md                      a product                   /san-pham/<slug>/
     san-pham/<slug>/qr-<slug>.svg|png       its QR code (SVG in mm, PNG at 600 dpi)
     san-pham/<slug>/nhan-qr-<slug>.pdf      an A4 sheet of its labels, to print on packaging
-    san-pham/<slug>/<slug>-<n>-<width>.<ext> its photos, resized (AVIF, WebP and JPEG or PNG)
+    san-pham/<slug>/<slug>-<n>-<width>.<ext> its photos, resized (WebP and JPEG or PNG)
     co-so/index.md, co-so/<slug>.md         producers                   /co-so/, /co-so/<slug>/
     co-so/trang/<n>.md                      the directory's further pages
     co-so/<slug>/<slug>-<n>-<width>.<ext>   a producer's photos
@@ -37,8 +37,10 @@ from mkdocs.utils import get_relative_url
 from .catalogue import Catalogue, PhotoFile, ProducerEntry, ProductEntry
 from .certificate import EXPIRING_DAYS, CertificateStatus, certificate_status
 from .dates import build_date
+from . import prepare
+from .errors import DataError, Problem
 from .images import MODERN, PhotoCache, Picture
-from .labels import Label, LabelSize, cache_key, format_mm, labels_per_page, readable_address, sheet_pdf
+from .labels import Label, LabelError, LabelSize, format_mm, labels_per_page, readable_address, sheet_file, sheet_is_cached, sheet_pdf
 from .linked_data import producer_data, product_data
 from .listing import FacetedListings, Option, paginate
 from .models import Batch, Commune, OutletKind
@@ -222,8 +224,8 @@ class SiteBuilder:
         return result
 
     def files(self) -> list[OutputFile]:
-        # A first build encodes every code: all at once, on every core (see QrCache.prepare).
-        self.qr_cache.prepare([self.settings.qr_text(entry) for entry in self.catalogue.products.values()], self.settings.qr_style)
+        # A first build resizes every photo and encodes every code: all at once, on every core.
+        prepare.run(self.missing_work(), prepare.Caches(self.qr_cache, self.photo_cache, self.settings.qr_style, self.settings.label_size))
         files: list[OutputFile] = self.catalogue_pages() + self.producer_directory()
         for entry in self.catalogue.products.values():
             files += self.product_files(entry)
@@ -234,6 +236,7 @@ class SiteBuilder:
         from .english import EnglishPages  # built on this builder (its photos, its renderer)
 
         files += EnglishPages(self).files()
+        self.photo_cache.save()
         return files
 
     def product_files(self, entry: ProductEntry) -> list[OutputFile]:
@@ -292,8 +295,8 @@ class SiteBuilder:
             self.qr_file(f"{CATALOGUE}/{slug}/{svg_name}", qr_text, "svg"),
             self.qr_file(f"{CATALOGUE}/{slug}/{png_name}", qr_text, "png"),
         ] + [output for photo in photos for output in photo.files()]
-        if not entry.model.retired:
-            files.append(OutputFile(f"{CATALOGUE}/{slug}/{pdf_name}", self.label_sheet(entry)))
+        if not entry.model.retired and entry.model.code:  # without a short code, nothing is meant for print
+            files.append(self.label_sheet(f"{CATALOGUE}/{slug}/{pdf_name}", entry))
         if entry.model.code:
             files.append(self.redirect((entry.model.code,), f"{CATALOGUE}/{slug}/", entry.model.name))
         return files
@@ -304,11 +307,32 @@ class SiteBuilder:
         qr_text = self.settings.qr_text(entry)
         return Label(qr_text, entry.model.name, entry.model.code, stars, readable_address(qr_text))
 
-    def label_sheet(self, entry: ProductEntry) -> bytes:
-        """A full A4 page of one product's labels, kept in the cache like the codes."""
+    def label_sheet(self, uri: str, entry: ProductEntry) -> OutputFile:
+        """A full A4 page of one product's labels, kept in the cache like the codes (and copied from there)."""
+        label, size, style = self.label(entry), self.settings.label_size, self.settings.qr_style
+        try:
+            source = sheet_file(self.qr_cache, label, size, style)
+            if source is not None:
+                return OutputFile(uri, source=source)
+            return OutputFile(uri, sheet_pdf([label] * labels_per_page(size), size, style, label.name))
+        except LabelError as error:  # the label size of mkdocs.yml, or a site address too long for it
+            raise DataError([Problem(entry.source, None, None, f"không tạo được tờ nhãn in: {error}")]) from None
+
+    def missing_work(self) -> prepare.Work:
+        """The photos, codes and label sheets of this build that are not in the cache yet."""
         size, style = self.settings.label_size, self.settings.qr_style
-        labels = [self.label(entry)] * labels_per_page(size)
-        return self.qr_cache.stored(cache_key(labels, size, style), "pdf", lambda: sheet_pdf(labels, size, style, entry.model.name))
+        work = prepare.Work()
+        photos = {photo.path for entry in self.catalogue.products.values() for photo in entry.photos}
+        photos |= {photo.path for producer in self.catalogue.producers.values() for photo in producer.photos}
+        work.photos = [path for path in sorted(photos) if not self.photo_cache.is_cached(path)]
+        texts = []
+        for entry in self.catalogue.products.values():
+            texts.append(self.settings.qr_text(entry))
+            texts += [self.settings.batch_qr_text(entry, batch) for batch in entry.model.batches]
+            if not entry.model.retired and entry.model.code and not sheet_is_cached(self.qr_cache, self.label(entry), size, style):
+                work.sheets.append(self.label(entry))
+        work.codes = [text for text in dict.fromkeys(texts) if not self.qr_cache.is_cached(text, style)]
+        return work
 
     def qr_file(self, uri: str, text: str, kind: str) -> OutputFile:
         """A QR code, copied from the cache by MkDocs (thousands of codes are not read into memory)."""
