@@ -4,7 +4,8 @@
 
 writes a complete project into an empty folder: mkdocs.yml, docs/, overrides/ and products/ copied
 from this one (the commune's two real products, which the home page links to), plus about N/2
-synthetic producers and as many synthetic products as make N in all, each with photos. Every name carries the
+synthetic producers and as many synthetic products as make N in all, each with photos (a third of them
+with a short code and one to three batches). Every name carries the
 word "Mẫu" and a number, so synthetic data can never be mistaken for a real producer or product; no
 phone number, address or certificate of a real body is written (decisions are "…/QĐ-MẪU").
 
@@ -194,6 +195,16 @@ def generate(count: int, target: Path, seed: int = 7) -> Path:
             data["subgroup"] = subgroup
         if number % 3 == 0:
             data["code"] = f"M{number:05d}"
+            # A product printed with a short code is traced by batch: each batch has a page and a QR code.
+            data["batches"] = []
+            for batch in range(rng.randrange(1, 4)):
+                year, month = 2025 + batch // 12, 1 + (number + batch) % 12
+                data["batches"].append({
+                    "code": f"L{year % 100:02d}{month:02d}{'ABC'[batch]}",
+                    "produced": f"{rng.randrange(1, 28):02d}/{month:02d}/{year}",
+                    "expires": f"{rng.randrange(1, 28):02d}/{month:02d}/{year + 2}",
+                    "raw_material": f"{rng.choice(ingredients) if ingredients else kind} thu mua tại {rng.choice(VILLAGES)}",
+                })
         if stars == "candidate":
             data["certification"] = "candidate"
         else:

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, Project
 from ocop.search import SUMMARY_CHARS
@@ -36,6 +37,7 @@ def sites(tmp_path_factory) -> dict[int, Project]:
         project = Project(generate(count, tmp_path_factory.mktemp(f"n{count}") / "project", seed=3))
         run = project.build()
         assert run.code == 0, run.text
+        project.first_build_log = run.text
         result[count] = project
     return result
 
@@ -159,3 +161,24 @@ def test_a_rebuild_regenerates_no_qr_code_and_no_image(project):
     made = sorted(Path(name).suffix for name in set(after) - set(first) if "/templates/" not in name)
     # its SVG and PNG, its A4 label sheet and its QR version (a template used first is kept compiled too)
     assert made == [".pdf", ".png", ".svg", ".txt"]
+
+
+def test_a_first_build_makes_each_photo_and_code_once_and_the_next_build_none(sites):
+    """A first build of many products deals its photos, codes and label sheets out to worker processes
+    (one fewer than the cores; this test's catalogue is large enough for them on any machine with two
+    cores or more). What they make is exactly what the build needs: the next build makes nothing."""
+    project = sites[LARGE]
+    photos = list(project.products.rglob("*.jpg"))
+    files = [path for path in project.products.glob("*/*.yml") if path.name != "producer.yml" and not path.parent.name.startswith("_")]
+    products = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in files]
+    assert len(products) == LARGE
+    codes = len(products) + sum(len(product.get("batches") or []) for product in products)
+    assert photos and codes > len(products)
+    # Each photo: WebP and JPEG at three widths (the synthetic photos are 1200 px wide). Each code: SVG and PNG.
+    assert f"; {2 * codes} mã QR, {6 * len(photos)} tệp ảnh mới được tạo" in project.first_build_log
+    cache = project.root / ".cache" / "ocop"
+    assert len(list(cache.rglob("*.webp"))) == 3 * len(photos) and len(list(cache.rglob("*.svg"))) == codes
+    assert len(list(cache.rglob("*.pdf"))) == sum(1 for product in products if product.get("code"))
+    assert not list(cache.rglob("*.tmp"))
+    again = project.build()
+    assert again.code == 0 and "; 0 mã QR, 0 tệp ảnh mới được tạo" in again.text
