@@ -106,3 +106,25 @@ def test_a_site_below_a_path_is_checked_with_its_prefix(tmp_path):
     assert 'href="/thu-nghiem/assets/' in (project.site / "404.html").read_text(encoding="utf-8")
     assert check_site(project.site, "https://ocop.example.org/thu-nghiem/") == []
     assert check_site(project.site, "https://ocop.example.org/khac/")  # the same files at another path are broken
+
+
+def test_the_check_remembers_pages_but_never_a_broken_link(built, tmp_path):
+    """With a memory file, an unchanged page of an unchanged site is not read again; its problems are
+    still reported. A file gone from the site, or a page changed, is checked anew."""
+    site = tmp_path / "site"
+    shutil.copytree(built.site, site)
+    memory = tmp_path / "sitecheck.json"
+    assert check_site(site, SITE_URL, memory=memory) == []
+    assert memory.is_file()
+    page = site / "co-so" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('href="nam-quyen/"', 'href="nam-quyen-cu/"'), encoding="utf-8")
+    first = messages(check_site(site, SITE_URL, memory=memory))
+    assert "co-so/index.html" in first and "liên kết 'nam-quyen-cu/' không dẫn tới" in first
+    again = messages(check_site(site, SITE_URL, memory=memory))  # recalled, not read again
+    assert again == first
+    (site / "index.html").write_text((site / "index.html").read_text(encoding="utf-8"), encoding="utf-8")  # same bytes
+    assert messages(check_site(site, SITE_URL, memory=memory)) == first
+    # A photo or page that disappears changes the site: every page is read again.
+    shutil.rmtree(site / "co-so" / "nam-quyen")
+    gone = messages(check_site(site, SITE_URL, memory=memory))
+    assert "co-so/nam-quyen/' không dẫn tới" in gone

@@ -126,7 +126,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             compact_file(index, self.generated_pages)
         # A warning, not an exception: strict mode (mkdocs.yml, `ocop build`, `ocop publish`) then fails
         # the build after listing every problem, and `mkdocs serve` keeps running while they are fixed.
-        problems = check_site(Path(config.site_dir), config.site_url, printed_addresses(self.project), SHORT)
+        problems = check_site(
+            Path(config.site_dir), config.site_url, printed_addresses(self.project), SHORT, self.project.check_memory
+        )
         for problem in problems:
             source = self.sources.get(problem.file)
             log.warning("ocop: trang web vừa tạo có lỗi: %s%s", problem, f" (trang viết ở {source})" if source else "")

@@ -36,6 +36,12 @@ class Project:
     registry: Registry | None = None
     news: News | None = None  # the posts, when the blog plugin is on
 
+    @property
+    def check_memory(self) -> Path | None:
+        """Where the site check keeps what it found in each page between builds (in the cache folder)."""
+        folder = self.qr_cache.disk.folder
+        return folder / "sitecheck.json" if folder is not None else None
+
 
 def load_project(
     config: MkDocsConfig,
@@ -68,9 +74,10 @@ def load_project(
         for detail in error.errors(include_url=False):
             path = ".".join(str(part) for part in ("extra", "commune", *detail["loc"]))
             problems.append(Problem(shown, None, path, f"cấu hình xã chưa đúng ({detail['msg']})"))
+    photo_cache = PhotoCache(root / cache_dir / "photos")
     catalogue = None
     try:
-        catalogue = load_catalogue(root / products_dir, display_root=root)
+        catalogue = load_catalogue(root / products_dir, display_root=root, resized=photo_cache.is_cached)
     except DataError as error:
         problems += error.problems
     today = None
@@ -97,7 +104,7 @@ def load_project(
         settings,
         catalogue,
         QrCache(root / cache_dir),
-        PhotoCache(root / cache_dir / "photos"),
+        photo_cache,
         registry,
         news,
     )

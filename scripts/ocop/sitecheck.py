@@ -15,10 +15,12 @@ Links to other hosts, `mailto:` and `tel:` are not followed: the build must need
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -50,6 +52,7 @@ _DATA_ALLOWED = {("img", "src"), ("source", "src"), ("link", "href"), ("video", 
 _NOT_FOLLOWED = {"mailto", "tel", "sms", "geo"}
 _REFRESH = re.compile(r"^\s*\d+\s*[;,]\s*url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]  # a change to the check forgets what it found
 MAX_FORWARDS = 5
 
 
@@ -76,7 +79,10 @@ _HTML = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True
 
 
 def read_page(path: Path) -> _Page:
-    data = path.read_bytes()
+    return parse_page(path.read_bytes())
+
+
+def parse_page(data: bytes) -> _Page:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:  # a broken byte must not hide the rest of the page
@@ -128,9 +134,13 @@ class SiteCheckError(Exception):
 
 
 class SiteCheck:
-    """Follows addresses inside one built site folder, served at `site_url`."""
+    """Follows addresses inside one built site folder, served at `site_url`.
 
-    def __init__(self, site_dir: Path, site_url: str):
+    With a `memory` file, what was found in each page is kept for the next check: a page with the same
+    bytes, in a site with the same files at the same address, has the same problems, so a rebuild with
+    little changed reads only the pages that did change. Any other difference forgets it all."""
+
+    def __init__(self, site_dir: Path, site_url: str, memory: Path | None = None):
         self.site_dir = Path(site_dir)
         parts = urlsplit(site_url)
         self.origin = f"{parts.scheme}://{parts.netloc}".lower()
@@ -146,7 +156,11 @@ class SiteCheck:
                 self.folders.add(folder)
                 folder = posixpath.dirname(folder)
         self._forwards: dict[str, str | None] = {}  # page → where its meta refresh sends, once read
-        self._targets: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+        self.memory = memory
+        self._identity = self._site_identity()
+        self._recalled = self._recall()  # page → [hash of its bytes, its forward, its problems]
+        self._remembered: dict[str, list] = {}
+        self._targets: dict[tuple[str, str, int], tuple[str | None, str | None]] = {}
 
     def page(self, name: str) -> _Page:
         page = read_page(self.site_dir / name)
@@ -160,10 +174,17 @@ class SiteCheck:
 
     def target(self, address: str, from_file: str) -> tuple[str | None, str | None]:
         """(site file the address opens, None) or (None, why not); (None, None) when not followed."""
-        # Every page repeats the theme's links: each address is worked out once a folder.
-        key = (address, posixpath.dirname(from_file))
+        directory = posixpath.dirname(from_file)
+        # Every page repeats the theme's links, written relative to the page ("../../assets/…"). Where an
+        # address climbs k folders, it leads to the same place from every folder with the same ancestor
+        # k levels up: that ancestor (and how far above the root it climbs) is the key of the answer.
+        climbs = 0
+        while address.startswith("../", 3 * climbs):
+            climbs += 1
+        parts = directory.split("/") if directory else []
+        key = (address, "/".join(parts[: max(0, len(parts) - climbs)]), max(0, climbs - len(parts)))
         if key not in self._targets:
-            self._targets[key] = self._target(*key)
+            self._targets[key] = self._target(address, directory)
         return self._targets[key]
 
     def _target(self, address: str, directory: str) -> tuple[str | None, str | None]:
@@ -190,18 +211,62 @@ class SiteCheck:
             return index, None
         return None, "không dẫn tới trang hay tệp nào của trang web"
 
+    def _site_identity(self) -> str:
+        digest = hashlib.sha256(f"{_VERSION}\n{self.origin}{self.prefix}\n".encode())
+        for name in sorted(self.files):
+            digest.update(name.encode("utf-8", "surrogateescape") + b"\n")
+        return digest.hexdigest()
+
+    def _recall(self) -> dict[str, list]:
+        if self.memory is None:
+            return {}
+        try:
+            data = json.loads(self.memory.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("site") != self._identity or not isinstance(data.get("pages"), dict):
+            return {}
+        return data["pages"]
+
+    def remember(self) -> None:
+        """Keep what this check found in each page for the next one (when given a memory file)."""
+        if self.memory is None or (self._remembered and self._remembered == self._recalled):
+            return  # nothing new: the file stays as it is
+        self.memory.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.memory.with_name(f"{self.memory.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"site": self._identity, "pages": self._remembered}, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(self.memory)
+
+    def page_problems(self, name: str) -> list[Problem]:
+        data = (self.site_dir / name).read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        recalled = self._recalled.get(name)
+        if recalled is not None and recalled[0] == digest:
+            self._forwards[name] = recalled[1]
+            problems = [Problem(*problem) for problem in recalled[2]]
+        else:
+            page = parse_page(data)
+            self._forwards[name] = page.refresh
+            problems = self._links_problems(name, page)
+        self._remembered[name] = [digest, self._forwards[name], [astuple(problem) for problem in problems]]
+        return problems
+
+    def _links_problems(self, name: str, page: _Page) -> list[Problem]:
+        problems = []
+        for link in page.links:
+            if _scheme(link.address) == "data" and (link.tag, link.attribute) not in _DATA_ALLOWED:
+                problems.append(Problem(name, link.line, None, f"<{link.tag}> mở một địa chỉ 'data:': không được phép"))
+                continue
+            _, why = self.target(link.address, name)
+            if why:
+                problems.append(Problem(name, link.line, None, f"liên kết '{link.address[:100]}' {why}"))
+        return problems
+
     def check_pages(self) -> list[Problem]:
         problems = []
         for name in sorted(self.files):
-            if not name.endswith(".html"):
-                continue
-            for link in self.page(name).links:
-                if _scheme(link.address) == "data" and (link.tag, link.attribute) not in _DATA_ALLOWED:
-                    problems.append(Problem(name, link.line, None, f"<{link.tag}> mở một địa chỉ 'data:': không được phép"))
-                    continue
-                _, why = self.target(link.address, name)
-                if why:
-                    problems.append(Problem(name, link.line, None, f"liên kết '{link.address[:100]}' {why}"))
+            if name.endswith(".html"):
+                problems += self.page_problems(name)
         if "sitemap.xml" in self.files:
             text = (self.site_dir / "sitemap.xml").read_text(encoding="utf-8", errors="replace")
             for number, line in enumerate(text.splitlines(), start=1):
@@ -244,12 +309,16 @@ class SiteCheck:
         return problems
 
 
-def check_site(site_dir: Path, site_url: str, addresses: dict[str, str] | None = None, short_folder: str = "Q") -> list[Problem]:
-    """Every problem of the built site at `site_dir`; `addresses` maps each printed address to its source."""
-    check = SiteCheck(site_dir, site_url)
+def check_site(
+    site_dir: Path, site_url: str, addresses: dict[str, str] | None = None, short_folder: str = "Q", memory: Path | None = None
+) -> list[Problem]:
+    """Every problem of the built site at `site_dir`; `addresses` maps each printed address to its source;
+    `memory` is a file where the check keeps what it found in each page for the next check of this site."""
+    check = SiteCheck(site_dir, site_url, memory)
     if "index.html" not in check.files:
         return [Problem(str(site_dir), None, None, "thư mục chưa có trang chủ index.html: bản dựng không đầy đủ")]
     problems = check.check_pages()
+    check.remember()
     problems += check.check_short_addresses(short_folder)
     for address, source in (addresses or {}).items():
         problem = check.check_address(address, source)
