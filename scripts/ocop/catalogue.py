@@ -106,8 +106,11 @@ def load_groups() -> dict[str, ProductGroup]:
     return groups
 
 
-def load_catalogue(products_dir: Path, display_root: Path | None = None) -> Catalogue:
-    """Read every file under `products_dir`; raise DataError listing every problem found."""
+def load_catalogue(products_dir: Path, display_root: Path | None = None, resized=None) -> Catalogue:
+    """Read every file under `products_dir`; raise DataError listing every problem found.
+
+    `resized(path)` tells whether a photo was already resized whole by an earlier build (its content
+    unchanged since): such a photo is not decoded again to be checked."""
     products_dir = Path(products_dir).resolve()
     root = (display_root or products_dir.parent).resolve()
     problems: list[Problem] = []
@@ -143,7 +146,7 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None) -> Cata
                 producer, found = validate(Producer, document)
                 problems += found
                 if producer is not None:
-                    photos, found = _photos(producer.photos, document, products_dir, shown)
+                    photos, found = _photos(producer.photos, document, products_dir, shown, resized)
                     problems += found
                     producers[entry.name] = ProducerEntry(entry.name, producer, document.file, photos)
         for path in sorted(entry.iterdir()):
@@ -240,7 +243,7 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None) -> Cata
                         f"ngành '{group.name}' không có phân nhóm '{product.subgroup}'; dùng một trong: {known}",
                     )
                 )
-        photos, found = _photos(product.photos, document, products_dir, shown)
+        photos, found = _photos(product.photos, document, products_dir, shown, resized)
         problems += found
         if clash or producer is None or group is None or found:
             continue
@@ -263,7 +266,7 @@ def _is_slug(name: str) -> bool:
     return re.fullmatch(SLUG_PATTERN, name) is not None
 
 
-def _photos(photos: list[Photo], document: Document, products_dir: Path, shown) -> tuple[list[PhotoFile], list[Problem]]:
+def _photos(photos: list[Photo], document: Document, products_dir: Path, shown, resized=None) -> tuple[list[PhotoFile], list[Problem]]:
     """Each photo must be an image file inside products/, next to the YAML file or below it."""
     found: list[PhotoFile] = []
     problems: list[Problem] = []
@@ -285,6 +288,10 @@ def _photos(photos: list[Photo], document: Document, products_dir: Path, shown) 
             continue
         if path.stat().st_size > MAX_PHOTO_BYTES:
             problems.append(Problem(document.file, line, name, f"ảnh quá lớn (tối đa {MAX_PHOTO_BYTES // 1_000_000} MB)"))
+            continue
+        if resized is not None and resized(path):
+            with Image.open(path) as image:  # the header only: the whole photo was read when it was resized
+                found.append(PhotoFile(photo, path, *image.size))
             continue
         try:
             with warnings.catch_warnings():

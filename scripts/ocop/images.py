@@ -140,7 +140,13 @@ class PhotoCache:
 
     def is_cached(self, source: Path) -> bool:
         """Whether every rendition of the photo is on disk already (a first build asks, to share out the work)."""
-        return self._identity(source) in self._known or self._stored(self._key(source)) is not None
+        known = self._identity(source)
+        if known not in self._known:
+            picture = self._stored(self._key(source))
+            if picture is None:
+                return False
+            self._known[known] = picture
+        return True
 
     @staticmethod
     def _identity(source: Path) -> tuple:
