@@ -9,7 +9,7 @@ one run and on the same machine state:
 - full build: `mkdocs build` with the ocop plugin, QR cache empty (a first build on a new machine);
 - plain: `ocop export` of the very same pages, built by MkDocs without the plugin (ratio = full/plain);
 - warm: the same `mkdocs build` again, nothing changed (every later build: the site is rebuilt whole,
-  QR codes come from the cache); "new cache files" counts what it encoded or converted anew;
+  QR codes come from the cache); "new QR, photo or label files" counts what it encoded or converted anew;
 - edit: the summary of one product changed, then `mkdocs build`;
 - peak memory (maximum resident set of the build process), size of the built site, and of the
   search index a phone downloads (raw and gzip-compressed), and of the largest catalogue page.
@@ -84,11 +84,21 @@ def timed(command: list[str], cwd: Path) -> Run:
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output)
 
 
+# What the cache keeps that costs time to make: QR codes, resized photos (and their manifests), label sheets.
+# Not counted: the site check's memory and the hashes of the originals, which note what a build saw.
+MADE_FILES = {".svg", ".png", ".txt", ".webp", ".avif", ".jpg", ".json", ".pdf"}
+NOTES = {"sitecheck.json", "originals.json"}
+
+
 def cache_state(folder: Path) -> dict[str, tuple[int, int]]:
-    """Every cached file with its inode and modification time: a file made anew changes one of them."""
+    """Every cached QR code, photo and label sheet with its inode and modification time: a file made anew changes one of them."""
     if not folder.is_dir():
         return {}
-    return {str(path): (path.stat().st_ino, path.stat().st_mtime_ns) for path in folder.rglob("*") if path.is_file()}
+    return {
+        str(path): (path.stat().st_ino, path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file() and path.suffix in MADE_FILES and path.name not in NOTES
+    }
 
 
 def changed(before: dict, after: dict) -> int:
@@ -200,7 +210,7 @@ def table(results: list[Result]) -> str:
 
     lines = [
         "| products | pages | first build | plain MkDocs | **first / plain** | full build, cache warm | **warm / plain** "
-        "| after one edit | new cache files (warm, edit) | peak memory (MB) | site (MB) | search index (KB) "
+        "| after one edit | new QR, photo or label files (warm, edit) | peak memory (MB) | site (MB) | search index (KB) "
         "| search index gzip (KB) | largest catalogue page (KB) |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: | ---: | ---: | ---: |",
     ]
