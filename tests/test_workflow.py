@@ -56,6 +56,31 @@ def test_mkdocs_serve_picks_up_an_edit(project):
         server.wait(timeout=30)
 
 
+def test_stopping_ocop_serve_stops_its_preview_server(project):
+    """`ocop serve` runs `mkdocs serve` as a child: stopping `ocop` (as a service manager or a test does,
+    with SIGTERM) must free the port, or the next preview cannot start."""
+    port = free_port()
+    server = subprocess.Popen(
+        [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
+        cwd=project.root, env=_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+
+    def answers() -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    try:
+        wait_until(answers, timeout=90)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    wait_until(lambda: not answers(), timeout=30)
+
+
 def test_export_builds_with_plain_mkdocs(project, tmp_path):
     """The generated Markdown does not depend on the plugin: plain MkDocs builds the same pages."""
     exported = tmp_path / "exported"

@@ -22,8 +22,10 @@ import functools
 import json
 import logging
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -280,7 +282,23 @@ def _date(text: str):
 
 
 def _mkdocs(*arguments: str) -> int:
-    return subprocess.call([sys.executable, "-m", "mkdocs", *arguments])
+    """Run MkDocs in a child process; stopping `ocop` (Ctrl+C, or a service manager's SIGTERM) stops it too,
+    so that no `mkdocs serve` is left holding the port."""
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", *arguments])
+    main_thread = threading.current_thread() is threading.main_thread()  # only there may signals be handled
+    previous = signal.getsignal(signal.SIGTERM)
+    if main_thread:
+        signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
+    try:
+        return process.wait()
+    except KeyboardInterrupt:  # the child got the same Ctrl+C from the console and is stopping
+        return process.wait()
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
+        if process.poll() is None:
+            process.terminate()
+            process.wait()
 
 
 def build(args) -> int:
