@@ -7,6 +7,9 @@ Data flow, one module a stage:
     catalogue   all files of products/ → one checked Catalogue (references, unique slugs, photos)
     qr          an address → QR code bytes (SVG, PNG), cached by what they encode
     render      models → Markdown through the Jinja templates in templates/
+    images      a photo → the widths and formats a phone chooses from, cached on disk
+    prepare     what a first build lacks in the cache (photos, codes, label sheets), made on every core
     site        Catalogue → every generated file of the site (pages, QR codes, photos)
+    sitecheck   the built site → every broken link, image or printed address, before anyone sees it
     plugin, cli the two thin faces: the MkDocs plugin and the `ocop` command
 """
