@@ -9,7 +9,7 @@ metadata (EXIF, with the GPS position of the producer's home) is not copied.
 The work is what a first build of a large catalogue waits for, so it is kept small: the original is
 decoded at the smallest JPEG scale that still covers the largest width, each width is resized from
 the next larger one, and WebP is written at encoder effort 2 (about twice as fast as its default 4,
-files about 6 % larger). AVIF would save another tenth of the bytes but costs five times the time
+files about 8 % larger). AVIF would save up to a sixth of the bytes but costs five to twenty times the time
 of WebP a photo; a style may still ask for it (`PhotoStyle(formats=("avif", "webp"))`). The results
 are kept on disk under a hash of the original's content and of the settings: a rebuild with the
 same photos resizes nothing.
