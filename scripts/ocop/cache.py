@@ -7,6 +7,7 @@ so an interrupted build never leaves half a file behind that a later build would
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -42,8 +43,22 @@ class DiskCache:
         path = self.path(key, suffix)
         if path is None:
             return None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(data)
-        temporary.replace(path)
+        write_whole(path, data)
         return path
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write through a temporary file and a rename: a reader sees the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+
+
+def read_notes(path: Path | None) -> dict:
+    """A JSON object a build left for the next one; missing or damaged, it is as if there were none."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path is not None else {}
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}

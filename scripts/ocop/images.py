@@ -19,21 +19,20 @@ from __future__ import annotations
 import io
 import json
 import math
-import os
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, features
 
-from .cache import DiskCache, cache_key, file_digest
+from .cache import DiskCache, cache_key, file_digest, read_notes, write_whole
 
 # Modern formats first: a browser takes the first <source> whose type it knows.
 MODERN = {"avif": "image/avif", "webp": "image/webp"}
 FALLBACK = {"jpeg": "image/jpeg", "png": "image/png"}
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
-_ORIENTATION_SWAPS = {5, 6, 7, 8}
-ORIGINALS = "originals.json"  # path → [size, modification time, hash] of each original seen  # EXIF orientations that turn the picture a quarter
+_ORIENTATION_SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
+ORIGINALS = "originals.json"  # path → [size, modification time, hash] of each original seen
 
 
 @dataclass(frozen=True)
@@ -94,12 +93,10 @@ class Picture:
         return list(dict.fromkeys(r.format for r in self.renditions))
 
 
-def _read_originals(path: Path | None) -> dict[str, list]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8")) if path is not None else {}
-    except (OSError, ValueError):  # missing or damaged: every original is hashed again, nothing worse
-        return {}
-    return data if isinstance(data, dict) else {}
+def _identity(source: Path) -> tuple:
+    """A photo as a build knows it without reading it: its path, size and modification time."""
+    stat = source.stat()
+    return (source, stat.st_size, stat.st_mtime_ns)
 
 
 def available_formats(wanted: tuple[str, ...]) -> tuple[str, ...]:
@@ -120,17 +117,17 @@ class PhotoCache:
         self.formats = available_formats(style.formats)
         self.made = 0  # image files this cache had to write (the rest came from disk)
         self._known: dict[tuple, Picture] = {}
-        self._keys: dict[tuple, str] = {}
         # The hash of each original, by its path, size and modification time: reading and hashing every
         # camera original (megabytes each) at every build would cost a province's catalogue seconds.
+        # A missing or damaged file only means every original is hashed again.
         self._originals_file = self.disk.folder / ORIGINALS if self.disk.folder else None
-        self._originals = _read_originals(self._originals_file)
+        self._originals = read_notes(self._originals_file)
         self._originals_changed = False
 
     def picture(self, source: Path) -> Picture:
-        known = self._identity(source)
+        known = _identity(source)
         if known not in self._known:  # a photo appears on several pages: look it up once a build
-            key = self._key(source)
+            key = self._key(known)
             picture = self._stored(key)
             if picture is None:
                 picture = self._make(key, source)
@@ -140,43 +137,30 @@ class PhotoCache:
 
     def is_cached(self, source: Path) -> bool:
         """Whether every rendition of the photo is on disk already (a first build asks, to share out the work)."""
-        known = self._identity(source)
+        known = _identity(source)
         if known not in self._known:
-            picture = self._stored(self._key(source))
+            picture = self._stored(self._key(known))
             if picture is None:
                 return False
             self._known[known] = picture
         return True
 
-    @staticmethod
-    def _identity(source: Path) -> tuple:
-        stat = source.stat()
-        return (source, stat.st_size, stat.st_mtime_ns)
-
-    def _key(self, source: Path) -> str:
-        known = self._identity(source)
-        if known not in self._keys:
-            self._keys[known] = cache_key(self._digest(source), self.style, self.formats, Image.__version__)
-        return self._keys[known]
-
-    def _digest(self, source: Path) -> str:
-        _, size, modified = self._identity(source)
-        name = str(source.resolve())
-        recorded = self._originals.get(name)
+    def _key(self, known: tuple) -> str:
+        """The cache key of the original `known` (its path, size and modification time) in this style."""
+        source, size, modified = known
+        recorded = self._originals.get(str(source))
         if recorded is not None and recorded[:2] == [size, modified]:
-            return recorded[2]
-        digest = file_digest(source)
-        self._originals[name] = [size, modified, digest]
-        self._originals_changed = True
-        return digest
+            digest = recorded[2]
+        else:
+            digest = file_digest(source)
+            self._originals[str(source)] = [size, modified, digest]
+            self._originals_changed = True
+        return cache_key(digest, self.style, self.formats, Image.__version__)
 
     def save(self) -> None:
         """Keep the hashes of the originals for the next build (only the build's own process calls this)."""
         if self._originals_file is not None and self._originals_changed:
-            self.disk.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self._originals_file.with_name(f"{ORIGINALS}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(self._originals, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-            temporary.replace(self._originals_file)
+            write_whole(self._originals_file, json.dumps(self._originals, ensure_ascii=False, sort_keys=True).encode("utf-8"))
             self._originals_changed = False
 
     def _stored(self, key: str) -> Picture | None:

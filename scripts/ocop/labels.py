@@ -345,11 +345,19 @@ def cache_key(labels: list[Label], size: LabelSize, style: QrStyle) -> tuple:
     return (tuple(labels), size, style, _LAYOUT_VERSION, metadata.version("reportlab"), metadata.version("fontpkg-be-vietnam-pro"))
 
 
-def sheet_file(cache: QrCache, label: Label, size: LabelSize, style: QrStyle) -> Path | None:
-    """A full A4 page of one label, from the cache (laid out when missing); None without a cache folder."""
-    labels = [label] * labels_per_page(size)
-    return cache.stored_file(cache_key(labels, size, style), "pdf", lambda: sheet_pdf(labels, size, style, label.name))
+def page_of(label: Label, size: LabelSize, style: QrStyle) -> bytes:
+    """A full A4 page of one label (what each product page offers to download)."""
+    return sheet_pdf([label] * labels_per_page(size), size, style, label.name)
 
 
-def sheet_is_cached(cache: QrCache, label: Label, size: LabelSize, style: QrStyle) -> bool:
-    return cache.has(cache_key([label] * labels_per_page(size), size, style), "pdf")
+def _page_key(label: Label, size: LabelSize, style: QrStyle) -> tuple:
+    return cache_key([label] * labels_per_page(size), size, style)
+
+
+def page_file(cache: QrCache, label: Label, size: LabelSize, style: QrStyle) -> Path | None:
+    """`page_of` the label, from the cache (laid out when missing); None without a cache folder."""
+    return cache.stored_file(_page_key(label, size, style), "pdf", lambda: page_of(label, size, style))
+
+
+def page_is_cached(cache: QrCache, label: Label, size: LabelSize, style: QrStyle) -> bool:
+    return cache.has(_page_key(label, size, style), "pdf")

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .images import PhotoCache, PhotoStyle
-from .labels import Label, LabelSize, sheet_file
+from .labels import Label, LabelSize, page_file
 from .qr import QrCache, QrStyle
 
 # What a piece of work costs, in photos (measured on a first build: resizing a 1200 × 900 photo to
@@ -80,7 +80,7 @@ class Caches:
         elif kind == "code":
             self.qr.prepare(what, self.qr_style)
         elif kind == "sheet":
-            sheet_file(self.qr, Label(**what), self.label_size, self.qr_style)
+            page_file(self.qr, Label(**what), self.label_size, self.qr_style)
 
 
 def shares(jobs: list[tuple[str, object]], count: int) -> list[list[tuple[str, object]]]:

@@ -40,7 +40,7 @@ from .dates import build_date
 from . import prepare
 from .errors import DataError, Problem
 from .images import MODERN, PhotoCache, Picture
-from .labels import Label, LabelError, LabelSize, format_mm, labels_per_page, readable_address, sheet_file, sheet_is_cached, sheet_pdf
+from .labels import Label, LabelError, LabelSize, format_mm, labels_per_page, page_file, page_is_cached, page_of, readable_address
 from .linked_data import producer_data, product_data
 from .listing import FacetedListings, Option, paginate
 from .models import Batch, Commune, OutletKind
@@ -311,10 +311,8 @@ class SiteBuilder:
         """A full A4 page of one product's labels, kept in the cache like the codes (and copied from there)."""
         label, size, style = self.label(entry), self.settings.label_size, self.settings.qr_style
         try:
-            source = sheet_file(self.qr_cache, label, size, style)
-            if source is not None:
-                return OutputFile(uri, source=source)
-            return OutputFile(uri, sheet_pdf([label] * labels_per_page(size), size, style, label.name))
+            source = page_file(self.qr_cache, label, size, style)
+            return OutputFile(uri, source=source) if source is not None else OutputFile(uri, page_of(label, size, style))
         except LabelError as error:  # the label size of mkdocs.yml, or a site address too long for it
             raise DataError([Problem(entry.source, None, None, f"không tạo được tờ nhãn in: {error}")]) from None
 
@@ -329,8 +327,10 @@ class SiteBuilder:
         for entry in self.catalogue.products.values():
             texts.append(self.settings.qr_text(entry))
             texts += [self.settings.batch_qr_text(entry, batch) for batch in entry.model.batches]
-            if not entry.model.retired and entry.model.code and not sheet_is_cached(self.qr_cache, self.label(entry), size, style):
-                work.sheets.append(self.label(entry))
+            if not entry.model.retired and entry.model.code:
+                label = self.label(entry)
+                if not page_is_cached(self.qr_cache, label, size, style):
+                    work.sheets.append(label)
         work.codes = [text for text in dict.fromkeys(texts) if not self.qr_cache.is_cached(text, style)]
         return work
 

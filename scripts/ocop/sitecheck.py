@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import posixpath
 import re
 from dataclasses import astuple, dataclass, field
@@ -27,6 +26,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
+from .cache import read_notes, write_whole
 from .errors import Problem
 
 # Attributes that hold one address, by tag; `srcset` holds several.
@@ -76,10 +76,6 @@ class _Page:
 # pages, and it keeps each element's line. It recovers from broken markup the way browsers do, mostly;
 # what it reads as an address is what is checked.
 _HTML = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True, no_network=True)
-
-
-def read_page(path: Path) -> _Page:
-    return parse_page(path.read_bytes())
 
 
 def parse_page(data: bytes) -> _Page:
@@ -162,14 +158,10 @@ class SiteCheck:
         self._remembered: dict[str, list] = {}
         self._targets: dict[tuple[str, str, int], tuple[str | None, str | None]] = {}
 
-    def page(self, name: str) -> _Page:
-        page = read_page(self.site_dir / name)
-        self._forwards[name] = page.refresh
-        return page
-
     def forward(self, name: str) -> str | None:
+        """Where the page's meta refresh sends the visitor (None: it is a page to stay on)."""
         if name not in self._forwards:
-            self.page(name)
+            self._forwards[name] = parse_page((self.site_dir / name).read_bytes()).refresh
         return self._forwards[name]
 
     def target(self, address: str, from_file: str) -> tuple[str | None, str | None]:
@@ -218,13 +210,8 @@ class SiteCheck:
         return digest.hexdigest()
 
     def _recall(self) -> dict[str, list]:
-        if self.memory is None:
-            return {}
-        try:
-            data = json.loads(self.memory.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("site") != self._identity or not isinstance(data.get("pages"), dict):
+        data = read_notes(self.memory)
+        if data.get("site") != self._identity or not isinstance(data.get("pages"), dict):
             return {}
         return data["pages"]
 
@@ -232,10 +219,7 @@ class SiteCheck:
         """Keep what this check found in each page for the next one (when given a memory file)."""
         if self.memory is None or (self._remembered and self._remembered == self._recalled):
             return  # nothing new: the file stays as it is
-        self.memory.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.memory.with_name(f"{self.memory.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"site": self._identity, "pages": self._remembered}, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(self.memory)
+        write_whole(self.memory, json.dumps({"site": self._identity, "pages": self._remembered}, ensure_ascii=False).encode("utf-8"))
 
     def page_problems(self, name: str) -> list[Problem]:
         data = (self.site_dir / name).read_bytes()
