@@ -42,6 +42,13 @@ BIN = Path(sys.executable).parent
 README = HERE / "README.md"
 BEGIN, END = "<!-- results: written by benchmarks/run.py -->", "<!-- /results -->"
 SEARCH_FILES = ("search/search_index.json",)
+# ext4 (Linux) does not reuse an inode deleted less than about 30 s ago: it searches past every one, so
+# a build that writes tens of thousands of files right after as many were deleted (MkDocs empties the
+# site folder first) spends up to a third of its time in the kernel, and more the more files. That
+# measures the disk, not the build, and unevenly. So each build writes a new folder (as `ocop build`
+# and a clean CI checkout do), nothing is deleted while a size is measured, and after deleting a
+# size's folders the benchmark waits this many seconds before the next.
+NEW_FOLDERS = 35
 
 
 @dataclass
@@ -145,20 +152,28 @@ def measure(count: int, work: Path, seed: int, repeat: int = 1) -> Result:
     # Each repetition measures the four builds back to back, so that a busy moment of the machine
     # disturbs one repetition, not one kind of build.
     runs: dict[str, list[Run]] = {"full": [], "plain": [], "warm": [], "edit": []}
-    for _ in range(repeat):
-        shutil.rmtree(cache, ignore_errors=True)
-        runs["full"].append(timed(mkdocs, project))
-        runs["plain"].append(timed(plain, project))
+    site = root / "site"
+
+    def build(kind: str, command: list[str]) -> None:
+        # A new folder for every build, nothing deleted while builds are measured (see NEW_FOLDERS).
+        nonlocal site
+        site = root / "sites" / f"{kind}-{len(runs[kind])}"
+        runs[kind].append(timed(command + ["--site-dir", str(site)], project))
+
+    for repetition in range(repeat):
+        if cache.exists():  # moved aside, not deleted: see NEW_FOLDERS
+            cache.rename(root / f"cache-{repetition}")
+        build("full", mkdocs)
+        build("plain", plain)
         before = cache_state(cache)
-        runs["warm"].append(timed(mkdocs, project))
+        build("warm", mkdocs)
         result.new_cache_files_warm = max(result.new_cache_files_warm, changed(before, cache_state(cache)))
         edit_one_product(project)
         before = cache_state(cache)
-        runs["edit"].append(timed(mkdocs, project))
+        build("edit", mkdocs)
         result.new_cache_files_edit = max(result.new_cache_files_edit, changed(before, cache_state(cache)))
     result.full, result.plain, result.warm, result.edit = (fastest(runs[kind]) for kind in ("full", "plain", "warm", "edit"))
 
-    site = project / "site"
     result.pages = sum(1 for _ in site.rglob("index.html"))
     result.site_mb = folder_size(site) / 1e6
     for name in SEARCH_FILES:
@@ -170,6 +185,7 @@ def measure(count: int, work: Path, seed: int, repeat: int = 1) -> Result:
     result.largest_catalogue_kb = largest.stat().st_size / 1e3
     result.largest_catalogue_page = "/" + largest.parent.relative_to(site).as_posix() + "/"
     shutil.rmtree(root, ignore_errors=True)
+    time.sleep(NEW_FOLDERS)
     return result
 
 

@@ -175,10 +175,10 @@ def export(args) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         if output.source is not None:
             shutil.copyfile(output.source, path)
-        elif isinstance(output.content, bytes):
-            path.write_bytes(output.content)
+        elif isinstance(content := output.text(), bytes):
+            path.write_bytes(content)
         else:
-            path.write_text(output.content, encoding="utf-8", newline="\n")
+            path.write_text(content, encoding="utf-8", newline="\n")
     print(f"Đã xuất {len(files)} tệp được tạo, cùng nội dung của {docs_dir.name}/, vào {target}.")
     return 0
 

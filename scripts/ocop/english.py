@@ -15,6 +15,7 @@ from typing import Any
 
 from .catalogue import ProducerEntry, ProductEntry
 from .listing import Option, paginate
+from .render import Later
 from .site import (
     CATALOGUE,
     DIRECTORY_PAGE_SIZE,
@@ -88,8 +89,8 @@ class EnglishPages:
         files += [self.producer_page(producer) for producer in catalogue.producers.values()]
         return files
 
-    def _render(self, template: str, **context) -> str:
-        return self.builder.renderer.render(template, commune=self.commune, **context)
+    def _later(self, template: str, **context) -> Later:
+        return self.builder.renderer.later(template, commune=self.commune, **context)
 
     def product_page(self, entry: ProductEntry) -> OutputFile:
         model = entry.model
@@ -112,7 +113,7 @@ class EnglishPages:
         description = (texts["summary"].value if texts["summary"] and texts["summary"].english else
                        f"{name.value}: {stars} by {producer_name(entry.producer)}, {self.commune.name} commune, "
                        f"{self.commune.province} province, Vietnam.")
-        page = self._render(
+        page = self._later(
             "product.en.md.j2",
             entry=entry,
             p=model,
@@ -141,7 +142,7 @@ class EnglishPages:
             {"entry": entry, "name": product_name(entry), "status": self.settings.certificate(entry)}
             for entry in producer.products
         ]
-        page = self._render(
+        page = self._later(
             "producer.en.md.j2",
             m=model,
             name=producer_name(producer),
@@ -202,7 +203,7 @@ class EnglishPages:
         untranslated = any(not product["name"].english for producer in producers for product in producer["products"])
         files = []
         for page in paginate(producers, EN_PRODUCERS, DIRECTORY_PAGE_SIZE):
-            content = self._render(
+            content = self._later(
                 "producers.en.md.j2",
                 producers=page.items,
                 up=page.up,

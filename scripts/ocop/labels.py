@@ -340,9 +340,14 @@ def sheet_pdf(labels: list[Label], size: LabelSize = LabelSize(), style: QrStyle
     return buffer.getvalue()
 
 
+@lru_cache(maxsize=None)
+def _tool_versions() -> tuple[str, str]:
+    return metadata.version("reportlab"), metadata.version("fontpkg-be-vietnam-pro")
+
+
 def cache_key(labels: list[Label], size: LabelSize, style: QrStyle) -> tuple:
     """Everything that changes a sheet's bytes, for QrCache.stored: this module's code included."""
-    return (tuple(labels), size, style, _LAYOUT_VERSION, metadata.version("reportlab"), metadata.version("fontpkg-be-vietnam-pro"))
+    return (tuple(labels), size, style, _LAYOUT_VERSION, *_tool_versions())
 
 
 def page_of(label: Label, size: LabelSize, style: QrStyle) -> bytes:

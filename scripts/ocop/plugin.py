@@ -5,8 +5,12 @@ Generated files are handed to MkDocs with File.generated: nothing is written int
 """
 from __future__ import annotations
 
+import gc
 import logging
+from contextlib import contextmanager
 from pathlib import Path
+
+from jinja2 import ChoiceLoader, DictLoader
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -20,14 +24,30 @@ from .errors import DataError
 from .markers import MarkerExpander
 from .news import FEED, SourcePage, feed
 from .pagemeta import escape_for_theme, restore
+from .parallel import ELSEWHERE, PageShare
 from .project import Project, load_project
 from .qr import LEVELS, QrStyle
+from .render import Later
 from .search import compact_file
 from .site import SHORT, SiteBuilder
 from .sitecheck import check_site, printed_addresses
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 UNCODED_NAMED = 10  # products without a short code named in the build log; a province may have thousands
+
+
+@contextmanager
+def collector_paused():
+    """Reading the data and making the pages' Markdown build hundreds of thousands of objects and leave
+    no cycles behind; the garbage collector would walk them again and again (a third of that time at
+    5,000 products). It runs as usual once the pages are made."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class OcopPluginConfig(base.Config):
@@ -39,6 +59,9 @@ class OcopPluginConfig(base.Config):
     expiring_days = c.Type(int, default=EXPIRING_DAYS)
     qr_quiet_zone = c.Type(int, default=4)
     label_size = c.Type(str, default="30x40")
+    # From this many generated pages outside the navigation, a second process renders half of them
+    # (on a machine with two cores or more, not on Windows): see parallel.py. 0: always on one core.
+    two_processes_from = c.Type(int, default=300)
 
 
 class OcopPlugin(BasePlugin[OcopPluginConfig]):
@@ -48,6 +71,11 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
 
     def __init__(self):
         self.plain_meta: dict[str, dict] = {}  # a page's metadata as written, while its template renders
+        self.share = PageShare(0)
+        self.later: dict[str, Later] = {}
+
+    def on_startup(self, *, command, dirty: bool) -> None:
+        self.share.startup(command, dirty)
 
     def qr_style(self) -> QrStyle:
         return QrStyle(level=self.config.qr_level, module_mm=self.config.qr_module_mm, border=self.config.qr_quiet_zone)
@@ -65,7 +93,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            self.project = self.load(config)
+            with collector_paused():
+                self.project = self.load(config)
         except DataError as error:
             raise PluginError(error.report()) from None
         self.builder = SiteBuilder(
@@ -73,26 +102,36 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         )
         self.renderer = self.builder.renderer
         self.markers = MarkerExpander(self.builder, self.project.news)
+        self.share.pages_from = self.config.two_processes_from
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         # Built page → the file the officer wrote, so that a problem found after the build names it.
+        self.later: dict[str, Later] = {}  # src_uri → its Markdown, still to render
+        self.assets: list[File] = []  # the generated files that are not pages
         self.sources = {
             file.dest_uri: f"{Path(config.docs_dir).name}/{file.src_uri}"
             for file in files
             if file.is_documentation_page() and not file.generated_by
         }
         try:
-            outputs = self.builder.files()
+            with collector_paused():
+                outputs = self.builder.files()
         except DataError as error:
             raise PluginError(error.report()) from None
         for output in outputs:
             if files.get_file_from_path(output.uri) is not None:
                 raise PluginError(f"docs/{output.uri} trùng với trang được tạo từ dữ liệu sản phẩm: hãy đổi tên tệp đó")
             if output.source is not None:
-                files.append(File.generated(config, output.uri, abs_src_path=str(output.source)))
+                file = File.generated(config, output.uri, abs_src_path=str(output.source))
+            elif isinstance(output.content, Later):  # rendered when read, by the process that builds it
+                file = File.generated(config, output.uri, content="")
+                self.later[output.uri] = output.content
             else:
-                files.append(File.generated(config, output.uri, content=output.content))
+                file = File.generated(config, output.uri, content=output.content)
+            files.append(file)
+            if not file.is_documentation_page():
+                self.assets.append(file)
         if self.project.news is not None:
             # Listed now so that pages may link to it; its content needs the rendered posts (on_env).
             self.feed_file = File.generated(config, f"{self.project.news.settings.blog_dir}/{FEED}", content="")
@@ -111,6 +150,11 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         self.generated_pages = {file.url for file in files.documentation_pages() if file.generated_by == "ocop"}
         return files
 
+    @event_priority(-100)  # after the blog's: the navigation is complete
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self.share.start(config, files, nav, self.assets)
+        return nav
+
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
         self.plain_meta[page.file.src_uri] = escape_for_theme(page)
         return context
@@ -121,9 +165,16 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
 
     @event_priority(-100)  # after Material's search plugin has written the index
     def on_post_build(self, config: MkDocsConfig) -> None:
+        try:
+            shared = self.share.wait()
+        except RuntimeError as error:
+            raise PluginError(f"ocop: dựng trang ở tiến trình thứ hai không thành công: {error}") from None
+        if shared and shared["warnings"]:
+            log.warning("ocop: %d cảnh báo khi dựng trang ở tiến trình thứ hai (xem ở trên)", shared["warnings"])
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
-            compact_file(index, self.generated_pages)
+            merge = (lambda docs: self.share.merge_entries(docs, shared["entries"])) if shared else None
+            compact_file(index, self.generated_pages, merge)
         # A warning, not an exception: strict mode (mkdocs.yml, `ocop build`, `ocop publish`) then fails
         # the build after listing every problem, and `mkdocs serve` keeps running while they are fixed.
         problems = check_site(
@@ -133,8 +184,25 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             source = self.sources.get(problem.file)
             log.warning("ocop: trang web vừa tạo có lỗi: %s%s", problem, f" (trang viết ở {source})" if source else "")
 
+    def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
+        later = self.later.pop(page.file.src_uri, None)
+        if later is not None and not self.share.defers(page):
+            try:
+                with collector_paused():
+                    page.file.content_string = later.text()
+            except DataError as error:
+                raise PluginError(error.report()) from None
+        return page
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.share.abandon()
+
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         """Expand the markers ([[san-pham: …]], [[tin-moi]]) of hand-written pages; they were checked in on_config."""
+        if self.share.defers(page):  # the second process builds it: nothing to render here, nothing to write
+            page.meta["template"] = ELSEWHERE
+            page.meta["search"] = {"exclude": True}
+            return ""
         if page.file.generated_by:
             return markdown
         source = SourcePage(page.file.src_uri, f"{config.docs_dir}/{page.file.src_uri}", markdown, markdown, 1)
@@ -143,10 +211,17 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         except ValueError as error:
             raise PluginError(str(error)) from None
 
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if self.share.defers(page):
+            page.present_anchor_ids = None  # not read here: links to its anchors are checked by the second process
+        return html
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """The RSS feed of the news, from the posts the blog publishes, at the addresses it gave them."""
+        env.loader = ChoiceLoader([DictLoader({ELSEWHERE: ""}), env.loader])
+        self.share.leave_assets()
         news = self.project.news
-        if news is None:
+        if news is None or self.share.here:
             return env
         pages = {post.page.src_uri: file.page for post in news.posts if (file := files.get_file_from_path(post.page.src_uri)) and file.page}
         context = feed(news, config.site_name, self.project.settings.site_url, config.site_description or "", pages)

@@ -45,7 +45,7 @@ from .linked_data import producer_data, product_data
 from .listing import FacetedListings, Option, paginate
 from .models import Batch, Commune, OutletKind
 from .qr import QrCache, QrStyle
-from .render import Renderer
+from .render import Later, Renderer
 from .trade import fairs_showing, outlets_selling
 
 CATALOGUE = "san-pham"
@@ -108,11 +108,16 @@ class SiteSettings:
 
 @dataclass(frozen=True)
 class OutputFile:
-    """One generated file: `content` to write, or `source`, a file on disk to copy as it is."""
+    """One generated file: `content` to write, or `source`, a file on disk to copy as it is. A page's
+    content may be Markdown still to render (`Later`: product, producer and batch pages)."""
 
     uri: str
-    content: str | bytes | None = None
+    content: str | bytes | Later | None = None
     source: Path | None = None
+
+    def text(self) -> str | bytes | None:
+        """The content, rendered."""
+        return self.content.text() if isinstance(self.content, Later) else self.content
 
 
 @dataclass(frozen=True)
@@ -261,7 +266,7 @@ class SiteBuilder:
             "version": info.version,
             "level": info.level,
         }
-        page = self.renderer.render(
+        page = self.renderer.later(
             "product.md.j2",
             entry=entry,
             p=entry.model,
@@ -364,7 +369,7 @@ class SiteBuilder:
             stem = f"qr-{slug}-{BATCHES}-{batch.code}"
             folder = f"{CATALOGUE}/{slug}/{BATCHES}/{batch.code}"
             title = f"{entry.model.name}, lô {batch.code}"
-            page = self.renderer.render(
+            page = self.renderer.later(
                 "batch.md.j2",
                 entry=entry,
                 p=entry.model,
@@ -401,7 +406,7 @@ class SiteBuilder:
             f"{producer.model.name}: cơ sở sản xuất sản phẩm OCOP ở xã {self.settings.commune.name}, "
             f"tỉnh {self.settings.commune.province}."
         )
-        page = self.renderer.render(
+        page = self.renderer.later(
             "producer.md.j2",
             m=producer.model,
             products=producer.products,
@@ -465,7 +470,7 @@ class SiteBuilder:
                 cards_here = [
                     dict(card, photo=photo_link(card, page_url) if card["published_photo"] else None) for card in page.items
                 ]
-                content = self.renderer.render(
+                content = self.renderer.later(
                     template,
                     cards=cards_here,
                     up=page.up,
@@ -486,7 +491,7 @@ class SiteBuilder:
         )
         files = []
         for page in paginate(list(self.catalogue.producers.values()), PRODUCERS, DIRECTORY_PAGE_SIZE):
-            content = self.renderer.render(
+            content = self.renderer.later(
                 "producers.md.j2",
                 producers=page.items,
                 up=page.up,
