@@ -14,8 +14,10 @@ one run and on the same machine state:
 - peak memory (maximum resident set of the build process), size of the built site, and of the
   search index a phone downloads (raw and gzip-compressed), and of the largest catalogue page.
 
-Timings are wall-clock seconds of the whole `mkdocs build` process (Python start-up included). The
-machine may be shared: compare the ratios, which are measured back to back, more than the seconds.
+Timings are wall-clock seconds of the whole `mkdocs build` process (Python start-up included), and
+its CPU seconds (user + system, with its worker and second processes). The machine may be shared:
+compare the ratios, which are measured back to back, more than the seconds. Every build writes a new
+site folder (see NEW_FOLDERS).
 """
 from __future__ import annotations
 

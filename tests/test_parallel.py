@@ -61,6 +61,14 @@ def test_a_failure_in_the_second_process_fails_the_build(tmp_path, monkeypatch, 
         return build_page(page, *args, **kwargs)
 
     monkeypatch.setattr(mkdocs_build, "_build_page", failing_in_the_second_process)
+    forked, fork = [], os.fork
+
+    def recorded_fork():
+        pid = fork()
+        forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recorded_fork)
     monkeypatch.chdir(project.root)
     config = load_config(config_file=str(project.root / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=False)
@@ -68,5 +76,6 @@ def test_a_failure_in_the_second_process_fails_the_build(tmp_path, monkeypatch, 
         mkdocs_build.build(config)
     assert "dựng trang ở tiến trình thứ hai không thành công: OSError: đĩa đầy" in caplog.text
     assert config.plugins["ocop"].share.pid is None
-    with pytest.raises(ChildProcessError):  # no child left, running or unwaited
-        os.waitpid(-1, os.WNOHANG)
+    assert len(forked) == 1
+    with pytest.raises(ChildProcessError):  # the second process was waited for: no such child any more
+        os.waitpid(forked[0], os.WNOHANG)

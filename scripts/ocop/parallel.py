@@ -8,8 +8,11 @@ share of the generated pages (product, producer, batch and English pages, never 
 navigation, whose titles every page shows) exactly as MkDocs would, with the same plugins, and hands
 back what the rest of the build needs from them: their search index entries and how many warnings they
 raised. Meanwhile this process builds everything else, and skips the share's pages cheaply (no
-Markdown, an empty template: nothing written). In `on_post_build` it waits for the share, puts its search
-entries where MkDocs would have put them, and fails the build if the share failed.
+Markdown, an empty template: nothing written). The plugin's other files (photos, QR codes, label
+sheets: tens of thousands at that size) are copied by whichever process is done with its pages first,
+the other helping from the other end of the list when it is done. In `on_post_build` this process
+waits for the share, puts its search entries where MkDocs would have put them, and fails the build if
+the share failed.
 
 Only with `os.fork` (Linux, macOS: not Windows, where the build stays on one core), two usable cores,
 a `mkdocs build` (not `serve`, whose rebuilds run beside a web server thread) and at least `pages_from`
@@ -20,7 +23,9 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import multiprocessing
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -35,7 +40,7 @@ log = logging.getLogger("mkdocs.plugins.ocop")
 
 # The template this process renders for a page the share builds: nothing, so MkDocs writes nothing.
 ELSEWHERE = "ocop-elsewhere.html"
-SHARE = 0.42  # of the generated pages outside the navigation: the share also copies the assets; this process has the rest of the site
+SHARE = 0.5  # of the generated pages outside the navigation; this process also has the rest of the site
 
 
 def usable_cores() -> int:
@@ -79,6 +84,7 @@ class PageShare:
         self.result_path = ""
         self.page_order: dict[str, int] = {}
         self.assets: list[File] = []
+        self._next = None  # shared by both processes: the first and the end of the assets not copied yet
         self._notice = _SkipNotice(self)
 
     def startup(self, command: str, dirty: bool) -> None:
@@ -110,17 +116,18 @@ class PageShare:
             stream.flush()
         # The objects made so far are shared by both processes until one writes to them; the collector
         # would write to every one of them (and copy the memory) when it looks for cycles: not these.
+        self.assets = assets
+        self._next = multiprocessing.Array("q", [0, len(assets)])
         gc.freeze()
         self.forked_at = time.perf_counter()
         pid = os.fork()
         if pid == 0:
-            self._build_share(config, files, nav, share, assets)  # never returns
+            self._build_share(config, files, nav, share)  # never returns
         self.pid = pid
-        self.assets = assets
         logging.getLogger("mkdocs.commands.build").addFilter(self._notice)
         log.info("ocop: %d trang do một tiến trình thứ hai dựng song song", len(share))
 
-    def _build_share(self, config: MkDocsConfig, files: Files, nav, share: list[File], assets: list[File]) -> None:
+    def _build_share(self, config: MkDocsConfig, files: Files, nav, share: list[File]) -> None:
         """In the forked process: build `share` as MkDocs' build would, report, exit."""
         self.here = True
         status, report = 1, {}
@@ -139,8 +146,7 @@ class PageShare:
                 mkdocs_build._build_page(file.page, config, doc_files, nav, env)
             for file in share:
                 file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-            for file in assets:
-                file.copy_file()
+            self.copy_assets(from_the_end=False)
             report = {"entries": entries[known:] if entries is not None else [], "warnings": counter.count}
             status = 0
         except BaseException as error:  # noqa: BLE001: whatever it is, the build must hear of it
@@ -155,22 +161,39 @@ class PageShare:
                 os._exit(status)
 
     def leave_assets(self) -> None:
-        """In this process, once its pages are read (on_env): MkDocs is not to copy what the share copies."""
+        """In this process, once its pages are read (on_env): MkDocs is not to copy the assets; whichever
+        process is done with its pages first copies them, the other helps when it is done (copy_assets)."""
         if self.pid is not None:
             for file in self.assets:
                 file.inclusion = InclusionLevel.EXCLUDED
+
+    def copy_assets(self, from_the_end: bool = True) -> None:
+        """Copy assets until none is left: the share from the first, this process from the last."""
+        bounds = self._next
+        while bounds is not None:
+            with bounds.get_lock():
+                first, end = bounds[0], bounds[1]
+                if first >= end:
+                    return
+                if from_the_end:
+                    index = bounds[1] = end - 1
+                else:
+                    index, bounds[0] = first, first + 1
+            self.assets[index].copy_file()
 
     def wait(self) -> dict | None:
         """Wait for the share; what it reported (None when there was no share). Raises RuntimeError."""
         if self.pid is None:
             return None
-        pid, self.pid = self.pid, None
+        done = time.perf_counter()
+        self.copy_assets()
+        pid, self.pid, self._next = self.pid, None, None
         logging.getLogger("mkdocs.commands.build").removeFilter(self._notice)
         gc.unfreeze()
-        done = time.perf_counter()
+        copied = time.perf_counter()
         _, status = os.waitpid(pid, 0)
-        log.debug("ocop: pages done here %.1f s after the fork; waited %.1f s for the second process",
-                  done - self.forked_at, time.perf_counter() - done)
+        log.debug("ocop: pages done here %.1f s after the fork; assets copied for %.1f s; waited %.1f s for the second process",
+                  done - self.forked_at, copied - done, time.perf_counter() - copied)
         try:
             with open(self.result_path, encoding="utf-8") as result:
                 report = json.load(result) if os.path.getsize(self.result_path) else {}
@@ -187,11 +210,11 @@ class PageShare:
         """The build failed here: stop the share, leave no process behind."""
         if self.pid is None:
             return
-        pid, self.pid = self.pid, None
+        pid, self.pid, self._next = self.pid, None, None
         logging.getLogger("mkdocs.commands.build").removeFilter(self._notice)
         gc.unfreeze()
         try:
-            os.kill(pid, 9)
+            os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
         except OSError:
             pass
