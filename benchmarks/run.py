@@ -44,12 +44,12 @@ BIN = Path(sys.executable).parent
 README = HERE / "README.md"
 BEGIN, END = "<!-- results: written by benchmarks/run.py -->", "<!-- /results -->"
 SEARCH_FILES = ("search/search_index.json",)
-# ext4 (Linux) does not reuse an inode deleted less than about 30 s ago: it searches past every one, so
-# a build that writes tens of thousands of files right after as many were deleted (MkDocs empties the
-# site folder first) spends up to a third of its time in the kernel, and more the more files. That
-# measures the disk, not the build, and unevenly. So each build writes a new folder (as `ocop build`
-# and a clean CI checkout do), nothing is deleted while a size is measured, and after deleting a
-# size's folders the benchmark waits this many seconds before the next.
+# On ext4 without a journal (this machine) a new file does not get an inode deleted less than about
+# 30 s ago, and finding one searches past each of them: a build that writes tens of thousands of
+# files right after as many were deleted (MkDocs empties the site folder first) spends up to a third
+# of its time in the kernel, more the more files. That measures the disk, not the build, and unevenly.
+# So each build writes a new folder (as `ocop publish` and a clean CI checkout do), nothing is deleted
+# while a size is measured, and after deleting a size's folders the benchmark waits this many seconds.
 NEW_FOLDERS = 35
 
 

@@ -73,6 +73,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         self.plain_meta: dict[str, dict] = {}  # a page's metadata as written, while its template renders
         self.share = PageShare(0)
         self.later: dict[str, Later] = {}
+        self.assets: list[File] = []
 
     def on_startup(self, *, command, dirty: bool) -> None:
         self.share.startup(command, dirty)
@@ -107,8 +108,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         # Built page → the file the officer wrote, so that a problem found after the build names it.
-        self.later: dict[str, Later] = {}  # src_uri → its Markdown, still to render
-        self.assets: list[File] = []  # the generated files that are not pages
+        self.later = {}  # src_uri → its Markdown, still to render
+        self.assets = []  # the generated files that are not pages
         self.sources = {
             file.dest_uri: f"{Path(config.docs_dir).name}/{file.src_uri}"
             for file in files
@@ -213,7 +214,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         if self.share.defers(page):
-            page.present_anchor_ids = None  # not read here: links to its anchors are checked by the second process
+            # Not read here: MkDocs' check of links to its anchors (INFO by default) skips it in this process.
+            page.present_anchor_ids = None
         return html
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
