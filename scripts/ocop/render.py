@@ -106,7 +106,7 @@ class Renderer:
         return Later(self, template, context)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Later:
     """A generated page's Markdown, rendered when MkDocs reads the page: in whichever process builds
     that page (parallel.py), so that rendering the thousands of product pages is shared too."""

@@ -109,7 +109,7 @@ class SiteSettings:
 @dataclass(frozen=True)
 class OutputFile:
     """One generated file: `content` to write, or `source`, a file on disk to copy as it is. A page's
-    content may be Markdown still to render (`Later`: product, producer and batch pages)."""
+    content may be Markdown still to render (`Later`: product, producer, batch, English and catalogue pages)."""
 
     uri: str
     content: str | bytes | Later | None = None
