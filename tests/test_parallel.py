@@ -2,7 +2,7 @@
 
 The same project is built on one process and on two; every file of the two sites must be the same,
 byte for byte, the search index included. A failure in the second process must fail the build with a
-message, and leave no process behind.
+message, and leave no process behind; a warning there must fail a strict build, as it would here.
 """
 from __future__ import annotations
 
@@ -79,3 +79,24 @@ def test_a_failure_in_the_second_process_fails_the_build(tmp_path, monkeypatch, 
     assert len(forked) == 1
     with pytest.raises(ChildProcessError):  # the second process was waited for: no such child any more
         os.waitpid(forked[0], os.WNOHANG)
+
+
+def test_a_warning_in_the_second_process_fails_a_strict_build(tmp_path, monkeypatch, caplog):
+    project = copy_project(tmp_path / "project")
+    with_two_processes_from(project, 1)
+    parent = os.getpid()
+    build_page = mkdocs_build._build_page
+
+    def warning_in_the_second_process(page, *args, **kwargs):
+        if os.getpid() != parent and page.file.src_uri.startswith("san-pham/"):
+            logging.getLogger("mkdocs.commands.build").warning("trang %s có vấn đề", page.file.src_uri)
+        return build_page(page, *args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", warning_in_the_second_process)
+    monkeypatch.chdir(project.root)
+    config = load_config(config_file=str(project.root / "mkdocs.yml"))
+    assert config.strict
+    config.plugins.on_startup(command="build", dirty=False)
+    with caplog.at_level(logging.INFO), pytest.raises(Abort, match="in strict mode"):
+        mkdocs_build.build(config)
+    assert "cảnh báo khi dựng trang ở tiến trình thứ hai" in caplog.text
