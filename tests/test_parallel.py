@@ -12,6 +12,7 @@ import os
 import pytest
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from conftest import Project, copy_project
@@ -49,18 +50,30 @@ def test_the_site_is_the_same_built_on_one_process_or_two(tmp_path):
     assert b'"location":"san-pham/nem-huan-hong/"' in files_two["search/search_index.json"]
 
 
-def test_a_failure_in_the_second_process_fails_the_build(tmp_path, monkeypatch, caplog):
-    project = copy_project(tmp_path / "project")
+def loaded_with_a_fault(project: Project, monkeypatch, fault) -> MkDocsConfig:
+    """`project` set to build on two processes, loaded in this one, with `fault(page)` called in the
+    second process before each product page it builds."""
     with_two_processes_from(project, 1)
     parent = os.getpid()
     build_page = mkdocs_build._build_page
 
-    def failing_in_the_second_process(page, *args, **kwargs):
+    def build_page_with_fault(page, *args, **kwargs):
         if os.getpid() != parent and page.file.src_uri.startswith("san-pham/"):
-            raise OSError("đĩa đầy")
+            fault(page)
         return build_page(page, *args, **kwargs)
 
-    monkeypatch.setattr(mkdocs_build, "_build_page", failing_in_the_second_process)
+    monkeypatch.setattr(mkdocs_build, "_build_page", build_page_with_fault)
+    monkeypatch.chdir(project.root)
+    config = load_config(config_file=str(project.root / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    return config
+
+
+def test_a_failure_in_the_second_process_fails_the_build(tmp_path, monkeypatch, caplog):
+    def disk_full(page):
+        raise OSError("đĩa đầy")
+
+    config = loaded_with_a_fault(copy_project(tmp_path / "project"), monkeypatch, disk_full)
     forked, fork = [], os.fork
 
     def recorded_fork():
@@ -69,9 +82,7 @@ def test_a_failure_in_the_second_process_fails_the_build(tmp_path, monkeypatch, 
         return pid
 
     monkeypatch.setattr(os, "fork", recorded_fork)
-    monkeypatch.chdir(project.root)
-    config = load_config(config_file=str(project.root / "mkdocs.yml"))
-    config.plugins.on_startup(command="build", dirty=False)
+    # MkDocs' log level, as `mkdocs build` sets it (`ocop` commands run earlier in this process set ERROR).
     with caplog.at_level(logging.INFO, logger="mkdocs"), pytest.raises(Abort):
         mkdocs_build.build(config)
     assert "dựng trang ở tiến trình thứ hai không thành công: OSError: đĩa đầy" in caplog.text
@@ -82,22 +93,11 @@ def test_a_failure_in_the_second_process_fails_the_build(tmp_path, monkeypatch, 
 
 
 def test_a_warning_in_the_second_process_fails_a_strict_build(tmp_path, monkeypatch, caplog):
-    project = copy_project(tmp_path / "project")
-    with_two_processes_from(project, 1)
-    parent = os.getpid()
-    build_page = mkdocs_build._build_page
+    def warn(page):
+        logging.getLogger("mkdocs.commands.build").warning("trang %s có vấn đề", page.file.src_uri)
 
-    def warning_in_the_second_process(page, *args, **kwargs):
-        if os.getpid() != parent and page.file.src_uri.startswith("san-pham/"):
-            logging.getLogger("mkdocs.commands.build").warning("trang %s có vấn đề", page.file.src_uri)
-        return build_page(page, *args, **kwargs)
-
-    monkeypatch.setattr(mkdocs_build, "_build_page", warning_in_the_second_process)
-    monkeypatch.chdir(project.root)
-    config = load_config(config_file=str(project.root / "mkdocs.yml"))
+    config = loaded_with_a_fault(copy_project(tmp_path / "project"), monkeypatch, warn)
     assert config.strict
-    # MkDocs' level, as `mkdocs build` sets it (`ocop` commands run in this process earlier set ERROR).
-    config.plugins.on_startup(command="build", dirty=False)
     with caplog.at_level(logging.INFO, logger="mkdocs"), pytest.raises(Abort, match="in strict mode"):
         mkdocs_build.build(config)
     assert "cảnh báo khi dựng trang ở tiến trình thứ hai" in caplog.text

@@ -65,7 +65,7 @@ def search_entries(config: MkDocsConfig) -> list | None:
 class _SkipNotice(logging.Filter):
     """MkDocs says "Page skipped … Generated empty output" at INFO for each page left to the share."""
 
-    def __init__(self, share: "PageShare"):
+    def __init__(self, share: PageShare):
         super().__init__()
         self.share = share
 
@@ -101,23 +101,21 @@ class PageShare:
         if not (self.allowed and self.pages_from and usable_cores() >= 2):
             return
         in_nav = {id(page) for page in nav.pages}
-        candidates = [
-            file for file in files.documentation_pages()
-            if file.generated_by == "ocop" and id(file.page) not in in_nav
-        ]
+        pages = files.documentation_pages()
+        candidates = [file for file in pages if file.generated_by == "ocop" and id(file.page) not in in_nav]
         if len(candidates) < self.pages_from:
             return
         share = [file for index, file in enumerate(candidates) if int((index + 1) * SHARE) > int(index * SHARE)]
         self.away = {file.src_uri for file in share}
-        self.page_order = {file.url: index for index, file in enumerate(files.documentation_pages())}
+        self.page_order = {file.url: index for index, file in enumerate(pages)}
         handle, self.result_path = tempfile.mkstemp(prefix="ocop-share-", suffix=".json")
         os.close(handle)
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
-        # The objects made so far are shared by both processes until one writes to them; the collector
-        # would write to every one of them (and copy the memory) when it looks for cycles: not these.
         self.assets = assets
         self._next = multiprocessing.Array("q", [0, len(assets)])
+        # The objects made so far are shared by both processes until one writes to them; the collector
+        # would write to every one of them (and copy the memory) when it looks for cycles: not these.
         gc.freeze()
         self.forked_at = time.perf_counter()
         pid = os.fork()
@@ -149,7 +147,7 @@ class PageShare:
             self.copy_assets(from_the_end=False)
             report = {"entries": entries[known:] if entries is not None else [], "warnings": counter.count}
             status = 0
-        except BaseException as error:  # noqa: BLE001: whatever it is, the build must hear of it
+        except BaseException as error:  # noqa: BLE001 (whatever it is, the build must hear of it)
             report = {"error": f"{type(error).__name__}: {error}", "trace": traceback.format_exc()}
         finally:
             try:
@@ -181,15 +179,20 @@ class PageShare:
                     index, bounds[0] = first, first + 1
             self.assets[index].copy_file()
 
+    def _detach(self) -> int:
+        """This process is done with the share: back to a build on its own; the share's pid."""
+        pid, self.pid, self._next = self.pid, None, None
+        logging.getLogger("mkdocs.commands.build").removeFilter(self._notice)
+        gc.unfreeze()
+        return pid
+
     def wait(self) -> dict | None:
         """Wait for the share; what it reported (None when there was no share). Raises RuntimeError."""
         if self.pid is None:
             return None
         done = time.perf_counter()
         self.copy_assets()
-        pid, self.pid, self._next = self.pid, None, None
-        logging.getLogger("mkdocs.commands.build").removeFilter(self._notice)
-        gc.unfreeze()
+        pid = self._detach()
         copied = time.perf_counter()
         _, status = os.waitpid(pid, 0)
         log.debug("ocop: pages done here %.1f s after the fork; assets copied for %.1f s; waited %.1f s for the second process",
@@ -210,9 +213,7 @@ class PageShare:
         """The build failed here: stop the share, leave no process behind."""
         if self.pid is None:
             return
-        pid, self.pid, self._next = self.pid, None, None
-        logging.getLogger("mkdocs.commands.build").removeFilter(self._notice)
-        gc.unfreeze()
+        pid = self._detach()
         try:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)

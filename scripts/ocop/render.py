@@ -101,7 +101,7 @@ class Renderer:
         text = self.env.get_template(template).render(**context)
         return re.sub(r"\n{3,}", "\n\n", text)
 
-    def later(self, template: str, **context) -> "Later":
+    def later(self, template: str, **context) -> Later:
         """The page `render` would give, rendered only when it is read (see Later)."""
         return Later(self, template, context)
 
