@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 import json
 import logging
+import os
 import shutil
 import signal
 import subprocess
@@ -36,7 +37,7 @@ from .labels import LabelError, LabelSize, check_module, format_mm
 from .markers import MarkerExpander
 from .models import Fair, Outlet, OutletKind, Producer, Product, _parse_date
 from .news import BlogSettings, load_authors, read_page
-from .plan import PLAN_FILE, Plan, load_plan
+from .plan import PLAN_FILE, Plan
 from .printing import choose_products, format_report, qr_report, write_labels
 from .project import Project
 from .publish import PublishError, publish_gh_pages, publish_to
@@ -120,7 +121,7 @@ def labels(args) -> int:
 def check(args) -> int:
     project = _load(args.config)
     catalogue = project.catalogue
-    plan = load_plan(project.products_dir, catalogue, project.root)
+    plan = project.plan
     print(f"Dữ liệu hợp lệ: {len(catalogue.producers)} cơ sở, {len(catalogue.products)} sản phẩm.")
     if plan is not None:
         print(f"Kế hoạch ({PLAN_FILE}): {len(plan.targets)} mục tiêu năm {plan.year}.")
@@ -138,7 +139,7 @@ def report(args) -> int:
         print("Số tháng (--months) phải từ 1 trở lên.", file=sys.stderr)
         return 2
     project = _load(args.config)
-    plan = load_plan(project.products_dir, project.catalogue, project.root)
+    plan = project.plan
     result = build_report(project.catalogue, project.settings.commune, plan, project.settings.today, args.months)
     print(to_markdown(result), end="")
     if plan is None:
@@ -307,7 +308,8 @@ def build(args) -> int:
 
 
 def serve(args) -> int:
-    return _mkdocs("serve", "--livereload", "--config-file", args.config, "--dev-addr", args.address)
+    # Never strict: the preview shows a mistake (terminal and page) and keeps serving until it is fixed.
+    return _mkdocs("serve", "--livereload", "--no-strict", "--config-file", args.config, "--dev-addr", args.address)
 
 
 def publish(args) -> int:
@@ -404,6 +406,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Material's English end-of-life box on every build says nothing to the officer (README.md: the plan).
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     # Windows consoles may not default to UTF-8; Vietnamese messages must still print.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):

@@ -25,6 +25,7 @@ from .markers import MarkerExpander
 from .news import FEED, SourcePage, feed
 from .pagemeta import escape_for_theme, restore
 from .parallel import ELSEWHERE, PageShare
+from .preview import Failure, insert_notice, show_on_pages
 from .project import Project, load_project
 from .qr import LEVELS, QrStyle
 from .render import Later
@@ -34,6 +35,14 @@ from .sitecheck import check_site, printed_addresses
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 UNCODED_NAMED = 10  # products without a short code named in the build log; a province may have thousands
+
+
+def nav_pages(nav) -> list[str]:
+    """The Markdown files the `nav:` of mkdocs.yml names."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    items = nav.values() if isinstance(nav, dict) else nav or []
+    return [uri for item in items for uri in nav_pages(item)]
 
 
 @contextmanager
@@ -70,13 +79,27 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     generated_pages: set[str] = set()  # their addresses: one short entry each in the search index
 
     def __init__(self):
+        self.serving = False
+        self.failure: Failure | None = None  # the data's mistakes, while the preview shows them
         self.plain_meta: dict[str, dict] = {}  # a page's metadata as written, while its template renders
         self.share = PageShare(0)
         self.later: dict[str, Later] = {}
         self.assets: list[File] = []
 
     def on_startup(self, *, command, dirty: bool) -> None:
+        self.serving = command == "serve"
         self.share.startup(command, dirty)
+
+    def refuse(self, error: DataError | ValueError) -> None:
+        """A mistake in the data stops a build (the published site never shows half of it); the preview
+        keeps running instead, shows the mistake on every page and recovers on the next save that fixes it."""
+        if not self.serving:
+            report = error.report() if isinstance(error, DataError) else str(error)
+            raise PluginError(report) from None
+        self.failure = Failure.of(error)
+        for line in self.failure.lines:
+            log.error("ocop: %s", line)
+        log.error("ocop: trang xem trước hiện thông báo lỗi thay cho nội dung cho tới khi lỗi được sửa")
 
     def qr_style(self) -> QrStyle:
         return QrStyle(level=self.config.qr_level, module_mm=self.config.qr_module_mm, border=self.config.qr_quiet_zone)
@@ -93,11 +116,13 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.failure = None
         try:
             with collector_paused():
                 self.project = self.load(config)
         except DataError as error:
-            raise PluginError(error.report()) from None
+            self.refuse(error)
+            return config
         self.builder = SiteBuilder(
             self.project.catalogue, self.project.settings, self.project.qr_cache, self.project.photo_cache
         )
@@ -115,11 +140,15 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             for file in files
             if file.is_documentation_page() and not file.generated_by
         }
+        self.generated_pages = set()
+        if self.failure:
+            return self.stand_in(files, config)
         try:
             with collector_paused():
                 outputs = self.builder.files()
         except DataError as error:
-            raise PluginError(error.report()) from None
+            self.refuse(error)
+            return self.stand_in(files, config)
         for output in outputs:
             if files.get_file_from_path(output.uri) is not None:
                 raise PluginError(f"docs/{output.uri} trùng với trang được tạo từ dữ liệu sản phẩm: hãy đổi tên tệp đó")
@@ -151,9 +180,18 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         self.generated_pages = {file.url for file in files.documentation_pages() if file.generated_by == "ocop"}
         return files
 
+    def stand_in(self, files: Files, config: MkDocsConfig) -> Files:
+        """While the data cannot be read, the catalogue pages the menu names show the mistakes (rather
+        than the menu losing them, with English warnings in the terminal)."""
+        for uri in nav_pages(config.nav):
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=self.failure.markdown))
+        return files
+
     @event_priority(-100)  # after the blog's: the navigation is complete
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        self.share.start(config, files, nav, self.assets)
+        if not self.failure:
+            self.share.start(config, files, nav, self.assets)
         return nav
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
@@ -166,6 +204,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
 
     @event_priority(-100)  # after Material's search plugin has written the index
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.failure:
+            return
         try:
             shared = self.share.wait()
         except RuntimeError as error:
@@ -184,6 +224,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         for problem in problems:
             source = self.sources.get(problem.file)
             log.warning("ocop: trang web vừa tạo có lỗi: %s%s", problem, f" (trang viết ở {source})" if source else "")
+        if self.serving and problems:  # the officer looks at the preview, not only at the terminal
+            show_on_pages(Path(config.site_dir), problems, self.sources)
 
     def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
         later = self.later.pop(page.file.src_uri, None)
@@ -192,7 +234,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
                 with collector_paused():
                     page.file.content_string = later.text()
             except DataError as error:
-                raise PluginError(error.report()) from None
+                self.refuse(error)
         return page
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -204,13 +246,22 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             page.meta["template"] = ELSEWHERE
             page.meta["search"] = {"exclude": True}
             return ""
+        if self.failure:
+            return self.failure.markdown
         if page.file.generated_by:
             return markdown
         source = SourcePage(page.file.src_uri, f"{config.docs_dir}/{page.file.src_uri}", markdown, markdown, 1)
         try:
             return self.markers.expand(source)
         except ValueError as error:
-            raise PluginError(str(error)) from None
+            self.refuse(error)
+            return self.failure.markdown
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """A product page that a mistake took away answers with 404.html: it names the mistake too."""
+        if self.failure and template_name == "404.html":
+            return insert_notice(output, self.failure.html)
+        return output
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         if self.share.defers(page):
@@ -221,6 +272,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """The RSS feed of the news, from the posts the blog publishes, at the addresses it gave them."""
         env.loader = ChoiceLoader([DictLoader({ELSEWHERE: ""}), env.loader])
+        if self.failure:
+            return env
         self.share.leave_assets()
         news = self.project.news
         if news is None or self.share.here:

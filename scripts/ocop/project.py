@@ -21,6 +21,7 @@ from .images import PhotoCache
 from .markers import check_pages
 from .models import Commune
 from .news import BlogSettings, News, load_news
+from .plan import Plan, load_plan
 from .qr import QrCache, QrStyle
 from .site import SiteSettings
 
@@ -35,6 +36,7 @@ class Project:
     photo_cache: PhotoCache
     registry: Registry | None = None
     news: News | None = None  # the posts, when the blog plugin is on
+    plan: Plan | None = None  # the plan's targets, when products/_ke-hoach.yml exists
 
     @property
     def check_memory(self) -> Path | None:
@@ -89,6 +91,13 @@ def load_project(
     problems += found
     if catalogue is not None and not found:
         problems += check_codes(catalogue, registry)
+    plan = None
+    if catalogue is not None:
+        # Read here, not only by `ocop check`: the build must refuse what the check refuses.
+        try:
+            plan = load_plan(root / products_dir, catalogue, root)
+        except DataError as error:
+            problems += error.problems
     news = None
     blog = BlogSettings.from_config(config)
     if blog is not None:
@@ -107,4 +116,5 @@ def load_project(
         photo_cache,
         registry,
         news,
+        plan,
     )

@@ -1,0 +1,183 @@
+"""A new user's first minutes: the README's serve command, exactly as written, on a fresh clone.
+
+A test suite that served on another port once hid a `make serve` that aborted on port 8000 (the site
+check took the guide's example link to the preview's own address for a page of the site, and strict mode
+stopped the preview). So this runs the README's first command as it stands, on port 8000, from a clone
+of the committed project, with nothing installed beforehand but what the command installs itself.
+
+The preview is also the officer's: a mistake in the data is shown on the page (file, line, field) and
+in the terminal, the preview keeps serving, and the page comes back when the file is fixed.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from conftest import BIN, ROOT, _environment, free_port, wait_until
+
+PORT = 8000  # the README's and the guide's address: never another port here
+BANNER = "end of life"  # Material's English end-of-life box
+
+
+def readme_command(word: str) -> list[str]:
+    """The README's set-up command that does `word` (`make serve`), from its first code block, as written."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```sh\n(.*?)```", text, re.DOTALL).group(1)
+    line = next(line for line in block.splitlines() if line.startswith(f"make {word}"))
+    return line.split("#")[0].split()
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """The status and the text of a page (entities read back: `&#39;kind&#39;` is 'kind' on screen)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, html.unescape(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:
+        return error.code, html.unescape(error.read().decode("utf-8"))
+    except OSError:
+        return 0, ""
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+@contextmanager
+def running(command: list[str], cwd: Path, log: Path, env: dict):
+    """A server started as a user starts it; stopped with everything it started (make's children too)."""
+    with open(log, "w", encoding="utf-8") as output:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        yield process
+    finally:
+        with_group = lambda sig: os.killpg(process.pid, sig)  # noqa: E731
+        try:
+            with_group(signal.SIGINT)
+            process.wait(timeout=20)
+        except (subprocess.TimeoutExpired, ProcessLookupError):
+            with_group(signal.SIGKILL)
+            process.wait()
+        wait_until(lambda: port_is_free(PORT) or None, timeout=30)
+
+
+def user_environment() -> dict:
+    """The environment of a new user's shell: no variable the test suite sets for itself."""
+    env = {key: value for key, value in os.environ.items() if key not in ("NO_MKDOCS_2_WARNING", "VIRTUAL_ENV")}
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+def serves(url: str, expected: str) -> bool:
+    status, text = fetch(url)
+    return status == 200 and expected in text
+
+
+def test_readme_serve_command_keeps_serving_on_port_8000_from_a_fresh_clone(tmp_path):
+    if not port_is_free(PORT):
+        pytest.fail(f"port {PORT} is busy: stop whatever serves there; this test must use the README's own port")
+    clone = tmp_path / "fresh"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    command = readme_command("serve")
+    assert command == ["make", "serve"]
+    base = f"http://127.0.0.1:{PORT}/"
+    log = tmp_path / "serve.log"
+    with running(command, clone, log, user_environment()) as process:
+        # The first run creates the virtual environment and installs the pinned requirements.
+        wait_until(lambda: serves(base, "OCOP") or process.poll() is not None, timeout=900, every=1)
+        assert process.poll() is None, log.read_text(encoding="utf-8")[-3000:]
+        assert serves(base + "san-pham/nuoc-mam-nam-quyen/", "Nước mắm Năm Quyền")
+        status, short = fetch(base + "Q/NM/")
+        assert status == 200 and "san-pham/nuoc-mam-nam-quyen/" in short
+        time.sleep(25)  # the broken preview stopped about 20 s after it started
+        assert process.poll() is None, log.read_text(encoding="utf-8")[-3000:]
+        assert serves(base, "OCOP")
+
+        # The officer makes a mistake in a producer file: the preview says where, and keeps serving.
+        producer = clone / "products/nam-quyen/producer.yml"
+        good = producer.read_text(encoding="utf-8")
+        producer.write_text(good + "kind: HTX\n", encoding="utf-8")
+        wait_until(lambda: serves(base, "products/nam-quyen/producer.yml:"), timeout=60, every=0.5)
+        status, page = fetch(base + "san-pham/nuoc-mam-nam-quyen/")
+        assert "Dữ liệu có" in page and "products/nam-quyen/producer.yml:" in page and "'kind'" in page
+        producer.write_text(good, encoding="utf-8")
+        wait_until(lambda: serves(base + "san-pham/nuoc-mam-nam-quyen/", "Nước mắm Năm Quyền"), timeout=60, every=0.5)
+        assert process.poll() is None
+    printed = log.read_text(encoding="utf-8")
+    assert "ERROR   -  ocop: products/nam-quyen/producer.yml:" in printed  # the terminal said it too
+    assert BANNER not in printed and "Aborted" not in printed
+
+    # The guide's way on Windows and Linux alike: `ocop serve`, in the environment `make serve` made.
+    with running([str(clone / ".venv/bin/ocop"), "serve"], clone, tmp_path / "ocop.log", user_environment()) as process:
+        wait_until(lambda: serves(base, "OCOP") or process.poll() is not None, timeout=120, every=1)
+        assert process.poll() is None, (tmp_path / "ocop.log").read_text(encoding="utf-8")
+        status, short = fetch(base + "Q/NM/")
+        assert status == 200 and "san-pham/nuoc-mam-nam-quyen/" in short
+    assert BANNER not in (tmp_path / "ocop.log").read_text(encoding="utf-8")
+
+
+def test_preview_started_on_broken_data_shows_the_mistake_and_recovers(project):
+    """`ocop serve` on data that has a mistake from the start: it serves a page naming the mistake."""
+    product = project.products / "huan-hong/nem-huan-hong.yml"
+    good = product.read_text(encoding="utf-8")
+    product.write_text(good.replace("group:", "groop:"), encoding="utf-8")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = project.root / "serve.log"
+    with open(log, "w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
+            cwd=project.root, env=_environment(), stdout=output, stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_until(lambda: serves(base, "products/huan-hong/nem-huan-hong.yml:") or server.poll() is not None, timeout=90)
+        assert server.poll() is None, log.read_text(encoding="utf-8")
+        status, page = fetch(base)
+        assert "trang xem trước chưa được cập nhật" in page and "'groop'" in page
+        status, catalogue = fetch(base + "san-pham/")  # the menu's catalogue shows it too, not a 404
+        assert status == 200 and "products/huan-hong/nem-huan-hong.yml:" in catalogue
+        product.write_text(good, encoding="utf-8")
+        wait_until(lambda: serves(base + "san-pham/nem-huan-hong/", "Nem"), timeout=60)
+        assert "Dữ liệu có" not in fetch(base)[1]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "Aborted" not in log.read_text(encoding="utf-8")
+
+
+def test_preview_shows_a_broken_link_on_its_page_and_the_build_refuses_it(project):
+    """A problem only the published build must refuse (a broken link) is a notice in the preview."""
+    page = project.root / "docs/ke-hoach-2025.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Trang cũ](/khong-co-trang-nay/)\n", encoding="utf-8")
+    built = project.build()
+    assert built.code != 0 and "khong-co-trang-nay" in built.text
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
+        cwd=project.root, env=_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until(lambda: serves(base + "ke-hoach-2025/", "khong-co-trang-nay") or server.poll() is not None, timeout=90)
+        assert server.poll() is None
+        text = fetch(base + "ke-hoach-2025/")[1]
+        assert "Trang này có 1 lỗi" in text and "docs/ke-hoach-2025.md" in text
+        assert "Trang này có" not in fetch(base)[1]  # only the page concerned carries the notice
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
