@@ -50,7 +50,10 @@ def fetch(url: str) -> tuple[int, str]:
 
 
 def port_is_free(port: int) -> bool:
+    """Free for a server: connections of a stopped one waiting to close (TIME_WAIT) do not count, as
+    servers (MkDocs' included) bind with SO_REUSEADDR."""
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
