@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 # plan for the engine is in README.md. Every command below runs without it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test browser clean lighthouse
+.PHONY: serve build check test test-tools clean lighthouse
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,11 +31,11 @@ build: $(BIN)/mkdocs
 check: $(BIN)/mkdocs
 	$(BIN)/ocop check
 
-# The browser tests drive Debian's Chromium; install it when it is missing (needs root or sudo).
-browser:
-	@command -v chromium >/dev/null 2>&1 || sh scripts/install-chromium.sh
+# The tests drive Debian's Chromium and nginx; install what is missing (needs root or sudo).
+test-tools:
+	@sh scripts/install-test-tools.sh
 
-test: $(VENV)/.dev-installed browser
+test: $(VENV)/.dev-installed test-tools
 	$(BIN)/python -m pytest
 
 # Page weight and speed on a phone (Lighthouse, pinned in benchmarks/lighthouse/package-lock.json,
@@ -44,7 +44,7 @@ benchmarks/lighthouse/node_modules/.bin/lighthouse: benchmarks/lighthouse/packag
 	cd benchmarks/lighthouse && npm ci --no-audit --no-fund
 	touch $@
 
-lighthouse: $(BIN)/mkdocs browser benchmarks/lighthouse/node_modules/.bin/lighthouse
+lighthouse: $(BIN)/mkdocs test-tools benchmarks/lighthouse/node_modules/.bin/lighthouse
 	CHROME_PATH=/usr/bin/chromium $(BIN)/python benchmarks/lighthouse.py
 
 clean:

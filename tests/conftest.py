@@ -155,7 +155,7 @@ def browser():
     """Debian's Chromium driven by Playwright; no test reaches beyond localhost."""
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run `make browser` (installs Debian's chromium)")
+        pytest.fail("Chromium is missing: run `make test-tools` (installs Debian's chromium)")
     with playwright_api.sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
