@@ -184,3 +184,14 @@ def test_preview_shows_a_broken_link_on_its_page_and_the_build_refuses_it(projec
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_no_english_end_of_life_box_from_ocop_commands(project):
+    """Material prints an English end-of-life box on every build unless told not to; `ocop` tells it."""
+    env = user_environment()
+    for command in (["check"], ["build"]):
+        result = subprocess.run(
+            [str(BIN / "ocop"), *command], cwd=project.root, capture_output=True, text=True, encoding="utf-8", env=env, timeout=600
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert BANNER not in result.stdout + result.stderr

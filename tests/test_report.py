@@ -169,6 +169,10 @@ def test_plan_mistakes_are_explained(project, case):
         result = project.ocop(command)
         assert result.code == 1 and "Traceback" not in result.text
         assert f"products/_ke-hoach.yml:{line}: trường '{field}'" in result.err and words in result.err, result.err
+    # The build refuses what the check refuses: a published site is never built beside a broken plan.
+    built = project.build()
+    assert built.code != 0 and f"products/_ke-hoach.yml:{line}: trường '{field}'" in built.text
+    assert not (project.site / "index.html").exists()
 
 
 def test_plan_file_satisfies_its_schema():
