@@ -97,7 +97,10 @@ def load_project(
     problems += check_pages(Path(config.docs_dir), catalogue, news, path_shower(root))
     if problems:
         raise DataError(problems)
-    settings = SiteSettings(site_url.rstrip("/") + "/", commune, qr_style, today, expiring_days, size)
+    settings = SiteSettings(
+        site_url.rstrip("/") + "/", commune, qr_style, today, expiring_days, size,
+        favicon=config.theme.get("favicon") or SiteSettings.favicon,
+    )
     return Project(
         root,
         root / products_dir,

@@ -77,6 +77,7 @@ class SiteSettings:
     today: dt.date = field(default_factory=build_date)
     expiring_days: int = EXPIRING_DAYS
     label_size: LabelSize = field(default_factory=LabelSize)
+    favicon: str = "assets/images/favicon.png"  # the theme's, a site path (or an address on another host)
 
     def product_url(self, slug: str) -> str:
         return f"{self.site_url}{CATALOGUE}/{slug}/"
@@ -351,9 +352,12 @@ class SiteBuilder:
 
         Written as plain HTML (not a themed page) so that a phone on slow data loads a few hundred bytes."""
         depth = 1 + len(short_parts)
+        favicon = self.settings.favicon
         page = self.renderer.render(
             "redirect.html.j2",
             href="../" * depth + target_path,
+            # Named, so that a browser does not ask for /favicon.ico, which a static host answers with 404.html.
+            favicon=favicon if "://" in favicon else "../" * depth + favicon.lstrip("/"),
             canonical=self.settings.site_url + target_path,
             title=title,
         )
