@@ -169,3 +169,30 @@ def test_the_guide_quotes_real_messages(project, case):
     assert result.code == 1
     printed = [line.removeprefix("  - ") for line in result.err.splitlines()]
     assert any(line in quoted for line in printed), f"{case}: none of\n{result.err}\nis quoted in loi.md"
+
+
+def test_the_guide_is_for_staff_reached_from_the_footer_not_the_tabs_nor_the_search(built):
+    """Visitors see the products in the tabs and the search; the officer finds the guide in the footer."""
+    import json
+
+    for page, guide in (("", "huong-dan/"), ("en/", "../huong-dan/"), ("san-pham/nuoc-mam-nam-quyen/", "../../huong-dan/")):
+        html = built.page(page)
+        tabs = re.search(r'<nav class="md-tabs".*?</nav>', html, re.S).group(0)
+        assert "huong-dan" not in tabs and "Hướng dẫn" not in tabs, page
+        footer = re.search(r"<footer.*?</footer>", html, re.S).group(0)
+        assert f'href="{guide}"' in footer, page
+    assert "Hướng dẫn cập nhật trang" in built.page("")
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert "san-pham/nuoc-mam-nam-quyen/" in locations
+    assert not [location for location in locations if location.startswith("huong-dan/")]
+    for name in GUIDE.glob("*.md"):
+        page = "huong-dan/" + ("" if name.stem == "index" else name.stem + "/")
+        assert (built.site / page / "index.html").is_file(), page
+
+
+def test_the_guide_says_to_rebuild_and_publish_every_day():
+    text = (GUIDE / "dang-trang.md").read_text(encoding="utf-8")
+    when = text.split("## Khi nào cần đăng lại", 1)[1]
+    assert "**Mỗi ngày**, kể cả khi không sửa gì" in when
+    assert "chạy `ocop publish`" in when and "rebuild-daily.yml" in when

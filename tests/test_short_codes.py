@@ -221,3 +221,27 @@ def test_ocop_build_gives_new_products_their_codes_first(project):
     [found] = read_qr_codes(qr_png(project, "nem-chua-thu-nghiem"))
     assert found.text == f"{HOST}Q/NCTN/"
     assert "san-pham/nem-chua-thu-nghiem/" in project.page("Q/NCTN/")
+
+
+def test_ocop_build_registers_no_code_for_a_product_file_never_filled_in(project):
+    """`ocop new product` then `ocop build` before filling anything in: a registered code would hold the
+    address forever, for a product that may never exist. Once the file is filled in, the code comes."""
+    created = project.ocop("new", "product", "Mắm tép thử nghiệm", "--producer", "nam-quyen")
+    assert created.code == 0, created.text
+    path = project.root / "products/nam-quyen/mam-tep-thu-nghiem.yml"
+    scaffold = path.read_text(encoding="utf-8")
+    registry = read(project, REGISTRY)
+
+    result = project.ocop("build")
+    assert result.code == 0, result.text
+    assert read(project, REGISTRY) == registry
+    assert path.read_text(encoding="utf-8") == scaffold
+    assert "Chưa cấp mã ngắn cho products/nam-quyen/mam-tep-thu-nghiem.yml" in result.out
+    assert not (project.site / "Q" / "MTTN").exists()
+    assert "Mắm tép thử nghiệm" in project.page("san-pham/mam-tep-thu-nghiem/")  # the preview still shows it
+
+    path.write_text(scaffold.replace("# summary: Một câu giới thiệu sản phẩm.", "summary: Mắm tép thử."), encoding="utf-8")
+    result = project.ocop("build")
+    assert result.code == 0, result.text
+    assert read(project, REGISTRY).endswith("NEM: nem-huan-hong\nNM: nuoc-mam-nam-quyen\nMTTN: mam-tep-thu-nghiem\n")
+    assert "san-pham/mam-tep-thu-nghiem/" in project.page("Q/MTTN/")

@@ -74,13 +74,18 @@ def test_the_products_own_sellers_and_the_outlets_are_listed_together(project):
     project.write("products/_diem-ban/cua-hang-thu-nghiem.yml", SHOP)
     path = project.root / "products/nam-quyen/nuoc-mam-nam-quyen.yml"
     path.write_text(
-        path.read_text(encoding="utf-8") + "where_to_buy:\n  - name: Quầy thử A\n  - name: Quầy thử B\n", encoding="utf-8"
+        path.read_text(encoding="utf-8")
+        + "where_to_buy:\n  - name: Quầy thử A\n    phone: \"0900 111 333\"\n  - name: Quầy thử B\n",
+        encoding="utf-8",
     )
     assert project.build().code == 0
     html = project.page("san-pham/nuoc-mam-nam-quyen/")
     section = html.split('id="mua-o-au"', 1)[1].split("<h2", 1)[0]
     items = [text_of(f"<article>{item}</article>") for item in re.findall(r"<li>(.*?)</li>", section, re.DOTALL)]
-    assert [item.split(" ·")[0].strip() for item in items] == ["Cửa hàng Thử Nghiệm", "Quầy thử A", "Quầy thử B"]
+    assert [item.split(" ·")[0].split(",")[0].strip() for item in items] == ["Cửa hàng Thử Nghiệm", "Quầy thử A", "Quầy thử B"]
+    # A seller's phone is called with one tap, as on the producer's page, in both languages.
+    assert '<a href="tel:0900111333">0900 111 333</a>' in section
+    assert '<a href="tel:0900111333">0900 111 333</a>' in project.page("en/products/nuoc-mam-nam-quyen/")
 
 
 def _fair(name: str, start: str, end: str | None = None, products: str = "[nuoc-mam-nam-quyen]") -> str:

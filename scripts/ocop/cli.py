@@ -81,6 +81,8 @@ def _issue(args, project: Project | None = None) -> Project:
         print(f"Đã ghi mã {code} vào {file}")
     for code, slug in issued.registered:
         print(f"Đã ghi vào sổ {project.registry.file}: {code} → /san-pham/{slug}/")
+    for file in issued.unfilled:
+        print(f"Chưa cấp mã ngắn cho {file}: tệp còn nguyên như lúc tạo bằng ocop new product; điền thông tin rồi chạy lại lệnh")
     if issued.written or issued.registered:
         print(f"Hãy lưu (commit) {project.registry.file} cùng dữ liệu: mã đã in thì không được đổi.")
         project = _load(args.config)

@@ -28,6 +28,7 @@ from .catalogue import Catalogue, ProductEntry
 from .errors import Problem
 from .models import CODE_MAX, CODE_PATTERN, SLUG_PATTERN
 from .reader import decode, parse_yaml
+from .scaffold import never_filled_in
 
 REGISTRY = "_registry/codes.yml"
 REGISTRY_HEADER = """\
@@ -160,6 +161,7 @@ def propose_code(name: str, taken: set[str]) -> str:
 class Issued:
     written: list[tuple[str, str]]  # (file shown, code) for codes written into product files
     registered: list[tuple[str, str]]  # (code, slug) added to the register
+    unfilled: list[str] = field(default_factory=list)  # files shown: created by `ocop new product`, not filled in yet
 
 
 def issue_codes(catalogue: Catalogue, registry: Registry, root: Path) -> Issued:
@@ -168,10 +170,14 @@ def issue_codes(catalogue: Catalogue, registry: Registry, root: Path) -> Issued:
     Call only on data that passed check_codes: nothing here can then break an issued code."""
     taken = set(registry.slugs) | {entry.model.code for entry in catalogue.products.values() if entry.model.code}
     written = []
+    unfilled = []
     codes: dict[str, str] = {}
     for entry in catalogue.products.values():
         if entry.model.retired and not entry.model.code:
             continue  # never printed with a short code, and no new labels are printed for it
+        if entry.model.code is None and _never_filled_in(root / entry.source, entry):
+            unfilled.append(entry.source)  # a code registered now would hold its address forever
+            continue
         code = entry.model.code
         if code is None:
             code = propose_code(entry.model.name, taken)
@@ -183,7 +189,14 @@ def issue_codes(catalogue: Catalogue, registry: Registry, root: Path) -> Issued:
     new = [(code, slug) for code, slug in codes.items() if code not in registry.slugs]
     if new:
         append_registry(registry, new)
-    return Issued(written, new)
+    return Issued(written, new, unfilled)
+
+
+def _never_filled_in(path: Path, entry: ProductEntry) -> bool:
+    if entry.document is None:
+        return False
+    text, _, _ = _read_text(path)
+    return never_filled_in(text, entry.document.data)
 
 
 def _yaml_scalar(text: str) -> str:

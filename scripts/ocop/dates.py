@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
+from pathlib import Path
 
 from .errors import DataError, Problem
 
@@ -25,3 +27,33 @@ def build_date(environ: dict | None = None) -> dt.date:
         raise DataError(
             [Problem("SOURCE_DATE_EPOCH", None, None, f"biến môi trường phải là số giây kể từ 1/1/1970 (đang ghi: {value!r})")]
         ) from None
+
+
+def last_commit_dates(folder: Path) -> dict[Path, dt.date]:
+    """The day (in Vietnam) each file under `folder` was last committed, from one `git log` for all of
+    them (a province may have thousands of files). Empty where there is no Git, no repository or no
+    history. In a shallow clone the oldest commit fetched stands for all history before it, so a file
+    last seen there has no known date (the daily workflow fetches the whole history)."""
+    folder = Path(folder).resolve()
+    try:
+        result = subprocess.run(
+            ["git", "-c", "core.quotePath=false", "log", "--format=%x00%ct %d", "--name-only", "--no-renames",
+             "--relative", "--", "."],
+            cwd=folder, capture_output=True, timeout=120,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if result.returncode != 0:
+        return {}
+    dates: dict[Path, dt.date] = {}
+    day, boundary = None, False
+    for line in result.stdout.decode("utf-8", "replace").splitlines():
+        if line.startswith("\0"):
+            stamp, _, decoration = line[1:].partition(" ")
+            day = dt.datetime.fromtimestamp(int(stamp), VIETNAM).date()
+            boundary = "grafted" in decoration
+        elif line and day is not None:
+            path = folder / line
+            if path not in dates:  # newest first: the first commit that names a file is its last one
+                dates[path] = None if boundary else day
+    return {path: day for path, day in dates.items() if day is not None}

@@ -3,6 +3,13 @@
     [[san-pham: nuoc-mam-nam-quyen]]      a card of the product: photo, name, stars, link to its page
     [[tin-moi]]                           the latest published posts
     [[tin-moi: Du lịch – lễ hội]]         the latest published posts of one category
+    [[so-san-pham-ocop]]                  a sentence counting the products certified today, by stars, in
+                                          words ("Xã có ba sản phẩm đạt OCOP 3 sao, …")
+    [[san-pham-ocop]]                     the list of those products, each a link to its page
+    [[san-pham-ocop: thẻ]]                the same products as cards
+
+The last three follow the data: a product added, or a certificate that expires, changes every page
+that uses them at the next build, without editing the page. On a page under en/ they are in English.
 
 A marker naming a product or a category that does not exist stops `ocop check` and the build, with
 the file and the line. Code blocks and HTML comments are left alone, so that the guide can show the
@@ -13,6 +20,7 @@ Every hand-written page is also checked for photos it shows but that are missing
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -20,14 +28,19 @@ from urllib.parse import unquote
 from mkdocs.utils import get_relative_url
 
 from .catalogue import Catalogue
+from .english import product_name
 from .errors import Problem
 from .news import News, SourcePage, read_page
-from .site import CATALOGUE, SiteBuilder, product_page_uri
+from .site import CATALOGUE, SiteBuilder, en_product_page_uri, product_page_uri
 from .trade import unknown_product
 
 PRODUCT = "san-pham"
 LATEST = "tin-moi"
 LATEST_COUNT = 5
+COUNT = "so-san-pham-ocop"
+CERTIFIED = "san-pham-ocop"
+AS_CARDS = "thẻ"
+ENGLISH = "en/"  # pages under this folder are English: the markers speak English there
 
 _MARKER = re.compile(r"^\[\[\s*([^\]:]*?)\s*(?::\s*([^\]]*?)\s*)?\]\]\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -102,6 +115,12 @@ def _marker_problem(marker: Marker, catalogue: Catalogue | None, news: News | No
         if catalogue is not None and marker.argument not in catalogue.products:
             return unknown_product(marker.argument, catalogue.products)
         return None
+    if marker.kind == COUNT:
+        return f"[[{COUNT}]] không có phần sau dấu ':'" if marker.argument else None
+    if marker.kind == CERTIFIED:
+        if marker.argument and marker.argument.lower() not in (AS_CARDS, "the"):
+            return f"không hiểu '{marker.argument}': viết [[{CERTIFIED}]] (danh sách) hoặc [[{CERTIFIED}: {AS_CARDS}]] (dạng thẻ)"
+        return None
     if marker.kind == LATEST:
         if news is None:
             return "trang chưa bật phần tin tức (plugin blog trong mkdocs.yml)"
@@ -111,7 +130,8 @@ def _marker_problem(marker: Marker, catalogue: Catalogue | None, news: News | No
         return None
     return (
         f"không hiểu ký hiệu {marker.argument if not marker.kind else '[[' + marker.kind + ']]'}: "
-        f"dùng [[{PRODUCT}: địa-chỉ-sản-phẩm]] hoặc [[{LATEST}]] (viết riêng một dòng, sát lề trái)"
+        f"dùng [[{PRODUCT}: địa-chỉ-sản-phẩm]], [[{LATEST}]], [[{COUNT}]] hoặc [[{CERTIFIED}]] "
+        "(viết riêng một dòng, sát lề trái)"
     )
 
 
@@ -153,20 +173,58 @@ class MarkerExpander:
         if problem:
             raise ValueError(f"{file}:{marker.line}: {problem}")
         if marker.kind == PRODUCT:
-            entry = self.catalogue.products[marker.argument]
-            photos = self.builder.published_photos(CATALOGUE, entry.slug, entry.photos[:1])
-            photo = photos[0] if photos else None
-            return "\n" + self.renderer.render(
-                "product-card.md.j2",
-                entry=entry,
-                status=self.builder.settings.certificate(entry),
-                href=get_relative_url(product_page_uri(entry.slug), src_uri),
-                photo=photo.link(CATALOGUE + "/", entry.model.name) if photo else None,
-                photo_href=get_relative_url(photo.small_uri, src_uri) if photo else None,
-            )
+            return "\n" + self._card(self.catalogue.products[marker.argument], src_uri)
+        english = src_uri.startswith(ENGLISH)
+        if marker.kind == COUNT:
+            return "\n" + self._count(english)
+        if marker.kind == CERTIFIED:
+            if marker.argument:  # as cards
+                return "\n" + "\n".join(self._card(entry, src_uri) for entry, _ in self._certified())
+            return "\n" + self._list(src_uri, english)
         posts = self.news.published(marker.argument)[:LATEST_COUNT]
         return "\n" + self.renderer.render(
             "latest-posts.md.j2",
             posts=[{"post": post, "href": get_relative_url(post.page.src_uri, src_uri)} for post in posts],
             category=marker.argument,
         )
+
+    def _card(self, entry, src_uri: str) -> str:
+        photos = self.builder.published_photos(CATALOGUE, entry.slug, entry.photos[:1])
+        photo = photos[0] if photos else None
+        return self.renderer.render(
+            "product-card.md.j2",
+            entry=entry,
+            status=self.builder.settings.certificate(entry),
+            href=get_relative_url(product_page_uri(entry.slug), src_uri),
+            photo=photo.link(CATALOGUE + "/", entry.model.name) if photo else None,
+            photo_href=get_relative_url(photo.small_uri, src_uri) if photo else None,
+        )
+
+    def _certified(self) -> list:
+        """(entry, status) of every product whose stars may be shown today, most stars first."""
+        found = []
+        for entry in self.catalogue.products.values():
+            status = self.builder.settings.certificate(entry)
+            if not entry.model.retired and status.current_stars:
+                found.append((entry, status))
+        return sorted(found, key=lambda item: -item[1].current_stars)
+
+    def _count(self, english: bool) -> str:
+        certified = self._certified()
+        levels = Counter(status.current_stars for _, status in certified)
+        groups = {entry.group.code: entry.group for entry, _ in certified}
+        return self.renderer.render(
+            "ocop-count.en.md.j2" if english else "ocop-count.md.j2",
+            total=len(certified),
+            levels=sorted(levels.items(), reverse=True),
+            group=next(iter(groups.values())) if len(groups) == 1 else None,
+        )
+
+    def _list(self, src_uri: str, english: bool) -> str:
+        items = []
+        for entry, status in self._certified():
+            page = en_product_page_uri(entry.slug) if english else product_page_uri(entry.slug)
+            items.append(
+                {"entry": entry, "status": status, "href": get_relative_url(page, src_uri), "name": product_name(entry)}
+            )
+        return self.renderer.render("ocop-list.en.md.j2" if english else "ocop-list.md.j2", items=items)

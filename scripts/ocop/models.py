@@ -206,6 +206,12 @@ class Producer(Model):
     location: Location | None = Field(None, title="Tọa độ trên bản đồ")
     description: LongText | None = Field(None, title="Giới thiệu")
     photos: list[Photo] = Field(default_factory=list, title="Ảnh", json_schema_extra=_items_may_be_text)
+    verified: Date | None = Field(
+        None,
+        title="Thông tin xác nhận đến ngày",
+        description="Ngày thông tin trong tệp này được kiểm tra lần cuối (31/05/2025 hoặc 2025-05-31): "
+        "trang ghi 'Thông tin tính đến ngày …' theo ngày này; bỏ trống thì lấy ngày lưu (commit) tệp lần cuối",
+    )
     en: ProducerEnglish | None = Field(None, title="Tiếng Anh", description="Bản dịch tiếng Anh cho trang /en/")
 
     _english = field_validator("en")(_vietnamese_first)
@@ -376,6 +382,12 @@ class Product(Model):
         title="Đã ngừng sản xuất",
         description="Sản phẩm không còn sản xuất: trang và mã QR đã in vẫn mở được, trang ghi rõ đã ngừng. "
         "Đừng xoá tệp của sản phẩm đã in mã QR.",
+    )
+    verified: Date | None = Field(
+        None,
+        title="Thông tin xác nhận đến ngày",
+        description="Ngày thông tin trong tệp này được kiểm tra lần cuối (31/05/2025 hoặc 2025-05-31): "
+        "trang ghi 'Thông tin tính đến ngày …' theo ngày này; bỏ trống thì lấy ngày lưu (commit) tệp lần cuối",
     )
     en: ProductEnglish | None = Field(
         None, title="Tiếng Anh", description="Bản dịch tiếng Anh cho khách du lịch (trang /en/products/…)"

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from .catalogue import Catalogue, load_catalogue
 from .certificate import EXPIRING_DAYS
-from .dates import build_date
+from .dates import build_date, last_commit_dates
 from .codes import Registry, check_codes, read_registry
 from .errors import DataError, Problem, path_shower
 from .labels import LabelError, LabelSize, check_module
@@ -106,7 +106,11 @@ def load_project(
     problems += check_pages(Path(config.docs_dir), catalogue, news, path_shower(root))
     if problems:
         raise DataError(problems)
-    settings = SiteSettings(site_url.rstrip("/") + "/", commune, qr_style, today, expiring_days, size)
+    settings = SiteSettings(
+        site_url.rstrip("/") + "/", commune, qr_style, today, expiring_days, size,
+        favicon=config.theme.get("favicon") or SiteSettings.favicon,
+        committed={path_shower(root)(path): day for path, day in last_commit_dates(root / products_dir).items()},
+    )
     return Project(
         root,
         root / products_dir,

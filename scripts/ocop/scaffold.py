@@ -23,6 +23,20 @@ from .news import BlogSettings, slugify
 from .trade import FAIRS_DIR, OUTLETS_DIR
 
 
+# The line `ocop new product` writes at the top of every product file (templates/new-product.yml.j2),
+# and the fields it fills in; every other field is a comment for the officer to fill.
+PRODUCT_MARK = "tạo bằng lệnh: ocop new product"
+PRODUCT_FIELDS = frozenset({"name", "slug", "producer", "group"})
+
+
+def never_filled_in(text: str, data) -> bool:
+    """A product file as `ocop new product` wrote it: its mark still there and no field set beyond the
+    ones the command filled. Such a product is not ready for print, so no permanent code is issued for it
+    (a code written into the file by hand is a field set, and is registered as usual)."""
+    marked = any(line.lstrip().startswith("#") and PRODUCT_MARK in line for line in text.splitlines())
+    return marked and isinstance(data, dict) and set(data) <= PRODUCT_FIELDS
+
+
 class ScaffoldError(Exception):
     """A reason, in Vietnamese, why the file was not created."""
 

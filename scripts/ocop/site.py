@@ -77,6 +77,9 @@ class SiteSettings:
     today: dt.date = field(default_factory=build_date)
     expiring_days: int = EXPIRING_DAYS
     label_size: LabelSize = field(default_factory=LabelSize)
+    favicon: str = "assets/images/favicon.png"  # the theme's, a site path (or an address on another host)
+    # Data file (as shown, products/…) → the day it was last committed, where Git history exists.
+    committed: dict[str, dt.date] = field(default_factory=dict, compare=False)
 
     def product_url(self, slug: str) -> str:
         return f"{self.site_url}{CATALOGUE}/{slug}/"
@@ -101,6 +104,14 @@ class SiteSettings:
 
     def batch_qr_text(self, entry, batch: Batch) -> str:
         return self.short_url(entry.model.code, batch.code) if entry.model.code else self.batch_url(entry.slug, batch)
+
+    def as_of(self, *entries) -> dt.date | None:
+        """The day the information of these products or producers was last confirmed, for the line
+        "Thông tin tính đến ngày …": a file's own `verified:` date, else the day it was last committed,
+        the latest of them; None when none is known. Never the build date: a site rebuilt years later
+        from the same data must not call its information current (certificates are still judged on `today`)."""
+        days = [entry.model.verified or self.committed.get(entry.source) for entry in entries]
+        return max((day for day in days if day), default=None)
 
     def certificate(self, entry) -> CertificateStatus:
         return certificate_status(entry.model.certification, self.today, self.expiring_days)
@@ -282,6 +293,7 @@ class SiteBuilder:
             commune=self.settings.commune,
             status=status,
             today=self.settings.today,
+            confirmed=self.settings.as_of(entry),
             site_url=self.settings.site_url,
             batches=[
                 {"batch": batch, "href": f"{slug}/{BATCHES}/{batch.code}.md", "expired": batch.is_expired(self.settings.today)}
@@ -351,9 +363,12 @@ class SiteBuilder:
 
         Written as plain HTML (not a themed page) so that a phone on slow data loads a few hundred bytes."""
         depth = 1 + len(short_parts)
+        favicon = self.settings.favicon
         page = self.renderer.render(
             "redirect.html.j2",
             href="../" * depth + target_path,
+            # Named, so that a browser does not ask for /favicon.ico, which a static host answers with 404.html.
+            favicon=favicon if "://" in favicon else "../" * depth + favicon.lstrip("/"),
             canonical=self.settings.site_url + target_path,
             title=title,
         )
@@ -386,6 +401,7 @@ class SiteBuilder:
                 product_url=self.settings.product_url(slug),
                 site_url=self.settings.site_url,
                 today=self.settings.today,
+                confirmed=self.settings.as_of(entry),
                 commune=self.settings.commune,
                 description=f"{title}: ngày sản xuất, hạn sử dụng, nguồn gốc nguyên liệu, cơ sở sản xuất.",
                 image=self.settings.site_url + photos[0].share_uri if photos else None,
@@ -415,6 +431,7 @@ class SiteBuilder:
             commune=self.settings.commune,
             statuses={product.slug: self.settings.certificate(product) for product in producer.products},
             today=self.settings.today,
+            confirmed=self.settings.as_of(producer, *producer.products),
             image=images[0] if images else None,
             jsonld=producer_data(producer, self.settings.producer_url(producer.slug), images, description),
             translation=f"{EN_PRODUCERS}/{producer.slug}/",
@@ -446,6 +463,7 @@ class SiteBuilder:
             ratings=RATINGS,
             photo_link=lambda card, page_url: card["published_photo"].link(page_url, card["entry"].model.name),
             today=self.settings.today,
+            confirmed=self.settings.as_of(*[card["entry"] for card in cards]),
             description=f"Sản phẩm OCOP của xã {self.settings.commune.name}, tỉnh {self.settings.commune.province}.",
             commune=self.settings.commune,
         )

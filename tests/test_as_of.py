@@ -1,0 +1,89 @@
+""""Thông tin tính đến ngày …" says when the information was last confirmed, never when the site was built:
+a site rebuilt in 2036 from 2025 data must not call its information current in 2036.
+
+The day comes from the file's `verified:` field, else from the day the file was last committed (where
+Git history exists), else the line is left out. Certificates are still judged on the build date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+
+from test_pages import text_of
+
+FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
+PRODUCER = "products/nam-quyen/producer.yml"
+IN_2036 = str(int(dt.datetime(2036, 6, 1, 12, tzinfo=dt.timezone(dt.timedelta(hours=7))).timestamp()))
+PAGES = ("san-pham/nuoc-mam-nam-quyen/", "co-so/nam-quyen/", "san-pham/")
+
+
+def _append(project, relative: str, text: str) -> None:
+    path = project.root / relative
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _git(project, *args: str, when: str | None = None) -> None:
+    env = dict(os.environ, GIT_AUTHOR_NAME="Kiểm thử", GIT_AUTHOR_EMAIL="kiem-thu@example.invalid",
+               GIT_COMMITTER_NAME="Kiểm thử", GIT_COMMITTER_EMAIL="kiem-thu@example.invalid")
+    if when:
+        env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+    subprocess.run(["git", *args], cwd=project.root, env=env, check=True, capture_output=True)
+
+
+def _as_of(project, page: str) -> str | None:
+    text = text_of(project.page(page))
+    return text.split("Thông tin tính đến ngày ", 1)[1].split(".", 1)[0] if "Thông tin tính đến ngày" in text else None
+
+
+def test_without_a_date_or_history_the_line_is_left_out_not_the_build_date(project):
+    result = project.build(env={"SOURCE_DATE_EPOCH": IN_2036})
+    assert result.code == 0, result.text
+    for page in PAGES + ("co-so/huan-hong/",):
+        text = text_of(project.page(page))
+        assert "Thông tin tính đến ngày" not in text, page
+        assert "2036" not in text, page
+
+
+def test_the_verified_date_of_the_files_is_shown(project):
+    _append(project, FISH_SAUCE, "verified: 15/05/2025\n")
+    _append(project, PRODUCER, "verified: 2025-06-20\n")
+    _append(project, FISH_SAUCE, "batches:\n  - code: L1\n    produced: 01/05/2025\n")
+    result = project.build(env={"SOURCE_DATE_EPOCH": IN_2036})
+    assert result.code == 0, result.text
+    assert _as_of(project, "san-pham/nuoc-mam-nam-quyen/") == "15/05/2025"
+    assert _as_of(project, "san-pham/nuoc-mam-nam-quyen/lo/L1/") == "15/05/2025"
+    assert _as_of(project, "co-so/nam-quyen/") == "20/06/2025"  # the producer's file and its products', the latest
+    assert _as_of(project, "san-pham/") == "15/05/2025"  # the latest of the listed products
+    assert _as_of(project, "san-pham/nem-huan-hong/") is None
+    assert _as_of(project, "co-so/huan-hong/") is None
+
+
+def test_the_last_commit_date_is_shown_where_git_history_exists(project):
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "Dữ liệu", when="2025-04-10T09:00:00+07:00")
+    _append(project, PRODUCER, "representative: Người đại diện thử\n")
+    _git(project, "commit", "-q", "-a", "-m", "Người đại diện", when="2025-08-01T23:30:00+07:00")
+    result = project.build(env={"SOURCE_DATE_EPOCH": IN_2036})
+    assert result.code == 0, result.text
+    assert _as_of(project, "san-pham/nuoc-mam-nam-quyen/") == "10/04/2025"
+    assert _as_of(project, "co-so/nam-quyen/") == "01/08/2025"  # a Vietnam day, not the UTC one (16:30 UTC)
+    assert _as_of(project, "san-pham/") == "10/04/2025"
+
+    # The file's own date wins over its commit's.
+    _append(project, FISH_SAUCE, "verified: 02/01/2025\n")
+    _git(project, "commit", "-q", "-a", "-m", "Ngày xác nhận", when="2025-09-09T09:00:00+07:00")
+    assert project.build(env={"SOURCE_DATE_EPOCH": IN_2036}).code == 0
+    assert _as_of(project, "san-pham/nuoc-mam-nam-quyen/") == "02/01/2025"
+
+
+def test_certificates_are_still_judged_on_the_build_date(project):
+    text = (project.root / FISH_SAUCE).read_text(encoding="utf-8")
+    (project.root / FISH_SAUCE).write_text(
+        text.replace("  stars: 3\n", "  stars: 3\n  date: 01/06/2024\n") + "verified: 15/05/2025\n", encoding="utf-8"
+    )
+    assert project.build(env={"SOURCE_DATE_EPOCH": IN_2036}).code == 0
+    page = text_of(project.page("san-pham/nuoc-mam-nam-quyen/"))
+    assert "Thông tin tính đến ngày 15/05/2025." in page
+    assert "đã hết hiệu lực từ ngày" in page

@@ -1,0 +1,118 @@
+"""Unknown addresses: the site's own 404 page, in Vietnamese, and short addresses typed in lower case.
+
+The site is served as GitHub Pages serves it: files as they are, a folder's index.html, and the site's
+404.html (with status 404) for every path that does not exist. No rewriting on the server: a lower-case
+/q/nm/ reaches the product through the 404 page alone, so it works on any static host.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import wait_until
+from test_pages import text_of
+
+FISH_SAUCE = "san-pham/nuoc-mam-nam-quyen/"
+
+
+class StaticHost(http.server.SimpleHTTPRequestHandler):
+    """A plain static host: a missing path gets 404.html, with status 404."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = self.directory + "/404.html"
+        if code != 404:
+            return super().send_error(code, message, explain)
+        with open(page, "rb") as file:
+            body = file.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def static_host(folder):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def host(built):
+    with static_host(built.site) as address:
+        yield address
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@pytest.mark.parametrize("typed", ["q/nm/", "q/nm", "Q/nm/", "q/Nm/"])
+def test_a_short_address_typed_in_lower_case_opens_the_product(built, host, phone, typed):
+    assert status(host + typed) == 404  # no lower-case folder: the host answers with the 404 page
+    phone.goto(host + typed)
+    phone.wait_for_url(host + FISH_SAUCE, timeout=15000)
+    assert phone.locator("h1").inner_text() == "Nước mắm Năm Quyền"
+
+
+def test_only_the_upper_case_short_folder_exists(built):
+    """Windows cannot hold Q/NM and q/nm side by side: the site has one of them."""
+    assert (built.site / "Q" / "NM" / "index.html").is_file()
+    assert sorted(path.name for path in built.site.iterdir() if path.name.lower() == "q") == ["Q"]
+
+
+def test_an_unknown_code_stays_on_the_404_page(host, phone):
+    phone.goto(host + "q/zz/")
+    wait_until(lambda: phone.url == host + "Q/ZZ/", timeout=15)
+    phone.wait_for_timeout(500)  # no second redirect: the upper-case address is missing too
+    assert phone.url == host + "Q/ZZ/"
+    assert phone.locator("h1").inner_text() == "Không tìm thấy trang"
+
+
+def test_the_404_page_is_vietnamese_and_leads_to_the_catalogue_and_the_search(built, host, phone):
+    html = (built.site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="vi"' in html
+    text = text_of(html)
+    assert "Không tìm thấy trang" in text and "Not found" not in text
+    assert "Xem danh sách sản phẩm OCOP" in text and "Tìm kiếm" in text
+    assert 'href="/san-pham/"' in html
+
+    phone.goto(host + "san-pham/nuoc-mam/")
+    assert phone.locator("h1").inner_text() == "Không tìm thấy trang"
+    phone.click("text=Xem danh sách sản phẩm OCOP")
+    phone.wait_for_url(host + "san-pham/")
+
+    phone.goto(host + "san-pham/nuoc-mam/")
+    query = phone.locator("#ocop-not-found-query")
+    assert query.input_value() == "nuoc mam"  # the words of the address the visitor tried
+    phone.click("form.ocop-not-found-search button")
+    meta = phone.locator(".md-search-result__meta")
+    wait_until(lambda: "tài liệu" in meta.inner_text(), timeout=30)
+    links = phone.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
+    assert host + FISH_SAUCE in [link.split("#")[0] for link in links]
+
+
+def test_short_address_pages_name_the_favicon(built):
+    html = (built.site / "Q" / "NM" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="icon" href="../../assets/images/favicon.png">' in html
+    assert (built.site / "assets" / "images" / "favicon.png").is_file()
