@@ -62,6 +62,9 @@ class OcopPluginConfig(base.Config):
     # From this many generated pages outside the navigation, a second process renders half of them
     # (on a machine with two cores or more, not on Windows): see parallel.py. 0: always on one core.
     two_processes_from = c.Type(int, default=300)
+    # Where a bare `ocop publish` publishes: a web server's folder (relative to mkdocs.yml, or absolute)
+    # or "gh-pages". Unset, `ocop publish` needs --to or --gh-pages.
+    publish_to = c.Optional(c.Type(str))
 
 
 class OcopPlugin(BasePlugin[OcopPluginConfig]):
