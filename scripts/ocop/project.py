@@ -5,7 +5,7 @@ same way: `ocop check` and `mkdocs build` can never disagree.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +21,7 @@ from .images import PhotoCache
 from .markers import check_pages
 from .models import Commune
 from .news import BlogSettings, News, load_news
+from .post_photos import PostPhoto, load_post_photos
 from .qr import QrCache, QrStyle
 from .site import SiteSettings
 
@@ -35,6 +36,7 @@ class Project:
     photo_cache: PhotoCache
     registry: Registry | None = None
     news: News | None = None  # the posts, when the blog plugin is on
+    post_photos: dict[str, PostPhoto] = field(default_factory=dict)  # by the original's place in docs/
 
     @property
     def check_memory(self) -> Path | None:
@@ -90,9 +92,12 @@ def load_project(
     if catalogue is not None and not found:
         problems += check_codes(catalogue, registry)
     news = None
+    post_photos: dict[str, PostPhoto] = {}
     blog = BlogSettings.from_config(config)
     if blog is not None:
         news, found = load_news(blog, path_shower(root))
+        problems += found
+        post_photos, found = load_post_photos(news, photo_cache)
         problems += found
     problems += check_pages(Path(config.docs_dir), catalogue, news, path_shower(root))
     if problems:
@@ -107,4 +112,5 @@ def load_project(
         photo_cache,
         registry,
         news,
+        post_photos,
     )
