@@ -1,14 +1,17 @@
 """Make the screenshots of the officer's guide (docs/huong-dan/anh/*.png) from the real site.
 
-    .venv/bin/python scripts/guide-screenshots.py
+    .venv/bin/python scripts/guide-screenshots.py [--out FOLDER]
 
 Follows the guide on a throw-away copy of the project: `ocop new producer`, `ocop new product`, a post,
 an outlet (all named "Ví Dụ": examples, never published), builds it with a fixed date, opens the pages
 in Chromium (Playwright, Debian's /usr/bin/chromium) and keeps small palette PNGs of the parts the guide
-shows. Needs requirements-dev.txt. Rerun it when the look of the pages changes.
+shows. Needs requirements-dev.txt. Rerun it when the look of the pages changes: tests/test_guide.py takes
+the same pictures into a folder of its own (`--out`) and fails when a committed one no longer shows what
+the site shows.
 """
 from __future__ import annotations
 
+import argparse
 import functools
 import http.server
 import io
@@ -74,24 +77,34 @@ def example_project(folder: Path) -> Path:
     return root / "site"
 
 
-def save(png: bytes, name: str) -> tuple[int, int]:
+def save(png: bytes, path: Path) -> tuple[int, int]:
     """A 64-colour palette PNG: screenshots of flat pages lose nothing visible and shrink several times."""
     image = Image.open(io.BytesIO(png)).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
-    image.save(OUT / name, optimize=True)
+    image.save(path, optimize=True)
     return image.size
 
 
-def section(page, heading: str, until: str | None = None) -> dict:
-    """The box from a heading down to the next heading of the same level (or to `until`)."""
-    top = page.locator(f"h2:has-text('{heading}')").first.bounding_box()
-    following = page.locator(f"h2:has-text('{until}')" if until else f"h2:below(h2:has-text('{heading}'))").first
-    bottom = following.bounding_box() if following.count() else None
-    end = bottom["y"] - 8 if bottom else top["y"] + 400
-    return {"x": 0, "y": max(top["y"] - 12, 0), "width": WIDTH, "height": end - top["y"] + 12}
+def section(page, heading: str) -> dict:
+    """The box of a section of the page: from its heading (h2) down to the next h2, or to the article's end."""
+    box = page.evaluate(
+        """heading => {
+            const all = [...document.querySelectorAll("article h2")];
+            const start = all.find(h => h.textContent.includes(heading));
+            const next = all[all.indexOf(start) + 1];
+            const top = start.getBoundingClientRect().top + scrollY;
+            const end = next ? next.getBoundingClientRect().top + scrollY - 8
+                             : document.querySelector("article").getBoundingClientRect().bottom + scrollY;
+            return {top, end};
+        }""",
+        heading,
+    )
+    top = max(box["top"] - 12, 0)
+    return {"x": 0, "y": top, "width": WIDTH, "height": round(box["end"] - top)}
 
 
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
+def take(out: Path) -> dict[str, tuple[int, int]]:
+    """Build the example site, take every picture of the guide into `out`; their sizes by name."""
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as temporary:
         site = example_project(Path(temporary))
         handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
@@ -106,9 +119,9 @@ def main() -> int:
                 shots = {}
                 page.goto(base + "san-pham/nuoc-mam-vi-du/")
                 shots["san-pham-moi.png"] = page.screenshot(clip={"x": 0, "y": 0, "width": WIDTH, "height": 560})
-                shots["mua-o-dau.png"] = page.screenshot(clip=section(page, "Mua ở đâu", "Mã QR"))
+                shots["mua-o-dau.png"] = page.screenshot(clip=section(page, "Mua ở đâu"), full_page=True)
                 page.goto(base + "san-pham/nuoc-mam-nam-quyen/")
-                shots["ma-qr.png"] = page.screenshot(clip=section(page, "Mã QR"))
+                shots["ma-qr.png"] = page.screenshot(clip=section(page, "Mã QR"), full_page=True)
                 page.goto(base + "tin-tuc/2026/12/01/nuoc-mam-vi-du-tham-gia-phien-cho-que/")
                 shots["the-san-pham.png"] = page.screenshot(clip={"x": 0, "y": 0, "width": WIDTH, "height": 405})
                 page.goto(base + "tin-tuc/")
@@ -118,9 +131,15 @@ def main() -> int:
             server.shutdown()
             server.server_close()
     assert set(shots) == set(SHOTS)
-    for name, png in shots.items():
-        width, height = save(png, name)
-        print(f"{name}: {width} × {height}, {(OUT / name).stat().st_size // 1024} KB")
+    return {name: save(png, out / name) for name, png in shots.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT, help=f"where to write the pictures (default {OUT.relative_to(ROOT)})")
+    out = parser.parse_args().out
+    for name, (width, height) in take(out).items():
+        print(f"{name}: {width} × {height}, {(out / name).stat().st_size // 1024} KB")
     return 0
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 import shlex
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
-from conftest import BIN, ROOT, _environment, free_port, serve, wait_until
+from conftest import BIN, ROOT, _environment, decode_qr, free_port, serve, wait_until
 
 GUIDE = ROOT / "docs" / "huong-dan"
 
@@ -196,3 +197,55 @@ def test_the_guide_says_to_rebuild_and_publish_every_day():
     when = text.split("## Khi nào cần đăng lại", 1)[1]
     assert "**Mỗi ngày**, kể cả khi không sửa gì" in when
     assert "chạy `ocop publish`" in when and "rebuild-daily.yml" in when
+
+
+# The guide's pictures, taken from the built site by the script that made them, into a folder of the test's.
+SCREENSHOTS = ROOT / "scripts" / "guide-screenshots.py"
+PICTURES = GUIDE / "anh"
+SHORT_ADDRESS = "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/NM/"  # what nước mắm Năm Quyền's pack prints
+
+
+@pytest.fixture(scope="module")
+def fresh_pictures(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("anh")
+    result = subprocess.run(
+        [sys.executable, str(SCREENSHOTS), "--out", str(out)], capture_output=True, text=True, encoding="utf-8",
+        env=_environment(), timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def _declared_sizes() -> dict[str, tuple[int, int]]:
+    """The width and height each guide page gives its pictures (so the page does not jump as they load)."""
+    sizes = {}
+    for page in GUIDE.glob("*.md"):
+        for name, width, height in re.findall(r'\]\(anh/([^)]+)\)\{[^}]*width="(\d+)" height="(\d+)"', page.read_text(encoding="utf-8")):
+            sizes[name] = (int(width), int(height))
+    return sizes
+
+
+def _changed_share(first: Image.Image, second: Image.Image) -> float:
+    """The share of pixels that differ visibly (anti-aliasing and palette rounding left aside)."""
+    difference = ImageChops.difference(first.convert("RGB"), second.convert("RGB")).convert("L")
+    changed = difference.point(lambda value: 255 if value > 48 else 0).histogram()[255]
+    return changed / (first.width * first.height)
+
+
+def test_the_guide_pictures_show_the_site_as_it_is(fresh_pictures):
+    """A committed picture that no longer shows what the site shows fails here: rerun the script."""
+    declared = _declared_sizes()
+    taken = sorted(path.name for path in fresh_pictures.glob("*.png"))
+    assert taken == sorted(path.name for path in PICTURES.glob("*.png")) == sorted(declared)
+    for name in taken:
+        rerun = f"{name} is stale: run .venv/bin/python scripts/guide-screenshots.py"
+        with Image.open(PICTURES / name) as committed, Image.open(fresh_pictures / name) as fresh:
+            assert committed.size == fresh.size == declared[name], rerun
+            assert decode_qr(committed) == decode_qr(fresh), rerun
+            assert _changed_share(committed, fresh) < 0.02, rerun
+            assert committed.format == "PNG" and committed.mode == "P", f"{name}: a palette PNG keeps it small"
+        assert (PICTURES / name).stat().st_size < 40_000, name
+
+
+def test_the_guide_shows_the_qr_code_a_pack_prints():
+    assert decode_qr(PICTURES / "ma-qr.png") == [SHORT_ADDRESS]

@@ -115,3 +115,28 @@ def test_a_fresh_copy_without_example_data_starts_from_nothing(tmp_path):
     result = project.build()
     assert result.code == 0, result.text
     assert "Chưa có bài viết nào" in text_of(project.page(""))
+
+
+MISSING = {
+    # (arguments, what is missing, the command the hint must show)
+    "post title": (["post"], "Thiếu tiêu đề bài viết", 'ocop new post "'),
+    "product name": (["product"], "Thiếu tên sản phẩm", 'ocop new product "Tên sản phẩm" --producer huan-hong'),
+    "product's producer": (["product", "Mắm Thử"], "Thiếu tên thư mục của cơ sở sản xuất", 'ocop new product "Mắm Thử" --producer huan-hong'),
+    "producer name": (["producer"], "Thiếu tên cơ sở sản xuất", 'ocop new producer "'),
+    "outlet name": (["outlet"], "Thiếu tên điểm bán", 'ocop new outlet "'),
+    "fair name": (["fair"], "Thiếu tên hội chợ, triển lãm", 'ocop new fair "'),
+    "fair's start": (["fair", "Hội chợ Thử"], "Thiếu ngày bắt đầu", 'ocop new fair "Hội chợ Thử" --start 15/08/2025'),
+}
+
+
+@pytest.mark.parametrize("case", MISSING)
+def test_a_missing_value_shows_the_command_that_was_meant(desk, case):
+    """Run from a script (no console to ask at), `ocop new` stops and shows the whole command to type."""
+    arguments, missing, example = MISSING[case]
+    before = sorted(path for path in desk.root.rglob("*") if path.is_file())
+    result = desk.ocop("new", *arguments)
+    assert result.code == 1 and "Traceback" not in result.text
+    assert missing in result.err and example in result.err, result.err
+    if arguments[0] != "post":
+        assert "ocop new post" not in result.err
+    assert sorted(path for path in desk.root.rglob("*") if path.is_file()) == before

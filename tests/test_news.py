@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from PIL import Image
 
 from conftest import SITE_URL
 from test_pages import text_of
@@ -150,8 +151,78 @@ def test_a_photo_next_to_the_post_is_published(project):
     )
     assert project.build().code == 0
     url = "tin-tuc/2026/12/04/anh-thu/"
-    src = re.search(r'<img alt="Chợ quê thử" src="([^"]+)"', project.page(url)).group(1)
+    src = re.search(r'<img src="([^"]+)"[^>]* alt="Chợ quê thử"', project.page(url)).group(1)
     assert (project.site / url / src).resolve().is_file()
+
+
+def _phone_photo(path: Path) -> int:
+    """A 4000 × 3000 photo as a phone saves it: camera noise makes it several megabytes."""
+    from PIL import Image, ImageDraw
+
+    size = (4000, 3000)
+    image = Image.merge("RGB", [Image.effect_noise(size, sigma) for sigma in (40, 60, 80)])
+    ImageDraw.Draw(image).ellipse((800, 600, 2000, 1500), fill=(20, 60, 150))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, quality=92)
+    return path.stat().st_size
+
+
+PHOTO_POST = '---\ntitle: "Ảnh thử"\ndate: 2026-12-04\ncategories: [Tin tức]\n---\n\n![Chợ quê thử]({photo})\n\n<!-- more -->\n\nPhần sau.\n'
+PHOTO_POST_URL = "tin-tuc/2026/12/04/anh-thu/"
+
+
+def _srcset(tag: str) -> list[tuple[str, int]]:
+    return [(item.split()[0], int(item.split()[1][:-1])) for item in re.search(r' srcset="([^"]+)"', tag).group(1).split(", ")]
+
+
+def test_a_phone_photo_in_a_post_is_published_resized(project):
+    """Resized like a product photo: WebP and JPEG, at most 1200 px; the multi-megabyte original never published."""
+    original = _phone_photo(project.root / "docs/tin-tuc/posts/anh/cho-que.jpg")
+    assert original > 3_000_000
+    project.write("docs/tin-tuc/posts/anh-thu.md", PHOTO_POST.format(photo="anh/cho-que.jpg"))
+    result = project.build()
+    assert result.code == 0, result.text
+    published = [path for path in project.site.rglob("*") if path.name.startswith("cho-que")]
+    assert {path.suffix for path in published} == {".jpg", ".webp"}
+    assert [path.name for path in published if path.stat().st_size > 400_000] == []
+    # The post, and the news list showing its excerpt from another folder, both show a <picture>.
+    for url in (PHOTO_POST_URL, "tin-tuc/"):
+        picture = re.search(r"<picture>.*?</picture>", project.page(url)).group(0)
+        img = re.search(r"<img [^>]*>", picture).group(0)
+        assert 'alt="Chợ quê thử"' in img and 'width="1200" height="900"' in img
+        candidates = _srcset(img) + _srcset(re.search(r'<source type="image/webp"[^>]*>', picture).group(0))
+        assert max(width for _, width in candidates) == 1200
+        for address, width in candidates:
+            with Image.open(project.site / url / address) as shown:
+                assert shown.width == width <= 1200, address
+
+
+BROKEN_PHOTOS = {
+    # a PNG of 12,000 × 8,000 pixels: a small file, but 96 million pixels once decoded (Pillow's limit: 89)
+    "too-large": ("anh/rat-lon.png", lambda path: Image.new("1", (12000, 8000)).save(path), "ảnh quá lớn để thu nhỏ"),
+    "cut-short": ("anh/hong.jpg", lambda path: path.write_bytes(_cut_short()), "tệp không phải ảnh hợp lệ"),
+}
+
+
+def _cut_short() -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    Image.effect_noise((1600, 1200), 50).convert("RGB").save(buffer, format="JPEG")
+    return buffer.getvalue()[: len(buffer.getvalue()) // 2]  # an interrupted copy
+
+
+@pytest.mark.parametrize("case", BROKEN_PHOTOS)
+def test_a_photo_that_cannot_be_resized_is_named_with_post_and_line(project, case):
+    photo, make, words = BROKEN_PHOTOS[case]
+    path = project.root / "docs/tin-tuc/posts" / photo
+    path.parent.mkdir(parents=True, exist_ok=True)
+    make(path)
+    project.write("docs/tin-tuc/posts/anh-thu.md", PHOTO_POST.format(photo=photo))
+    for result in (project.ocop("check"), project.build()):
+        assert result.code != 0 and "Traceback" not in result.text
+        assert f"docs/tin-tuc/posts/anh-thu.md:7: ảnh '{photo}': {words}" in result.text, result.text
+    assert not (project.site / "index.html").exists()
 
 
 def test_the_home_page_lists_the_latest_posts(built):

@@ -271,3 +271,25 @@ def test_publish_checks_the_folder_itself_after_the_build(published):
     assert result.code == 1
     assert "Trang web vừa tạo có 1 lỗi nên chưa được xuất bản:\n  - muon.html:1: liên kết 'khong-co/' không dẫn tới" in result.err
     assert snapshot(target) == before and leftovers(target) == []
+
+
+def test_a_bare_publish_without_a_target_says_how_to_set_one(project, tmp_path):
+    result = project.ocop("publish")
+    assert result.code == 2 and "Traceback" not in result.text
+    assert "Chưa biết đăng trang vào đâu" in result.err
+    assert "publish_to:" in result.err and "mkdocs.yml" in result.err and "ocop publish --to" in result.err
+    assert "usage" not in result.text and "required" not in result.text
+    assert not (project.root / "site").exists()
+
+
+def test_a_bare_publish_publishes_to_the_target_in_mkdocs_yml(project):
+    """As the guide's step 4 says: `ocop publish`, once `publish_to` is set in mkdocs.yml."""
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "# publish_to: " in text  # the example shows the option, commented out
+    config.write_text(text.replace("      products_dir: products\n", "      products_dir: products\n      publish_to: ../www\n"), encoding="utf-8")
+    result = project.ocop("publish")
+    target = (project.root / "../www").resolve()
+    assert result.code == 0, result.text
+    assert f"Đã xuất bản trang web vào {target}." in result.out
+    assert (target / "san-pham/nuoc-mam-nam-quyen/index.html").is_file() and (target / MARKER).is_file()

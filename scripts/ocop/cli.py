@@ -6,8 +6,9 @@
     ocop export THƯ_MỤC   xuất toàn bộ trang Markdown (kể cả trang được tạo) ra một thư mục
     ocop codes            cấp mã ngắn cho sản phẩm chưa có, ghi vào sổ mã, in bảng cỡ mã QR
     ocop labels [MÃ …]    tạo tệp in: mã QR SVG, PNG 600 dpi và tờ nhãn A4 (PDF)
-    ocop publish --to THƯ_MỤC | --gh-pages
-                          tạo trang, kiểm tra, rồi mới thay trang đang chạy (trang cũ giữ nguyên nếu có lỗi)
+    ocop publish [--to THƯ_MỤC | --gh-pages]
+                          tạo trang, kiểm tra, rồi mới thay trang đang chạy (trang cũ giữ nguyên nếu có lỗi);
+                          không ghi nơi đăng thì đăng vào `publish_to` của plugin ocop trong mkdocs.yml
     ocop new LOẠI "Tên"   tạo tệp mới có sẵn hướng dẫn: post, product, producer, outlet, fair
     ocop schema           cập nhật JSON Schema cho trình soạn thảo (VS Code)
     ocop report           báo cáo số liệu: số sao theo ngành, chứng nhận sắp hết hiệu lực, tiến độ kế hoạch
@@ -30,6 +31,8 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
+from .argparse_vi import Parser
+from .catalogue import PRODUCER_FILE
 from .codes import issue_codes
 from .errors import DataError
 from .dates import build_date
@@ -223,7 +226,7 @@ def new(args) -> int:
         catalogue = None
         print("Lưu ý: dữ liệu hiện có lỗi (chạy ocop check để xem); tệp mới vẫn được tạo.", file=sys.stderr)
     slugs = list(catalogue.products) if catalogue else []
-    name = args.name or _ask(_PROMPTS[args.kind])
+    name = args.name or _ask(_PROMPTS[args.kind], _EXAMPLES[args.kind].format(producer=_some_producer(products_dir)))
     try:
         if args.kind == "post":
             blog = BlogSettings.from_config(config)
@@ -236,12 +239,14 @@ def new(args) -> int:
         elif args.kind == "product":
             from .catalogue import load_groups
 
-            producer = args.producer or _ask("Tên thư mục của cơ sở sản xuất (ví dụ nam-quyen)")
+            producer = args.producer or _ask(
+                "Tên thư mục của cơ sở sản xuất", f'ocop new product {_quoted(name)} --producer {_some_producer(products_dir)}'
+            )
             created = new_product(products_dir, name, producer, args.group, load_groups(), slugs, args.slug)
         elif args.kind == "outlet":
             created = new_outlet(products_dir, name, args.type, slugs, args.url, args.slug)
         else:
-            start = _date(args.start or _ask("Ngày bắt đầu (ngày/tháng/năm)"))
+            start = _date(args.start or _ask("Ngày bắt đầu (ngày/tháng/năm)", f"ocop new fair {_quoted(name)} --start 15/08/2025"))
             created = new_fair(products_dir, name, start, _date(args.end) if args.end else None, slugs, args.slug)
         shown = created.write(root)
     except ScaffoldError as error:
@@ -263,9 +268,31 @@ _PROMPTS = {
 }
 
 
-def _ask(label: str) -> str:
+# What to type when a name is missing, for each kind: the command that was meant, never another's.
+_EXAMPLES = {
+    "post": 'ocop new post "Tiêu đề bài viết"',
+    "product": 'ocop new product "Tên sản phẩm" --producer {producer}',
+    "producer": 'ocop new producer "Tên cơ sở"',
+    "outlet": 'ocop new outlet "Tên điểm bán" --type "siêu thị"',
+    "fair": 'ocop new fair "Tên hội chợ" --start 15/08/2025',
+}
+
+
+def _quoted(text: str) -> str:
+    """A name as typed in Command Prompt: in double quotes (it has spaces)."""
+    return '"' + text.replace('"', "") + '"'
+
+
+def _some_producer(products_dir: Path) -> str:
+    """A producer folder that exists, for the example (the officer copies it as it is)."""
+    folders = sorted(path.parent.name for path in products_dir.glob(f"*/{PRODUCER_FILE}") if not path.parent.name.startswith("_"))
+    return folders[0] if folders else "ten-thu-muc-co-so"
+
+
+def _ask(label: str, example: str) -> str:
+    """Ask at a console; in a script (no console) stop, showing the whole command that gives the answer."""
     if not sys.stdin.isatty():
-        raise SystemExit(f"Thiếu {label.lower()}: ghi trong dấu nháy sau lệnh, ví dụ: ocop new post \"Tiêu đề\"")
+        raise SystemExit(f"Thiếu {label.lower()}: ghi ngay trong lệnh, ví dụ:\n  {example}")
     answer = input(f"{label}: ").strip()
     if not answer:
         raise SystemExit(f"Chưa có {label.lower()}: không tạo tệp.")
@@ -322,87 +349,107 @@ def publish(args) -> int:
         project = _load(args.config)
         return check_site(folder, project.settings.site_url, printed_addresses(project), SHORT)
 
+    gh_pages, folder = args.gh_pages, args.to
+    if not gh_pages and folder is None:
+        target = _config(args.config).plugins["ocop"].config.publish_to
+        if not target:
+            print(PUBLISH_TARGET_MISSING.format(config=args.config), file=sys.stderr)
+            return 2
+        gh_pages = target == GH_PAGES
+        # A folder in mkdocs.yml is read from the folder of mkdocs.yml, wherever the command is typed.
+        folder = None if gh_pages else str(Path(args.config).resolve().parent / target)
     try:
-        if args.gh_pages:
+        if gh_pages:
             publish_gh_pages(
                 Path(args.config).resolve().parent, build_into, check_built,
                 branch=args.branch, remote=args.remote, push=not args.no_push,
             )
         else:
-            publish_to(Path(args.to), build_into, check_built)
+            publish_to(Path(folder), build_into, check_built)
     except PublishError as error:
         print(error, file=sys.stderr)
         return 1
     return 0
 
 
+GH_PAGES = "gh-pages"
+PUBLISH_TARGET_MISSING = (
+    "Chưa biết đăng trang vào đâu. Ghi nơi đăng một lần trong {config}, ở phần plugin ocop:\n"
+    "  plugins:\n"
+    "    - ocop:\n"
+    "        publish_to: W:\\ocop        # thư mục web của máy chủ (hoặc: publish_to: gh-pages)\n"
+    "rồi chạy lại: ocop publish\n"
+    "Hoặc ghi ngay trong lệnh: ocop publish --to W:\\ocop  (hay: ocop publish --gh-pages)"
+)
+
+
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="ocop", description="Công cụ quản lý trang thông tin sản phẩm OCOP.")
-    main.add_argument("--config", "-f", default="mkdocs.yml", help="tệp cấu hình (mặc định: mkdocs.yml)")
+    main = Parser(prog="ocop", description="Công cụ quản lý trang thông tin sản phẩm OCOP.")
+    main.add_argument("--config", "-f", default="mkdocs.yml", metavar="TỆP", help="tệp cấu hình (mặc định: mkdocs.yml)")
     commands = main.add_subparsers(dest="command", required=True, metavar="LỆNH")
     commands.add_parser("check", help="kiểm tra dữ liệu sản phẩm và cơ sở").set_defaults(run=check)
     commands.add_parser("build", help="tạo trang web vào thư mục site/").set_defaults(run=build)
     serving = commands.add_parser("serve", help="xem trước trang web trên máy này")
-    serving.add_argument("--address", default="127.0.0.1:8000", help="địa chỉ (mặc định 127.0.0.1:8000)")
+    serving.add_argument("--address", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ", help="địa chỉ (mặc định 127.0.0.1:8000)")
     serving.set_defaults(run=serve)
     exporting = commands.add_parser("export", help="xuất các trang Markdown ra một thư mục")
-    exporting.add_argument("folder", metavar="THƯ_MỤC")
+    exporting.add_argument("folder", metavar="THƯ_MỤC", help="thư mục trống để ghi các trang")
     exporting.set_defaults(run=export)
     commands.add_parser("schema", help="cập nhật JSON Schema cho trình soạn thảo").set_defaults(run=schema)
     reporting = commands.add_parser("report", help="báo cáo số liệu cho cán bộ phụ trách OCOP")
-    reporting.add_argument("--months", type=int, default=6, help="chứng nhận hết hiệu lực trong bao nhiêu tháng tới (mặc định 6)")
+    reporting.add_argument("--months", type=int, default=6, metavar="SỐ_THÁNG", help="chứng nhận hết hiệu lực trong bao nhiêu tháng tới (mặc định 6)")
     reporting.add_argument("--csv", metavar="TỆP", help="ghi thêm báo cáo ra tệp CSV để mở bằng Excel")
     reporting.add_argument(
-        "--separator", default=",", choices=[",", ";"],
+        "--separator", default=",", choices=[",", ";"], metavar="DẤU",
         help="dấu phân cách cột trong CSV (mặc định ','; dùng ';' nếu Excel hiện mọi thứ trong một cột)",
     )
     reporting.set_defaults(run=report)
     coding = commands.add_parser("codes", help="cấp mã ngắn còn thiếu và in bảng cỡ mã QR của từng sản phẩm")
-    coding.add_argument("--module", type=float, default=0.4, help="cỡ một mô-đun khi tính cỡ in, mm (mặc định 0,4)")
+    coding.add_argument("--module", type=float, default=0.4, metavar="MM", help="cỡ một mô-đun khi tính cỡ in, mm (mặc định 0,4)")
     coding.add_argument("--markdown", action="store_true", help="in bảng dạng Markdown (cho README)")
     coding.set_defaults(run=codes)
     printing = commands.add_parser("labels", help="tạo tệp in mã QR và tờ nhãn A4 cho bao bì")
     printing.add_argument("products", nargs="*", metavar="MÃ", help="mã hoặc địa chỉ trang của sản phẩm (bỏ trống: mọi sản phẩm)")
-    printing.add_argument("--size", help="cỡ nhãn RỘNGxCAO theo mm (mặc định 30x40)")
-    printing.add_argument("--copies", type=int, help="số nhãn mỗi sản phẩm (mặc định: đủ một tờ A4)")
-    printing.add_argument("--module", type=float, help="cỡ một mô-đun của mã QR, mm (mặc định 0,5)")
+    printing.add_argument("--size", metavar="RỘNGxCAO", help="cỡ nhãn RỘNGxCAO theo mm (mặc định 30x40)")
+    printing.add_argument("--copies", type=int, metavar="SỐ_NHÃN", help="số nhãn mỗi sản phẩm (mặc định: đủ một tờ A4)")
+    printing.add_argument("--module", type=float, metavar="MM", help="cỡ một mô-đun của mã QR, mm (mặc định 0,5)")
     printing.add_argument("--level", choices=tuple(LEVELS), help="mức sửa lỗi L, M, Q, H (mặc định M)")
-    printing.add_argument("--quiet-zone", type=int, help="viền trắng quanh mã, tính bằng mô-đun (mặc định 4)")
-    printing.add_argument("--out", default="nhan-qr", help="thư mục ghi tệp (mặc định nhan-qr)")
+    printing.add_argument("--quiet-zone", type=int, metavar="SỐ_MÔ_ĐUN", help="viền trắng quanh mã, tính bằng mô-đun (mặc định 4)")
+    printing.add_argument("--out", default="nhan-qr", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định nhan-qr)")
     printing.set_defaults(run=labels)
     publishing = commands.add_parser("publish", help="tạo trang, kiểm tra, rồi mới thay trang đang chạy")
-    where = publishing.add_mutually_exclusive_group(required=True)
-    where.add_argument("--to", metavar="THƯ_MỤC", help="thư mục của máy chủ web (thay trong một bước)")
+    where = publishing.add_mutually_exclusive_group()
+    where.add_argument("--to", metavar="THƯ_MỤC", help="thư mục của máy chủ web (thay trong một bước); bỏ trống: publish_to trong mkdocs.yml")
     where.add_argument("--gh-pages", action="store_true", help="nhánh gh-pages của kho Git (GitHub Pages)")
     publishing.add_argument("--no-push", action="store_true", help="với --gh-pages: chỉ ghi nhánh trên máy này")
-    publishing.add_argument("--remote", default="origin", help="với --gh-pages: kho từ xa (mặc định origin)")
-    publishing.add_argument("--branch", default="gh-pages", help="với --gh-pages: tên nhánh (mặc định gh-pages)")
+    publishing.add_argument("--remote", default="origin", metavar="TÊN", help="với --gh-pages: kho từ xa (mặc định origin)")
+    publishing.add_argument("--branch", default="gh-pages", metavar="TÊN", help="với --gh-pages: tên nhánh (mặc định gh-pages)")
     publishing.set_defaults(run=publish)
     creating = commands.add_parser("new", help="tạo tệp mới có sẵn hướng dẫn: bài viết, sản phẩm, cơ sở, điểm bán, hội chợ")
     kinds = creating.add_subparsers(dest="kind", required=True, metavar="LOẠI")
     post = kinds.add_parser("post", help="bài viết mới trong docs/tin-tuc/posts/ (bản nháp)")
-    post.add_argument("name", nargs="?", metavar="TIÊU_ĐỀ")
-    post.add_argument("--category", help="chuyên mục (mặc định: chuyên mục đầu tiên trong mkdocs.yml)")
-    post.add_argument("--author", help="mã tác giả trong docs/tin-tuc/.authors.yml")
-    post.add_argument("--date", help="ngày đăng (mặc định: hôm nay)")
+    post.add_argument("name", nargs="?", metavar="TIÊU_ĐỀ", help="tiêu đề bài, trong dấu nháy kép")
+    post.add_argument("--category", metavar="CHUYÊN_MỤC", help="chuyên mục (mặc định: chuyên mục đầu tiên trong mkdocs.yml)")
+    post.add_argument("--author", metavar="MÃ", help="mã tác giả trong docs/tin-tuc/.authors.yml")
+    post.add_argument("--date", metavar="NGÀY", help="ngày đăng (mặc định: hôm nay)")
     product = kinds.add_parser("product", help="sản phẩm mới trong thư mục của cơ sở sản xuất")
-    product.add_argument("name", nargs="?", metavar="TÊN")
-    product.add_argument("--producer", help="tên thư mục của cơ sở, ví dụ nam-quyen")
-    product.add_argument("--group", default="thuc-pham", help="mã ngành hàng (mặc định: thuc-pham)")
-    product.add_argument("--slug", help="địa chỉ trang (mặc định: tạo từ tên)")
+    product.add_argument("name", nargs="?", metavar="TÊN", help="tên sản phẩm, trong dấu nháy kép")
+    product.add_argument("--producer", metavar="THƯ_MỤC", help="tên thư mục của cơ sở, ví dụ nam-quyen")
+    product.add_argument("--group", default="thuc-pham", metavar="MÃ_NGÀNH", help="mã ngành hàng (mặc định: thuc-pham)")
+    product.add_argument("--slug", metavar="ĐỊA_CHỈ", help="địa chỉ trang (mặc định: tạo từ tên)")
     producer = kinds.add_parser("producer", help="cơ sở sản xuất mới: thư mục products/<địa-chỉ>/")
-    producer.add_argument("name", nargs="?", metavar="TÊN")
-    producer.add_argument("--slug", help="tên thư mục, cũng là địa chỉ trang (mặc định: tạo từ tên)")
+    producer.add_argument("name", nargs="?", metavar="TÊN", help="tên cơ sở sản xuất, trong dấu nháy kép")
+    producer.add_argument("--slug", metavar="ĐỊA_CHỈ", help="tên thư mục, cũng là địa chỉ trang (mặc định: tạo từ tên)")
     outlet = kinds.add_parser("outlet", help="điểm bán mới trong products/_diem-ban/")
-    outlet.add_argument("name", nargs="?", metavar="TÊN")
-    outlet.add_argument("--type", default=OutletKind.khac.value, help="loại điểm bán, ví dụ \"siêu thị\" (mặc định: khác)")
-    outlet.add_argument("--url", help="địa chỉ trang bán hàng (bắt buộc với Shopee, Facebook, Zalo)")
-    outlet.add_argument("--slug", help="tên tệp (mặc định: tạo từ tên)")
+    outlet.add_argument("name", nargs="?", metavar="TÊN", help="tên điểm bán, trong dấu nháy kép")
+    outlet.add_argument("--type", default=OutletKind.khac.value, metavar="LOẠI", help="loại điểm bán, ví dụ \"siêu thị\" (mặc định: khác)")
+    outlet.add_argument("--url", metavar="ĐỊA_CHỈ", help="địa chỉ trang bán hàng (bắt buộc với Shopee, Facebook, Zalo)")
+    outlet.add_argument("--slug", metavar="ĐỊA_CHỈ", help="tên tệp (mặc định: tạo từ tên)")
     fair = kinds.add_parser("fair", help="hội chợ, triển lãm mới trong products/_hoi-cho/")
-    fair.add_argument("name", nargs="?", metavar="TÊN")
-    fair.add_argument("--start", help="ngày bắt đầu, ví dụ 15/08/2025")
-    fair.add_argument("--end", help="ngày kết thúc (nếu nhiều ngày)")
-    fair.add_argument("--slug", help="tên tệp (mặc định: tạo từ tên)")
+    fair.add_argument("name", nargs="?", metavar="TÊN", help="tên hội chợ, triển lãm, trong dấu nháy kép")
+    fair.add_argument("--start", metavar="NGÀY", help="ngày bắt đầu, ví dụ 15/08/2025")
+    fair.add_argument("--end", metavar="NGÀY", help="ngày kết thúc (nếu nhiều ngày)")
+    fair.add_argument("--slug", metavar="ĐỊA_CHỈ", help="tên tệp (mặc định: tạo từ tên)")
     creating.set_defaults(run=new)
     return main
 

@@ -20,10 +20,11 @@ import io
 import json
 import math
 import tempfile
+import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, features
+from PIL import Image, ImageOps, UnidentifiedImageError, features
 
 from .cache import DiskCache, cache_key, file_digest, read_notes, write_whole
 
@@ -33,6 +34,10 @@ FALLBACK = {"jpeg": "image/jpeg", "png": "image/png"}
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
 _ORIENTATION_SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
 ORIGINALS = "originals.json"  # path → [size, modification time, hash] of each original seen
+
+
+class PhotoError(Exception):
+    """A photo that cannot be resized, and why, in Vietnamese (the caller names the file and the line)."""
 
 
 @dataclass(frozen=True)
@@ -171,19 +176,8 @@ class PhotoCache:
         return picture if all(r.path.is_file() for r in picture.renditions) else None
 
     def _make(self, key: str, source: Path) -> Picture:
-        with Image.open(source) as original:
-            raw_width, raw_height = original.size
-            orientation = original.getexif().get(0x0112, 1)
-            upright = (raw_height, raw_width) if orientation in _ORIENTATION_SWAPS else (raw_width, raw_height)
-            widths = sorted({min(width, upright[0]) for width in self.style.widths})
-            scale = widths[-1] / upright[0]
-            # JPEG can decode straight at a half, quarter or eighth of its size: far less work and memory
-            # for a 50-megapixel original than decoding it whole and shrinking it afterwards.
-            original.draft("RGB", (math.ceil(raw_width * scale), math.ceil(raw_height * scale)))
-            icc_profile = original.info.get("icc_profile")
-            image = ImageOps.exif_transpose(original)
-            has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
-            image = image.convert("RGBA" if has_alpha else "RGB")
+        image, widths, icc_profile = self._decode(source)
+        has_alpha = image.mode == "RGBA"
         fallback = "png" if has_alpha else "jpeg"
         renditions = []
         # Largest first, each width from the one before: shrinking 1200 px to 800 costs a third of
@@ -200,6 +194,34 @@ class PhotoCache:
         renditions.sort(key=lambda rendition: rendition.width)
         largest = renditions[-1]
         return Picture(largest.width, largest.height, fallback, tuple(renditions))
+
+    def _decode(self, source: Path) -> tuple[Image.Image, list[int], bytes | None]:
+        """The original, upright, at no less than the largest width; the widths to make; its colour profile."""
+        try:
+            # Above Pillow's decompression-bomb limit (about 89 million pixels) a file may take gigabytes
+            # once decoded: refused, like a file that is not an image or is cut short.
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                with Image.open(source) as original:
+                    raw_width, raw_height = original.size
+                    orientation = original.getexif().get(0x0112, 1)
+                    upright = (raw_height, raw_width) if orientation in _ORIENTATION_SWAPS else (raw_width, raw_height)
+                    widths = sorted({min(width, upright[0]) for width in self.style.widths})
+                    scale = widths[-1] / upright[0]
+                    # JPEG can decode straight at a half, quarter or eighth of its size: far less work and memory
+                    # for a 50-megapixel original than decoding it whole and shrinking it afterwards.
+                    original.draft("RGB", (math.ceil(raw_width * scale), math.ceil(raw_height * scale)))
+                    icc_profile = original.info.get("icc_profile")
+                    image = ImageOps.exif_transpose(original)
+                    has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+                    return image.convert("RGBA" if has_alpha else "RGB"), widths, icc_profile
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+            raise PhotoError(
+                f"ảnh quá lớn để thu nhỏ (tối đa {Image.MAX_IMAGE_PIXELS // 1_000_000} triệu điểm ảnh): "
+                "hãy thu nhỏ ảnh trước, khoảng 1600 điểm ảnh chiều ngang"
+            ) from None
+        except (UnidentifiedImageError, OSError):
+            raise PhotoError("tệp không phải ảnh hợp lệ (hỏng, chép chưa hết, hoặc không phải JPG, PNG, WebP)") from None
 
     def _encode(self, image: Image.Image, fmt: str, icc_profile: bytes | None) -> bytes:
         options: dict = {"quality": self.style.quality_of(fmt)}

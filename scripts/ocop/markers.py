@@ -96,16 +96,23 @@ def check_page(page: SourcePage, docs_dir: Path, catalogue: Catalogue | None, ne
         message = _marker_problem(marker, catalogue, news)
         if message:
             problems.append(Problem(page.file, marker.line, None, message))
+    for number, target, path in shown_images(page, docs_dir):
+        if path is None:
+            problems.append(
+                Problem(page.file, number, None, f"không thấy tệp ảnh '{target}' (đường dẫn tính từ thư mục của trang này)")
+            )
+    return problems
+
+
+def shown_images(page: SourcePage, docs_dir: Path):
+    """(file line, target as written, its file or None when missing) of each image the page shows from docs/."""
     folder = Path(page.src_uri).parent
     for number, line in prose_lines(page):
         for target in _IMAGE.findall(_INLINE_CODE.sub("", line)):
             if re.match(r"[a-z][a-z0-9+.-]*:|/|#", target, re.IGNORECASE):
                 continue
-            if not (docs_dir / folder / unquote(target.split("#")[0])).is_file():
-                problems.append(
-                    Problem(page.file, number, None, f"không thấy tệp ảnh '{target}' (đường dẫn tính từ thư mục của trang này)")
-                )
-    return problems
+            path = docs_dir / folder / unquote(target.split("#")[0])
+            yield number, target, path if path.is_file() else None
 
 
 def _marker_problem(marker: Marker, catalogue: Catalogue | None, news: News | None) -> str | None:

@@ -25,6 +25,7 @@ from .markers import MarkerExpander
 from .news import FEED, SourcePage, feed
 from .pagemeta import escape_for_theme, restore
 from .parallel import ELSEWHERE, PageShare
+from .post_photos import PostPhotosExtension, photo_files
 from .preview import Failure, insert_notice, show_on_pages
 from .project import Project, load_project
 from .qr import LEVELS, QrStyle
@@ -71,6 +72,9 @@ class OcopPluginConfig(base.Config):
     # From this many generated pages outside the navigation, a second process renders half of them
     # (on a machine with two cores or more, not on Windows): see parallel.py. 0: always on one core.
     two_processes_from = c.Type(int, default=300)
+    # Where a bare `ocop publish` publishes: a web server's folder (relative to mkdocs.yml, or absolute)
+    # or "gh-pages". Unset, `ocop publish` needs --to or --gh-pages.
+    publish_to = c.Optional(c.Type(str))
 
 
 class OcopPlugin(BasePlugin[OcopPluginConfig]):
@@ -128,6 +132,10 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         )
         self.renderer = self.builder.renderer
         self.markers = MarkerExpander(self.builder, self.project.news)
+        # News photos become <picture>s of their renditions (post_photos.py); a rebuild of `mkdocs serve`
+        # gets a fresh config, but drop an earlier instance all the same.
+        config.markdown_extensions[:] = [e for e in config.markdown_extensions if not isinstance(e, PostPhotosExtension)]
+        config.markdown_extensions.append(PostPhotosExtension(self.project.post_photos, self.renderer))
         self.share.pages_from = self.config.two_processes_from
         return config
 
@@ -162,6 +170,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             files.append(file)
             if not file.is_documentation_page():
                 self.assets.append(file)
+        photo_files(self.project.post_photos, files, config)  # the originals of news photos are never published
         if self.project.news is not None:
             # Listed now so that pages may link to it; its content needs the rendered posts (on_env).
             self.feed_file = File.generated(config, f"{self.project.news.settings.blog_dir}/{FEED}", content="")

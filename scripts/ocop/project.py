@@ -5,7 +5,7 @@ same way: `ocop check` and `mkdocs build` can never disagree.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +22,7 @@ from .markers import check_pages
 from .models import Commune
 from .news import BlogSettings, News, load_news
 from .plan import Plan, load_plan
+from .post_photos import PostPhoto, load_post_photos
 from .qr import QrCache, QrStyle
 from .site import SiteSettings
 
@@ -37,6 +38,7 @@ class Project:
     registry: Registry | None = None
     news: News | None = None  # the posts, when the blog plugin is on
     plan: Plan | None = None  # the plan's targets, when products/_ke-hoach.yml exists
+    post_photos: dict[str, PostPhoto] = field(default_factory=dict)  # by the original's place in docs/
 
     @property
     def check_memory(self) -> Path | None:
@@ -99,9 +101,12 @@ def load_project(
         except DataError as error:
             problems += error.problems
     news = None
+    post_photos: dict[str, PostPhoto] = {}
     blog = BlogSettings.from_config(config)
     if blog is not None:
         news, found = load_news(blog, path_shower(root))
+        problems += found
+        post_photos, found = load_post_photos(news, photo_cache)
         problems += found
     problems += check_pages(Path(config.docs_dir), catalogue, news, path_shower(root))
     if problems:
@@ -121,4 +126,5 @@ def load_project(
         registry,
         news,
         plan,
+        post_photos,
     )

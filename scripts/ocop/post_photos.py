@@ -1,0 +1,148 @@
+"""News photos: a post's `![Mô tả](anh/cho-que.jpg)` is published like a product photo.
+
+The officer copies the phone's original (4000 × 3000, several megabytes) into docs/tin-tuc/posts/anh/ and
+writes one Markdown line. A visitor on mobile data must not download that original: the photo goes
+through the same PhotoCache as product photos (images.py: WebP and JPEG at 400, 800 and 1200 px, kept
+in .cache/ocop/photos by content), and the page shows the same `<picture>` (templates/_pictures.md.j2).
+
+    docs/tin-tuc/posts/anh/cho-que.jpg         the original: never published
+    tin-tuc/posts/anh/cho-que-400.webp, …      its renditions, beside it (the blog then moves the
+                                               posts' media out of posts/, as it moves the original)
+    tin-tuc/posts/anh/cho-que.jpg              the address of the original serves the largest fallback
+                                               rendition, so a link to the photo still works
+
+The `<img>` is turned into a `<picture>` by a Markdown tree processor rather than by rewriting the
+Markdown: a post is rendered at its own address and again, as an excerpt, in the news lists at other
+depths (/tin-tuc/, /tin-tuc/chuyen-muc/…/); the processor runs in both Markdown converters (MkDocs' and
+the blog's excerpt), before their link rewriting, and writes addresses relative to the page being made.
+"""
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.structure.files import File, Files
+
+from .catalogue import PHOTO_SUFFIXES, PhotoFile
+from .errors import Problem
+from .images import PhotoCache, PhotoError, Picture
+from .markers import shown_images
+from .models import Photo
+from .news import News
+from .render import Renderer
+from .site import PublishedPhoto
+
+
+@dataclass(frozen=True)
+class PostPhoto:
+    """A photo a post shows: the original's place in docs/ and its renditions."""
+
+    src_uri: str  # tin-tuc/posts/anh/cho-que.jpg
+    path: Path
+    picture: Picture
+
+    def rendition_uris(self) -> tuple[str, ...]:
+        stem = posixpath.splitext(self.src_uri)[0]
+        return tuple(f"{stem}-{r.width}.{r.extension}" for r in self.picture.renditions)
+
+    @property
+    def largest_fallback(self) -> Path:
+        return max(self.picture.of_format(self.picture.fallback), key=lambda rendition: rendition.width).path
+
+
+def load_post_photos(news: News, photo_cache: PhotoCache) -> tuple[dict[str, PostPhoto], list[Problem]]:
+    """Every photo the posts show, resized (once: the cache keeps them); a photo that cannot be is a
+    problem named with the post's file, its line and the image as written."""
+    photos: dict[str, PostPhoto] = {}
+    problems: list[Problem] = []
+    docs_dir = news.settings.docs_dir.resolve()
+    for post in news.posts:
+        for line, target, path in shown_images(post.page, news.settings.docs_dir):
+            if path is None or path.suffix.lower() not in PHOTO_SUFFIXES:
+                continue  # missing (markers.check_page says so), or a drawing (SVG, GIF) shown as it is
+            path = path.resolve()
+            if not path.is_relative_to(docs_dir):
+                continue
+            src_uri = path.relative_to(docs_dir).as_posix()
+            if src_uri in photos:
+                continue
+            try:
+                photos[src_uri] = PostPhoto(src_uri, path, photo_cache.picture(path))
+            except PhotoError as error:
+                problems.append(Problem(post.page.file, line, None, f"ảnh '{target}': {error}"))
+    return photos, problems
+
+
+def photo_files(photos: dict[str, PostPhoto], files: Files, config) -> None:
+    """Swap each original in `files` for its renditions (and the largest at the original's address)."""
+    from mkdocs.exceptions import PluginError
+
+    for photo in photos.values():
+        original = files.get_file_from_path(photo.src_uri)
+        if original is not None:
+            files.remove(original)
+        files.append(File.generated(config, photo.src_uri, abs_src_path=str(photo.largest_fallback)))
+        for uri, rendition in zip(photo.rendition_uris(), photo.picture.renditions):
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(
+                    f"{config.docs_dir}/{uri}: trùng tên với ảnh thu nhỏ của {photo.src_uri}; hãy đổi tên một trong hai tệp"
+                )
+            files.append(File.generated(config, uri, abs_src_path=str(rendition.path)))
+
+
+class _PicturesOfPosts(Treeprocessor):
+    """`<img>` of a post photo → the `<picture>` of its renditions, addressed from the page being made."""
+
+    def __init__(self, md, photos: dict[str, PostPhoto], renderer: Renderer):
+        super().__init__(md)
+        self.photos = photos
+        self.pictures = renderer.env.get_template("_pictures.md.j2").module
+
+    def run(self, root: etree.Element) -> None:
+        # MkDocs' and the blog's link rewriter knows the page and the site's files (it runs after this).
+        rewriter = self.md.treeprocessors["relpath"] if "relpath" in self.md.treeprocessors else None
+        page_file, files = getattr(rewriter, "file", None), getattr(rewriter, "files", None)
+        if page_file is None or files is None or not self.photos:
+            return
+        folder = posixpath.dirname(page_file.src_uri)
+        for parent in list(root.iter()):
+            for index, image in reversed(list(enumerate(parent))):  # from the end: indices stay right
+                if image.tag != "img" or "://" in image.get("src", ""):
+                    continue
+                photo = self.photos.get(posixpath.normpath(posixpath.join(folder, image.get("src", ""))))
+                if photo is not None:
+                    html = self._picture(photo, image.get("alt", ""), page_file.url, files)
+                    self._replace(parent, index, image, self.md.htmlStash.store(html))
+
+    def _picture(self, photo: PostPhoto, alt: str, page_url: str, files: Files) -> str:
+        # The renditions' addresses as the blog publishes them (it moves the posts' media out of posts/).
+        uris = tuple(files.get_file_from_path(uri).url for uri in photo.rendition_uris())
+        shown = PhotoFile(Photo(file=photo.path.name, alt=alt or None), photo.path, photo.picture.width, photo.picture.height)
+        link = PublishedPhoto(shown, photo.picture, uris).link(page_url, alt)
+        return str(self.pictures.picture(link, self.pictures.PAGE_WIDTH))
+
+    @staticmethod
+    def _replace(parent: etree.Element, index: int, image: etree.Element, placeholder: str) -> None:
+        text = placeholder + (image.tail or "")
+        if index == 0:
+            parent.text = (parent.text or "") + text
+        else:
+            before = list(parent)[index - 1]
+            before.tail = (before.tail or "") + text
+        parent.remove(image)
+
+
+class PostPhotosExtension(Extension):
+    """Registered in mkdocs.yml's Markdown extensions by the ocop plugin (on_config)."""
+
+    def __init__(self, photos: dict[str, PostPhoto], renderer: Renderer):
+        super().__init__()
+        self.photos, self.renderer = photos, renderer
+
+    def extendMarkdown(self, md) -> None:
+        # After attr_list (8), before MkDocs' (0) and the blog excerpt's (1) link rewriting.
+        md.treeprocessors.register(_PicturesOfPosts(md, self.photos, self.renderer), "ocop_post_photos", 2)
