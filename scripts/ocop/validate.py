@@ -1,13 +1,12 @@
 """Turn a read Document into a model, translating pydantic's errors into Vietnamese Problems."""
 from __future__ import annotations
 
-import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from slugify import slugify
 
-from .errors import Problem
+from .errors import Problem, did_you_mean
 from .reader import Document, field_name
 
 M = TypeVar("M", bound=BaseModel)
@@ -104,14 +103,9 @@ def _unknown_field(model: type[BaseModel], path: tuple) -> str:
     known = _fields_at(model, path[:-1])
     message = f"không có trường '{path[-1]}'"
     meant = _VIETNAMESE_NAMES.get(slugify(str(path[-1]), separator="_"))
-    guess = [meant] if meant in known else difflib.get_close_matches(str(path[-1]), known, n=1, cutoff=0.6)
     if meant in known:
-        message += f"; tên trường viết bằng tiếng Anh: có phải ý bạn là '{meant}'?"
-    elif guess:
-        message += f"; có phải ý bạn là '{guess[0]}'?"
-    elif known:
-        message += f"; các trường được dùng: {', '.join(sorted(known))}"
-    return message
+        return message + f"; tên trường viết bằng tiếng Anh: có phải ý bạn là '{meant}'?"
+    return message + did_you_mean(str(path[-1]), known, "các trường được dùng")
 
 
 def _fields_at(model: type[BaseModel], path: tuple) -> list[str]:
