@@ -21,7 +21,7 @@ import yaml
 from PIL import Image, UnidentifiedImageError
 from slugify import slugify
 
-from .errors import DataError, Problem, path_shower
+from .errors import DataError, Problem, did_you_mean, path_shower
 from .models import SLUG_PATTERN, Photo, Producer, Product
 from .reader import Document, read_yaml
 from .trade import FairEntry, OutletEntry, load_trade
@@ -122,6 +122,10 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
         raise DataError([Problem(shown(products_dir), None, None, "không thấy thư mục dữ liệu sản phẩm")])
 
     producers: dict[str, ProducerEntry] = {}
+    # Producer folders left out for a problem already reported on them (a mistake in producer.yml, a
+    # missing producer.yml): their products name a producer that exists, so they get no second,
+    # false "không có cơ sở" pointing at the product's file.
+    unloaded: set[str] = set()
     product_docs: list[tuple[Document, Path]] = []
     for entry in sorted(products_dir.iterdir()):
         if entry.name.startswith((".", "_")):
@@ -132,6 +136,7 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
                     Problem(shown(entry), None, None, "tệp phải nằm trong thư mục của một cơ sở, ví dụ products/ten-co-so/")
                 )
             continue
+        unloaded.add(entry.name)
         producer_file = entry / PRODUCER_FILE
         if not producer_file.is_file():
             problems.append(Problem(shown(entry), None, None, f"thư mục cơ sở thiếu tệp {PRODUCER_FILE}"))
@@ -149,6 +154,7 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
                     photos, found = _photos(producer.photos, document, products_dir, shown, resized)
                     problems += found
                     producers[entry.name] = ProducerEntry(entry.name, producer, document.file, photos)
+                    unloaded.discard(entry.name)
         for path in sorted(entry.iterdir()):
             if path.is_file() and path.name.lower().endswith(tuple(suffix + ".txt" for suffix in DATA_SUFFIXES)):
                 # Windows hides known extensions, and Notepad adds .txt to "x.yml": the file would be ignored.
@@ -211,13 +217,14 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
             else:
                 codes[product.code] = (document.file, document.line_of(("code",)))
         producer = producers.get(product.producer)
-        if producer is None:
+        if producer is None and product.producer not in unloaded:
             problems.append(
                 Problem(
                     document.file,
                     document.line_of(("producer",)),
                     "producer",
-                    f"không có cơ sở '{product.producer}' (cần thư mục products/{product.producer}/ có {PRODUCER_FILE})",
+                    f"không có cơ sở '{product.producer}' (cần thư mục products/{product.producer}/ có {PRODUCER_FILE})"
+                    + did_you_mean(product.producer, sorted(producers.keys() | unloaded), "các cơ sở hiện có"),
                 )
             )
         group = groups.get(product.group) or next((g for g in groups.values() if g.name == product.group), None)
@@ -227,20 +234,22 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
                     document.file,
                     document.line_of(("group",)),
                     "group",
-                    f"không có ngành '{product.group}'; dùng một trong: {', '.join(groups)}",
+                    f"không có ngành '{product.group}'" + did_you_mean(product.group, groups),
                 )
             )
         subgroup = None
         if group is not None and product.subgroup is not None:
             subgroup = group.subgroups.get(product.subgroup)
             if subgroup is None:
-                known = ", ".join(group.subgroups) or "(ngành này chưa có phân nhóm trong nhom-san-pham.yml)"
+                hint = did_you_mean(product.subgroup, group.subgroups) if group.subgroups else (
+                    "; ngành này chưa có phân nhóm trong nhom-san-pham.yml"
+                )
                 problems.append(
                     Problem(
                         document.file,
                         document.line_of(("subgroup",)),
                         "subgroup",
-                        f"ngành '{group.name}' không có phân nhóm '{product.subgroup}'; dùng một trong: {known}",
+                        f"ngành '{group.name}' không có phân nhóm '{product.subgroup}'{hint}",
                     )
                 )
         photos, found = _photos(product.photos, document, products_dir, shown, resized)
