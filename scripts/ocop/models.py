@@ -34,6 +34,8 @@ def _parse_date(value: Any) -> Any:
     """Accept 2024-05-31 (YAML date) and 31/05/2024 (the Vietnamese way); refuse date-times."""
     if isinstance(value, dt.datetime):
         return value.date()
+    if isinstance(value, (int, float)):  # pydantic would read 20240601 as seconds since 1970
+        raise ValueError("không phải ngày (viết 31/05/2024 hoặc 2024-05-31)")
     if isinstance(value, str):
         match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", value)
         if match:

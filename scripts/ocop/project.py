@@ -23,6 +23,7 @@ from .models import Commune
 from .news import BlogSettings, News, load_news
 from .qr import QrCache, QrStyle
 from .site import SiteSettings
+from .validate import describe
 
 
 @dataclass
@@ -73,7 +74,7 @@ def load_project(
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             path = ".".join(str(part) for part in ("extra", "commune", *detail["loc"]))
-            problems.append(Problem(shown, None, path, f"cấu hình xã chưa đúng ({detail['msg']})"))
+            problems.append(Problem(shown, None, path, f"cấu hình xã chưa đúng: {describe(detail)}"))
     photo_cache = PhotoCache(root / cache_dir / "photos")
     catalogue = None
     try:
