@@ -131,3 +131,85 @@ def test_a_page_marker_suggests_at_most_three_names_among_650_products(big_catal
     assert rows[0].startswith(f"{page}:3: không có sản phẩm 'san-pham-thu-99'; có phải ý bạn là ")
     assert 1 <= len(quoted_names(rows[0])) <= 3, rows[0]
     assert rows[1] == f"{page}:5: không có sản phẩm 'ruou-lua-moi'"
+
+
+# --- Messages quote what the officer wrote, in Vietnamese only ---------------------------------------------
+
+WRITTEN = {
+    # id: (lines added to a good product, the expected problem, its line 4)
+    "price-with-thousands-dot": (
+        "price: {min: 50.000}\n",
+        "trường 'price.min': phải là số nguyên; viết 50000, không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn "
+        "(đang ghi: 50.000)",
+    ),
+    "price-in-millions": (
+        "price:\n  min: 1.500.000\n",
+        "trường 'price.min': phải là số nguyên; viết 1500000, không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn "
+        "(đang ghi: '1.500.000')",
+    ),
+    "seller-phone-read-as-octal": (
+        "where_to_buy:\n  - name: Chợ thử\n    phone: 0237312345\n",
+        "trường 'where_to_buy[0].phone': số điện thoại phải đặt trong dấu nháy, ví dụ \"0912 345 678\", "
+        "để giữ số 0 ở đầu (đang ghi: 0237312345)",
+    ),
+    "code-read-as-octal": (
+        "code: 0012\n",
+        "trường 'code': mã chỉ gồm chữ số phải đặt trong dấu nháy, ví dụ \"0012\" (đang ghi: 0012)",
+    ),
+    "date-as-a-number": (
+        "certification:\n  stars: 3\n  date: 20240601\n",
+        "trường 'certification.date': không phải ngày (viết 31/05/2024 hoặc 2024-05-31) (đang ghi: 20240601)",
+    ),
+    "stars-as-yes": (
+        "certification:\n  stars: yes\n",
+        "trường 'certification.stars': phải là số nguyên: số sao là 3, 4 hoặc 5 (chỉ sản phẩm từ 3 sao được công nhận "
+        "OCOP) (đang ghi: yes)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", WRITTEN)
+def test_a_message_quotes_the_value_as_written(project, case):
+    added, expected = WRITTEN[case]
+    project.write(PRODUCT, GOOD_PRODUCT + added)
+    result = project.ocop("check")
+    assert result.code == 1 and "Traceback" not in result.text
+    line = 4 + added.count("\n") - 1
+    assert problems(result) == [f"{PRODUCT}:{line}: {expected}"], result.err
+
+
+ENGLISH = re.compile(r"\b(or|and|Input|should|be|valid|must|field|required|expected|Value|error)\b")
+
+
+def test_no_english_word_in_a_vietnamese_message(project):
+    """pydantic's own words ("Input should be …", "'a' or 'b'") never reach the officer."""
+    project.write(PRODUCER, "name: Năm Quyền\nkind: HTX\nlocation: {lat: nhiều, lon: 200}\nphotos: 3\n")
+    project.write("products/huan-hong/mam-tom.yml", GOOD_PRODUCT.replace("nam-quyen", "huan-hong") + (
+        "certification: {stars: 2, score: 65.5, date: 2024-06-01T10:00:00+07:00, issuer: [UBND]}\n"
+        "price: {min: 0, max: mười}\nbatches: [{code: L1, produced: hôm qua}]\nretired: yes\nen: {name: [a]}\n"
+    ))
+    project.write("products/_diem-ban/cho.yml", "name: Chợ thử\nkind: tạp hóa\nurl: ftp://x\nproducts: nem\n")
+    project.write("products/_hoi-cho/hoi-cho.yml", "name: Hội chợ\nstart: mai\nproducts: [{a: 1}]\n")
+    result = project.ocop("check")
+    assert result.code == 1 and "Traceback" not in result.text
+    rows = problems(result)
+    assert len(rows) >= 12, result.err
+    for row in rows:
+        said = re.sub(r"'[^']*'|\(đang ghi: .*\)|\"[^\"]*\"", "", row)  # the officer's own words may be anything
+        assert not ENGLISH.search(said), row
+
+
+def test_a_photo_name_differing_only_in_letter_case_is_refused_on_every_system(project):
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (200, 120, 40)).save(project.products / "nam-quyen" / "chai-500ml.jpg")
+    project.write(PRODUCT, GOOD_PRODUCT + "photos:\n  - file: Chai-500ml.JPG\n    alt: Chai thử\n")
+    result = project.ocop("check")
+    assert result.code == 1 and "Traceback" not in result.text
+    assert problems(result) == [
+        f"{PRODUCT}:5: trường 'photos[0].file': tên tệp ảnh 'Chai-500ml.JPG' chỉ khác chữ hoa/chữ thường với tệp có "
+        "thật 'chai-500ml.jpg': hãy viết đúng 'chai-500ml.jpg' (máy chủ web phân biệt chữ hoa, chữ thường nên ảnh sẽ "
+        "không hiện)"
+    ], result.err
+    project.write(PRODUCT, GOOD_PRODUCT + "photos:\n  - file: chai-500ml.jpg\n    alt: Chai thử\n")
+    assert project.ocop("check").code == 0

@@ -11,6 +11,8 @@ Every problem in every file is collected before anything is raised.
 """
 from __future__ import annotations
 
+import functools
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -117,6 +119,7 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
     groups = load_groups()
 
     shown = path_shower(root)
+    listing = functools.cache(_names_in)  # each folder listed once, however many photos it holds
 
     if not products_dir.is_dir():
         raise DataError([Problem(shown(products_dir), None, None, "không thấy thư mục dữ liệu sản phẩm")])
@@ -151,7 +154,7 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
                 producer, found = validate(Producer, document)
                 problems += found
                 if producer is not None:
-                    photos, found = _photos(producer.photos, document, products_dir, shown, resized)
+                    photos, found = _photos(producer.photos, document, products_dir, shown, listing, resized)
                     problems += found
                     producers[entry.name] = ProducerEntry(entry.name, producer, document.file, photos)
                     unloaded.discard(entry.name)
@@ -252,7 +255,7 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
                         f"ngành '{group.name}' không có phân nhóm '{product.subgroup}'{hint}",
                     )
                 )
-        photos, found = _photos(product.photos, document, products_dir, shown, resized)
+        photos, found = _photos(product.photos, document, products_dir, shown, listing, resized)
         problems += found
         if clash or producer is None or group is None or found:
             continue
@@ -275,7 +278,38 @@ def _is_slug(name: str) -> bool:
     return re.fullmatch(SLUG_PATTERN, name) is not None
 
 
-def _photos(photos: list[Photo], document: Document, products_dir: Path, shown, resized=None) -> tuple[list[PhotoFile], list[Problem]]:
+def _names_in(folder: Path) -> frozenset[str]:
+    try:
+        return frozenset(os.listdir(folder))
+    except OSError:
+        return frozenset()
+
+
+def _name_as_listed(folder: Path, written: str, listing) -> str | None:
+    """`written` (a photo's name, relative to `folder`) spelt as the folders list it, when it differs
+    only in letter case; None when it is listed exactly, or not at all.
+
+    Windows and macOS open `Chai-500ml.JPG` when the file is `chai-500ml.jpg`, so the file would be
+    found on the officer's PC and the photo broken on a Linux server: only a folder listing tells
+    the same on every system."""
+    parts, differs = [], False
+    for part in written.replace("\\", "/").split("/"):
+        if part in ("", ".", ".."):
+            folder = folder.parent if part == ".." else folder
+            parts.append(part)
+            continue
+        names = listing(folder)
+        if part not in names:
+            same = sorted(name for name in names if name.casefold() == part.casefold())
+            if not same:
+                return None
+            part, differs = same[0], True
+        parts.append(part)
+        folder = folder / part
+    return "/".join(parts) if differs else None
+
+
+def _photos(photos: list[Photo], document: Document, products_dir: Path, shown, listing, resized=None) -> tuple[list[PhotoFile], list[Problem]]:
     """Each photo must be an image file inside products/, next to the YAML file or below it."""
     found: list[PhotoFile] = []
     problems: list[Problem] = []
@@ -291,6 +325,18 @@ def _photos(photos: list[Photo], document: Document, products_dir: Path, shown, 
             continue
         if path.suffix.lower() not in PHOTO_SUFFIXES:
             problems.append(Problem(document.file, line, name, f"ảnh phải là tệp JPG, PNG hoặc WebP: {photo.file}"))
+            continue
+        listed = _name_as_listed(folder, photo.file, listing)
+        if listed is not None:
+            problems.append(
+                Problem(
+                    document.file,
+                    line,
+                    name,
+                    f"tên tệp ảnh '{photo.file}' chỉ khác chữ hoa/chữ thường với tệp có thật '{listed}': hãy viết đúng "
+                    f"'{listed}' (máy chủ web phân biệt chữ hoa, chữ thường nên ảnh sẽ không hiện)",
+                )
+            )
             continue
         if not path.is_file():
             problems.append(Problem(document.file, line, name, f"không thấy tệp ảnh {shown(path)}"))
