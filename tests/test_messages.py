@@ -213,3 +213,93 @@ def test_a_photo_name_differing_only_in_letter_case_is_refused_on_every_system(p
     ], result.err
     project.write(PRODUCT, GOOD_PRODUCT + "photos:\n  - file: chai-500ml.jpg\n    alt: Chai thử\n")
     assert project.ocop("check").code == 0
+
+
+# --- Dates that cannot be: after the build day, or in the wrong order ------------------------------------
+
+BUILD_DAY = {"SOURCE_DATE_EPOCH": "1773547200"}  # 15/03/2026 in Vietnam
+
+DATE_MISTAKES = {
+    # id: (file, content, the expected problem)
+    "decision-after-the-build-day": (
+        PRODUCT, GOOD_PRODUCT + "certification:\n  stars: 3\n  date: 15/03/2027\n",
+        f"{PRODUCT}:6: trường 'certification.date': ngày quyết định 15/03/2027 là ngày chưa tới (hôm nay là "
+        "15/03/2026): hãy kiểm tra lại ngày, tháng, năm (đang ghi: '15/03/2027')",
+    ),
+    "batch-produced-after-the-build-day": (
+        PRODUCT, GOOD_PRODUCT + "batches:\n  - code: L1\n    produced: 2026-03-16\n",
+        f"{PRODUCT}:6: trường 'batches[0].produced': ngày sản xuất 16/03/2026 là ngày chưa tới (hôm nay là "
+        "15/03/2026): hãy kiểm tra lại ngày, tháng, năm (đang ghi: 2026-03-16)",
+    ),
+    "batch-expires-before-it-is-produced": (
+        PRODUCT, GOOD_PRODUCT + "batches:\n  - code: L1\n    produced: 01/01/2025\n    expires: 01/01/2024\n",
+        f"{PRODUCT}:7: trường 'batches[0].expires': hạn sử dụng phải sau ngày sản xuất (đang ghi: '01/01/2024')",
+    ),
+    "fair-ends-before-it-starts": (
+        "products/_hoi-cho/thu.yml", "name: Hội chợ thử\nstart: 05/03/2025\nend: 01/03/2025\n",
+        "products/_hoi-cho/thu.yml:3: trường 'end': ngày kết thúc phải từ ngày bắt đầu trở đi (đang ghi: '01/03/2025')",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", DATE_MISTAKES)
+def test_a_date_that_cannot_be_is_refused_with_its_line(project, case):
+    file, content, expected = DATE_MISTAKES[case]
+    project.write(file, content)
+    result = project.ocop("check", env=BUILD_DAY)
+    assert result.code == 1 and "Traceback" not in result.text
+    assert problems(result) == [expected], result.err
+
+
+def test_a_decision_in_the_future_stops_the_build_and_one_of_today_does_not(project):
+    project.write(PRODUCT, GOOD_PRODUCT + "certification:\n  stars: 3\n  date: 15/03/2027\n")
+    result = project.build(env=BUILD_DAY)
+    assert result.code != 0 and f"{PRODUCT}:6: trường 'certification.date'" in result.text
+    assert not project.site.exists()
+    project.write(PRODUCT, GOOD_PRODUCT + "certification:\n  stars: 3\n  date: 15/03/2026\n"
+                  "batches:\n  - code: L1\n    produced: 15/03/2026\n")
+    assert project.ocop("check", env=BUILD_DAY).code == 0
+
+
+ISSUERS = {
+    # id: (stars, date, issuer, the warning expected or None)
+    "district-after-districts-ended": (
+        3, "01/08/2025", "UBND huyện Quảng Xương",
+        "quyết định 3 sao ngày 01/08/2025 do 'UBND huyện Quảng Xương' (cấp huyện) cấp, nhưng từ 1/7/2025 không còn "
+        "cấp huyện: sản phẩm 3–4 sao do UBND tỉnh công nhận (Quyết định 1489/QĐ-TTg); hãy đối chiếu với quyết định "
+        "(chỉ là cảnh báo, trang web vẫn được tạo)",
+    ),
+    "five-stars-by-a-province": (
+        5, "01/08/2025", "UBND tỉnh Thanh Hóa",
+        "quyết định 5 sao ngày 01/08/2025 do 'UBND tỉnh Thanh Hóa' (cấp tỉnh) cấp, nhưng sản phẩm 5 sao do cấp trung "
+        "ương công nhận; hãy đối chiếu với quyết định (chỉ là cảnh báo, trang web vẫn được tạo)",
+    ),
+    "three-stars-by-a-province-in-2024": (
+        3, "01/06/2024", "UBND tỉnh Thanh Hóa",
+        "quyết định 3 sao ngày 01/06/2024 do 'UBND tỉnh Thanh Hóa' (cấp tỉnh) cấp, nhưng từ 24/02/2023 đến 30/6/2025 "
+        "sản phẩm 3 sao do UBND cấp huyện công nhận (Quyết định 148/QĐ-TTg); hãy đối chiếu với quyết định (chỉ là "
+        "cảnh báo, trang web vẫn được tạo)",
+    ),
+    "three-stars-by-the-district-in-2024": (3, "01/06/2024", "UBND huyện Quảng Xương, tỉnh Thanh Hóa", None),
+    "four-stars-by-the-province-in-2025": (4, "01/08/2025", "UBND tỉnh Thanh Hóa", None),
+}
+
+
+@pytest.mark.parametrize("case", ISSUERS)
+def test_an_issuer_that_does_not_fit_the_decision_is_only_a_warning(project, case):
+    stars, day, issuer, expected = ISSUERS[case]
+    project.write(PRODUCT, GOOD_PRODUCT + f"certification:\n  stars: {stars}\n  date: {day}\n  issuer: {issuer}\n")
+    result = project.ocop("check", env=BUILD_DAY)
+    assert result.code == 0, result.text
+    if expected is None:
+        assert "cảnh báo" not in result.text
+    else:
+        assert "Có 1 cảnh báo (trang web vẫn được tạo, nhưng hãy kiểm tra lại):" in result.err
+        assert f"  - {PRODUCT}:7: trường 'certification.issuer': {expected}" in result.err.splitlines(), result.err
+
+
+def test_an_issuer_warning_does_not_fail_the_strict_build(project):
+    project.write(PRODUCT, GOOD_PRODUCT + "certification:\n  stars: 3\n  date: 01/08/2025\n  issuer: UBND huyện Quảng Xương\n")
+    result = project.build(env=BUILD_DAY)
+    assert result.code == 0, result.text
+    assert (project.site / "san-pham" / "mam-tom-thu-nghiem" / "index.html").is_file()

@@ -11,6 +11,7 @@ Every problem in every file is collected before anything is raised.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import re
@@ -23,6 +24,8 @@ import yaml
 from PIL import Image, UnidentifiedImageError
 from slugify import slugify
 
+from .certificate import issuer_warning
+from .dates import build_date
 from .errors import DataError, Problem, did_you_mean, path_shower
 from .models import SLUG_PATTERN, Photo, Producer, Product
 from .reader import Document, read_yaml
@@ -93,6 +96,9 @@ class Catalogue:
     groups: dict[str, ProductGroup]
     outlets: dict[str, OutletEntry] = field(default_factory=dict)  # by file name, from products/_diem-ban/
     fairs: list[FairEntry] = field(default_factory=list)  # by start date, from products/_hoi-cho/
+    # What may be a mistake but does not stop the build (an issuer that does not fit the decision):
+    # `ocop check` prints them.
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def load_groups() -> dict[str, ProductGroup]:
@@ -108,11 +114,15 @@ def load_groups() -> dict[str, ProductGroup]:
     return groups
 
 
-def load_catalogue(products_dir: Path, display_root: Path | None = None, resized=None) -> Catalogue:
+def load_catalogue(
+    products_dir: Path, display_root: Path | None = None, resized=None, today: dt.date | None = None
+) -> Catalogue:
     """Read every file under `products_dir`; raise DataError listing every problem found.
 
     `resized(path)` tells whether a photo was already resized whole by an earlier build (its content
-    unchanged since): such a photo is not decoded again to be checked."""
+    unchanged since): such a photo is not decoded again to be checked. `today` (the build day when not
+    given) is the day no decision or production may come after."""
+    today = today or build_date()
     products_dir = Path(products_dir).resolve()
     root = (display_root or products_dir.parent).resolve()
     problems: list[Problem] = []
@@ -171,13 +181,19 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
                     product_docs.append((document, path))
 
     products: dict[str, ProductEntry] = {}
+    warnings: list[Problem] = []
     lowered: dict[str, str] = {}
     codes: dict[str, tuple[str, int | None]] = {}
     for document, path in product_docs:
-        product, found = validate(Product, document)
+        product, found = validate(Product, document, today)
         problems += found
         if product is None:
             continue
+        doubt = issuer_warning(product.certification) if product.certification else None
+        if doubt:
+            warnings.append(
+                Problem(document.file, document.line_of(("certification", "issuer")), "certification.issuer", doubt)
+            )
         # The backend is named: "auto" tries to import another package first, failing at every call (most
         # of slugify's time), and a product's address must not depend on which packages are installed.
         slug = product.slug or slugify(product.name, max_length=80, word_boundary=True, backend="text-unidecode")
@@ -267,7 +283,7 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
     problems += found
     if problems:
         raise DataError(problems)
-    return Catalogue(producers, products, groups, outlets, fairs)
+    return Catalogue(producers, products, groups, outlets, fairs, sorted(warnings))
 
 
 def _is_data_file(path: Path) -> bool:

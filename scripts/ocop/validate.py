@@ -1,6 +1,7 @@
 """Turn a read Document into a model, translating pydantic's errors into Vietnamese Problems."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any, TypeVar
 
@@ -50,9 +51,10 @@ _FIELD_HINTS = {
 }
 
 
-def validate(model: type[M], document: Document) -> tuple[M | None, list[Problem]]:
+def validate(model: type[M], document: Document, today: dt.date | None = None) -> tuple[M | None, list[Problem]]:
+    """`today`, when given, refuses dates that have not come yet (a decision, a production)."""
     try:
-        return model.model_validate(document.data), []
+        return model.model_validate(document.data, context={"today": today}), []
     except ValidationError as error:
         problems = [_problem(model, document, detail) for detail in error.errors(include_url=False)]
         return None, problems
