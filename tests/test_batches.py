@@ -127,7 +127,8 @@ BAD_BATCHES = {
     "slash": ("batches:\n  - code: L24/06\n    produced: 01/01/2025\n", 7, "batches[0].code", "mã lô chỉ gồm"),
     "no-date": ("batches:\n  - code: L1\n", 7, "batches[0].produced", "thiếu trường bắt buộc"),
     "expires-first": (
-        "batches:\n  - code: L1\n    produced: 01/01/2025\n    expires: 01/01/2024\n", 7, "batches[0]", "hạn sử dụng phải sau ngày sản xuất"
+        "batches:\n  - code: L1\n    produced: 01/01/2025\n    expires: 01/01/2024\n", 9, "batches[0].expires",
+        "hạn sử dụng phải sau ngày sản xuất",
     ),
     "duplicate": (
         "batches:\n  - code: L1\n    produced: 01/01/2025\n  - code: L1\n    produced: 02/01/2025\n", 6, "batches", "mã lô L1 được ghi hai lần"

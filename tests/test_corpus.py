@@ -196,7 +196,7 @@ CASES: dict[str, Case] = {
     "date-29-february-2023": product("  date: 2023-02-29\n", 6, "certification.date", "ngày không có thật: 2023-02-29"),
     "date-with-dots": product("  date: 31.05.2024\n", 6, "certification.date", "không phải ngày (viết 31/05/2024 hoặc 2024-05-31)"),
     "valid-until-before-decision": product(
-        "  date: 01/06/2024\n  valid_until: 01/01/2024\n", 4, "certification", "ngày hết hiệu lực phải sau ngày quyết định"
+        "  date: 01/06/2024\n  valid_until: 01/01/2024\n", 7, "certification.valid_until", "ngày hết hiệu lực phải sau ngày quyết định"
     ),
     "latitude-200": producer("name: Cơ sở thử\nkind: chưa rõ\nlocation: {lat: 200, lon: 105.8}\n", 3, "location.lat", "phải nhỏ hơn hoặc bằng 90"),
     # Text

@@ -126,7 +126,7 @@ MISTAKES = {
                            "gian hàng Shopee cần trường 'url'"),
     "unknown-kind": ("_diem-ban/thu.yml", SHOP.replace("kind: siêu thị", "kind: tạp hóa"), 2, "kind", "phải là một trong"),
     "bad-file-name": ("_diem-ban/Cửa hàng.yml", SHOP, None, None, "tên tệp chỉ dùng chữ thường không dấu"),
-    "fair-ends-before-it-starts": ("_hoi-cho/thu.yml", _fair("Hội chợ thử", "05/03/2025", "01/03/2025"), 1, None,
+    "fair-ends-before-it-starts": ("_hoi-cho/thu.yml", _fair("Hội chợ thử", "05/03/2025", "01/03/2025"), 3, "end",
                                    "ngày kết thúc phải từ ngày bắt đầu trở đi"),
     "fair-impossible-date": ("_hoi-cho/thu.yml", _fair("Hội chợ thử", "31/02/2025"), 2, "start", "ngày không có thật"),
     "fair-unknown-product": ("_hoi-cho/thu.yml", _fair("Hội chợ thử", "01/03/2025", products="[nem]"), 4, "products[0]",

@@ -11,6 +11,9 @@ Every problem in every file is collected before anything is raised.
 """
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -21,7 +24,9 @@ import yaml
 from PIL import Image, UnidentifiedImageError
 from slugify import slugify
 
-from .errors import DataError, Problem, path_shower
+from .certificate import issuer_warning
+from .dates import build_date
+from .errors import DataError, Problem, did_you_mean, path_shower
 from .models import SLUG_PATTERN, Photo, Producer, Product
 from .reader import Document, read_yaml
 from .trade import FairEntry, OutletEntry, load_trade
@@ -91,6 +96,9 @@ class Catalogue:
     groups: dict[str, ProductGroup]
     outlets: dict[str, OutletEntry] = field(default_factory=dict)  # by file name, from products/_diem-ban/
     fairs: list[FairEntry] = field(default_factory=list)  # by start date, from products/_hoi-cho/
+    # What may be a mistake but does not stop the build (an issuer that does not fit the decision):
+    # `ocop check` prints them.
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def load_groups() -> dict[str, ProductGroup]:
@@ -106,22 +114,31 @@ def load_groups() -> dict[str, ProductGroup]:
     return groups
 
 
-def load_catalogue(products_dir: Path, display_root: Path | None = None, resized=None) -> Catalogue:
+def load_catalogue(
+    products_dir: Path, display_root: Path | None = None, resized=None, today: dt.date | None = None
+) -> Catalogue:
     """Read every file under `products_dir`; raise DataError listing every problem found.
 
     `resized(path)` tells whether a photo was already resized whole by an earlier build (its content
-    unchanged since): such a photo is not decoded again to be checked."""
+    unchanged since): such a photo is not decoded again to be checked. `today` (the build day when not
+    given) is the day no decision or production may come after."""
+    today = today or build_date()
     products_dir = Path(products_dir).resolve()
     root = (display_root or products_dir.parent).resolve()
     problems: list[Problem] = []
     groups = load_groups()
 
     shown = path_shower(root)
+    listing = functools.cache(_names_in)  # each folder listed once, however many photos it holds
 
     if not products_dir.is_dir():
         raise DataError([Problem(shown(products_dir), None, None, "không thấy thư mục dữ liệu sản phẩm")])
 
     producers: dict[str, ProducerEntry] = {}
+    # Producer folders left out for a problem already reported on them (a mistake in producer.yml, a
+    # missing producer.yml): their products name a producer that exists, so they get no second,
+    # false "không có cơ sở" pointing at the product's file.
+    unloaded: set[str] = set()
     product_docs: list[tuple[Document, Path]] = []
     for entry in sorted(products_dir.iterdir()):
         if entry.name.startswith((".", "_")):
@@ -132,6 +149,7 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
                     Problem(shown(entry), None, None, "tệp phải nằm trong thư mục của một cơ sở, ví dụ products/ten-co-so/")
                 )
             continue
+        unloaded.add(entry.name)
         producer_file = entry / PRODUCER_FILE
         if not producer_file.is_file():
             problems.append(Problem(shown(entry), None, None, f"thư mục cơ sở thiếu tệp {PRODUCER_FILE}"))
@@ -146,9 +164,10 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
                 producer, found = validate(Producer, document)
                 problems += found
                 if producer is not None:
-                    photos, found = _photos(producer.photos, document, products_dir, shown, resized)
+                    photos, found = _photos(producer.photos, document, products_dir, shown, listing, resized)
                     problems += found
                     producers[entry.name] = ProducerEntry(entry.name, producer, document.file, photos)
+                    unloaded.discard(entry.name)
         for path in sorted(entry.iterdir()):
             if path.is_file() and path.name.lower().endswith(tuple(suffix + ".txt" for suffix in DATA_SUFFIXES)):
                 # Windows hides known extensions, and Notepad adds .txt to "x.yml": the file would be ignored.
@@ -162,13 +181,19 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
                     product_docs.append((document, path))
 
     products: dict[str, ProductEntry] = {}
+    warnings: list[Problem] = []
     lowered: dict[str, str] = {}
     codes: dict[str, tuple[str, int | None]] = {}
     for document, path in product_docs:
-        product, found = validate(Product, document)
+        product, found = validate(Product, document, today)
         problems += found
         if product is None:
             continue
+        doubt = issuer_warning(product.certification) if product.certification else None
+        if doubt:
+            warnings.append(
+                Problem(document.file, document.line_of(("certification", "issuer")), "certification.issuer", doubt)
+            )
         # The backend is named: "auto" tries to import another package first, failing at every call (most
         # of slugify's time), and a product's address must not depend on which packages are installed.
         slug = product.slug or slugify(product.name, max_length=80, word_boundary=True, backend="text-unidecode")
@@ -211,13 +236,14 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
             else:
                 codes[product.code] = (document.file, document.line_of(("code",)))
         producer = producers.get(product.producer)
-        if producer is None:
+        if producer is None and product.producer not in unloaded:
             problems.append(
                 Problem(
                     document.file,
                     document.line_of(("producer",)),
                     "producer",
-                    f"không có cơ sở '{product.producer}' (cần thư mục products/{product.producer}/ có {PRODUCER_FILE})",
+                    f"không có cơ sở '{product.producer}' (cần thư mục products/{product.producer}/ có {PRODUCER_FILE})"
+                    + did_you_mean(product.producer, sorted(producers.keys() | unloaded), "các cơ sở hiện có"),
                 )
             )
         group = groups.get(product.group) or next((g for g in groups.values() if g.name == product.group), None)
@@ -227,23 +253,25 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
                     document.file,
                     document.line_of(("group",)),
                     "group",
-                    f"không có ngành '{product.group}'; dùng một trong: {', '.join(groups)}",
+                    f"không có ngành '{product.group}'" + did_you_mean(product.group, groups),
                 )
             )
         subgroup = None
         if group is not None and product.subgroup is not None:
             subgroup = group.subgroups.get(product.subgroup)
             if subgroup is None:
-                known = ", ".join(group.subgroups) or "(ngành này chưa có phân nhóm trong nhom-san-pham.yml)"
+                hint = did_you_mean(product.subgroup, group.subgroups) if group.subgroups else (
+                    "; ngành này chưa có phân nhóm trong nhom-san-pham.yml"
+                )
                 problems.append(
                     Problem(
                         document.file,
                         document.line_of(("subgroup",)),
                         "subgroup",
-                        f"ngành '{group.name}' không có phân nhóm '{product.subgroup}'; dùng một trong: {known}",
+                        f"ngành '{group.name}' không có phân nhóm '{product.subgroup}'{hint}",
                     )
                 )
-        photos, found = _photos(product.photos, document, products_dir, shown, resized)
+        photos, found = _photos(product.photos, document, products_dir, shown, listing, resized)
         problems += found
         if clash or producer is None or group is None or found:
             continue
@@ -255,7 +283,7 @@ def load_catalogue(products_dir: Path, display_root: Path | None = None, resized
     problems += found
     if problems:
         raise DataError(problems)
-    return Catalogue(producers, products, groups, outlets, fairs)
+    return Catalogue(producers, products, groups, outlets, fairs, sorted(warnings))
 
 
 def _is_data_file(path: Path) -> bool:
@@ -266,7 +294,38 @@ def _is_slug(name: str) -> bool:
     return re.fullmatch(SLUG_PATTERN, name) is not None
 
 
-def _photos(photos: list[Photo], document: Document, products_dir: Path, shown, resized=None) -> tuple[list[PhotoFile], list[Problem]]:
+def _names_in(folder: Path) -> frozenset[str]:
+    try:
+        return frozenset(os.listdir(folder))
+    except OSError:
+        return frozenset()
+
+
+def _name_as_listed(folder: Path, written: str, listing) -> str | None:
+    """`written` (a photo's name, relative to `folder`) spelt as the folders list it, when it differs
+    only in letter case; None when it is listed exactly, or not at all.
+
+    Windows and macOS open `Chai-500ml.JPG` when the file is `chai-500ml.jpg`, so the file would be
+    found on the officer's PC and the photo broken on a Linux server: only a folder listing tells
+    the same on every system."""
+    parts, differs = [], False
+    for part in written.replace("\\", "/").split("/"):
+        if part in ("", ".", ".."):
+            folder = folder.parent if part == ".." else folder
+            parts.append(part)
+            continue
+        names = listing(folder)
+        if part not in names:
+            same = sorted(name for name in names if name.casefold() == part.casefold())
+            if not same:
+                return None
+            part, differs = same[0], True
+        parts.append(part)
+        folder = folder / part
+    return "/".join(parts) if differs else None
+
+
+def _photos(photos: list[Photo], document: Document, products_dir: Path, shown, listing, resized=None) -> tuple[list[PhotoFile], list[Problem]]:
     """Each photo must be an image file inside products/, next to the YAML file or below it."""
     found: list[PhotoFile] = []
     problems: list[Problem] = []
@@ -282,6 +341,18 @@ def _photos(photos: list[Photo], document: Document, products_dir: Path, shown, 
             continue
         if path.suffix.lower() not in PHOTO_SUFFIXES:
             problems.append(Problem(document.file, line, name, f"ảnh phải là tệp JPG, PNG hoặc WebP: {photo.file}"))
+            continue
+        listed = _name_as_listed(folder, photo.file, listing)
+        if listed is not None:
+            problems.append(
+                Problem(
+                    document.file,
+                    line,
+                    name,
+                    f"tên tệp ảnh '{photo.file}' chỉ khác chữ hoa/chữ thường với tệp có thật '{listed}': hãy viết đúng "
+                    f"'{listed}' (máy chủ web phân biệt chữ hoa, chữ thường nên ảnh sẽ không hiện)",
+                )
+            )
             continue
         if not path.is_file():
             problems.append(Problem(document.file, line, name, f"không thấy tệp ảnh {shown(path)}"))

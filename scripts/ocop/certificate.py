@@ -97,3 +97,49 @@ def certificate_status(certification: Certification | None, today: dt.date, expi
         state = State.VALID
     return CertificateStatus(state, certification, until, days_left)
 
+
+
+# Who recognises an OCOP product (GUIDE §2): the district (UBND huyện) rated 3 stars under Decision
+# 148/QĐ-TTg of 24/02/2023 until districts were abolished on 1/7/2025, after which the province (UBND
+# tỉnh) rates 3 and 4 stars (Decision 1489/QĐ-TTg); 5 stars are recognised centrally. Only what these
+# facts settle is checked; an issuer the words below do not place, or a period they do not cover (4
+# stars before 1/7/2025, anything before 24/02/2023), is left alone. A mismatch is only a warning:
+# the officer copies the issuer from the decision itself, which may know better.
+CRITERIA_148 = dt.date(2023, 2, 24)
+DISTRICTS_ABOLISHED = dt.date(2025, 7, 1)
+DISTRICT, PROVINCE, CENTRAL = "cấp huyện", "cấp tỉnh", "cấp trung ương"
+_LEVEL_WORDS = (  # in this order: "UBND huyện Quảng Xương, tỉnh Thanh Hóa" is a district
+    (CENTRAL, ("thủ tướng", "chính phủ", "trung ương", "bộ nông nghiệp", "bộ trưởng")),
+    (DISTRICT, ("huyện", "thị xã", "quận")),
+    (PROVINCE, ("tỉnh",)),
+)
+
+
+def issuing_level(issuer: str) -> str | None:
+    text = issuer.casefold()
+    return next((level for level, words in _LEVEL_WORDS if any(word in text for word in words)), None)
+
+
+def issuer_warning(certification: Certification) -> str | None:
+    """Why the issuer does not fit the stars or the date of the decision, or None."""
+    if certification.candidate or not certification.stars or not certification.issuer:
+        return None
+    level = issuing_level(certification.issuer)
+    stars, day = certification.stars, certification.date
+    if level is None:
+        return None
+    if stars == 5 and level != CENTRAL:
+        reason = "sản phẩm 5 sao do cấp trung ương công nhận"
+    elif stars < 5 and level == CENTRAL:
+        reason = "cấp trung ương chỉ công nhận sản phẩm 5 sao"
+    elif day is not None and day >= DISTRICTS_ABOLISHED and level == DISTRICT:
+        reason = "từ 1/7/2025 không còn cấp huyện: sản phẩm 3–4 sao do UBND tỉnh công nhận (Quyết định 1489/QĐ-TTg)"
+    elif stars == 3 and day is not None and CRITERIA_148 <= day < DISTRICTS_ABOLISHED and level == PROVINCE:
+        reason = "từ 24/02/2023 đến 30/6/2025 sản phẩm 3 sao do UBND cấp huyện công nhận (Quyết định 148/QĐ-TTg)"
+    else:
+        return None
+    dated = f" ngày {day.strftime('%d/%m/%Y')}" if day else ""
+    return (
+        f"quyết định {stars} sao{dated} do '{certification.issuer}' ({level}) cấp, nhưng {reason}; "
+        "hãy đối chiếu với quyết định (chỉ là cảnh báo, trang web vẫn được tạo)"
+    )

@@ -134,6 +134,10 @@ def check(args) -> int:
         drafts = sum(1 for post in project.news.posts if not post.published)
         print(f"Tin tức: {len(project.news.posts) - drafts} bài đăng, {drafts} bản nháp.")
     print(f"Mua ở đâu: {len(catalogue.outlets)} điểm bán, {len(catalogue.fairs)} hội chợ, triển lãm.")
+    if catalogue.warnings:
+        print(f"Có {len(catalogue.warnings)} cảnh báo (trang web vẫn được tạo, nhưng hãy kiểm tra lại):", file=sys.stderr)
+        for warning in catalogue.warnings:
+            print(f"  - {warning}", file=sys.stderr)
     return 0
 
 

@@ -1,6 +1,8 @@
 """Problems found in the data, reported in Vietnamese with the file, the line and the field."""
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,3 +45,48 @@ class DataError(Exception):
         lines = [f"Dữ liệu có {count} lỗi, trang web chưa được tạo:"]
         lines += [f"  - {problem}" for problem in self.problems]
         return "\n".join(lines)
+
+
+# "Did you mean": one rule for every name an officer types (products, producers, outlets, fairs, fields,
+# groups, categories, codes), so that every message suggests alike.
+SUGGESTION_CUTOFF = 0.6  # difflib's similarity: `stras` → `stars`, `nuoc-mam` → `nuoc-mam-nam-quyen`
+MAX_SUGGESTIONS = 3
+NEARLY_AS_CLOSE = 0.1  # names this much less similar than the closest one are offered with it
+LISTED_WHOLE = 15  # a short closed list (6 OCOP groups, 13 kinds of outlet) is worth showing whole; 650 slugs are not
+
+
+def closest_names(name: str, known: Iterable[str]) -> list[str]:
+    """At most three known names nearest to `name`, the nearest first; letter case does not count.
+
+    A name written short (`nem` for `nem-huan-hong`) is too unlike the whole to pass the cut-off, so
+    names that contain it are offered when nothing is near."""
+    names = {}
+    for item in known:
+        names.setdefault(str(item).casefold(), str(item))
+    wanted = str(name).casefold()
+    matcher = difflib.SequenceMatcher(b=wanted)
+    scores = {}
+    for key in names:
+        matcher.set_seq1(key)
+        scores[key] = matcher.ratio()
+    found = [key for key in names if scores[key] >= SUGGESTION_CUTOFF]
+    if not found and wanted:
+        found = [key for key in names if wanted in key]
+    found.sort(key=lambda key: (-scores[key], key))
+    # A clear winner is offered alone (`darft` → `draft`, not also `date`).
+    best = scores[found[0]] if found else 0
+    return [names[key] for key in found[:MAX_SUGGESTIONS] if scores[key] >= best - NEARLY_AS_CLOSE]
+
+
+def did_you_mean(name: str, known: Iterable[str], whole: str | None = "dùng một trong") -> str:
+    """`; có phải ý bạn là 'a', 'b' hay 'c'?` for the closest names; else the whole list when it is short
+    (after `whole`, e.g. "dùng một trong"), else nothing: a message is never hundreds of names long."""
+    known = list(known)
+    guesses = closest_names(name, known)
+    if guesses:
+        quoted = [f"'{guess}'" for guess in guesses]
+        listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} hay {quoted[-1]}"
+        return f"; có phải ý bạn là {listed}?"
+    if whole and known and len(known) <= LISTED_WHOLE:
+        return f"; {whole}: {', '.join(str(item) for item in known)}"
+    return ""

@@ -29,7 +29,7 @@ from mkdocs.utils import get_relative_url
 
 from .catalogue import Catalogue
 from .english import product_name
-from .errors import Problem
+from .errors import Problem, did_you_mean
 from .news import News, SourcePage, read_page
 from .site import CATALOGUE, SiteBuilder, en_product_page_uri, product_page_uri
 from .trade import unknown_product
@@ -133,7 +133,7 @@ def _marker_problem(marker: Marker, catalogue: Catalogue | None, news: News | No
             return "trang chưa bật phần tin tức (plugin blog trong mkdocs.yml)"
         allowed = news.settings.categories
         if marker.argument and allowed and marker.argument not in allowed:
-            return f"không có chuyên mục '{marker.argument}'; dùng một trong: {', '.join(allowed)}"
+            return f"không có chuyên mục '{marker.argument}'" + did_you_mean(marker.argument, allowed)
         return None
     return (
         f"không hiểu ký hiệu {marker.argument if not marker.kind else '[[' + marker.kind + ']]'}: "

@@ -34,6 +34,8 @@ def _parse_date(value: Any) -> Any:
     """Accept 2024-05-31 (YAML date) and 31/05/2024 (the Vietnamese way); refuse date-times."""
     if isinstance(value, dt.datetime):
         return value.date()
+    if isinstance(value, (int, float)):  # pydantic would read 20240601 as seconds since 1970
+        raise ValueError("không phải ngày (viết 31/05/2024 hoặc 2024-05-31)")
     if isinstance(value, str):
         match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", value)
         if match:
@@ -47,6 +49,36 @@ def _parse_date(value: Any) -> Any:
 
 
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+
+
+def vietnamese_date(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _not_after_today(day: dt.date | None, info: ValidationInfo, what: str) -> dt.date | None:
+    """A day that has not come yet cannot be a decision's or a production's: most likely a mistyped year.
+
+    "Today" is the build day (`dates.build_date`), given by the catalogue as the validation context;
+    without it (a model checked alone) nothing is compared."""
+    today = (info.context or {}).get("today")
+    if day is not None and today is not None and day > today:
+        raise ValueError(
+            f"{what} {vietnamese_date(day)} là ngày chưa tới (hôm nay là {vietnamese_date(today)}): hãy kiểm tra lại ngày, tháng, năm"
+        )
+    return day
+
+
+def _after(earlier: str, message: str, same_day: bool = False):
+    """A validator of a date field that must come after the field `earlier` (declared before it), so
+    that the mistake is reported on the later date's own line."""
+
+    def check(day: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        first = info.data.get(earlier)
+        if day is not None and first is not None and (day < first if same_day else day <= first):
+            raise ValueError(message)
+        return day
+
+    return check
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
@@ -235,14 +267,19 @@ class Certification(Model):
     def _candidate_word(cls, value: Any) -> Any:
         return {"candidate": True} if value == "candidate" else value
 
+    @field_validator("date")
+    @classmethod
+    def _decided_by_today(cls, day: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        return _not_after_today(day, info, "ngày quyết định")
+
+    _valid_after_decision = field_validator("valid_until")(_after("date", "ngày hết hiệu lực phải sau ngày quyết định"))
+
     @model_validator(mode="after")
     def _stars_or_candidate(self) -> Certification:
         if self.candidate and self.stars is not None:
             raise ValueError("sản phẩm đang chuẩn bị (candidate) thì chưa có số sao")
         if not self.candidate and self.stars is None:
             raise ValueError("thiếu số sao (stars: 3, 4 hoặc 5), hoặc ghi 'certification: candidate'")
-        if self.date and self.valid_until and self.valid_until <= self.date:
-            raise ValueError("ngày hết hiệu lực phải sau ngày quyết định")
         return self
 
 
@@ -271,11 +308,12 @@ class Batch(Model):
     raw_material: Text | None = Field(None, title="Nguồn gốc nguyên liệu", description="Ví dụ: cá cơm đánh bắt ở vùng biển …")
     notes: LongText | None = Field(None, title="Ghi chú")
 
-    @model_validator(mode="after")
-    def _expires_after_production(self) -> Batch:
-        if self.expires is not None and self.expires <= self.produced:
-            raise ValueError("hạn sử dụng phải sau ngày sản xuất")
-        return self
+    @field_validator("produced")
+    @classmethod
+    def _produced_by_today(cls, day: dt.date, info: ValidationInfo) -> dt.date:
+        return _not_after_today(day, info, "ngày sản xuất")
+
+    _expires_after_production = field_validator("expires")(_after("produced", "hạn sử dụng phải sau ngày sản xuất"))
 
     def is_expired(self, today: dt.date) -> bool:
         """The batch may be used up to and including its expiry date."""
@@ -479,11 +517,7 @@ class Fair(Model):
     products: list[Slug] = Field(default_factory=list, title="Sản phẩm tham gia", description="Địa chỉ trang (slug) của từng sản phẩm")
     description: LongText | None = Field(None, title="Giới thiệu")
 
-    @model_validator(mode="after")
-    def _ends_after_start(self) -> Fair:
-        if self.end is not None and self.end < self.start:
-            raise ValueError("ngày kết thúc phải từ ngày bắt đầu trở đi")
-        return self
+    _ends_after_start = field_validator("end")(_after("start", "ngày kết thúc phải từ ngày bắt đầu trở đi", same_day=True))
 
     @property
     def last_day(self) -> dt.date:

@@ -14,7 +14,6 @@ Material's blog renders the posts. This module reads the same files beforehand, 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import email.utils
 import html
 import re
@@ -26,7 +25,7 @@ from mkdocs.utils.meta import YAML_RE
 from pydantic import BeforeValidator, Field
 from slugify import slugify as _ascii_slug
 
-from .errors import Problem
+from .errors import Problem, did_you_mean
 from .models import Model, Slug, Text
 from .reader import Document, decode, parse_yaml, read_yaml
 from .validate import validate
@@ -270,12 +269,7 @@ def _check_names(values: list[str], known, field: str, what: str, document: Docu
     for index, value in enumerate(values):
         if value in known:
             continue
-        message = f"không có {what} '{value}'{where}"
-        guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-        if guess:
-            message += f"; có phải ý bạn là '{guess[0]}'?"
-        elif known:
-            message += f"; dùng một trong: {', '.join(known)}"
+        message = f"không có {what} '{value}'{where}" + did_you_mean(value, known)
         problems.append(Problem(document.file, document.line_of((field, index)), f"{field}[{index}]", message))
     return problems
 

@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from .catalogue import Catalogue
-from .errors import DataError, Problem
+from .errors import DataError, Problem, did_you_mean
 from .models import Model, Slug, Text
 from .reader import read_yaml
 from .validate import validate
@@ -70,7 +70,8 @@ def load_plan(products_dir: Path, catalogue: Catalogue, display_root: Path) -> P
                         shown,
                         document.line_of(("targets", index, "keep", position)),
                         f"targets[{index}].keep[{position}]",
-                        f"không có sản phẩm có địa chỉ trang '{slug}' trong products/",
+                        f"không có sản phẩm có địa chỉ trang '{slug}' trong products/"
+                        + did_you_mean(slug, sorted(catalogue.products), "các sản phẩm hiện có"),
                     )
                 )
     if problems:

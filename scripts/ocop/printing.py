@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue, ProductEntry
+from .errors import did_you_mean
 from .labels import LabelError, LabelSize, check_module, format_mm, labels_per_page, sheet_pdf
 from .qr import QrStyle, describe, png_bytes, svg_bytes
 from .site import SiteBuilder, SiteSettings
@@ -30,8 +31,11 @@ def choose_products(catalogue: Catalogue, wanted: list[str]) -> list[ProductEntr
         entry = by_name.get(name) or by_name.get(name.upper())
         if entry is None:
             codes = sorted(entry.model.code for entry in catalogue.products.values() if entry.model.code)
-            known = ", ".join(codes) or "(chưa có mã: chạy ocop codes)"
-            raise LabelError(f"không có sản phẩm nào có mã hoặc địa chỉ trang '{name}'; các mã hiện có: {known}")
+            # The nearest codes or page addresses; else the codes, when they are few.
+            hint = did_you_mean(name, sorted(by_name), None) or (
+                did_you_mean(name, codes, "các mã hiện có") if codes else "; các mã hiện có: (chưa có mã: chạy ocop codes)"
+            )
+            raise LabelError(f"không có sản phẩm nào có mã hoặc địa chỉ trang '{name}'{hint}")
         if entry.model.retired:
             raise LabelError(f"{entry.model.name} ({entry.source}) đã ngừng sản xuất: không in nhãn mới")
         chosen.append(entry)

@@ -25,6 +25,7 @@ from .plan import Plan, load_plan
 from .post_photos import PostPhoto, load_post_photos
 from .qr import QrCache, QrStyle
 from .site import SiteSettings
+from .validate import describe
 
 
 @dataclass
@@ -77,16 +78,16 @@ def load_project(
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             path = ".".join(str(part) for part in ("extra", "commune", *detail["loc"]))
-            problems.append(Problem(shown, None, path, f"cấu hình xã chưa đúng ({detail['msg']})"))
+            problems.append(Problem(shown, None, path, f"cấu hình xã chưa đúng: {describe(detail)}"))
     photo_cache = PhotoCache(root / cache_dir / "photos")
-    catalogue = None
-    try:
-        catalogue = load_catalogue(root / products_dir, display_root=root, resized=photo_cache.is_cached)
-    except DataError as error:
-        problems += error.problems
     today = None
     try:
         today = build_date()
+    except DataError as error:
+        problems += error.problems
+    catalogue = None
+    try:  # without a build day (a bad SOURCE_DATE_EPOCH) the catalogue reports that same problem
+        catalogue = load_catalogue(root / products_dir, display_root=root, resized=photo_cache.is_cached, today=today)
     except DataError as error:
         problems += error.problems
     registry, found = read_registry(root / products_dir, path_shower(root))

@@ -36,6 +36,9 @@ class Document:
     file: str
     data: Any
     lines: dict[FieldPath, int] = field(default_factory=dict)
+    # The text of each value YAML read as something other than text (a number, a date, yes/no), so
+    # that a message quotes what the officer wrote: `0237312345`, not the octal number 41784549.
+    written: dict[FieldPath, str] = field(default_factory=dict)
 
     def line_of(self, path: FieldPath) -> int | None:
         """The line of a field, or of its nearest written parent (a missing field has no line)."""
@@ -245,7 +248,10 @@ class _Builder:
         if isinstance(node, SequenceNode):
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
         try:
-            return self.loader.construct_object(node)
+            value = self.loader.construct_object(node)
+            if not isinstance(value, str):
+                self.document.written[path] = node.value
+            return value
         except (yaml.YAMLError, ValueError):
             if node.tag.endswith("timestamp"):
                 message = f"ngày không có thật: {node.value}"

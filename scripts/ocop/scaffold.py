@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .catalogue import PRODUCER_FILE, ProductGroup
-from .errors import shown_path
+from .errors import did_you_mean, shown_path
 from .models import OutletKind, ProducerKind
 from .news import BlogSettings, slugify
 from .trade import FAIRS_DIR, OUTLETS_DIR
@@ -94,10 +94,10 @@ def new_product(
         raise ScaffoldError(f"đã có sản phẩm có địa chỉ '{slug}': hãy ghi --slug khác")
     if not (products_dir / producer / PRODUCER_FILE).is_file():
         known = sorted(p.parent.name for p in products_dir.glob(f"*/{PRODUCER_FILE}") if not p.parent.name.startswith("_"))
-        hint = f"các cơ sở hiện có: {', '.join(known)}" if known else "chưa có cơ sở nào"
-        raise ScaffoldError(f"không có cơ sở '{producer}' ({hint}); tạo cơ sở mới bằng: ocop new producer \"Tên cơ sở\"")
+        hint = did_you_mean(producer, known, "các cơ sở hiện có") if known else "; chưa có cơ sở nào"
+        raise ScaffoldError(f"không có cơ sở '{producer}'{hint}; tạo cơ sở mới bằng: ocop new producer \"Tên cơ sở\"")
     if group not in groups:
-        raise ScaffoldError(f"không có ngành '{group}'; dùng một trong: {', '.join(groups)}")
+        raise ScaffoldError(f"không có ngành '{group}'" + did_you_mean(group, groups))
     text = _render("new-product.yml.j2", name=name, slug=slug, producer=producer, group=group, groups=list(groups.values()))
     return NewFile(products_dir / producer / f"{slug}.yml", text)
 
@@ -107,7 +107,7 @@ def new_outlet(
 ) -> NewFile:
     kinds = [item.value for item in OutletKind]
     if kind not in kinds:
-        raise ScaffoldError(f"không có loại điểm bán '{kind}'; dùng một trong: {', '.join(kinds)}")
+        raise ScaffoldError(f"không có loại điểm bán '{kind}'" + did_you_mean(kind, kinds, "dùng một trong"))
     if url is not None and not re.fullmatch(r"https?://[^\s<>\"']+", url):
         raise ScaffoldError(f"địa chỉ trang phải bắt đầu bằng http:// hoặc https://: {url}")
     if OutletKind(kind).online and not url:
@@ -139,9 +139,9 @@ def new_post(
     categories = list(blog.categories)
     category = category or (categories[0] if categories else "Tin tức")
     if categories and category not in categories:
-        raise ScaffoldError(f"không có chuyên mục '{category}'; dùng một trong: {', '.join(categories)}")
+        raise ScaffoldError(f"không có chuyên mục '{category}'" + did_you_mean(category, categories))
     if author is not None and author not in authors:
-        raise ScaffoldError(f"không có tác giả '{author}' trong docs/{blog.authors_file}; dùng một trong: {', '.join(authors)}")
+        raise ScaffoldError(f"không có tác giả '{author}' trong docs/{blog.authors_file}" + did_you_mean(author, authors))
     text = _render(
         "new-post.md.j2", title=title, date=date.isoformat(), category=category, categories=categories or [category],
         authors=authors, author=author or (authors[0] if authors else None), authors_file=blog.authors_file,

@@ -9,13 +9,12 @@ one `products/` folder holds all the data the officer edits. A product named her
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import Problem
+from .errors import Problem, did_you_mean
 from .models import SLUG_PATTERN, Fair, Outlet
 from .reader import Document, read_yaml
 from .validate import validate
@@ -117,12 +116,4 @@ def _products(slugs: list[str], document: Document, products: dict[str, ProductE
 
 def unknown_product(slug: str, products) -> str:
     """`không có sản phẩm 'nuoc-mam'; có phải ý bạn là 'nuoc-mam-nam-quyen'?`, shared by every reference."""
-    message = f"không có sản phẩm '{slug}'"
-    guess = difflib.get_close_matches(slug, list(products), n=1, cutoff=0.5) or [
-        known for known in products if slug and slug in known
-    ][:1]
-    if guess:
-        return message + f"; có phải ý bạn là '{guess[0]}'?"
-    if products:
-        return message + f"; các sản phẩm hiện có: {', '.join(sorted(products))}"
-    return message
+    return f"không có sản phẩm '{slug}'" + did_you_mean(slug, sorted(products), "các sản phẩm hiện có")

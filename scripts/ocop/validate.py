@@ -1,13 +1,14 @@
 """Turn a read Document into a model, translating pydantic's errors into Vietnamese Problems."""
 from __future__ import annotations
 
-import difflib
+import datetime as dt
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from slugify import slugify
 
-from .errors import Problem
+from .errors import Problem, did_you_mean
 from .reader import Document, field_name
 
 M = TypeVar("M", bound=BaseModel)
@@ -50,9 +51,10 @@ _FIELD_HINTS = {
 }
 
 
-def validate(model: type[M], document: Document) -> tuple[M | None, list[Problem]]:
+def validate(model: type[M], document: Document, today: dt.date | None = None) -> tuple[M | None, list[Problem]]:
+    """`today`, when given, refuses dates that have not come yet (a decision, a production)."""
     try:
-        return model.model_validate(document.data), []
+        return model.model_validate(document.data, context={"today": today}), []
     except ValidationError as error:
         problems = [_problem(model, document, detail) for detail in error.errors(include_url=False)]
         return None, problems
@@ -60,31 +62,58 @@ def validate(model: type[M], document: Document) -> tuple[M | None, list[Problem
 
 def _problem(model: type[BaseModel], document: Document, detail: dict[str, Any]) -> Problem:
     path = tuple(detail["loc"])
-    kind = detail["type"]
-    context = detail.get("ctx") or {}
-    if kind == "extra_forbidden":
+    if detail["type"] == "extra_forbidden":
         return Problem(document.file, document.line_of(path), field_name(path), _unknown_field(model, path))
-    if kind in ("value_error", "assertion_error"):
-        message = str(context.get("error", detail["msg"]))
-    elif kind in _MESSAGES:
-        message = _MESSAGES[kind].format(**{key: value for key, value in context.items()})
-    else:
-        message = f"giá trị không hợp lệ ({detail['msg']})"
-    leaf = next((part for part in reversed(path) if isinstance(part, str)), None)
-    if kind in ("string_pattern_mismatch", "greater_than_equal", "less_than_equal", "int_type") and leaf in _FIELD_HINTS:
-        message += f": {_FIELD_HINTS[leaf]}"
-    if kind != "missing" and "input" in detail and not isinstance(detail["input"], (dict, list)):
-        message += f" ({_shown_input(detail['input'])})"
+    message = describe(detail, document.written.get(path))
     return Problem(document.file, document.line_of(path), field_name(path) or None, message)
 
 
-def _shown_input(value: Any) -> str:
-    """What the officer wrote, as they would recognise it (not Python's True, None)."""
+def describe(detail: dict[str, Any], written: str | None = None) -> str:
+    """One pydantic error in Vietnamese, quoting the value as the officer wrote it (`written`, when YAML
+    read it as something else: a number, a date, yes/no)."""
+    path = tuple(detail["loc"])
+    kind = detail["type"]
+    context = detail.get("ctx") or {}
+    value = detail.get("input")
+    if kind in ("value_error", "assertion_error"):
+        message = str(context.get("error", detail["msg"]))
+        if written is not None and not isinstance(value, str):
+            # A validator quotes the value it was given: `"10"` for a code written 0012.
+            message = message.replace(f'"{value}"', f'"{written}"')
+    elif kind in _MESSAGES:
+        # pydantic lists the allowed values as "'a', 'b' or 'c'": its "or" must not end a Vietnamese sentence.
+        message = _MESSAGES[kind].format(
+            **{key: re.sub(r"' or '", "' hoặc '", item) if isinstance(item, str) else item for key, item in context.items()}
+        )
+    else:  # pydantic's own words would be English
+        message = "giá trị không hợp lệ"
+    leaf = next((part for part in reversed(path) if isinstance(part, str)), None)
+    if kind in ("string_pattern_mismatch", "greater_than_equal", "less_than_equal", "int_type") and leaf in _FIELD_HINTS:
+        message += f": {_FIELD_HINTS[leaf]}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        message += _thousands_hint(written if written is not None else value)
+    if kind != "missing" and "input" in detail and not isinstance(value, (dict, list)):
+        message += f" ({_shown_input(value, written)})"
+    return message
+
+
+def _thousands_hint(value: Any) -> str:
+    """`50.000` (read by YAML as 50.0), `1.500.000`, `50,000`: the Vietnamese way of grouping thousands."""
+    if isinstance(value, str) and re.fullmatch(r"\d{1,3}([.,\s]\d{3})+", value.strip()):
+        return f"; viết {re.sub(r'[^0-9]', '', value)}, không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn"
+    return ""
+
+
+def _shown_input(value: Any, written: str | None = None) -> str:
+    """What the officer wrote, as they would recognise it (not Python's True, None, nor YAML's reading)."""
     if value is None:
         return "đang để trống"
-    if isinstance(value, bool):
+    if written is not None:
+        text = written
+    elif isinstance(value, bool):
         return f"đang ghi {'yes/true' if value else 'no/false'}"
-    text = repr(value)
+    else:
+        text = repr(value)
     return f"đang ghi: {text if len(text) <= 60 else text[:57] + '…'}"
 
 
@@ -104,14 +133,9 @@ def _unknown_field(model: type[BaseModel], path: tuple) -> str:
     known = _fields_at(model, path[:-1])
     message = f"không có trường '{path[-1]}'"
     meant = _VIETNAMESE_NAMES.get(slugify(str(path[-1]), separator="_"))
-    guess = [meant] if meant in known else difflib.get_close_matches(str(path[-1]), known, n=1, cutoff=0.6)
     if meant in known:
-        message += f"; tên trường viết bằng tiếng Anh: có phải ý bạn là '{meant}'?"
-    elif guess:
-        message += f"; có phải ý bạn là '{guess[0]}'?"
-    elif known:
-        message += f"; các trường được dùng: {', '.join(sorted(known))}"
-    return message
+        return message + f"; tên trường viết bằng tiếng Anh: có phải ý bạn là '{meant}'?"
+    return message + did_you_mean(str(path[-1]), known, "các trường được dùng")
 
 
 def _fields_at(model: type[BaseModel], path: tuple) -> list[str]:
