@@ -21,9 +21,9 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from ocop.project import load_project
-from ocop.qr import QrCache, QrStyle
-from ocop.site import SiteBuilder
+from ocop.engine.project import load_project
+from ocop.media.qr import QrCache, QrStyle
+from ocop.pages.site import SiteBuilder
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from ocop.labels import format_mm
-from ocop.printing import format_report, qr_report
-from ocop.project import load_project
-from ocop.qr import describe
+from ocop.media.labels import format_mm
+from ocop.media.printing import format_report, qr_report
+from ocop.engine.project import load_project
+from ocop.media.qr import describe
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG_HOST = "ocop-quangtrung.quangchinh.thanhhoa.gov.vn.xx"  # 45 characters

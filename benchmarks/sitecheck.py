@@ -21,9 +21,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from mkdocs.config import load_config  # noqa: E402
 
-from ocop.project import load_project  # noqa: E402
-from ocop.site import SHORT  # noqa: E402
-from ocop.sitecheck import check_site, printed_addresses  # noqa: E402
+from ocop.engine.project import load_project  # noqa: E402
+from ocop.pages.site import SHORT  # noqa: E402
+from ocop.ops.sitecheck import check_site, printed_addresses  # noqa: E402
 
 BIN = Path(sys.executable).parent
 

@@ -199,8 +199,8 @@ def test_a_bad_source_date_epoch_is_explained(project):
     ],
 )
 def test_thirty_six_months(decision, until):
-    from ocop.certificate import State, certificate_status
-    from ocop.models import Certification
+    from ocop.model.certificate import State, certificate_status
+    from ocop.model.models import Certification
 
     status = certificate_status(Certification(stars=3, date=decision), until)
     assert status.valid_until == until and status.state == State.EXPIRING and status.days_left == 0

@@ -6,7 +6,7 @@ import argparse
 
 import pytest
 
-from ocop.cli import parser
+from ocop.engine.cli import parser
 
 # argparse's own English, as Python 3.10–3.13 print it.
 ENGLISH = ("usage", "positional arguments", "optional arguments", "options:", "show this help", "error:",

@@ -360,7 +360,7 @@ def test_the_corpus_is_as_large_as_its_description():
 
 @pytest.mark.parametrize("name", CASES)
 def test_each_case(tmp_path, name, capsys):
-    from ocop.cli import main
+    from ocop.engine.cli import main
 
     project = copy_project(tmp_path / "project")
     expected = materialise(project.root, name)

@@ -11,8 +11,8 @@ import re
 import pypdfium2 as pdfium
 import pytest
 from conftest import decode_qr
-from ocop.labels import Label, LabelError, LabelSize, layout
-from ocop.qr import QrStyle
+from ocop.media.labels import Label, LabelError, LabelSize, layout
+from ocop.media.qr import QrStyle
 from PIL import Image
 
 SHORT = {

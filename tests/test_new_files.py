@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, Project, copy_project
-from ocop.models import Fair, Outlet, Producer, Product
+from ocop.model.models import Fair, Outlet, Producer, Product
 from test_pages import text_of
 
 NEW = [

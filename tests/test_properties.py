@@ -23,14 +23,14 @@ import yaml
 from conftest import ROOT, decode_qr
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ocop.catalogue import load_catalogue
-from ocop.errors import DataError
-from ocop.models import SLUG_PATTERN, Commune, Product
-from ocop.qr import encode, png_bytes
-from ocop.reader import decode, parse_yaml
-from ocop.site import SiteSettings
-from ocop.sitecheck import SiteCheck
-from ocop.validate import validate
+from ocop.model.catalogue import load_catalogue
+from ocop.model.errors import DataError
+from ocop.model.models import SLUG_PATTERN, Commune, Product
+from ocop.media.qr import encode, png_bytes
+from ocop.model.reader import decode, parse_yaml
+from ocop.pages.site import SiteSettings
+from ocop.ops.sitecheck import SiteCheck
+from ocop.model.validate import validate
 
 QUICK = settings(max_examples=150, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=40, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import BIN, _environment, wait_until
 
-from ocop.publish import MARKER, PublishError, recover, switch
+from ocop.ops.publish import MARKER, PublishError, recover, switch
 
 # Raises on the third page MkDocs writes: by then the new folder holds part of a site.
 FAILING_HOOK = """\
@@ -204,7 +204,7 @@ def test_switch_puts_the_old_site_back_when_the_second_rename_fails(tmp_path, mo
         real_replace(source, destination)
 
     monkeypatch.setattr(os, "replace", replace)
-    monkeypatch.setattr("ocop.publish.time.sleep", lambda seconds: None)
+    monkeypatch.setattr("ocop.ops.publish.time.sleep", lambda seconds: None)
     with pytest.raises(PublishError, match="trang web cũ vẫn giữ nguyên"):
         switch(new, target, exchange=lambda first, second: False)
     assert (target / "index.html").read_text(encoding="utf-8") == "cũ"
@@ -217,7 +217,7 @@ def test_switch_swaps_in_one_call_on_linux(tmp_path):
     calls = []
 
     def exchange(first, second):
-        from ocop.publish import _exchange
+        from ocop.ops.publish import _exchange
 
         calls.append(_exchange(first, second))
         return calls[-1]

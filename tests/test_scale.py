@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, Project
-from ocop.search import SUMMARY_CHARS
-from ocop.site import CATALOGUE_PAGE_SIZE, DIRECTORY_PAGE_SIZE
+from ocop.pages.search import SUMMARY_CHARS
+from ocop.pages.site import CATALOGUE_PAGE_SIZE, DIRECTORY_PAGE_SIZE
 
 SMALL, LARGE = 40, 130
 

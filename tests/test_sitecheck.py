@@ -9,7 +9,7 @@ import shutil
 
 from conftest import SITE_URL, copy_project
 
-from ocop.sitecheck import check_site
+from ocop.ops.sitecheck import check_site
 
 PRODUCT_WITH_CODE = "products/nam-quyen/mam-tom.yml"
 MAM_TOM = "name: Mắm tôm thử nghiệm\nproducer: nam-quyen\ngroup: thuc-pham\ncode: MT\ncertification:\n  stars: 3\n"

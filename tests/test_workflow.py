@@ -89,7 +89,7 @@ def test_export_builds_with_plain_mkdocs(project, tmp_path):
     assert (exported / "san-pham" / "nuoc-mam-nam-quyen.md").is_file()
     assert (exported / "san-pham" / "nuoc-mam-nam-quyen" / "qr-nuoc-mam-nam-quyen.png").is_file()
     assert (exported / "index.md").is_file()
-    # MkDocs' own loader: mkdocs.yml names Python functions (!!python/name:ocop.news.slugify).
+    # MkDocs' own loader: mkdocs.yml names Python functions (!!python/name:ocop.model.news.slugify).
     config = yaml_load((project.root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [plugin for plugin in config["plugins"] if "ocop" not in plugin]
     config.update(docs_dir=str(exported), site_dir=str(tmp_path / "plain-site"), watch=[])
@@ -114,7 +114,7 @@ def test_export_refuses_a_folder_with_content(project, tmp_path):
 
 
 def test_committed_json_schemas_are_current():
-    from ocop.cli import schemas
+    from ocop.engine.cli import schemas
 
     for name, text in schemas().items():
         assert (ROOT / "products" / "_schema" / name).read_text(encoding="utf-8") == text, f"run `ocop schema` ({name})"

@@ -19,20 +19,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .certificate import EXPIRING_DAYS
-from .errors import DataError
-from .markers import MarkerExpander
-from .news import FEED, SourcePage, feed
-from .pagemeta import escape_for_theme, restore
+from ..model.certificate import EXPIRING_DAYS
+from ..model.errors import DataError
+from ..pages.markers import MarkerExpander
+from ..model.news import FEED, SourcePage, feed
+from ..pages.pagemeta import escape_for_theme, restore
 from .parallel import ELSEWHERE, PageShare
-from .post_photos import PostPhotosExtension, photo_files
-from .preview import Failure, insert_notice, show_on_pages
+from ..pages.post_photos import PostPhotosExtension, photo_files
+from ..ops.preview import Failure, insert_notice, show_on_pages
 from .project import Project, load_project
-from .qr import LEVELS, QrStyle
-from .render import Later
-from .search import compact_file
-from .site import SHORT, SiteBuilder
-from .sitecheck import check_site, printed_addresses
+from ..media.qr import LEVELS, QrStyle
+from ..pages.render import Later
+from ..pages.search import compact_file
+from ..pages.site import SHORT, SiteBuilder
+from ..ops.sitecheck import check_site, printed_addresses
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 UNCODED_NAMED = 10  # products without a short code named in the build log; a province may have thousands

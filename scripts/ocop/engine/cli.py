@@ -32,22 +32,22 @@ from dataclasses import replace
 from pathlib import Path
 
 from .argparse_vi import Parser
-from .catalogue import PRODUCER_FILE
-from .codes import issue_codes
-from .errors import DataError
-from .dates import build_date
-from .labels import LabelError, LabelSize, check_module, format_mm
-from .markers import MarkerExpander
-from .models import Fair, Outlet, OutletKind, Producer, Product, _parse_date
-from .news import BlogSettings, load_authors, read_page
-from .plan import PLAN_FILE, Plan
-from .printing import choose_products, format_report, qr_report, write_labels
+from ..model.catalogue import PRODUCER_FILE
+from ..model.codes import issue_codes
+from ..model.errors import DataError
+from ..model.dates import build_date
+from ..media.labels import LabelError, LabelSize, check_module, format_mm
+from ..pages.markers import MarkerExpander
+from ..model.models import Fair, Outlet, OutletKind, Producer, Product, _parse_date
+from ..model.news import BlogSettings, load_authors, read_page
+from ..model.plan import PLAN_FILE, Plan
+from ..media.printing import choose_products, format_report, qr_report, write_labels
 from .project import Project
-from .publish import PublishError, publish_gh_pages, publish_to
-from .qr import LEVELS
-from .scaffold import ScaffoldError, new_fair, new_outlet, new_post, new_producer, new_product
-from .site import SHORT, SiteBuilder
-from .sitecheck import check_site, printed_addresses
+from ..ops.publish import PublishError, publish_gh_pages, publish_to
+from ..media.qr import LEVELS
+from ..ops.scaffold import ScaffoldError, new_fair, new_outlet, new_post, new_producer, new_product
+from ..pages.site import SHORT, SiteBuilder
+from ..ops.sitecheck import check_site, printed_addresses
 
 SCHEMA_DIR = "_schema"
 
@@ -142,7 +142,7 @@ def check(args) -> int:
 
 
 def report(args) -> int:
-    from .report import build_report, to_markdown, write_csv
+    from ..ops.report import build_report, to_markdown, write_csv
 
     if args.months < 1:
         print("Số tháng (--months) phải từ 1 trở lên.", file=sys.stderr)
@@ -241,7 +241,7 @@ def new(args) -> int:
         elif args.kind == "producer":
             created = new_producer(products_dir, name, args.slug)
         elif args.kind == "product":
-            from .catalogue import load_groups
+            from ..model.catalogue import load_groups
 
             producer = args.producer or _ask(
                 "Tên thư mục của cơ sở sản xuất", f'ocop new product {_quoted(name)} --producer {_some_producer(products_dir)}'

@@ -26,8 +26,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
-from .cache import read_notes, write_whole
-from .errors import Problem
+from ..media.cache import read_notes, write_whole
+from ..model.errors import Problem
 
 # Attributes that hold one address, by tag; `srcset` holds several.
 _ADDRESS_ATTRIBUTES = {

@@ -16,25 +16,14 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .catalogue import PRODUCER_FILE, ProductGroup
-from .errors import did_you_mean, shown_path
-from .models import OutletKind, ProducerKind
-from .news import BlogSettings, slugify
-from .trade import FAIRS_DIR, OUTLETS_DIR
+from ..model.catalogue import PRODUCER_FILE
 
-
-# The line `ocop new product` writes at the top of every product file (templates/new-product.yml.j2),
-# and the fields it fills in; every other field is a comment for the officer to fill.
-PRODUCT_MARK = "tạo bằng lệnh: ocop new product"
-PRODUCT_FIELDS = frozenset({"name", "slug", "producer", "group"})
-
-
-def never_filled_in(text: str, data) -> bool:
-    """A product file as `ocop new product` wrote it: its mark still there and no field set beyond the
-    ones the command filled. Such a product is not ready for print, so no permanent code is issued for it
-    (a code written into the file by hand is a field set, and is registered as usual)."""
-    marked = any(line.lstrip().startswith("#") and PRODUCT_MARK in line for line in text.splitlines())
-    return marked and isinstance(data, dict) and set(data) <= PRODUCT_FIELDS
+from ..model.entries import ProductGroup
+from ..model.errors import did_you_mean, shown_path
+from ..model.models import OutletKind, ProducerKind
+from ..model.news import BlogSettings, slugify
+from ..model.codes import PRODUCT_MARK
+from ..model.trade import FAIRS_DIR, OUTLETS_DIR
 
 
 class ScaffoldError(Exception):
@@ -56,7 +45,7 @@ class NewFile:
 
 def _environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("ocop", "templates"),
+        loader=PackageLoader("ocop.ops", "templates"),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogue import Catalogue, ProductEntry
-from .certificate import CertificateStatus, State, add_months, certificate_status
-from .models import Commune
-from .plan import Plan
+from ..model.entries import Catalogue, ProductEntry
+from ..model.certificate import CertificateStatus, State, add_months, certificate_status
+from ..model.models import Commune
+from ..model.plan import Plan
 
 STARS = (3, 4, 5)
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import Catalogue, ProductEntry
-from .errors import did_you_mean
+from ..model.entries import Catalogue, ProductEntry
+from ..model.errors import did_you_mean
 from .labels import LabelError, LabelSize, check_module, format_mm, labels_per_page, sheet_pdf
 from .qr import QrStyle, describe, png_bytes, svg_bytes
-from .site import SiteBuilder, SiteSettings
+from ..pages.site import SiteBuilder, SiteSettings
 
 SHEET_NAME = "nhan-qr.pdf"
 

@@ -43,7 +43,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import Problem
+from ..model.errors import Problem
 
 MARKER = ".ocop-publish.json"
 NEW, OLD, LOCK = "ocop-new", "ocop-old", "ocop-lock"

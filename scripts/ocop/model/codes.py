@@ -24,11 +24,10 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
-from .catalogue import Catalogue, ProductEntry
+from .entries import Catalogue, ProductEntry
 from .errors import Problem
 from .models import CODE_MAX, CODE_PATTERN, SLUG_PATTERN
 from .reader import decode, parse_yaml
-from .scaffold import never_filled_in
 
 REGISTRY = "_registry/codes.yml"
 REGISTRY_HEADER = """\
@@ -40,6 +39,20 @@ REGISTRY_HEADER = """\
 # chắc chắn chưa từng được in.
 """
 CODE_COMMENT = "# Mã ngắn in trên mã QR của bao bì (…/Q/{code}/): đã in thì không bao giờ đổi, kể cả khi đổi tên."
+
+
+# The line `ocop new product` writes at the top of every product file (templates/new-product.yml.j2),
+# and the fields it fills in; every other field is a comment for the officer to fill.
+PRODUCT_MARK = "tạo bằng lệnh: ocop new product"
+PRODUCT_FIELDS = frozenset({"name", "slug", "producer", "group"})
+
+
+def never_filled_in(text: str, data) -> bool:
+    """A product file as `ocop new product` wrote it: its mark still there and no field set beyond the
+    ones the command filled. Such a product is not ready for print, so no permanent code is issued for it
+    (a code written into the file by hand is a field set, and is registered as usual)."""
+    marked = any(line.lstrip().startswith("#") and PRODUCT_MARK in line for line in text.splitlines())
+    return marked and isinstance(data, dict) and set(data) <= PRODUCT_FIELDS
 
 
 @dataclass

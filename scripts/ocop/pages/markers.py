@@ -27,12 +27,12 @@ from urllib.parse import unquote
 
 from mkdocs.utils import get_relative_url
 
-from .catalogue import Catalogue
+from ..model.entries import Catalogue
 from .english import product_name
-from .errors import Problem, did_you_mean
-from .news import News, SourcePage, read_page
+from ..model.errors import Problem, did_you_mean
+from ..model.news import News, SourcePage, read_page
 from .site import CATALOGUE, SiteBuilder, en_product_page_uri, product_page_uri
-from .trade import unknown_product
+from ..model.trade import unknown_product
 
 PRODUCT = "san-pham"
 LATEST = "tin-moi"

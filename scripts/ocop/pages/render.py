@@ -75,7 +75,7 @@ def tojson(value) -> Markup:
 
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("ocop", "templates"),
+        loader=PackageLoader("ocop.pages", "templates"),
         # finalize does HTML and Markdown escaping in one place; autoescape stays on so that macros
         # return Markup (their literal text is ours) and are not escaped a second time.
         autoescape=True,

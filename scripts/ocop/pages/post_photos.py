@@ -27,12 +27,14 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.structure.files import File, Files
 
-from .catalogue import PHOTO_SUFFIXES, PhotoFile
-from .errors import Problem
-from .images import PhotoCache, PhotoError, Picture
+from ..model.catalogue import PHOTO_SUFFIXES
+
+from ..model.entries import PhotoFile
+from ..model.errors import Problem
+from ..media.images import PhotoCache, PhotoError, Picture
 from .markers import shown_images
-from .models import Photo
-from .news import News
+from ..model.models import Photo
+from ..model.news import News
 from .render import Renderer
 from .site import PublishedPhoto
 

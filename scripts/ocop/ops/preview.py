@@ -13,8 +13,8 @@ from pathlib import Path
 
 import markdown
 
-from .errors import DataError, Problem
-from .render import Renderer
+from ..model.errors import DataError, Problem
+from ..pages.render import Renderer
 
 TEMPLATE = "preview-notice.md.j2"
 # Material's article, where the notice goes first; <body> when a theme has none.

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .catalogue import ProducerEntry, ProductEntry
-from .certificate import CertificateStatus
-from .models import Producer
+from ..model.entries import ProducerEntry, ProductEntry
+from ..model.certificate import CertificateStatus
+from ..model.models import Producer
 
 CONTEXT = "https://schema.org"
 

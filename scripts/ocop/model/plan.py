@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from .catalogue import Catalogue
+from .entries import Catalogue
 from .errors import DataError, Problem, did_you_mean
 from .models import Model, Slug, Text
 from .reader import read_yaml

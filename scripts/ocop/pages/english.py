@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .catalogue import ProducerEntry, ProductEntry
+from ..model.entries import ProducerEntry, ProductEntry
 from .listing import Option, paginate
 from .render import Later
 from .site import (

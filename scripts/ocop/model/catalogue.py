@@ -27,9 +27,10 @@ from slugify import slugify
 from .certificate import issuer_warning
 from .dates import build_date
 from .errors import DataError, Problem, did_you_mean, path_shower
+from .entries import Catalogue, PhotoFile, ProducerEntry, ProductEntry, ProductGroup, Subgroup
 from .models import SLUG_PATTERN, Photo, Producer, Product
 from .reader import Document, read_yaml
-from .trade import FairEntry, OutletEntry, load_trade
+from .trade import load_trade
 from .validate import validate
 
 PRODUCER_FILE = "producer.yml"
@@ -39,71 +40,9 @@ MAX_PHOTO_PIXELS = 50_000_000  # a 50-megapixel phone photo; larger ones only sl
 DATA_SUFFIXES = (".yml", ".yaml")
 
 
-@dataclass(frozen=True)
-class Subgroup:
-    code: str
-    path: tuple[str, ...]
-    name_en: str | None = None
-
-
-@dataclass(frozen=True)
-class ProductGroup:
-    """Ngành hàng OCOP, with its sub-groups, as listed in data/nhom-san-pham.yml."""
-
-    code: str
-    name: str
-    name_en: str | None
-    subgroups: dict[str, Subgroup]
-
-
-@dataclass(frozen=True)
-class PhotoFile:
-    photo: Photo
-    path: Path
-    width: int
-    height: int
-
-
-@dataclass
-class ProducerEntry:
-    slug: str
-    model: Producer
-    source: str
-    photos: list[PhotoFile]
-    products: list[ProductEntry] = field(default_factory=list)
-
-
-@dataclass
-class ProductEntry:
-    slug: str
-    model: Product
-    source: str
-    producer: ProducerEntry
-    group: ProductGroup
-    subgroup: Subgroup | None
-    photos: list[PhotoFile]
-    document: Document | None = None  # the file as read, for the line of a field in later checks
-
-    @property
-    def group_path(self) -> tuple[str, ...]:
-        return (self.group.name,) + (self.subgroup.path if self.subgroup else ())
-
-
-@dataclass
-class Catalogue:
-    producers: dict[str, ProducerEntry]
-    products: dict[str, ProductEntry]
-    groups: dict[str, ProductGroup]
-    outlets: dict[str, OutletEntry] = field(default_factory=dict)  # by file name, from products/_diem-ban/
-    fairs: list[FairEntry] = field(default_factory=list)  # by start date, from products/_hoi-cho/
-    # What may be a mistake but does not stop the build (an issuer that does not fit the decision):
-    # `ocop check` prints them.
-    warnings: list[Problem] = field(default_factory=list)
-
-
 def load_groups() -> dict[str, ProductGroup]:
     """The OCOP product groups, kept as data so a new criteria decision needs no code change."""
-    text = resources.files("ocop").joinpath("data/nhom-san-pham.yml").read_text(encoding="utf-8")
+    text = resources.files("ocop.model").joinpath("data/nhom-san-pham.yml").read_text(encoding="utf-8")
     groups = {}
     for code, entry in yaml.safe_load(text).items():
         subgroups = {

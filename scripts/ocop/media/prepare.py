@@ -4,7 +4,7 @@ sheets laid out.
 A build after the first finds all of it in `.cache/ocop/` and does none of it. A first build of a
 province's catalogue (thousands of photos and codes) would spend minutes on one core, so the pieces
 missing from the cache are dealt out in equal shares of work: this process does one share and each
-other core runs a worker (`python -m ocop.prepare`, given its share on standard input) that writes
+other core runs a worker (`python -m ocop.media.prepare`, given its share on standard input) that writes
 into the same cache. The build then finds everything there. Whatever a worker could not make (a
 photo that cannot be read, a worker that died) is simply made again by the build, which reports any
 problem with its usual message: a worker's failure never changes the result, only the time.
@@ -106,7 +106,7 @@ def run(work: Work, caches: Caches) -> None:
     processes = []
     for share in others:
         process = subprocess.Popen(
-            [sys.executable, "-m", "ocop.prepare"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            [sys.executable, "-m", "ocop.media.prepare"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
         process.stdin.write(json.dumps({**request, "jobs": share}).encode("utf-8"))
         process.stdin.close()

@@ -12,40 +12,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from .entries import FairEntry, OutletEntry, ProductEntry
 from .errors import Problem, did_you_mean
 from .models import SLUG_PATTERN, Fair, Outlet
 from .reader import Document, read_yaml
 from .validate import validate
 
-if TYPE_CHECKING:
-    from .catalogue import Catalogue, ProductEntry
 
 OUTLETS_DIR = "_diem-ban"
 FAIRS_DIR = "_hoi-cho"
-
-
-@dataclass
-class OutletEntry:
-    slug: str
-    model: Outlet
-    source: str
-    products: list[ProductEntry]
-
-
-@dataclass
-class FairEntry:
-    slug: str
-    model: Fair
-    source: str
-    products: list[ProductEntry]
-
-    def is_past(self, today: dt.date) -> bool:
-        return self.model.last_day < today
-
-    def is_on(self, today: dt.date) -> bool:
-        return self.model.start <= today <= self.model.last_day
 
 
 def load_trade(products_dir: Path, products: dict[str, ProductEntry], shown) -> tuple[dict, list, list[Problem]]:
@@ -71,17 +47,6 @@ def _entries(folder: Path, model, entry_class, products: dict[str, ProductEntry]
             linked, found = _products(item.products, document, products)
             problems += found
             yield entry_class(slug, item, document.file, linked)
-
-
-def outlets_selling(catalogue: Catalogue, slug: str) -> list[OutletEntry]:
-    return [outlet for outlet in catalogue.outlets.values() if any(p.slug == slug for p in outlet.products)]
-
-
-def fairs_showing(catalogue: Catalogue, slug: str, today: dt.date) -> list[FairEntry]:
-    """The fairs still to come (or on today) where the product will be shown."""
-    return [
-        fair for fair in catalogue.fairs if not fair.is_past(today) and any(p.slug == slug for p in fair.products)
-    ]
 
 
 def _documents(folder: Path, shown, problems: list[Problem]):

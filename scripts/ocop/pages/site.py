@@ -34,19 +34,18 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from .catalogue import Catalogue, PhotoFile, ProducerEntry, ProductEntry
-from .certificate import EXPIRING_DAYS, CertificateStatus, certificate_status
-from .dates import build_date
-from . import prepare
-from .errors import DataError, Problem
-from .images import MODERN, PhotoCache, Picture
-from .labels import Label, LabelError, LabelSize, format_mm, labels_per_page, page_file, page_is_cached, page_of, readable_address
+from ..model.entries import Catalogue, PhotoFile, ProducerEntry, ProductEntry
+from ..model.certificate import EXPIRING_DAYS, CertificateStatus, certificate_status
+from ..model.dates import build_date
+from ..media import prepare
+from ..model.errors import DataError, Problem
+from ..media.images import MODERN, PhotoCache, Picture
+from ..media.labels import Label, LabelError, LabelSize, format_mm, labels_per_page, page_file, page_is_cached, page_of, readable_address
 from .linked_data import producer_data, product_data
 from .listing import FacetedListings, Option, paginate
-from .models import Batch, Commune, OutletKind
-from .qr import QrCache, QrStyle
+from ..model.models import Batch, Commune, OutletKind
+from ..media.qr import QrCache, QrStyle
 from .render import Later, Renderer
-from .trade import fairs_showing, outlets_selling
 
 CATALOGUE = "san-pham"
 PRODUCERS = "co-so"
@@ -302,8 +301,8 @@ class SiteBuilder:
             image=images[0] if images else None,
             jsonld=product_data(entry, status, url, producer_url, images, description),
             translation=f"{EN_CATALOGUE}/{slug}/",
-            outlets=outlets_selling(self.catalogue, slug),
-            fairs=fairs_showing(self.catalogue, slug, self.settings.today),
+            outlets=self.catalogue.outlets_selling(slug),
+            fairs=self.catalogue.fairs_showing(slug, self.settings.today),
             outlets_href=f"../{OUTLETS}/index.md",
             fairs_href=f"../{FAIRS}/index.md",
         )

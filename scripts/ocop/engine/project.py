@@ -11,21 +11,23 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from pydantic import ValidationError
 
-from .catalogue import Catalogue, load_catalogue
-from .certificate import EXPIRING_DAYS
-from .dates import build_date, last_commit_dates
-from .codes import Registry, check_codes, read_registry
-from .errors import DataError, Problem, path_shower
-from .labels import LabelError, LabelSize, check_module
-from .images import PhotoCache
-from .markers import check_pages
-from .models import Commune
-from .news import BlogSettings, News, load_news
-from .plan import Plan, load_plan
-from .post_photos import PostPhoto, load_post_photos
-from .qr import QrCache, QrStyle
-from .site import SiteSettings
-from .validate import describe
+from ..model.catalogue import load_catalogue
+
+from ..model.entries import Catalogue
+from ..model.certificate import EXPIRING_DAYS
+from ..model.dates import build_date, last_commit_dates
+from ..model.codes import Registry, check_codes, read_registry
+from ..model.errors import DataError, Problem, path_shower
+from ..media.labels import LabelError, LabelSize, check_module
+from ..media.images import PhotoCache
+from ..pages.markers import check_pages
+from ..model.models import Commune
+from ..model.news import BlogSettings, News, load_news
+from ..model.plan import Plan, load_plan
+from ..pages.post_photos import PostPhoto, load_post_photos
+from ..media.qr import QrCache, QrStyle
+from ..pages.site import SiteSettings
+from ..model.validate import describe
 
 
 @dataclass

@@ -1,0 +1,127 @@
+"""The package's folders are its pipeline, and the imports keep to it.
+
+    model  →  pages  →  media  →  ops  →  engine
+
+A module imports from its own layer and the layers to its left, never to its right; only `engine/`
+knows the site engine (MkDocs or ProperDocs), and only through its public API; there is no import
+cycle between modules. Every import counts: at the top, inside a function, under TYPE_CHECKING.
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from conftest import ROOT
+
+PACKAGE = ROOT / "scripts" / "ocop"
+LAYERS = ("model", "pages", "media", "ops", "engine")
+ENGINES = ("mkdocs", "properdocs", "material")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> list[tuple[str, list[str], int]]:
+    """(module imported, names taken, line) for every import statement anywhere in the file."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, [], node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module
+            names = [alias.name for alias in node.names]
+            if node.level and not node.module:  # `from . import prepare`: each name is a module
+                found += [(f"{target}.{alias}", [], node.lineno) for alias in names]
+            else:
+                found.append((target, names, node.lineno))
+    return found
+
+
+def modules() -> dict[str, Path]:
+    return {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def layer_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "ocop" and parts[1] in LAYERS else None
+
+
+def test_every_module_lives_in_a_layer():
+    loose = [name for name in modules() if name != "ocop" and layer_of(name) is None]
+    assert not loose, f"modules outside model/, pages/, media/, ops/, engine/: {loose}"
+
+
+def test_no_layer_imports_a_layer_to_its_right():
+    upward = []
+    for name, path in modules().items():
+        own = layer_of(name)
+        for target, _, line in imports(path):
+            other = layer_of(target)
+            if own and other and LAYERS.index(other) > LAYERS.index(own):
+                upward.append(f"{path.relative_to(ROOT)}:{line}: {own} imports {target}")
+    assert not upward, "\n".join(upward)
+
+
+def test_only_the_engine_layer_knows_the_engine_and_only_its_public_names():
+    wrong = []
+    for name, path in modules().items():
+        for target, names, line in imports(path):
+            if target.split(".")[0] not in ENGINES:
+                continue
+            where = f"{path.relative_to(ROOT)}:{line}: {target}"
+            if layer_of(name) != "engine":
+                wrong.append(f"{where} (outside engine/)")
+            private = [part for part in target.split(".") + names if part.startswith("_")]
+            if private:
+                wrong.append(f"{where} (private: {private})")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_import_cycles():
+    graph: dict[str, set[str]] = {}
+    known = modules()
+    for name, path in known.items():
+        targets = set()
+        for target, names, _ in imports(path):
+            if target in known:
+                targets.add(target)
+            for taken in names:  # `from ..media import images` takes a module
+                if f"{target}.{taken}" in known:
+                    targets.add(f"{target}.{taken}")
+        graph[name] = {target for target in targets if target != name and not name.startswith(target + ".")}
+    cycles = []
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for target in graph.get(node, ()):
+            if state.get(target) == 1:
+                cycles.append(stack[stack.index(target):] + [target])
+            elif target not in state:
+                visit(target)
+        stack.pop()
+        state[node] = 2
+
+    for node in graph:
+        if node not in state:
+            visit(node)
+    assert not cycles, "\n".join(" → ".join(cycle) for cycle in cycles)
+
+
+def test_the_build_uses_no_private_attribute_of_the_engine():
+    """No reaching into MkDocs' or its plugins' internals (`plugin._entries`, `_build_page`)."""
+    for path in modules().values():
+        text = path.read_text(encoding="utf-8")
+        for private in ("_populate_page", "_build_page", "._entries", "Page skipped"):
+            assert private not in text, f"{path.relative_to(ROOT)} uses {private}"
