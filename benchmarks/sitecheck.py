@@ -21,8 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from mkdocs.config import load_config  # noqa: E402
 
-from ocop.engine.project import load_project  # noqa: E402
-from ocop.pages.site import SHORT  # noqa: E402
+from ocop.pages.addresses import SHORT  # noqa: E402
 from ocop.ops.sitecheck import check_site, printed_addresses  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -50,7 +49,7 @@ def main(count: int) -> None:
         build = run(str(BIN / "mkdocs"), "build", "--strict", cwd=project)
         config = load_config(config_file=str(project / "mkdocs.yml"))
         plugin = config.plugins["ocop"]
-        loaded = load_project(config, plugin.config.products_dir, plugin.config.cache_dir, plugin.qr_style())
+        loaded = plugin.load(config)
         site = project / "site"
         pages = sum(1 for _ in site.rglob("*.html"))
         start = time.perf_counter()

@@ -28,7 +28,7 @@ from ocop.model.errors import DataError
 from ocop.model.models import SLUG_PATTERN, Commune, Product
 from ocop.media.qr import encode, png_bytes
 from ocop.model.reader import decode, parse_yaml
-from ocop.pages.site import SiteSettings
+from ocop.pages.addresses import SiteSettings
 from ocop.ops.sitecheck import SiteCheck
 from ocop.model.validate import validate
 

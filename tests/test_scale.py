@@ -17,7 +17,7 @@ import yaml
 
 from conftest import ROOT, Project
 from ocop.pages.search import SUMMARY_CHARS
-from ocop.pages.site import CATALOGUE_PAGE_SIZE, DIRECTORY_PAGE_SIZE
+from ocop.pages.listing import CATALOGUE_PAGE_SIZE, DIRECTORY_PAGE_SIZE
 
 SMALL, LARGE = 40, 130
 

@@ -114,7 +114,7 @@ def test_export_refuses_a_folder_with_content(project, tmp_path):
 
 
 def test_committed_json_schemas_are_current():
-    from ocop.engine.cli import schemas
+    from ocop.ops.schema import schemas
 
     for name, text in schemas().items():
         assert (ROOT / "products" / "_schema" / name).read_text(encoding="utf-8") == text, f"run `ocop schema` ({name})"

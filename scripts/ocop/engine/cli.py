@@ -20,7 +20,6 @@ import atexit
 import contextlib
 import datetime as dt
 import functools
-import json
 import logging
 import os
 import shutil
@@ -31,25 +30,31 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from .argparse_vi import Parser
+from ..media.labels import LabelError, LabelSize, check_module, format_mm
+from ..media.printing import choose_products, format_report, qr_report, write_labels
+from ..media.qr import LEVELS
 from ..model.catalogue import PRODUCER_FILE
 from ..model.codes import issue_codes
-from ..model.errors import DataError
 from ..model.dates import build_date
-from ..media.labels import LabelError, LabelSize, check_module, format_mm
-from ..pages.markers import MarkerExpander
-from ..model.models import Fair, Outlet, OutletKind, Producer, Product, _parse_date
+from ..model.errors import DataError
+from ..model.models import OutletKind, parse_date
 from ..model.news import BlogSettings, load_authors, read_page
-from ..model.plan import PLAN_FILE, Plan
-from ..media.printing import choose_products, format_report, qr_report, write_labels
-from .project import Project
+from ..model.plan import PLAN_FILE
 from ..ops.publish import PublishError, publish_gh_pages, publish_to
-from ..media.qr import LEVELS
-from ..ops.scaffold import ScaffoldError, new_fair, new_outlet, new_post, new_producer, new_product
-from ..pages.addresses import SHORT
+from ..ops.scaffold import (
+    ScaffoldError,
+    new_fair,
+    new_outlet,
+    new_post,
+    new_producer,
+    new_product,
+)
+from ..ops.schema import SCHEMA_DIR, schemas
 from ..ops.sitecheck import check_site, printed_addresses
-
-SCHEMA_DIR = "_schema"
+from ..pages.addresses import SHORT
+from ..pages.markers import MarkerExpander
+from .argparse_vi import Parser
+from .project import Project
 
 
 @functools.lru_cache(maxsize=None)
@@ -201,21 +206,6 @@ def schema(args) -> int:
     return 0
 
 
-def schemas() -> dict[str, str]:
-    """JSON Schemas of the data files (producer, product, plan), for editors that check YAML as one types."""
-    result = {}
-    for name, model in (
-        ("producer.schema.json", Producer),
-        ("product.schema.json", Product),
-        ("plan.schema.json", Plan),
-        ("outlet.schema.json", Outlet),
-        ("fair.schema.json", Fair),
-    ):
-        document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
-        result[name] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return result
-
-
 def new(args) -> int:
     """Create a commented file that passes `ocop check` as it is, then say where it is and what next."""
     config = _config(args.config)
@@ -308,7 +298,7 @@ def _date(text: str):
     except ValueError:
         pass
     try:
-        return _parse_date(text)
+        return parse_date(text)
     except ValueError as error:
         raise SystemExit(f"Ngày không đúng: {error}") from None
 

@@ -7,20 +7,38 @@ Their names come from pages/addresses.py, as the pages' links do. Everything is 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..model.catalogue import PHOTO_SUFFIXES
 from ..model.entries import Catalogue, ProductEntry
 from ..model.errors import DataError, Problem
 from ..model.news import News
-from ..pages.addresses import CATALOGUE, PRODUCERS, OutputFile, SiteSettings, batch_folder, batch_qr_stem, qr_names
+from ..pages.addresses import (
+    CATALOGUE,
+    PRODUCERS,
+    OutputFile,
+    SiteSettings,
+    batch_folder,
+    batch_qr_stem,
+    qr_names,
+)
 from ..pages.markers import shown_images
 from ..pages.pictures import published_photos
 from ..pages.post_photos import PostPhoto
 from . import prepare
 from .images import PhotoCache, PhotoError
-from .labels import Label, LabelError, LabelSize, format_mm, labels_per_page, page_file, page_is_cached, page_of, readable_address
+from .labels import (
+    Label,
+    LabelError,
+    LabelSize,
+    format_mm,
+    labels_per_page,
+    page_file,
+    page_is_cached,
+    page_of,
+    readable_address,
+)
 from .qr import QrCache, QrStyle
+
 
 @dataclass(frozen=True)
 class MediaSettings:

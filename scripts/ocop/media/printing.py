@@ -10,10 +10,17 @@ from pathlib import Path
 
 from ..model.entries import Catalogue, ProductEntry
 from ..model.errors import did_you_mean
-from .labels import LabelError, LabelSize, check_module, format_mm, labels_per_page, sheet_pdf
-from .qr import QrStyle, describe, png_bytes, svg_bytes
 from ..pages.addresses import SiteSettings
 from .assets import MediaFiles
+from .labels import (
+    LabelError,
+    LabelSize,
+    check_module,
+    format_mm,
+    labels_per_page,
+    sheet_pdf,
+)
+from .qr import QrStyle, describe, png_bytes, svg_bytes
 
 SHEET_NAME = "nhan-qr.pdf"
 

@@ -16,7 +16,6 @@ import functools
 import os
 import re
 import warnings
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -26,8 +25,15 @@ from slugify import slugify
 
 from .certificate import issuer_warning
 from .dates import build_date
+from .entries import (
+    Catalogue,
+    PhotoFile,
+    ProducerEntry,
+    ProductEntry,
+    ProductGroup,
+    Subgroup,
+)
 from .errors import DataError, Problem, did_you_mean, path_shower
-from .entries import Catalogue, PhotoFile, ProducerEntry, ProductEntry, ProductGroup, Subgroup
 from .models import SLUG_PATTERN, Photo, Producer, Product
 from .reader import Document, read_yaml
 from .trade import load_trade

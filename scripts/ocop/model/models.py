@@ -30,7 +30,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def _parse_date(value: Any) -> Any:
+def parse_date(value: Any) -> Any:
     """Accept 2024-05-31 (YAML date) and 31/05/2024 (the Vietnamese way); refuse date-times."""
     if isinstance(value, dt.datetime):
         return value.date()
@@ -48,7 +48,7 @@ def _parse_date(value: Any) -> Any:
     return value
 
 
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+Date = Annotated[dt.date, BeforeValidator(parse_date)]
 
 
 def vietnamese_date(day: dt.date) -> str:

@@ -8,9 +8,7 @@ one `products/` folder holds all the data the officer edits. A product named her
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from .entries import FairEntry, OutletEntry, ProductEntry
@@ -18,7 +16,6 @@ from .errors import Problem, did_you_mean
 from .models import SLUG_PATTERN, Fair, Outlet
 from .reader import Document, read_yaml
 from .validate import validate
-
 
 OUTLETS_DIR = "_diem-ban"
 FAIRS_DIR = "_hoi-cho"

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.entries import Catalogue, ProductEntry
 from ..model.certificate import CertificateStatus, State, add_months, certificate_status
+from ..model.entries import Catalogue, ProductEntry
 from ..model.models import Commune
 from ..model.plan import Plan
 

@@ -17,12 +17,10 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..model.catalogue import PRODUCER_FILE
-
 from ..model.entries import ProductGroup
 from ..model.errors import did_you_mean, shown_path
 from ..model.models import OutletKind, ProducerKind
 from ..model.news import BlogSettings, slugify
-from ..model.codes import PRODUCT_MARK
 from ..model.trade import FAIRS_DIR, OUTLETS_DIR
 
 

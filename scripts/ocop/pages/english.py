@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.entries import ProducerEntry, ProductEntry
-from .listing import Option, paginate
 from .addresses import (
     CATALOGUE,
     EN_CATALOGUE,
@@ -25,7 +24,7 @@ from .addresses import (
     en_product_page_uri,
     page_path,
 )
-from .listing import DIRECTORY_PAGE_SIZE
+from .listing import DIRECTORY_PAGE_SIZE, Option, paginate
 
 # The same rating filters as the Vietnamese catalogue (site.RATINGS): the same keys, so the same addresses.
 RATINGS_EN = {

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model.entries import ProducerEntry, ProductEntry
 from ..model.certificate import CertificateStatus
+from ..model.entries import ProducerEntry, ProductEntry
 from ..model.models import Producer
 
 CONTEXT = "https://schema.org"

@@ -26,12 +26,12 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..model.entries import Catalogue
-from .english import product_name
 from ..model.errors import Problem, did_you_mean
 from ..model.news import News, SourcePage, read_page
-from .addresses import CATALOGUE, en_product_page_uri, product_page_uri, relative_url
-from .site import SiteBuilder
 from ..model.trade import unknown_product
+from .addresses import CATALOGUE, en_product_page_uri, product_page_uri, relative_url
+from .english import product_name
+from .site import SiteBuilder
 
 PRODUCT = "san-pham"
 LATEST = "tin-moi"

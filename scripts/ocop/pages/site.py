@@ -31,7 +31,13 @@ from .addresses import (
 )
 from .english import EnglishPages
 from .linked_data import producer_data, product_data
-from .listing import CATALOGUE_PAGE_SIZE, DIRECTORY_PAGE_SIZE, FacetedListings, Option, paginate
+from .listing import (
+    CATALOGUE_PAGE_SIZE,
+    DIRECTORY_PAGE_SIZE,
+    FacetedListings,
+    Option,
+    paginate,
+)
 from .pictures import Photos, PublishedPhoto, published_photos
 from .render import Renderer
 
