@@ -64,7 +64,7 @@ def mkdocs_run(folder: Path) -> tuple[float, int]:
             [str(BIN / "mkdocs"), "build", "--strict"], cwd=folder, capture_output=True, text=True, env=env, check=True
         )
     )
-    encoded = int(re.search(r"(\d+) mã QR mới được tạo", result.stderr).group(1))
+    encoded = int(re.search(r"(\d+) mã QR, \d+ tệp ảnh mới được tạo", result.stderr).group(1))
     return seconds, encoded
 
 
