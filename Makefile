@@ -39,7 +39,7 @@ test: $(VENV)/.dev-installed test-tools
 	$(BIN)/python -m pytest
 
 # Page weight and speed on a phone (Lighthouse, pinned in benchmarks/lighthouse/package-lock.json,
-# installed from the npm registry; runs Debian's Chromium). Prints the table shown in README.md.
+# installed from the npm registry; runs Debian's Chromium). Prints the table kept in benchmarks/README.md.
 benchmarks/lighthouse/node_modules/.bin/lighthouse: benchmarks/lighthouse/package-lock.json
 	cd benchmarks/lighthouse && npm ci --no-audit --no-fund
 	touch $@
