@@ -315,10 +315,12 @@ def _date(text: str):
         raise SystemExit(f"Ngày không đúng: {error}") from None
 
 
-def _mkdocs(*arguments: str) -> int:
-    """Run MkDocs in a child process; stopping `ocop` (Ctrl+C, or a service manager's SIGTERM) stops it too,
-    so that no `mkdocs serve` is left holding the port."""
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", *arguments])
+def _engine(*arguments: str) -> int:
+    """Run the site engine, ProperDocs (the maintained continuation of MkDocs 1.6; it reads mkdocs.yml and
+    runs the same plugins), in a child process; stopping `ocop` (Ctrl+C, or a service manager's SIGTERM)
+    stops it too, so that no `properdocs serve` is left holding the port. Every call names the
+    configuration file: ProperDocs, left to find one, asks in English for mkdocs.yml to be renamed."""
+    process = subprocess.Popen([sys.executable, "-m", "properdocs", *arguments])
     main_thread = threading.current_thread() is threading.main_thread()  # only there may signals be handled
     previous = signal.getsignal(signal.SIGTERM)
     if main_thread:
@@ -337,17 +339,17 @@ def _mkdocs(*arguments: str) -> int:
 
 def build(args) -> int:
     _issue(args)
-    return _mkdocs("build", "--strict", "--config-file", args.config)
+    return _engine("build", "--strict", "--config-file", args.config)
 
 
 def serve(args) -> int:
     # Never strict: the preview shows a mistake (terminal and page) and keeps serving until it is fixed.
-    return _mkdocs("serve", "--livereload", "--no-strict", "--config-file", args.config, "--dev-addr", args.address)
+    return _engine("serve", "--livereload", "--no-strict", "--config-file", args.config, "--dev-addr", args.address)
 
 
 def publish(args) -> int:
     def build_into(folder: Path) -> int:
-        return _mkdocs("build", "--strict", "--config-file", args.config, "--site-dir", str(folder))
+        return _engine("build", "--strict", "--config-file", args.config, "--site-dir", str(folder))
 
     def check_built(folder: Path):
         project = _load(args.config)
