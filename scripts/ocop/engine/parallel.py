@@ -37,6 +37,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.ocop")
+# The engine's own loggers: "mkdocs.…", or "properdocs.…" when ProperDocs runs the build (it hands its own
+# modules to `import mkdocs.…`, and makes the "mkdocs" logger a child of its "properdocs" one). A warning
+# of the engine in the second process is counted there, not on "mkdocs".
+ENGINE_LOG = mkdocs_build.__name__.partition(".")[0]
 
 # The template this process renders for a page the share builds: nothing, so MkDocs writes nothing.
 ELSEWHERE = "ocop-elsewhere.html"
@@ -122,7 +126,7 @@ class PageShare:
         if pid == 0:
             self._build_share(config, files, nav, share)  # never returns
         self.pid = pid
-        logging.getLogger("mkdocs.commands.build").addFilter(self._notice)
+        logging.getLogger(mkdocs_build.__name__).addFilter(self._notice)
         log.info("ocop: %d trang do một tiến trình thứ hai dựng song song", len(share))
 
     def _build_share(self, config: MkDocsConfig, files: Files, nav, share: list[File]) -> None:
@@ -130,7 +134,7 @@ class PageShare:
         self.here = True
         status, report = 1, {}
         counter = _WarningCounter()
-        logging.getLogger("mkdocs").addHandler(counter)
+        logging.getLogger(ENGINE_LOG).addHandler(counter)
         try:
             entries = search_entries(config)
             known = len(entries) if entries is not None else 0
@@ -182,7 +186,7 @@ class PageShare:
     def _detach(self) -> int:
         """This process is done with the share: back to a build on its own; the share's pid."""
         pid, self.pid, self._next = self.pid, None, None
-        logging.getLogger("mkdocs.commands.build").removeFilter(self._notice)
+        logging.getLogger(mkdocs_build.__name__).removeFilter(self._notice)
         gc.unfreeze()
         return pid
 
