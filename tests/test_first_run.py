@@ -105,6 +105,7 @@ def test_readme_serve_command_keeps_serving_on_port_8000_from_a_fresh_clone(tmp_
         wait_until(lambda: serves(base, "OCOP") or process.poll() is not None, timeout=900, every=1)
         assert process.poll() is None, log.read_text(encoding="utf-8")[-3000:]
         assert serves(base + "san-pham/nuoc-mam-nam-quyen/", "Nước mắm Năm Quyền")
+        assert serves(base, 'content="mkdocs-ProperDocs ')  # the engine is ProperDocs
         status, short = fetch(base + "Q/NM/")
         assert status == 200 and "san-pham/nuoc-mam-nam-quyen/" in short
         time.sleep(25)  # the broken preview stopped about 20 s after it started
@@ -124,6 +125,7 @@ def test_readme_serve_command_keeps_serving_on_port_8000_from_a_fresh_clone(tmp_
     printed = log.read_text(encoding="utf-8")
     assert "ERROR   -  ocop: products/nam-quyen/producer.yml:" in printed  # the terminal said it too
     assert BANNER not in printed and "Aborted" not in printed
+    assert "properdocs.yml" not in printed  # ProperDocs' English request to rename mkdocs.yml
 
     # The guide's way on Windows and Linux alike: `ocop serve`, in the environment `make serve` made.
     with running([str(clone / ".venv/bin/ocop"), "serve"], clone, tmp_path / "ocop.log", user_environment()) as process:

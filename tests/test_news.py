@@ -240,7 +240,7 @@ def test_the_example_post_says_it_is_an_example(built):
 def test_exported_pages_carry_the_expanded_markers(project, tmp_path):
     exported = tmp_path / "exported"
     assert project.ocop("export", str(exported)).code == 0
-    post = (exported / "tin-tuc/posts/2026-11-28-ke-hoach-ocop-nam-2025.md").read_text(encoding="utf-8")
+    post = (exported / "docs/tin-tuc/posts/2026-11-28-ke-hoach-ocop-nam-2025.md").read_text(encoding="utf-8")
     assert "[[san-pham:" not in post and "../../san-pham/nuoc-mam-nam-quyen.md" in post
-    assert post.startswith("---\ntitle:")
-    assert "[[tin-moi]]" not in (exported / "index.md").read_text(encoding="utf-8")
+    assert post.startswith("---\nslug: \"ke-hoach-thuc-hien-chuong-trinh-ocop-nam-2025-cua-xa-quang-trung\"\ntitle:")
+    assert "[[tin-moi]]" not in (exported / "docs/index.md").read_text(encoding="utf-8")

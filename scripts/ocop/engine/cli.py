@@ -3,7 +3,7 @@
     ocop check            kiểm tra dữ liệu trong products/
     ocop build            tạo trang web vào site/ (chế độ nghiêm ngặt)
     ocop serve            xem trước trang web ở http://127.0.0.1:8000
-    ocop export THƯ_MỤC   xuất toàn bộ trang Markdown (kể cả trang được tạo) ra một thư mục
+    ocop export THƯ_MỤC   xuất cả trang web (mkdocs.yml và docs/, kể cả trang được tạo) để dựng bằng Zensical
     ocop codes            cấp mã ngắn cho sản phẩm chưa có, ghi vào sổ mã, in bảng cỡ mã QR
     ocop labels [MÃ …]    tạo tệp in: mã QR SVG, PNG 600 dpi và tờ nhãn A4 (PDF)
     ocop publish [--to THƯ_MỤC | --gh-pages]
@@ -22,7 +22,6 @@ import datetime as dt
 import functools
 import logging
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -38,7 +37,7 @@ from ..model.codes import issue_codes
 from ..model.dates import build_date
 from ..model.errors import DataError
 from ..model.models import OutletKind, parse_date
-from ..model.news import BlogSettings, load_authors, read_page
+from ..model.news import BlogSettings, load_authors
 from ..model.plan import PLAN_FILE
 from ..ops.publish import PublishError, publish_gh_pages, publish_to
 from ..ops.scaffold import (
@@ -52,8 +51,8 @@ from ..ops.scaffold import (
 from ..ops.schema import SCHEMA_DIR, schemas
 from ..ops.sitecheck import check_site, printed_addresses
 from ..pages.addresses import SHORT
-from ..pages.markers import MarkerExpander
 from .argparse_vi import Parser
+from .export import DOCS, export_project
 from .project import Project
 
 
@@ -169,30 +168,15 @@ def report(args) -> int:
 
 def export(args) -> int:
     project = _load(args.config)
-    docs_dir = Path(_config(args.config).docs_dir)
     target = Path(args.folder)
     if target.exists() and any(target.iterdir()):
         print(f"Thư mục {target} đã có nội dung: hãy chọn một thư mục trống.", file=sys.stderr)
         return 1
-    shutil.copytree(docs_dir, target, dirs_exist_ok=True)
-    # The markers of hand-written pages become the Markdown the plugin would have made.
-    markers = MarkerExpander(project.site_builder(), project.news)
-    for path in sorted(target.rglob("*.md")):
-        page, _ = read_page(path, path.relative_to(target).as_posix(), path.as_posix())
-        expanded = markers.expand(page)
-        if expanded != page.body:
-            path.write_text(page.text[: len(page.text) - len(page.body)] + expanded, encoding="utf-8", newline="\n")
-    files = project.outputs()
-    for output in files:
-        path = target / output.uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if output.source is not None:
-            shutil.copyfile(output.source, path)
-        elif isinstance(content := output.content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8", newline="\n")
-    print(f"Đã xuất {len(files)} tệp được tạo, cùng nội dung của {docs_dir.name}/, vào {target}.")
+    exported = export_project(_config(args.config), project, target)
+    print(f"Đã xuất trang web vào {target}: {target / 'mkdocs.yml'} và {target / DOCS}/ ({exported.files} tệp được tạo, cùng mọi trang viết tay).")
+    if exported.dropped:
+        print(f"Không đưa vào {target / 'mkdocs.yml'} (chỉ trang gốc đọc được): {', '.join(exported.dropped)}.")
+    print(f"Dựng trang bằng Zensical: vào thư mục {target} rồi chạy: zensical build")
     return 0
 
 
@@ -303,10 +287,12 @@ def _date(text: str):
         raise SystemExit(f"Ngày không đúng: {error}") from None
 
 
-def _mkdocs(*arguments: str) -> int:
-    """Run MkDocs in a child process; stopping `ocop` (Ctrl+C, or a service manager's SIGTERM) stops it too,
-    so that no `mkdocs serve` is left holding the port."""
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", *arguments])
+def _engine(*arguments: str) -> int:
+    """Run the site engine, ProperDocs (the maintained continuation of MkDocs 1.6; it reads mkdocs.yml and
+    runs the same plugins), in a child process; stopping `ocop` (Ctrl+C, or a service manager's SIGTERM)
+    stops it too, so that no `properdocs serve` is left holding the port. Every call names the
+    configuration file: ProperDocs, left to find one, asks in English for mkdocs.yml to be renamed."""
+    process = subprocess.Popen([sys.executable, "-m", "properdocs", *arguments])
     main_thread = threading.current_thread() is threading.main_thread()  # only there may signals be handled
     previous = signal.getsignal(signal.SIGTERM)
     if main_thread:
@@ -325,17 +311,17 @@ def _mkdocs(*arguments: str) -> int:
 
 def build(args) -> int:
     _issue(args)
-    return _mkdocs("build", "--strict", "--config-file", args.config)
+    return _engine("build", "--strict", "--config-file", args.config)
 
 
 def serve(args) -> int:
     # Never strict: the preview shows a mistake (terminal and page) and keeps serving until it is fixed.
-    return _mkdocs("serve", "--livereload", "--no-strict", "--config-file", args.config, "--dev-addr", args.address)
+    return _engine("serve", "--livereload", "--no-strict", "--config-file", args.config, "--dev-addr", args.address)
 
 
 def publish(args) -> int:
     def build_into(folder: Path) -> int:
-        return _mkdocs("build", "--strict", "--config-file", args.config, "--site-dir", str(folder))
+        return _engine("build", "--strict", "--config-file", args.config, "--site-dir", str(folder))
 
     def check_built(folder: Path):
         project = _load(args.config)
@@ -384,7 +370,7 @@ def parser() -> argparse.ArgumentParser:
     serving = commands.add_parser("serve", help="xem trước trang web trên máy này")
     serving.add_argument("--address", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ", help="địa chỉ (mặc định 127.0.0.1:8000)")
     serving.set_defaults(run=serve)
-    exporting = commands.add_parser("export", help="xuất các trang Markdown ra một thư mục")
+    exporting = commands.add_parser("export", help="xuất cả trang web (mkdocs.yml, docs/) để dựng bằng Zensical")
     exporting.add_argument("folder", metavar="THƯ_MỤC", help="thư mục trống để ghi các trang")
     exporting.set_defaults(run=export)
     commands.add_parser("schema", help="cập nhật JSON Schema cho trình soạn thảo").set_defaults(run=schema)
