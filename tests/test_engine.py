@@ -9,7 +9,6 @@ dates agree even across midnight: every other byte of every file must match.
 """
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -120,29 +119,3 @@ def test_the_export_builds_with_zensical(project, tmp_path):
     product = (site / "san-pham/nuoc-mam-nam-quyen/index.html").read_text(encoding="utf-8")
     assert 'qr-nuoc-mam-nam-quyen.svg"' in product  # the QR code is shown on the product page
     assert f'<meta property="og:title" content="{PRODUCT} - ' in product
-
-
-SECOND_PROCESS_WARNS = '''
-import logging, os
-import properdocs.replacement  # as `properdocs build` runs: `import mkdocs.…` gives ProperDocs' modules
-from properdocs.__main__ import State
-from properdocs.commands import build
-from properdocs.config import load_config
-from properdocs.exceptions import Abort
-State()
-parent, build_page = os.getpid(), build._build_page
-def build_page_with_a_warning(page, *args, **kwargs):
-    if os.getpid() != parent and page.file.src_uri.startswith("san-pham/"):
-        logging.getLogger("properdocs.commands.build").warning("trang %s có vấn đề", page.file.src_uri)
-    return build_page(page, *args, **kwargs)
-build._build_page = build_page_with_a_warning
-config = load_config(config_file="mkdocs.yml")
-config.plugins.on_startup(command="build", dirty=False)
-try:
-    build.build(config)
-except Abort as error:
-    raise SystemExit(f"refused: {error}")
-'''
-
-
-@pytest.mark.skipif(not hasattr(os, "fork") or len(os.sched_getaffinity(0)) < 2, reason="needs fork and two cores")
