@@ -5,7 +5,7 @@
 Follows the guide on a throw-away copy of the project: `ocop new producer`, `ocop new product`, a post,
 an outlet (all named "Ví Dụ": examples, never published), builds it with a fixed date, opens the pages
 in Chromium (Playwright, Debian's /usr/bin/chromium) and keeps small palette PNGs of the parts the guide
-shows. Needs requirements-dev.txt. Rerun it when the look of the pages changes: tests/test_guide.py takes
+shows. Needs requirements-dev.txt. Rerun it when the look of the pages changes: tests/engine/test_guide.py takes
 the same pictures into a folder of its own (`--out`) and fails when a committed one no longer shows what
 the site shows.
 """

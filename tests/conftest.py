@@ -6,9 +6,11 @@ of this project, so nothing here mocks MkDocs.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -16,9 +18,11 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -48,7 +52,7 @@ class Run:
         return self.out + self.err
 
 
-def _environment(extra: dict | None = None) -> dict:
+def environment(extra: dict | None = None) -> dict:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
     env.update(extra or {})
     return env
@@ -77,14 +81,14 @@ class Project:
     def ocop(self, *args: str, env: dict | None = None) -> Run:
         result = subprocess.run(
             [str(BIN / "ocop"), *args], cwd=self.root, capture_output=True, text=True, encoding="utf-8",
-            env=_environment(env), timeout=600,
+            env=environment(env), timeout=600,
         )
         return Run(result.returncode, result.stdout, result.stderr)
 
     def mkdocs(self, *args: str, env: dict | None = None) -> Run:
         result = subprocess.run(
             [str(BIN / "mkdocs"), *args], cwd=self.root, capture_output=True, text=True, encoding="utf-8",
-            env=_environment(env), timeout=600,
+            env=environment(env), timeout=600,
         )
         return Run(result.returncode, result.stdout, result.stderr)
 
@@ -215,3 +219,97 @@ def read_qr_codes(source) -> list:
 def decode_qr(source) -> list[str]:
     """The text of each QR code in the image (see read_qr_codes)."""
     return [result.text for result in read_qr_codes(source)]
+
+
+# Shared by several test modules: kept here, the one support module (tests import nothing from each other).
+
+
+def text_of(html: str) -> str:
+    """The visible text of the article, tags dropped and entities decoded."""
+
+    class Collector(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.parts, self.inside, self.skip = [], 0, 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "article":
+                self.inside += 1
+            if tag in ("script", "style"):
+                self.skip += 1
+
+        def handle_endtag(self, tag):
+            if tag == "article":
+                self.inside -= 1
+            if tag in ("script", "style"):
+                self.skip -= 1
+
+        def handle_data(self, data):
+            if self.inside and not self.skip:
+                self.parts.append(data)
+
+    collector = Collector()
+    collector.feed(html)
+    return re.sub(r"\s+", " ", "".join(collector.parts))
+
+
+TODAY = dt.date(2026, 3, 15)
+NEXT_DAY = TODAY + dt.timedelta(days=1)
+
+
+def epoch(day: dt.date, hour_utc: int = 5) -> str:
+    """SOURCE_DATE_EPOCH for a moment of `day` (UTC hour; Vietnam is 7 hours ahead)."""
+    moment = dt.datetime(day.year, day.month, day.day, hour_utc, tzinfo=dt.timezone.utc)
+    return str(int(moment.timestamp()))
+
+
+def draw_photo(path, size=(4000, 3000), orientation: int | None = None, gps: bool = False):
+    """A clearly artificial test picture, saved the way a phone camera would (EXIF rotation, GPS)."""
+    image = Image.new("RGB", size, (210, 140, 60))
+    ImageDraw.Draw(image).ellipse((size[0] // 5, size[1] // 5, size[0] // 2, size[1] // 2), fill=(20, 60, 150))
+    exif = Image.Exif()
+    if orientation:
+        exif[0x0112] = orientation
+    if gps:
+        exif[0x8825] = {1: "N", 2: (19.0, 36.0, 0.0)}
+    image.save(path, quality=92, exif=exif)
+
+
+BASELINE = Path(__file__).parent / "baseline" / "addresses.txt"
+
+
+def addresses(site: Path) -> list[str]:
+    """Every published address (a folder's index.html is the folder's address), then every QR payload."""
+    lines = []
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        name = path.relative_to(site).as_posix()
+        lines.append("/" + (name[: -len("index.html")] if name.endswith("index.html") else name))
+        if path.suffix == ".png" and path.name.startswith("qr-"):
+            lines += [f"qr /{name} {text}" for text in decode_qr(path)]
+    return sorted(lines)
+
+
+STORY = "Câu chuyện thử nghiệm, chưa có bản tiếng Anh."
+
+
+@pytest.fixture(scope="session")
+def tourist_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("tourist") / "project")
+    draw_photo(project.products / "nam-quyen" / "chai.jpg")
+    fish_sauce = project.products / "nam-quyen" / "nuoc-mam-nam-quyen.yml"
+    text = fish_sauce.read_text(encoding="utf-8")
+    assert "\ncode: NM\n" in text  # the short address a tourist scans
+    fish_sauce.write_text(text + "photos:\n  - file: chai.jpg\n    alt: Ảnh thử nghiệm\n", encoding="utf-8")
+    nem = project.products / "huan-hong" / "nem-huan-hong.yml"
+    nem.write_text(nem.read_text(encoding="utf-8") + f"story: {STORY}\n", encoding="utf-8")
+    result = project.build()
+    assert result.code == 0, result.text
+    with serve(project.site) as address:
+        project.address = address
+        yield project
+
+
+if __name__ == "__main__":  # python tests/conftest.py SITE_DIR: the addresses baseline of a built site
+    print("\n".join(addresses(Path(sys.argv[1]))))

@@ -15,17 +15,13 @@ import re
 
 import pytest
 
-from conftest import copy_project
-from test_pages import text_of
-
-TODAY = dt.date(2026, 3, 15)
-NEXT_DAY = TODAY + dt.timedelta(days=1)
+from conftest import NEXT_DAY, TODAY, copy_project, epoch
+from conftest import text_of
 
 
-def epoch(day: dt.date, hour_utc: int = 5) -> str:
-    """SOURCE_DATE_EPOCH for a moment of `day` (UTC hour; Vietnam is 7 hours ahead)."""
-    moment = dt.datetime(day.year, day.month, day.day, hour_utc, tzinfo=dt.timezone.utc)
-    return str(int(moment.timestamp()))
+
+
+
 
 
 def product(name: str, producer: str, certification: str, extra: str = "") -> str:

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from conftest import SITE_URL
-from test_pages import text_of
+from conftest import text_of
 
 TITLE = "Hội chợ nông sản thử nghiệm ở Đồng Tâm"
 POST_URL = "tin-tuc/2026/12/01/hoi-cho-nong-san-thu-nghiem-o-dong-tam/"

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BIN, _environment, decode_qr
-from test_addresses import BASELINE, addresses
-from test_pages import text_of
+from conftest import BIN, environment, decode_qr
+from conftest import BASELINE, addresses
+from conftest import text_of
 
 SAME_DAY = {"SOURCE_DATE_EPOCH": "1764300000"}  # 28/11/2025, for both builds
 GENERATOR = re.compile(r'^\s*<meta name="generator" content="[^"]*">\n', re.MULTILINE)
@@ -29,7 +29,7 @@ PRODUCT = "Nước mắm Năm Quyền"
 
 def run(command: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        command, cwd=cwd, capture_output=True, text=True, encoding="utf-8", env=_environment(env), timeout=600,
+        command, cwd=cwd, capture_output=True, text=True, encoding="utf-8", env=environment(env), timeout=600,
     )
 
 

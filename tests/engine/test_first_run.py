@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, ROOT, _environment, free_port, wait_until
+from conftest import BIN, ROOT, environment, free_port, wait_until
 
 PORT = 8000  # the README's and the guide's address: never another port here
 BANNER = "end of life"  # Material's English end-of-life box
@@ -79,7 +79,7 @@ def running(command: list[str], cwd: Path, log: Path, env: dict):
         wait_until(lambda: port_is_free(PORT) or None, timeout=30)
 
 
-def user_environment() -> dict:
+def userenvironment() -> dict:
     """The environment of a new user's shell: no variable the test suite sets for itself."""
     env = {key: value for key, value in os.environ.items() if key not in ("NO_MKDOCS_2_WARNING", "VIRTUAL_ENV")}
     env["PYTHONIOENCODING"] = "utf-8"
@@ -100,7 +100,7 @@ def test_readme_serve_command_keeps_serving_on_port_8000_from_a_fresh_clone(tmp_
     assert command == ["make", "serve"]
     base = f"http://127.0.0.1:{PORT}/"
     log = tmp_path / "serve.log"
-    with running(command, clone, log, user_environment()) as process:
+    with running(command, clone, log, userenvironment()) as process:
         # The first run creates the virtual environment and installs the pinned requirements.
         wait_until(lambda: serves(base, "OCOP") or process.poll() is not None, timeout=900, every=1)
         assert process.poll() is None, log.read_text(encoding="utf-8")[-3000:]
@@ -128,7 +128,7 @@ def test_readme_serve_command_keeps_serving_on_port_8000_from_a_fresh_clone(tmp_
     assert "properdocs.yml" not in printed  # ProperDocs' English request to rename mkdocs.yml
 
     # The guide's way on Windows and Linux alike: `ocop serve`, in the environment `make serve` made.
-    with running([str(clone / ".venv/bin/ocop"), "serve"], clone, tmp_path / "ocop.log", user_environment()) as process:
+    with running([str(clone / ".venv/bin/ocop"), "serve"], clone, tmp_path / "ocop.log", userenvironment()) as process:
         wait_until(lambda: serves(base, "OCOP") or process.poll() is not None, timeout=120, every=1)
         assert process.poll() is None, (tmp_path / "ocop.log").read_text(encoding="utf-8")
         status, short = fetch(base + "Q/NM/")
@@ -147,7 +147,7 @@ def test_preview_started_on_broken_data_shows_the_mistake_and_recovers(project):
     with open(log, "w", encoding="utf-8") as output:
         server = subprocess.Popen(
             [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
-            cwd=project.root, env=_environment(), stdout=output, stderr=subprocess.STDOUT,
+            cwd=project.root, env=environment(), stdout=output, stderr=subprocess.STDOUT,
         )
     try:
         wait_until(lambda: serves(base, "products/huan-hong/nem-huan-hong.yml:") or server.poll() is not None, timeout=90)
@@ -175,7 +175,7 @@ def test_preview_shows_a_broken_link_on_its_page_and_the_build_refuses_it(projec
     base = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
         [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
-        cwd=project.root, env=_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project.root, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
         wait_until(lambda: serves(base + "ke-hoach-2025/", "khong-co-trang-nay") or server.poll() is not None, timeout=90)
@@ -190,7 +190,7 @@ def test_preview_shows_a_broken_link_on_its_page_and_the_build_refuses_it(projec
 
 def test_no_english_end_of_life_box_from_ocop_commands(project):
     """Material prints an English end-of-life box on every build unless told not to; `ocop` tells it."""
-    env = user_environment()
+    env = userenvironment()
     for command in (["check"], ["build"]):
         result = subprocess.run(
             [str(BIN / "ocop"), *command], cwd=project.root, capture_output=True, text=True, encoding="utf-8", env=env, timeout=600

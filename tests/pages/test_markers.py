@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_pages import text_of
+from conftest import text_of
 
 THIRD = """\
 name: Mắm tép thử nghiệm

@@ -9,8 +9,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from conftest import BIN, ROOT, _environment, free_port, wait_until
-from test_pages import text_of
+from conftest import BIN, ROOT, environment, free_port, wait_until
+from conftest import text_of
 
 FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 
@@ -35,7 +35,7 @@ def test_mkdocs_serve_picks_up_an_edit(project):
     port = free_port()
     server = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project.root, env=_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project.root, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/san-pham/nuoc-mam-nam-quyen/"
 
@@ -61,7 +61,7 @@ def test_stopping_ocop_serve_stops_its_preview_server(project):
     port = free_port()
     server = subprocess.Popen(
         [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
-        cwd=project.root, env=_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project.root, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/"
 
@@ -90,7 +90,7 @@ def test_export_builds_with_plain_mkdocs(project, tmp_path):
     assert (exported / "docs" / "san-pham" / "nuoc-mam-nam-quyen" / "qr-nuoc-mam-nam-quyen.png").is_file()
     assert (exported / "docs" / "index.md").is_file()
     plain = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict"], cwd=exported, capture_output=True, text=True, env=_environment(),
+        [str(BIN / "mkdocs"), "build", "--strict"], cwd=exported, capture_output=True, text=True, env=environment(),
     )
     assert plain.returncode == 0, plain.stderr
     assert project.build().code == 0

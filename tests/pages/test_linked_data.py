@@ -14,8 +14,8 @@ import pytest
 from PIL import Image
 
 from conftest import SITE_URL, copy_project
-from test_certificate import TODAY, epoch
-from test_pages import text_of
+from conftest import TODAY, epoch
+from conftest import text_of
 
 TRICKY_NAME = 'Chả "ngon" </script><script>alert(1)</script> & \'quê\''
 

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from conftest import phone_page
-from test_pages import text_of
-from tourist_site import STORY, tourist_site  # noqa: F401 (a fixture)
+from conftest import text_of
+from conftest import STORY
 
 
 def nav_links(html: str) -> list[str]:

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from test_certificate import TODAY, epoch
+from conftest import TODAY, epoch
 
 ENV = {"SOURCE_DATE_EPOCH": epoch(TODAY)}
 

@@ -14,7 +14,7 @@ import yaml
 
 from conftest import ROOT, Project, copy_project
 from ocop.model.models import Fair, Outlet, Producer, Product
-from test_pages import text_of
+from conftest import text_of
 
 NEW = [
     # (arguments, file written, model whose every field the file must mention)

@@ -2,38 +2,11 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
-from conftest import SITE_URL
+from conftest import SITE_URL, text_of
 
 
-def text_of(html: str) -> str:
-    """The visible text of the article, tags dropped and entities decoded."""
 
-    class Collector(HTMLParser):
-        def __init__(self):
-            super().__init__(convert_charrefs=True)
-            self.parts, self.inside, self.skip = [], 0, 0
-
-        def handle_starttag(self, tag, attrs):
-            if tag == "article":
-                self.inside += 1
-            if tag in ("script", "style"):
-                self.skip += 1
-
-        def handle_endtag(self, tag):
-            if tag == "article":
-                self.inside -= 1
-            if tag in ("script", "style"):
-                self.skip -= 1
-
-        def handle_data(self, data):
-            if self.inside and not self.skip:
-                self.parts.append(data)
-
-    collector = Collector()
-    collector.feed(html)
-    return re.sub(r"\s+", " ", "".join(collector.parts))
 
 
 def test_product_pages_show_their_facts(built):

@@ -60,7 +60,7 @@ import pytest
 from PIL import Image
 
 from conftest import copy_project
-from test_pages import text_of
+from conftest import text_of
 
 PRODUCT = "products/nam-quyen/@ID.yml"
 PRODUCER = "products/@ID/producer.yml"

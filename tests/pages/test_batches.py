@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 
 import pytest
 from conftest import SITE_URL, copy_project, decode_qr, serve
-from test_certificate import NEXT_DAY, TODAY, epoch
-from test_pages import text_of
+from conftest import NEXT_DAY, TODAY, epoch
+from conftest import text_of
 
 FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 # A product without a short code (the two example products have theirs).

@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import subprocess
 
-from test_pages import text_of
+from conftest import text_of
 
 FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 PRODUCER = "products/nam-quyen/producer.yml"

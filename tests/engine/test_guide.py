@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from conftest import BIN, ROOT, _environment, decode_qr, free_port, serve, wait_until
+from conftest import BIN, ROOT, environment, decode_qr, free_port, serve, wait_until
 
 GUIDE = ROOT / "docs" / "huong-dan"
 
@@ -51,7 +51,7 @@ class Officer:
         port = free_port()
         server = subprocess.Popen(
             [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
-            cwd=self.project.root, env=_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=self.project.root, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         try:
             for path in paths:
@@ -210,7 +210,7 @@ def fresh_pictures(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("anh")
     result = subprocess.run(
         [sys.executable, str(SCREENSHOTS), "--out", str(out)], capture_output=True, text=True, encoding="utf-8",
-        env=_environment(), timeout=600,
+        env=environment(), timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return out

@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 
 from conftest import wait_until
-from test_pages import text_of
+from conftest import text_of
 
 FISH_SAUCE = "san-pham/nuoc-mam-nam-quyen/"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tourist_site import tourist_site  # noqa: F401 (a fixture)
 
 # One page of each type, in both languages, and the short address a QR code opens.
 PAGES = [

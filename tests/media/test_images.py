@@ -8,23 +8,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
 
-from conftest import serve
+from conftest import draw_photo, serve
 
 FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 
 
-def draw_photo(path, size=(4000, 3000), orientation: int | None = None, gps: bool = False):
-    """A clearly artificial test picture, saved the way a phone camera would (EXIF rotation, GPS)."""
-    image = Image.new("RGB", size, (210, 140, 60))
-    ImageDraw.Draw(image).ellipse((size[0] // 5, size[1] // 5, size[0] // 2, size[1] // 2), fill=(20, 60, 150))
-    exif = Image.Exif()
-    if orientation:
-        exif[0x0112] = orientation
-    if gps:
-        exif[0x8825] = {1: "N", 2: (19.0, 36.0, 0.0)}
-    image.save(path, quality=92, exif=exif)
+
 
 
 @pytest.fixture(scope="module")

@@ -125,3 +125,22 @@ def test_the_build_uses_no_private_attribute_of_the_engine():
         text = path.read_text(encoding="utf-8")
         for private in ("_populate_page", "_build_page", "._entries", "Page skipped"):
             assert private not in text, f"{path.relative_to(ROOT)} uses {private}"
+
+
+def test_tests_mirror_the_package_and_share_only_the_support_module():
+    """tests/<layer>/test_*.py beside the package's layers; one support module (conftest.py), from
+    which tests take only public names, and no test module imports another."""
+    tests = ROOT / "tests"
+    assert sorted(path.name for path in tests.iterdir() if path.is_dir() and path.name in LAYERS) == sorted(LAYERS)
+    loose = [path.name for path in tests.glob("*.py") if path.name != "conftest.py"]
+    assert not loose, f"test modules outside a layer's folder: {loose}"
+    wrong = []
+    for path in sorted(tests.rglob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [alias.name for alias in node.names]
+                if node.module.startswith("test_"):
+                    wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: imports the test module {node.module}")
+                if node.module == "conftest" and any(name.startswith("_") for name in names):
+                    wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: imports a private name of conftest")
+    assert not wrong, "\n".join(wrong)

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from test_pages import text_of
+from conftest import text_of
 
 SHOP = """\
 name: Cửa hàng Thử Nghiệm

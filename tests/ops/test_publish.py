@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, _environment, wait_until
+from conftest import BIN, environment, wait_until
 
 from ocop.ops.publish import MARKER, PublishError, recover, switch
 
@@ -111,7 +111,7 @@ def test_a_publish_killed_midway_leaves_the_old_site_and_the_next_one_cleans_up(
     add_hook(project, SLOW_HOOK)
     seen = tmp_path / "seen"
     process = subprocess.Popen(
-        [str(BIN / "ocop"), "publish", "--to", str(target)], cwd=project.root, env=_environment({"OCOP_TEST_SEEN": str(seen)}),
+        [str(BIN / "ocop"), "publish", "--to", str(target)], cwd=project.root, env=environment({"OCOP_TEST_SEEN": str(seen)}),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     try:
