@@ -135,9 +135,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path):
-    """Serve a built site on a free localhost port; yields the base address."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, handler_class=None):
+    """Serve a built site on a free localhost port; yields the base address. `handler_class` answers
+    the requests (a quiet SimpleHTTPRequestHandler unless told otherwise)."""
+    handler = functools.partial(handler_class or _QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

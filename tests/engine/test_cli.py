@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 import pytest
-
 from ocop.engine.cli import parser
 
 # argparse's own English, as Python 3.10–3.13 print it.

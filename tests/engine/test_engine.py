@@ -16,10 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from conftest import BIN, environment, decode_qr
-from conftest import BASELINE, addresses
-from conftest import text_of
+from conftest import BASELINE, BIN, addresses, decode_qr, environment, text_of
 
 SAME_DAY = {"SOURCE_DATE_EPOCH": "1764300000"}  # 28/11/2025, for both builds
 GENERATOR = re.compile(r'^\s*<meta name="generator" content="[^"]*">\n', re.MULTILINE)

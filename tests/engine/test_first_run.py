@@ -23,7 +23,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from conftest import BIN, ROOT, environment, free_port, wait_until
 
 PORT = 8000  # the README's and the guide's address: never another port here

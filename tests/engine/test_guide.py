@@ -14,9 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import BIN, ROOT, decode_qr, environment, free_port, serve, wait_until
 from PIL import Image, ImageChops
-
-from conftest import BIN, ROOT, environment, decode_qr, free_port, serve, wait_until
 
 GUIDE = ROOT / "docs" / "huong-dan"
 

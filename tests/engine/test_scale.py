@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, Project
-from ocop.pages.search import SUMMARY_CHARS
 from ocop.pages.listing import CATALOGUE_PAGE_SIZE, DIRECTORY_PAGE_SIZE
+from ocop.pages.search import SUMMARY_CHARS
 
 SMALL, LARGE = 40, 130
 

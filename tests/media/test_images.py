@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from PIL import Image
-
 from conftest import draw_photo, serve
+from PIL import Image
 
 FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 

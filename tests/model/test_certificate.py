@@ -14,14 +14,7 @@ import datetime as dt
 import re
 
 import pytest
-
-from conftest import NEXT_DAY, TODAY, copy_project, epoch
-from conftest import text_of
-
-
-
-
-
+from conftest import NEXT_DAY, TODAY, copy_project, epoch, text_of
 
 
 def product(name: str, producer: str, certification: str, extra: str = "") -> str:

@@ -57,10 +57,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import copy_project, text_of
 from PIL import Image
-
-from conftest import copy_project
-from conftest import text_of
 
 PRODUCT = "products/nam-quyen/@ID.yml"
 PRODUCER = "products/@ID/producer.yml"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import copy_project
 
 PRODUCER = "products/nam-quyen/producer.yml"

@@ -12,10 +12,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from conftest import SITE_URL, text_of
 from PIL import Image
-
-from conftest import SITE_URL
-from conftest import text_of
 
 TITLE = "Hội chợ nông sản thử nghiệm ở Đồng Tâm"
 POST_URL = "tin-tuc/2026/12/01/hoi-cho-nong-san-thu-nghiem-o-dong-tam/"

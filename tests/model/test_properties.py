@@ -23,14 +23,14 @@ import yaml
 from conftest import ROOT, decode_qr
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ocop.media.qr import encode, png_bytes
 from ocop.model.catalogue import load_catalogue
 from ocop.model.errors import DataError
 from ocop.model.models import SLUG_PATTERN, Commune, Product
-from ocop.media.qr import encode, png_bytes
 from ocop.model.reader import decode, parse_yaml
-from ocop.pages.addresses import SiteSettings
-from ocop.ops.sitecheck import SiteCheck
 from ocop.model.validate import validate
+from ocop.ops.sitecheck import SiteCheck
+from ocop.pages.addresses import SiteSettings
 
 QUICK = settings(max_examples=150, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=40, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

@@ -9,7 +9,6 @@ import datetime as dt
 import re
 
 import pytest
-
 from conftest import text_of
 
 SHOP = """\

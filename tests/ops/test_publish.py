@@ -13,9 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import BIN, environment, wait_until
-
 from ocop.ops.publish import MARKER, PublishError, recover, switch
 
 # Raises on the third page MkDocs writes: by then the new folder holds part of a site.

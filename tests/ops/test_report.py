@@ -10,7 +10,6 @@ import csv
 import datetime as dt
 
 import pytest
-
 from conftest import TODAY, epoch
 
 ENV = {"SOURCE_DATE_EPOCH": epoch(TODAY)}
@@ -180,7 +179,6 @@ def test_plan_file_satisfies_its_schema():
 
     import jsonschema
     import yaml
-
     from conftest import ROOT
 
     schema = json.loads((ROOT / "products/_schema/plan.schema.json").read_text(encoding="utf-8"))

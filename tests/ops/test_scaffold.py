@@ -11,10 +11,8 @@ import shutil
 import jsonschema
 import pytest
 import yaml
-
-from conftest import ROOT, Project, copy_project
+from conftest import ROOT, Project, copy_project, text_of
 from ocop.model.models import Fair, Outlet, Producer, Product
-from conftest import text_of
 
 NEW = [
     # (arguments, file written, model whose every field the file must mention)

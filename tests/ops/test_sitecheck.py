@@ -8,7 +8,6 @@ from __future__ import annotations
 import shutil
 
 from conftest import SITE_URL, copy_project
-
 from ocop.ops.sitecheck import check_site
 
 PRODUCT_WITH_CODE = "products/nam-quyen/mam-tom.yml"

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import jsonschema
 import yaml
-
-from conftest import BIN, ROOT, environment, free_port, wait_until
-from conftest import text_of
+from conftest import BIN, ROOT, environment, free_port, text_of, wait_until
 
 FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 

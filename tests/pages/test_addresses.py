@@ -8,8 +8,6 @@ the list in the same commit (`python tests/conftest.py SITE_DIR` prints the list
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from conftest import BASELINE, addresses
 
 

@@ -9,9 +9,16 @@ import re
 from urllib.parse import urljoin
 
 import pytest
-from conftest import SITE_URL, copy_project, decode_qr, serve
-from conftest import NEXT_DAY, TODAY, epoch
-from conftest import text_of
+from conftest import (
+    NEXT_DAY,
+    SITE_URL,
+    TODAY,
+    copy_project,
+    decode_qr,
+    epoch,
+    serve,
+    text_of,
+)
 
 FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 # A product without a short code (the two example products have theirs).

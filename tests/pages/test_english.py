@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from conftest import phone_page
-from conftest import text_of
-from conftest import STORY
+from conftest import STORY, phone_page, text_of
 
 
 def nav_links(html: str) -> list[str]:

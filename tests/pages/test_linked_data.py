@@ -11,11 +11,8 @@ from html import unescape as html_unescape
 from html.parser import HTMLParser
 
 import pytest
+from conftest import SITE_URL, TODAY, copy_project, epoch, text_of
 from PIL import Image
-
-from conftest import SITE_URL, copy_project
-from conftest import TODAY, epoch
-from conftest import text_of
 
 TRICKY_NAME = 'Chả "ngon" </script><script>alert(1)</script> & \'quê\''
 

@@ -6,7 +6,6 @@ JavaScript, by keyboard, over the whole catalogue, and a filtered list has its o
 from __future__ import annotations
 
 import pytest
-
 from conftest import serve
 
 EXTRA = {

@@ -6,17 +6,12 @@ The site is served as GitHub Pages serves it: files as they are, a folder's inde
 """
 from __future__ import annotations
 
-import contextlib
-import functools
 import http.server
-import threading
 import urllib.error
 import urllib.request
 
 import pytest
-
-from conftest import wait_until
-from conftest import text_of
+from conftest import serve, text_of, wait_until
 
 FISH_SAUCE = "san-pham/nuoc-mam-nam-quyen/"
 
@@ -41,21 +36,9 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
-def static_host(folder):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def host(built):
-    with static_host(built.site) as address:
+    with serve(built.site, StaticHost) as address:
         yield address
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-
 # One page of each type, in both languages, and the short address a QR code opens.
 PAGES = [
     "",

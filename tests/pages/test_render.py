@@ -12,7 +12,6 @@ import re
 
 import pytest
 import yaml
-
 from conftest import copy_project, serve
 
 MARK = "PWNED"

@@ -5,7 +5,6 @@ import json
 import urllib.parse
 
 import pytest
-
 from conftest import copy_project, serve, wait_until
 
 # Test data only: a fictional product whose summary says "đặc sản".

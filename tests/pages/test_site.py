@@ -6,9 +6,6 @@ import re
 from conftest import SITE_URL, text_of
 
 
-
-
-
 def test_product_pages_show_their_facts(built):
     fish_sauce = text_of(built.page("san-pham/nuoc-mam-nam-quyen/"))
     assert "Nước mắm Năm Quyền" in fish_sauce
