@@ -103,6 +103,14 @@ class Project:
         return path.read_text(encoding="utf-8")
 
 
+def loaded(config_file: Path):
+    """The project as the `ocop` plugin of that mkdocs.yml reads it (the data, the settings, the builders)."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_file))
+    return config.plugins["ocop"].load(config)
+
+
 def copy_project(target: Path) -> Project:
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:

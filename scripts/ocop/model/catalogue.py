@@ -52,10 +52,10 @@ def load_groups() -> dict[str, ProductGroup]:
     groups = {}
     for code, entry in yaml.safe_load(text).items():
         subgroups = {
-            sub_code: Subgroup(sub_code, tuple(sub["path"]), sub.get("name_en"))
+            sub_code: Subgroup(sub_code, tuple(sub["path"]))
             for sub_code, sub in (entry.get("subgroups") or {}).items()
         }
-        groups[code] = ProductGroup(code, entry["name"], entry.get("name_en"), subgroups)
+        groups[code] = ProductGroup(code, entry["name"], subgroups)
     return groups
 
 

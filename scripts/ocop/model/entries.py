@@ -18,16 +18,15 @@ from .reader import Document
 class Subgroup:
     code: str
     path: tuple[str, ...]
-    name_en: str | None = None
 
 
 @dataclass(frozen=True)
 class ProductGroup:
-    """Ngành hàng OCOP, with its sub-groups, as listed in data/nhom-san-pham.yml."""
+    """Ngành hàng OCOP, with its sub-groups, as listed in data/nhom-san-pham.yml (the names in other
+    languages are in the pages' message catalogues: pages/i18n.py)."""
 
     code: str
     name: str
-    name_en: str | None
     subgroups: dict[str, Subgroup]
 
 

@@ -21,6 +21,7 @@ builders (pages/) and the media files (media/) take their names from here.
     hoi-cho/index.md                         fairs, upcoming and past    /hoi-cho/
     en/products/index.md, en/products/<slug>.md     the same in English  /en/products/<slug>/
     en/producers/index.md, en/producers/<slug>.md                        /en/producers/<slug>/
+    <lang>/products/…, <lang>/producers/…    the same in any other language with a catalogue (i18n.py)
 
 The short address is what a printed QR code encodes when the product has a `code`: upper case
 throughout, so that the whole text fits the QR alphanumeric mode and the code stays small.
@@ -35,13 +36,15 @@ from pathlib import Path
 from ..model.certificate import EXPIRING_DAYS, CertificateStatus, certificate_status
 from ..model.dates import build_date
 from ..model.models import Batch, Commune
+from .i18n import SOURCE
 
 CATALOGUE = "san-pham"
 PRODUCERS = "co-so"
 SHORT = "Q"
 BATCHES = "lo"
-EN_CATALOGUE = "en/products"
-EN_PRODUCERS = "en/producers"
+# Under /<lang>/ in a translation (en/products/…): the same words in every language.
+TRANSLATED_CATALOGUE = "products"
+TRANSLATED_PRODUCERS = "producers"
 OUTLETS = "diem-ban"
 FAIRS = "hoi-cho"
 
@@ -115,12 +118,21 @@ def producer_page_uri(slug: str) -> str:
     return f"{PRODUCERS}/{slug}.md"
 
 
-def en_product_page_uri(slug: str) -> str:
-    return f"{EN_CATALOGUE}/{slug}.md"
+def catalogue_root(lang: str) -> str:
+    """The catalogue's folder in a language: san-pham, en/products (the same words in every translation)."""
+    return CATALOGUE if lang == SOURCE else f"{lang}/{TRANSLATED_CATALOGUE}"
 
 
-def en_producer_page_uri(slug: str) -> str:
-    return f"{EN_PRODUCERS}/{slug}.md"
+def producers_root(lang: str) -> str:
+    return PRODUCERS if lang == SOURCE else f"{lang}/{TRANSLATED_PRODUCERS}"
+
+
+def language_product_page_uri(slug: str, lang: str) -> str:
+    return f"{catalogue_root(lang)}/{slug}.md"
+
+
+def language_producer_page_uri(slug: str, lang: str) -> str:
+    return f"{producers_root(lang)}/{slug}.md"
 
 
 def batch_page_uri(slug: str, batch: Batch) -> str:

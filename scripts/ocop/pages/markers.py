@@ -29,8 +29,13 @@ from ..model.entries import Catalogue
 from ..model.errors import Problem, did_you_mean
 from ..model.news import News, SourcePage, read_page
 from ..model.trade import unknown_product
-from .addresses import CATALOGUE, en_product_page_uri, product_page_uri, relative_url
-from .english import product_name
+from .addresses import (
+    CATALOGUE,
+    language_product_page_uri,
+    product_page_uri,
+    relative_url,
+)
+from .i18n import Language
 from .site import SiteBuilder
 
 PRODUCT = "san-pham"
@@ -39,7 +44,6 @@ LATEST_COUNT = 5
 COUNT = "so-san-pham-ocop"
 CERTIFIED = "san-pham-ocop"
 AS_CARDS = "thẻ"
-ENGLISH = "en/"  # pages under this folder are English: the markers speak English there
 
 _MARKER = re.compile(r"^\[\[\s*([^\]:]*?)\s*(?::\s*([^\]]*?)\s*)?\]\]\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -180,19 +184,24 @@ class MarkerExpander:
             raise ValueError(f"{file}:{marker.line}: {problem}")
         if marker.kind == PRODUCT:
             return "\n" + self._card(self.catalogue.products[marker.argument], src_uri)
-        english = src_uri.startswith(ENGLISH)
+        language = self.language_of(src_uri)
         if marker.kind == COUNT:
-            return "\n" + self._count(english)
+            return "\n" + self._count(language)
         if marker.kind == CERTIFIED:
             if marker.argument:  # as cards
                 return "\n" + "\n".join(self._card(entry, src_uri) for entry, _ in self._certified())
-            return "\n" + self._list(src_uri, english)
+            return "\n" + self._list(src_uri, language)
         posts = self.news.published(marker.argument)[:LATEST_COUNT]
         return "\n" + self.renderer.render(
             "latest-posts.md.j2",
             posts=[{"post": post, "href": relative_url(post.page.src_uri, src_uri)} for post in posts],
             category=marker.argument,
         )
+
+    def language_of(self, src_uri: str) -> Language:
+        """A page under <lang>/ (en/…) is in that language, when it has a catalogue; any other, in Vietnamese."""
+        folder = src_uri.split("/", 1)[0] if "/" in src_uri else None
+        return next((language for language in self.renderer.languages[1:] if language.code == folder), self.renderer.source)
 
     def _card(self, entry, src_uri: str) -> str:
         photos = self.builder.published_photos(CATALOGUE, entry.slug, entry.photos[:1])
@@ -215,22 +224,22 @@ class MarkerExpander:
                 found.append((entry, status))
         return sorted(found, key=lambda item: -item[1].current_stars)
 
-    def _count(self, english: bool) -> str:
+    def _count(self, language: Language) -> str:
         certified = self._certified()
         levels = Counter(status.current_stars for _, status in certified)
         groups = {entry.group.code: entry.group for entry, _ in certified}
         return self.renderer.render(
-            "ocop-count.en.md.j2" if english else "ocop-count.md.j2",
+            "ocop-count.md.j2",
+            language,
             total=len(certified),
             levels=sorted(levels.items(), reverse=True),
-            group=next(iter(groups.values())) if len(groups) == 1 else None,
+            group=language.group_name(next(iter(groups.values())).name).value if len(groups) == 1 else None,
         )
 
-    def _list(self, src_uri: str, english: bool) -> str:
+    def _list(self, src_uri: str, language: Language) -> str:
         items = []
         for entry, status in self._certified():
-            page = en_product_page_uri(entry.slug) if english else product_page_uri(entry.slug)
-            items.append(
-                {"entry": entry, "status": status, "href": relative_url(page, src_uri), "name": product_name(entry)}
-            )
-        return self.renderer.render("ocop-list.en.md.j2" if english else "ocop-list.md.j2", items=items)
+            page = language_product_page_uri(entry.slug, language.code)
+            name = language.text(entry.model, "name")
+            items.append({"entry": entry, "status": status, "href": relative_url(page, src_uri), "name": name})
+        return self.renderer.render("ocop-list.md.j2", language, items=items)

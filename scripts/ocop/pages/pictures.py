@@ -12,6 +12,7 @@ from typing import Protocol
 
 from ..model.entries import PhotoFile
 from .addresses import OutputFile, photo_uri, relative_url
+from .i18n import SOURCE
 
 # Modern formats first: a browser takes the first <source> whose type it knows.
 MODERN = {"avif": "image/avif", "webp": "image/webp"}
@@ -96,10 +97,11 @@ class PublishedPhoto:
         """The smallest rendition in the fallback format, for a small card inside a hand-written page."""
         return self._fallbacks()[0][1]
 
-    def link(self, page_url: str, fallback_alt: str, english: bool = False) -> PhotoLink:
-        """`fallback_alt` (the product's or producer's name) describes a photo that has no description."""
+    def link(self, page_url: str, fallback_alt: str, lang: str = SOURCE) -> PhotoLink:
+        """`fallback_alt` (the product's or producer's name, in the page's language `lang`) describes a
+        photo that has no description in that language (a photo's `<lang>: {alt: …}`)."""
         photo = self.photo.photo
-        alt = (photo.en.alt if photo.en else None) if english else photo.alt
+        alt = photo.alt if lang == SOURCE else getattr(getattr(photo, lang, None), "alt", None)
         by_format: dict[str, list[str]] = {}
         for uri, rendition in zip(self.uris, self.picture.renditions):
             by_format.setdefault(rendition.format, []).append(f"{relative_url(uri, page_url)} {rendition.width}w")

@@ -4,16 +4,26 @@ Every value a template prints is escaped on the way out (see `escape_text`): tex
 neither open an HTML tag nor start Markdown syntax (a link, a heading, an admonition). It always reads
 back as the same visible text, in the Markdown, in raw HTML blocks and in attribute values alike.
 Only values the code marks as safe (`Markup`: checked addresses, JSON) pass through unchanged.
+
+One Jinja environment renders every page, in each language (i18n.py): `render(..., language=…)`
+makes that language's catalogue the one `_()`, `gettext`, `ngettext`, `pgettext` and `{% trans %}`
+read, and gives the template `lang` (its code) and `translated` (a page translated from the
+Vietnamese). A translated message is our text (it may hold Markdown); the values put into it are
+escaped like any other value. The `date` and `number` filters write a day and an amount as the
+language does.
 """
 from __future__ import annotations
 
 import json
 import re
+from contextvars import ContextVar
 from pathlib import Path
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
+
+from .i18n import LOCALE_DIR, Language, languages
 
 # Characters that start HTML or Markdown (or Markdown extension) syntax anywhere in a line. One pass
 # turns each into a numeric entity: escaping HTML first (&#34;) and then `#` would show "&#34;".
@@ -72,9 +82,43 @@ def tojson(value) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False))
 
 
+# The language of the page being rendered. Not a global of the environment: the macros of an imported
+# template are compiled once and kept, whatever the language of the page that imports them.
+_language: ContextVar[Language] = ContextVar("ocop_language")
+
+
+def _translated(message: str, variables: dict) -> Markup:
+    return Markup(message) % {name: escape_text(value) for name, value in variables.items()}
+
+
+def gettext(message: str, **variables) -> Markup:
+    return _translated(_language.get().gettext(message), variables)
+
+
+def ngettext(singular: str, plural: str, num: int, **variables) -> Markup:
+    return _translated(_language.get().ngettext(singular, plural, num), {"num": num, **variables})
+
+
+def pgettext(context: str, message: str, **variables) -> Markup:
+    return _translated(_language.get().pgettext(context, message), variables)
+
+
+def npgettext(context: str, singular: str, plural: str, num: int, **variables) -> Markup:
+    return _translated(_language.get().npgettext(context, singular, plural, num), {"num": num, **variables})
+
+
+def date(value) -> str:
+    return _language.get().date(value)
+
+
+def number(value) -> str:
+    return _language.get().number(value)
+
+
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("ocop.pages", "templates"),
+        extensions=["jinja2.ext.i18n"],
         # finalize does HTML and Markdown escaping in one place; autoescape stays on so that macros
         # return Markup (their literal text is ours) and are not escaped a second time.
         autoescape=True,
@@ -84,18 +128,30 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(join=join, paragraphs=paragraphs, url=url, tel=tel, mailto=mailto, map_url=map_url, tojson=tojson)
+    env.filters.update(join=join, paragraphs=paragraphs, url=url, tel=tel, mailto=mailto, map_url=map_url, tojson=tojson,
+                       date=date, number=number)
+    # {% trans %} calls these with keyword arguments (newstyle), as `_()` is called.
+    env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext, npgettext=npgettext)
+    env.newstyle_gettext = True  # type: ignore[attr-defined]
     return env
 
 
 class Renderer:
-    def __init__(self, cache_dir: Path | None = None):
+    def __init__(self, cache_dir: Path | None = None, locale_dir: Path = LOCALE_DIR):
         self.env = environment()
+        # Every language with a catalogue, Vietnamese first: the site builder makes each page kind in each.
+        self.languages = languages(locale_dir)
+        self.source = self.languages[0]
         if cache_dir is not None:
             # Compiling the templates is most of a small site's rendering time: keep them compiled.
             cache_dir.mkdir(parents=True, exist_ok=True)
             self.env.bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
 
-    def render(self, template: str, **context) -> str:
-        text = self.env.get_template(template).render(**context)
+    def render(self, template: str, language: Language | None = None, **context) -> str:
+        language = language or self.source
+        token = _language.set(language)
+        try:
+            text = self.env.get_template(template).render(lang=language.code, translated=language.translated, **context)
+        finally:
+            _language.reset(token)
         return re.sub(r"\n{3,}", "\n\n", text)

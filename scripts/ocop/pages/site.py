@@ -1,20 +1,26 @@
 """The Catalogue → every page the site generates (Markdown, and the short addresses' forwarding pages).
 
 Where each page lives is declared in addresses.py; the files a page shows (photos, QR codes, label
-sheets) are made by media/ and named from the same addresses. Each page names its twin in the other
-language in its front matter (`translation:`, a site path), for the language switch.
+sheets) are made by media/ and named from the same addresses. Each product, each producer, the
+catalogue and the producer directory are made in every language that has a message catalogue
+(i18n.py), from one template each: the Vietnamese pages are the official ones, the others are their
+translations, made from the `<lang>:` blocks of the YAML files. Each page names its twin in the other
+language in its front matter (`translation:`, a site path), for the language switch (Vietnamese ↔
+English: the theme's switch offers those two).
+
+Our own generator rather than an i18n plugin (mkdocs-static-i18n does not work with Material's blog):
+the pages are ordinary generated Markdown files, outside the navigation.
 """
 from __future__ import annotations
 
+import posixpath
 from typing import Protocol
 
 from ..model.entries import Catalogue, PhotoFile, ProducerEntry, ProductEntry
-from ..model.models import OutletKind
+from ..model.models import OutletKind, ProducerKind
 from .addresses import (
     BATCHES,
     CATALOGUE,
-    EN_CATALOGUE,
-    EN_PRODUCERS,
     FAIRS,
     OUTLETS,
     PRODUCERS,
@@ -23,13 +29,16 @@ from .addresses import (
     batch_folder,
     batch_page_uri,
     batch_qr_stem,
+    catalogue_root,
+    language_producer_page_uri,
+    language_product_page_uri,
     page_path,
     producer_page_uri,
-    product_page_uri,
+    producers_root,
     qr_names,
     short_page_uri,
 )
-from .english import EnglishPages
+from .i18n import N_, Language, Shown
 from .linked_data import producer_data, product_data
 from .listing import (
     CATALOGUE_PAGE_SIZE,
@@ -41,22 +50,55 @@ from .listing import (
 from .pictures import Photos, PublishedPhoto, published_photos
 from .render import Renderer
 
-RATINGS = {  # a card's stars_key → the rating filter it belongs to, in the order the filter shows them
-    "5": Option("5-sao", "5 sao"),
-    "4": Option("4-sao", "4 sao"),
-    "3": Option("3-sao", "3 sao"),
-    "candidate": Option("dang-chuan-bi", "Đang chuẩn bị đánh giá"),
-    "expired": Option("het-hieu-luc", "Chứng nhận đã hết hiệu lực"),
+# A card's stars_key → the rating filter it belongs to, in the order the filter shows them: the key is
+# in the address (the same in every language), the label a message of the catalogues.
+RATINGS = {
+    "5": Option("5-sao", N_("5 stars")),
+    "4": Option("4-sao", N_("4 stars")),
+    "3": Option("3-sao", N_("3 stars")),
+    "candidate": Option("dang-chuan-bi", N_("Being prepared for assessment")),
+    "expired": Option("het-hieu-luc", N_("Certification expired")),
+}
+
+# How a page names a producer's kind (none for "chưa rõ", not known).
+PRODUCER_KINDS = {
+    ProducerKind.doanh_nghiep: N_("Enterprise"),
+    ProducerKind.hop_tac_xa: N_("Cooperative"),
+    ProducerKind.to_hop_tac: N_("Cooperative group"),
+    ProducerKind.ho_san_xuat: N_("Household business"),
 }
 
 
-def product_description(entry: ProductEntry, settings: SiteSettings) -> str:
-    model = entry.model
-    if model.summary:
-        return model.summary
+def producer_kind(kind: ProducerKind, language: Language) -> str | None:
+    return language.gettext(PRODUCER_KINDS[kind]) if kind in PRODUCER_KINDS else None
+
+
+def product_description(entry: ProductEntry, settings: SiteSettings, language: Language) -> str:
+    """The product's summary in the page's language, else a sentence made of its facts."""
+    summary = language.text(entry.model, "summary")
+    if summary and summary.native:
+        return summary.value
     stars = settings.certificate(entry).current_stars
-    rating = f"sản phẩm OCOP {stars} sao" if stars else "sản phẩm"
-    return f"{model.name}: {rating} của {entry.producer.model.name}, xã {settings.commune.name}, tỉnh {settings.commune.province}."
+    values = {
+        "name": language.text(entry.model, "name").value,
+        "stars": stars,
+        "producer": language.proper_name(entry.producer.model),
+        "commune": settings.commune.name,
+        "province": settings.commune.province,
+    }
+    if stars:
+        return language.gettext("%(name)s: a %(stars)s-star OCOP product by %(producer)s, %(commune)s commune, "
+                                "%(province)s province, Vietnam.") % values
+    return language.gettext("%(name)s: a product by %(producer)s, %(commune)s commune, %(province)s province, Vietnam.") % values
+
+
+def untranslated(*texts: Shown | None) -> bool:
+    """Some text of a translated page is shown in Vietnamese (the page says it is partly in Vietnamese)."""
+    return any(text is not None and not text.native for text in texts)
+
+
+# The texts of a product that a translation may give (the `<lang>:` block of its file).
+PRODUCT_TEXTS = ("summary", "story", "ingredients", "net_quantity", "package_sizes", "shelf_life", "storage", "usage", "warnings")
 
 
 class PrintFacts(Protocol):
@@ -73,66 +115,99 @@ class SiteBuilder:
         self.photos = photos
         self.printing = printing
         self.renderer = renderer
+        self.languages = renderer.languages  # Vietnamese first
+        # Each page's twin, for the language switch: the English page for a Vietnamese one, the Vietnamese
+        # page for a translated one.
+        others = sorted(self.languages[1:], key=lambda language: language.code != "en")
+        self.twins = {language.code: self.languages[0] for language in others}
+        self.twins[self.languages[0].code] = others[0] if others else self.languages[0]
 
     def published_photos(self, folder: str, slug: str, photos: list[PhotoFile]) -> list[PublishedPhoto]:
         return published_photos(self.photos, folder, slug, photos)
 
     def files(self) -> list[OutputFile]:
-        """Every generated page, in both languages."""
-        files: list[OutputFile] = self.catalogue_pages() + self.producer_directory()
-        for entry in self.catalogue.products.values():
-            files += self.product_files(entry)
-            files += self.batch_files(entry)
-        for producer in self.catalogue.producers.values():
-            files += self.producer_files(producer)
-        files += [self.outlet_directory(), self.fair_list()]
-        files += EnglishPages(self).files()
+        """Every generated page, in every language (batches, points of sale and fairs: in Vietnamese)."""
+        files: list[OutputFile] = []
+        for language in self.languages:
+            files += self.catalogue_pages(language) + self.producer_directory(language)
+            for entry in self.catalogue.products.values():
+                files += self.product_files(entry, language)
+                if not language.translated:
+                    files += self.batch_files(entry)
+            for producer in self.catalogue.producers.values():
+                files += self.producer_files(producer, language)
+            if not language.translated:
+                files += [self.outlet_directory(), self.fair_list()]
         return files
 
-    def product_files(self, entry: ProductEntry) -> list[OutputFile]:
+    def twin_path(self, language: Language, path: str) -> str:
+        """The site path of a page's twin (for `translation:`), from the page's own path."""
+        twin = self.twins[language.code]
+        for root in (catalogue_root, producers_root):
+            if path.startswith(root(language.code) + "/"):
+                return root(twin.code) + path[len(root(language.code)):]
+        raise ValueError(f"no twin for {path}")
+
+    def product_files(self, entry: ProductEntry, language: Language) -> list[OutputFile]:
+        """A product's page in `language`; with the official (Vietnamese) one, its short address."""
         slug = entry.slug
+        model = entry.model
+        official = not language.translated
+        folder = catalogue_root(language.code)
         url = self.settings.product_url(slug)
-        qr_text = self.settings.qr_text(entry)
         names = qr_names(slug)
+        name = language.text(model, "name")
+        texts = {field: language.text(model, field) for field in PRODUCT_TEXTS}
+        group_path = language.group_path(entry)
         photos = self.published_photos(CATALOGUE, slug, entry.photos)
         status = self.settings.certificate(entry)
         images = [self.settings.site_url + photo.share_uri for photo in photos]
-        description = product_description(entry, self.settings)
-        producer_url = self.settings.producer_url(entry.producer.slug)
-        printing = self.printing.print_facts(entry) | {"pdf": f"{slug}/{names['pdf']}", "pdf_name": names["pdf"]}
+        description = product_description(entry, self.settings, language)
+        context = {}
+        if official:
+            producer_url = self.settings.producer_url(entry.producer.slug)
+            context = dict(
+                printing=self.printing.print_facts(entry) | {"pdf": f"{slug}/{names['pdf']}", "pdf_name": names["pdf"]},
+                qr={"svg": f"{slug}/{names['svg']}", "png": f"{slug}/{names['png']}", "svg_name": names["svg"], "png_name": names["png"]},
+                page_url=url,
+                qr_text=self.settings.qr_text(entry),
+                confirmed=self.settings.as_of(entry),
+                site_url=self.settings.site_url,
+                batches=[
+                    {"batch": batch, "href": f"{slug}/{BATCHES}/{batch.code}.md", "expired": batch.is_expired(self.settings.today)}
+                    for batch in model.batches
+                ],
+                outlets=self.catalogue.outlets_selling(slug),
+                fairs=self.catalogue.fairs_showing(slug, self.settings.today),
+                outlets_href=f"../{OUTLETS}/index.md",
+                fairs_href=f"../{FAIRS}/index.md",
+            )
         page = self.renderer.render(
             "product.md.j2",
+            language,
             entry=entry,
-            p=entry.model,
-            cert=entry.model.certification,
-            producer=entry.producer.model,
-            producer_href=f"../{producer_page_uri(entry.producer.slug)}",
-            photos=[photo.link(f"{CATALOGUE}/{slug}/", entry.model.name) for photo in photos],
-            qr={"svg": f"{slug}/{names['svg']}", "png": f"{slug}/{names['png']}", "svg_name": names["svg"], "png_name": names["png"]},
-            printing=printing,
-            page_url=url,
-            qr_text=qr_text,
+            p=model,
+            cert=model.certification,
+            status=status,
+            name=name,
+            texts=texts,
+            group_path=group_path,
+            producer_name=language.proper_name(entry.producer.model),
+            producer_href=posixpath.relpath(language_producer_page_uri(entry.producer.slug, language.code), folder),
+            photos=[photo.link(f"{folder}/{slug}/", name.value, language.code) for photo in photos],
             description=description,
             commune=self.settings.commune,
-            status=status,
-            today=self.settings.today,
-            confirmed=self.settings.as_of(entry),
-            site_url=self.settings.site_url,
-            batches=[
-                {"batch": batch, "href": f"{slug}/{BATCHES}/{batch.code}.md", "expired": batch.is_expired(self.settings.today)}
-                for batch in entry.model.batches
-            ],
-            image=images[0] if images else None,
-            jsonld=product_data(entry, status, url, producer_url, images, description),
-            translation=f"{EN_CATALOGUE}/{slug}/",
-            outlets=self.catalogue.outlets_selling(slug),
-            fairs=self.catalogue.fairs_showing(slug, self.settings.today),
-            outlets_href=f"../{OUTLETS}/index.md",
-            fairs_href=f"../{FAIRS}/index.md",
+            # Shared previews and linked data: the official page's (in Vietnamese).
+            image=images[0] if official and images else None,
+            jsonld=product_data(entry, status, url, producer_url, images, description) if official else None,
+            translation=self.twin_path(language, f"{folder}/{slug}/"),
+            untranslated=untranslated(name, *texts.values(), *group_path),
+            retired_note=Shown(model.retired.note, official) if model.retired else None,
+            **context,
         )
-        files = [OutputFile(product_page_uri(slug), page)]
-        if entry.model.code:
-            files.append(self.redirect((entry.model.code,), f"{CATALOGUE}/{slug}/", entry.model.name))
+        files = [OutputFile(language_product_page_uri(slug, language.code), page)]
+        if official and model.code:
+            files.append(self.redirect((model.code,), f"{CATALOGUE}/{slug}/", model.name))
         return files
 
     def redirect(self, short_parts: tuple[str, ...], target_path: str, title: str) -> OutputFile:
@@ -188,31 +263,47 @@ class SiteBuilder:
                 files.append(self.redirect((entry.model.code, batch.code), f"{folder}/", title))
         return files
 
-    def producer_files(self, producer: ProducerEntry) -> list[OutputFile]:
+    def producer_files(self, producer: ProducerEntry, language: Language) -> list[OutputFile]:
+        model = producer.model
+        official = not language.translated
+        folder = producers_root(language.code)
+        name = language.proper_name(model)
+        about = language.text(model, "description")
         photos = self.published_photos(PRODUCERS, producer.slug, producer.photos)
         images = [self.settings.site_url + photo.share_uri for photo in photos]
-        description = (
-            f"{producer.model.name}: cơ sở sản xuất sản phẩm OCOP ở xã {self.settings.commune.name}, "
-            f"tỉnh {self.settings.commune.province}."
-        )
+        description = language.gettext(
+            "%(name)s: a producer of OCOP products in %(commune)s commune, %(province)s province, Vietnam."
+        ) % {"name": name, "commune": self.settings.commune.name, "province": self.settings.commune.province}
+        products = [
+            {
+                "entry": entry,
+                "name": language.text(entry.model, "name"),
+                "status": self.settings.certificate(entry),
+                "href": posixpath.relpath(language_product_page_uri(entry.slug, language.code), folder),
+            }
+            for entry in producer.products
+        ]
         page = self.renderer.render(
             "producer.md.j2",
-            m=producer.model,
-            products=producer.products,
-            photos=[photo.link(f"{PRODUCERS}/{producer.slug}/", producer.model.name) for photo in photos],
+            language,
+            m=model,
+            name=name,
+            kind=producer_kind(model.kind, language),
+            about=about,
+            products=products,
+            photos=[photo.link(f"{folder}/{producer.slug}/", name, language.code) for photo in photos],
             description=description,
-            commune=self.settings.commune,
-            statuses={product.slug: self.settings.certificate(product) for product in producer.products},
-            today=self.settings.today,
+            untranslated=untranslated(about, *[product["name"] for product in products]),
             confirmed=self.settings.as_of(producer, *producer.products),
-            image=images[0] if images else None,
-            jsonld=producer_data(producer, self.settings.producer_url(producer.slug), images, description),
-            translation=f"{EN_PRODUCERS}/{producer.slug}/",
+            image=images[0] if official and images else None,
+            jsonld=producer_data(producer, self.settings.producer_url(producer.slug), images, description) if official else None,
+            translation=self.twin_path(language, f"{folder}/{producer.slug}/"),
         )
-        return [OutputFile(producer_page_uri(producer.slug), page)]
+        return [OutputFile(language_producer_page_uri(producer.slug, language.code), page)]
 
-    def catalogue_pages(self) -> list[OutputFile]:
+    def catalogue_pages(self, language: Language) -> list[OutputFile]:
         """The catalogue: every product, by group and by rating, in pages of CATALOGUE_PAGE_SIZE cards."""
+        root = catalogue_root(language.code)
         cards = []
         for entry in self.catalogue.products.values():
             if entry.model.retired:
@@ -222,26 +313,31 @@ class SiteBuilder:
             cards.append(
                 {
                     "entry": entry,
+                    "name": language.text(entry.model, "name"),
+                    "group": language.group_name(entry.group.name),
+                    "producer": language.proper_name(entry.producer.model),
                     "status": status,
                     "stars_key": status.filter_key,
                     "published_photo": photos[0] if photos else None,
                 }
             )
+        ratings = {key: Option(option.key, language.gettext(option.label)) for key, option in RATINGS.items()}
         return self.listing_files(
-            CATALOGUE,
-            EN_CATALOGUE,
-            "catalogue.md.j2",
+            root,
+            self.twin_path(language, root + "/")[:-1],
             cards,
-            group_of=lambda group: Option(group.code, group.name),
-            ratings=RATINGS,
-            photo_link=lambda card, page_url: card["published_photo"].link(page_url, card["entry"].model.name),
-            today=self.settings.today,
+            language,
+            group_of=lambda group: Option(group.code, language.group_name(group.name).value),
+            ratings=ratings,
+            photo_link=lambda card, page_url: card["published_photo"].link(page_url, card["name"].value, language.code),
+            untranslated=untranslated(*[card["name"] for card in cards], *[card["group"] for card in cards]),
             confirmed=self.settings.as_of(*[card["entry"] for card in cards]),
-            description=f"Sản phẩm OCOP của xã {self.settings.commune.name}, tỉnh {self.settings.commune.province}.",
+            description=language.gettext("OCOP products of %(commune)s commune, %(province)s province, Vietnam.")
+            % {"commune": self.settings.commune.name, "province": self.settings.commune.province},
             commune=self.settings.commune,
         )
 
-    def listing_files(self, root, twin_root, template, cards, group_of, ratings, photo_link, **context) -> list[OutputFile]:
+    def listing_files(self, root, twin_root, cards, language, group_of, ratings, photo_link, **context) -> list[OutputFile]:
         """The catalogue under `root`, in pages of CATALOGUE_PAGE_SIZE, one list for each group, rating and
         both (listing.py); each page names its twin under `twin_root`, the catalogue in the other language."""
         used = {card["entry"].group.code for card in cards}
@@ -262,7 +358,8 @@ class SiteBuilder:
                     dict(card, photo=photo_link(card, page_url) if card["published_photo"] else None) for card in page.items
                 ]
                 content = self.renderer.render(
-                    template,
+                    "catalogue.md.j2",
+                    language,
                     cards=cards_here,
                     up=page.up,
                     page=page,
@@ -275,21 +372,42 @@ class SiteBuilder:
                 files.append(OutputFile(page.uri, content))
         return files
 
-    def producer_directory(self) -> list[OutputFile]:
+    def producer_directory(self, language: Language) -> list[OutputFile]:
         """The producers, in pages of DIRECTORY_PAGE_SIZE."""
-        description = (
-            f"Các cơ sở sản xuất sản phẩm OCOP ở xã {self.settings.commune.name}, tỉnh {self.settings.commune.province}."
-        )
+        root = producers_root(language.code)
+        description = language.gettext("Producers of OCOP products in %(commune)s commune, %(province)s province, Vietnam.") % {
+            "commune": self.settings.commune.name,
+            "province": self.settings.commune.province,
+        }
+        producers = [
+            {
+                "entry": producer,
+                "name": language.proper_name(producer.model),
+                "kind": producer_kind(producer.model.kind, language),
+                "products": [
+                    {
+                        "entry": entry,
+                        "name": language.text(entry.model, "name"),
+                        "href": posixpath.relpath(language_product_page_uri(entry.slug, language.code), root),
+                    }
+                    for entry in producer.products
+                ],
+            }
+            for producer in self.catalogue.producers.values()
+        ]
+        untranslated_names = untranslated(*[product["name"] for producer in producers for product in producer["products"]])
         files = []
-        for page in paginate(list(self.catalogue.producers.values()), PRODUCERS, DIRECTORY_PAGE_SIZE):
+        for page in paginate(producers, root, DIRECTORY_PAGE_SIZE):
             content = self.renderer.render(
                 "producers.md.j2",
+                language,
                 producers=page.items,
                 up=page.up,
                 page=page,
+                untranslated=untranslated_names,
                 description=description,
                 commune=self.settings.commune,
-                translation=EN_PRODUCERS + page_path(page.uri)[len(PRODUCERS):],
+                translation=self.twin_path(language, page_path(page.uri)),
             )
             files.append(OutputFile(page.uri, content))
         return files
