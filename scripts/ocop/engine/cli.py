@@ -11,7 +11,8 @@
                           không ghi nơi đăng thì đăng vào `publish_to` của plugin ocop trong mkdocs.yml
     ocop new LOẠI "Tên"   tạo tệp mới có sẵn hướng dẫn: post, product, producer, outlet, fair
     ocop schema           cập nhật JSON Schema cho trình soạn thảo (VS Code)
-    ocop report           báo cáo số liệu: số sao theo ngành, chứng nhận sắp hết hiệu lực, tiến độ kế hoạch
+    ocop report           báo cáo số liệu: số sao theo ngành, chứng nhận sắp hết hiệu lực, tiến độ kế hoạch;
+                          --access-log TỆP …: lượt quét mã QR theo nhật ký của máy chủ web
 """
 from __future__ import annotations
 
@@ -145,7 +146,7 @@ def check(args) -> int:
 
 
 def report(args) -> int:
-    from ..ops.report import build_report, to_markdown, write_csv
+    from ..ops.report import build_report, scan_tables, to_markdown, write_csv
 
     if args.months < 1:
         print("Số tháng (--months) phải từ 1 trở lên.", file=sys.stderr)
@@ -153,17 +154,67 @@ def report(args) -> int:
     project = _load(args.config)
     plan = project.plan
     result = build_report(project.catalogue, project.settings.commune, plan, project.settings.today, args.months)
+    figures = None
+    if args.access_log:
+        figures = _scan_figures(project, args.access_log)
+        if figures is None:
+            return 1
+        result.tables += scan_tables(figures, project.catalogue)
     print(to_markdown(result), end="")
     if plan is None:
         print(f"\n(Chưa có tệp products/{PLAN_FILE}: báo cáo không có phần tiến độ kế hoạch.)")
+    if figures is not None:
+        print(
+            f"\nĐã đọc {figures.lines} dòng từ {figures.files} tệp nhật ký; không tính {figures.crawler_hits} "
+            "lượt của máy tìm kiếm (bot, crawler, spider, preview)."
+        )
     if args.csv:
         try:
-            write_csv(result, Path(args.csv), args.separator)
+            if figures is not None:
+                from ..ops.scans import write_scans_csv
+
+                write_scans_csv(figures, Path(args.csv), args.separator)
+            else:
+                write_csv(result, Path(args.csv), args.separator)
         except OSError as error:
             print(f"Không ghi được tệp {args.csv} ({error.strerror}): tệp có đang mở trong Excel không?", file=sys.stderr)
             return 1
-        print(f"\nĐã ghi báo cáo vào {args.csv} (mở được bằng Excel).")
+        what = "số lượt quét mã QR" if figures is not None else "báo cáo"
+        print(f"\nĐã ghi {what} vào {args.csv} (mở được bằng Excel).")
     return 0
+
+
+def _issued_codes(project: Project) -> tuple[set[str], set[str]]:
+    """The codes ever issued (the register and the product files) and those of retired products."""
+    products = project.catalogue.products.values()
+    issued = set(project.registry.slugs) if project.registry else set()
+    issued |= {entry.model.code for entry in products if entry.model.code}
+    retired = {entry.model.code for entry in products if entry.model.code and entry.model.retired}
+    return issued, retired
+
+
+def _scan_figures(project: Project, logs: list[str], month: str | None = None):
+    """Scans counted from the access logs; None (with the reason printed) when a log cannot be read.
+    A line not understood is skipped, and named."""
+    from urllib.parse import urlsplit
+
+    from ..ops.scans import LogError, ScanFigures, count_scans, read_hits
+
+    read = ScanFigures([], [], [])
+    try:
+        hits = read_hits([Path(log) for log in logs], urlsplit(project.settings.site_url).path or "/", read)
+    except LogError as error:
+        print(f"Không đọc được nhật ký truy cập: {error}.", file=sys.stderr)
+        return None
+    if read.skipped:
+        shown = ", ".join(f"{file}:{line}" for file, line in read.skipped[:10])
+        more = f" và {len(read.skipped) - 10} dòng khác" if len(read.skipped) > 10 else ""
+        print(
+            f"Bỏ qua {len(read.skipped)} dòng nhật ký không đúng dạng combined hay common: {shown}{more}.",
+            file=sys.stderr,
+        )
+    issued, retired = _issued_codes(project)
+    return count_scans(hits, read, issued, retired, month)
 
 
 def export(args) -> int:
@@ -380,6 +431,11 @@ def parser() -> argparse.ArgumentParser:
     reporting.add_argument(
         "--separator", default=",", choices=[",", ";"], metavar="DẤU",
         help="dấu phân cách cột trong CSV (mặc định ','; dùng ';' nếu Excel hiện mọi thứ trong một cột)",
+    )
+    reporting.add_argument(
+        "--access-log", nargs="+", metavar="TỆP",
+        help="nhật ký truy cập của máy chủ web (nginx, Apache; cả tệp .gz, nhiều tệp): đếm lượt quét mã QR; "
+        "khi đó --csv chỉ ghi số lượt quét",
     )
     reporting.set_defaults(run=report)
     coding = commands.add_parser("codes", help="cấp mã ngắn còn thiếu và in bảng cỡ mã QR của từng sản phẩm")

@@ -1,7 +1,8 @@
 """The agriculture officer's monthly numbers: `ocop report`.
 
 Counts by group and stars, certificates ending in the next months, expired and undated ones,
-candidates, and progress against the plan's targets. The same tables go to the terminal as Markdown
+candidates, and progress against the plan's targets; with the web server's logs, the scans of each
+printed code (ops/scans.py). The same tables go to the terminal as Markdown
 and to a CSV file that Excel opens with Vietnamese intact (UTF-8 with a byte order mark).
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..model.certificate import CertificateStatus, State, add_months, certificat
 from ..model.entries import Catalogue, ProductEntry
 from ..model.models import Commune
 from ..model.plan import Plan
+from .scans import ScanFigures
 
 STARS = (3, 4, 5)
 
@@ -208,3 +210,30 @@ def write_csv(report: Report, path: Path, separator: str = ",") -> None:
             writer.writerows(table.rows)
             if table.note:
                 writer.writerow([table.note])
+
+
+def _month(month: str) -> str:
+    """2026-11 → 11/2026, as the office writes it."""
+    year, number = month.split("-")
+    return f"{number}/{year}"
+
+
+def scan_tables(figures: ScanFigures, catalogue: Catalogue) -> list[Table]:
+    """The scans of each printed code by month, and apart the codes no product of the commune prints."""
+    names = {entry.model.code: entry.model.name for entry in catalogue.products.values() if entry.model.code}
+    scans = Table(
+        "Lượt quét mã QR trên bao bì, theo tháng",
+        ["Mã", "Sản phẩm", "Tháng", "Lượt quét", "Người quét"],
+        note="Người quét: số người khác nhau mỗi ngày (theo địa chỉ mạng và trình duyệt, không lưu lại); "
+        "không tính máy tìm kiếm và lượt chuyển tiếp.",
+    )
+    for row in figures.rows:
+        scans.rows.append([row.code, names.get(row.code, ""), _month(row.month), row.scans, row.visitors])
+    strays = Table(
+        "Mã lạ được quét: không có trong sổ mã hoặc sản phẩm đã ngừng sản xuất (có thể là bao bì giả hoặc in sai)",
+        ["Mã", "Lượt quét", "Lần đầu", "Lần cuối", "Ghi chú"],
+    )
+    for stray in figures.strays:
+        note = f"sản phẩm đã ngừng sản xuất: {names.get(stray.code, '')}" if stray.retired else "chưa từng được cấp"
+        strays.rows.append([stray.code, stray.scans, _date(stray.first), _date(stray.last), note])
+    return [scans, strays]
