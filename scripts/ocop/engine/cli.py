@@ -13,6 +13,7 @@
     ocop schema           cập nhật JSON Schema cho trình soạn thảo (VS Code)
     ocop report           báo cáo số liệu: số sao theo ngành, chứng nhận sắp hết hiệu lực, tiến độ kế hoạch;
                           --access-log TỆP …: lượt quét mã QR theo nhật ký của máy chủ web
+                          --review 2026-11 --docx TỆP: báo cáo tháng bằng Word (Nghị định 30/2020)
 """
 from __future__ import annotations
 
@@ -151,6 +152,18 @@ def report(args) -> int:
     if args.months < 1:
         print("Số tháng (--months) phải từ 1 trở lên.", file=sys.stderr)
         return 2
+    if args.review and not args.docx:
+        print("Báo cáo tháng (--review) được ghi ra tệp Word: thêm --docx TỆP, ví dụ --docx bao-cao-thang.docx", file=sys.stderr)
+        return 2
+    month = None
+    if args.docx:
+        from ..ops.review import Month
+
+        try:
+            month = Month.parse(args.review) if args.review else None
+        except ValueError as error:
+            print(f"--review: {error}.", file=sys.stderr)
+            return 2
     project = _load(args.config)
     plan = project.plan
     result = build_report(project.catalogue, project.settings.commune, plan, project.settings.today, args.months)
@@ -181,6 +194,34 @@ def report(args) -> int:
             return 1
         what = "số lượt quét mã QR" if figures is not None else "báo cáo"
         print(f"\nĐã ghi {what} vào {args.csv} (mở được bằng Excel).")
+    if args.docx:
+        return _review(args, project, result, month)
+    return 0
+
+
+def _review(args, project: Project, result, month) -> int:
+    """The month's review as a Word document in the format of Nghị định 30/2020 (ops/review.py)."""
+    from ..ops.report import scan_tables
+    from ..ops.review import Month, fairs_of, posts_of, product_table, write_review
+
+    settings = project.settings
+    month = month or Month(settings.today.year, settings.today.month)
+    scans = None
+    if args.access_log:
+        figures = _scan_figures(project, args.access_log, month.key, quiet=True)
+        if figures is None:
+            return 1
+        scans = scan_tables(figures, project.catalogue)
+    path = Path(args.docx)
+    try:
+        write_review(
+            path, result, product_table(project.catalogue, settings.today, settings.expiring_days), settings.commune,
+            month, args.months, posts_of(project.news, month), fairs_of(project.catalogue, month), scans,
+        )
+    except OSError as error:
+        print(f"Không ghi được tệp {args.docx} ({error.strerror}): tệp có đang mở trong Word không?", file=sys.stderr)
+        return 1
+    print(f"\nĐã ghi báo cáo {month} vào {args.docx} (mở bằng Word, điền số, ngày rồi trình ký).")
     return 0
 
 
@@ -193,7 +234,7 @@ def _issued_codes(project: Project) -> tuple[set[str], set[str]]:
     return issued, retired
 
 
-def _scan_figures(project: Project, logs: list[str], month: str | None = None):
+def _scan_figures(project: Project, logs: list[str], month: str | None = None, quiet: bool = False):
     """Scans counted from the access logs; None (with the reason printed) when a log cannot be read.
     A line not understood is skipped, and named."""
     from urllib.parse import urlsplit
@@ -206,7 +247,7 @@ def _scan_figures(project: Project, logs: list[str], month: str | None = None):
     except LogError as error:
         print(f"Không đọc được nhật ký truy cập: {error}.", file=sys.stderr)
         return None
-    if read.skipped:
+    if read.skipped and not quiet:
         shown = ", ".join(f"{file}:{line}" for file, line in read.skipped[:10])
         more = f" và {len(read.skipped) - 10} dòng khác" if len(read.skipped) > 10 else ""
         print(
@@ -436,6 +477,11 @@ def parser() -> argparse.ArgumentParser:
         "--access-log", nargs="+", metavar="TỆP",
         help="nhật ký truy cập của máy chủ web (nginx, Apache; cả tệp .gz, nhiều tệp): đếm lượt quét mã QR; "
         "khi đó --csv chỉ ghi số lượt quét",
+    )
+    reporting.add_argument("--review", metavar="NĂM-THÁNG", help="tháng của báo cáo Word, ví dụ 2026-11 (mặc định: tháng này)")
+    reporting.add_argument(
+        "--docx", metavar="TỆP",
+        help="ghi báo cáo tháng ra tệp Word theo thể thức Nghị định 30/2020/NĐ-CP (để trình ký, lưu hồ sơ)",
     )
     reporting.set_defaults(run=report)
     coding = commands.add_parser("codes", help="cấp mã ngắn còn thiếu và in bảng cỡ mã QR của từng sản phẩm")

@@ -31,6 +31,7 @@ class Table:
     headers: list[str]
     rows: list[list[str | int]] = field(default_factory=list)
     note: str = ""
+    key: str = ""  # how other documents (the monthly review) find the table
 
 
 @dataclass
@@ -38,6 +39,9 @@ class Report:
     title: str
     today: dt.date
     tables: list[Table]
+
+    def table(self, key: str) -> Table | None:
+        return next((table for table in self.tables if table.key == key), None)
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
         "Sản phẩm theo ngành hàng và xếp hạng",
         ["Ngành hàng", *(f"{stars} sao" for stars in STARS), "Hết hiệu lực", "Đang chuẩn bị", "Chưa có thông tin OCOP", "Tổng"],
         note="Số sao tính các chứng nhận còn hiệu lực và các chứng nhận chưa có ngày quyết định.",
+        key="counts",
     )
     totals = [0] * (len(counts.headers) - 1)
     for group in catalogue.groups.values():
@@ -71,6 +76,7 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
     expiring = Table(
         f"Chứng nhận hết hiệu lực trong {months} tháng tới (đến hết ngày {_date(horizon)})",
         ["Sản phẩm", "Cơ sở", "Số sao", "Quyết định", "Hiệu lực đến hết ngày", "Còn (ngày)"],
+        key="expiring",
     )
     ending = [entry for entry in products if statuses[entry.slug].is_valid and statuses[entry.slug].valid_until <= horizon]
     for entry in sorted(ending, key=lambda entry: statuses[entry.slug].valid_until):
@@ -82,6 +88,7 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
     expired = Table(
         "Chứng nhận đã hết hiệu lực (cần đánh giá lại)",
         ["Sản phẩm", "Cơ sở", "Số sao", "Quyết định", "Hết hiệu lực từ ngày"],
+        key="expired",
     )
     for entry in of(State.EXPIRED):
         status = statuses[entry.slug]
@@ -90,11 +97,12 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
     undated = Table(
         "Chứng nhận chưa có ngày quyết định (cần bổ sung để tính thời hạn)",
         ["Sản phẩm", "Cơ sở", "Số sao", "Tệp dữ liệu"],
+        key="undated",
     )
     for entry in of(State.UNDATED):
         undated.rows.append([entry.model.name, entry.producer.model.name, statuses[entry.slug].stars, entry.source])
 
-    candidates = Table("Sản phẩm đang chuẩn bị đánh giá", ["Sản phẩm", "Cơ sở", "Ngành hàng"])
+    candidates = Table("Sản phẩm đang chuẩn bị đánh giá", ["Sản phẩm", "Cơ sở", "Ngành hàng"], key="candidates")
     for entry in of(State.CANDIDATE):
         candidates.rows.append([entry.model.name, entry.producer.model.name, entry.group.name])
 
@@ -103,6 +111,7 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
         progress = Table(
             f"Tiến độ so với {plan.title}",
             ["Mục tiêu", "Chỉ tiêu", "Đạt", "Còn thiếu", "Ghi chú"],
+            key="progress",
         )
         for item in plan_progress(plan, products, statuses):
             progress.rows.append([item.title, item.planned, item.achieved, max(item.planned - item.achieved, 0), item.note])
