@@ -6,6 +6,9 @@
     ocop export THƯ_MỤC   xuất cả trang web (mkdocs.yml và docs/, kể cả trang được tạo) để dựng bằng Zensical
     ocop codes            cấp mã ngắn cho sản phẩm chưa có, ghi vào sổ mã, in bảng cỡ mã QR
     ocop labels [MÃ …]    tạo tệp in: mã QR SVG, PNG 600 dpi và tờ nhãn A4 (PDF)
+    ocop brochure         tờ giới thiệu A4 mọi sản phẩm (--lang en, --only MÃ …)
+    ocop poster MÃ        áp phích gian hàng A4 và A5 của một sản phẩm
+    ocop shelf-card ĐIỂM_BÁN  thẻ A6 ở điểm bán: sản phẩm bán tại đó, mỗi sản phẩm một mã QR
     ocop publish [--to THƯ_MỤC | --gh-pages]
                           tạo trang, kiểm tra, rồi mới thay trang đang chạy (trang cũ giữ nguyên nếu có lỗi);
                           không ghi nơi đăng thì đăng vào `publish_to` của plugin ocop trong mkdocs.yml
@@ -32,7 +35,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..media.labels import LabelError, LabelSize, check_module, format_mm
-from ..media.printing import choose_products, format_report, qr_report, write_labels
+from ..media.printing import (
+    choose_outlet,
+    choose_products,
+    format_report,
+    qr_report,
+    write_brochure,
+    write_labels,
+    write_posters,
+    write_shelf_card,
+)
 from ..media.qr import LEVELS
 from ..model.catalogue import PRODUCER_FILE
 from ..model.codes import issue_codes
@@ -126,6 +138,47 @@ def labels(args) -> int:
         print(f"Đã ghi {path}")
     print(f"Tờ nhãn: nhãn {size}, mô-đun {format_mm(style.module_mm)} mm, mức {style.level}; in đúng kích thước (100 %).")
     return 0
+
+
+def _printed(args, what: str, make) -> int:
+    """Run `make(project)`, which returns the files written; name them, and say when they are samples."""
+    project = _issue(args)
+    try:
+        written = make(project)
+    except LabelError as error:
+        print(f"Không tạo được {what}: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Đã ghi {path}")
+    if not project.media.domain_confirmed:
+        print(SAMPLE_NOTICE.format(config=args.config))
+    return 0
+
+
+SAMPLE_NOTICE = (
+    "Tệp in đang có dấu \"MẪU – chưa in\": tên miền trong site_url chưa được xác nhận. Khi xã đã xác nhận "
+    "tên miền, ghi domain_confirmed: true ở phần plugin ocop trong {config} rồi tạo lại tệp."
+)
+
+
+def brochure(args) -> int:
+    return _printed(args, "tờ giới thiệu", lambda project: [
+        write_brochure(project.media_files(), choose_products(project.catalogue, args.only or []), Path(args.out), args.lang)
+    ])
+
+
+def poster(args) -> int:
+    def make(project):
+        entry = choose_products(project.catalogue, [args.product])[0]
+        return write_posters(project.media_files(), entry, Path(args.out), args.lang)
+
+    return _printed(args, "áp phích", make)
+
+
+def shelf_card(args) -> int:
+    return _printed(args, "thẻ quầy", lambda project: [
+        write_shelf_card(project.media_files(), choose_outlet(project.catalogue, args.outlet), Path(args.out), args.lang)
+    ])
 
 
 def check(args) -> int:
@@ -497,6 +550,21 @@ def parser() -> argparse.ArgumentParser:
     printing.add_argument("--quiet-zone", type=int, metavar="SỐ_MÔ_ĐUN", help="viền trắng quanh mã, tính bằng mô-đun (mặc định 4)")
     printing.add_argument("--out", default="nhan-qr", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định nhan-qr)")
     printing.set_defaults(run=labels)
+    leaflet = commands.add_parser("brochure", help="tờ giới thiệu A4 (PDF) mọi sản phẩm OCOP, theo ngành hàng, để phát ở hội chợ")
+    leaflet.add_argument("--only", nargs="+", metavar="MÃ", help="chỉ những sản phẩm này (mã hoặc địa chỉ trang)")
+    leaflet.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ: vi (mặc định) hoặc en cho khách nước ngoài")
+    leaflet.add_argument("--out", default="nhan-qr", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định nhan-qr)")
+    leaflet.set_defaults(run=brochure)
+    booth = commands.add_parser("poster", help="áp phích gian hàng A4 và A5 (PDF) của một sản phẩm: ảnh, số sao, mã QR lớn")
+    booth.add_argument("product", metavar="MÃ", help="mã hoặc địa chỉ trang của sản phẩm")
+    booth.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ: vi (mặc định) hoặc en")
+    booth.add_argument("--out", default="nhan-qr", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định nhan-qr)")
+    booth.set_defaults(run=poster)
+    shelf = commands.add_parser("shelf-card", help="thẻ A6 (PDF) đặt ở điểm bán: các sản phẩm OCOP bán tại đó, mỗi sản phẩm một mã QR")
+    shelf.add_argument("outlet", metavar="ĐIỂM_BÁN", help="tên tệp của điểm bán trong products/_diem-ban/ (không có .yml)")
+    shelf.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ: vi (mặc định) hoặc en")
+    shelf.add_argument("--out", default="nhan-qr", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định nhan-qr)")
+    shelf.set_defaults(run=shelf_card)
     publishing = commands.add_parser("publish", help="tạo trang, kiểm tra, rồi mới thay trang đang chạy")
     where = publishing.add_mutually_exclusive_group()
     where.add_argument("--to", metavar="THƯ_MỤC", help="thư mục của máy chủ web (thay trong một bước); bỏ trống: publish_to trong mkdocs.yml")
