@@ -50,6 +50,8 @@ def assert_vector_with_embedded_font(path) -> None:
 
 
 def test_brochure_groups_every_product_with_its_code(shop):
+    producer = shop.products / "nam-quyen/producer.yml"  # a test number, the contact the card then shows
+    producer.write_text(producer.read_text(encoding="utf-8") + 'phone: "0900000000"\nzalo: "0900000000"\n', encoding="utf-8")
     result = shop.ocop("brochure", "--out", "in", env=ENV)
     assert result.code == 0, result.text
     path = shop.root / "in/to-gioi-thieu-san-pham-ocop.pdf"
@@ -70,6 +72,7 @@ def test_brochure_groups_every_product_with_its_code(shop):
     assert text.count("OCOP 3 sao") == 3 and "OCOP 4 sao" not in text
     assert "Chứng nhận OCOP đã hết hiệu lực (02/01/2026)" in text
     assert "Hiệu lực đến hết ngày 10/10/2028" in text and "Chưa có ngày hết hiệu lực" in text
+    assert text.count("0900000000") == 2 and "Zalo" not in text  # Năm Quyền's two products; Zalo is the same number
     assert "Cơ sở: Năm Quyền" in text and "quangtrung.quangxuong.thanhhoa.gov.vn/Q/RU/" in text
 
 
@@ -144,3 +147,21 @@ def test_sample_mark_until_the_domain_is_confirmed(project):
         pages = read_pdf(project.root / "out" / name)
         assert all("MẪU" not in text for _, text, _ in pages)
     assert len(read_pdf(project.root / "out/nhan-qr.pdf")[0][2]) == 42
+
+
+def test_a_product_photo_is_printed_downscaled(shop):
+    """The first photo stands in for the tile: one image, resized (a 12-megapixel original would make a
+    poster of megabytes), the code still readable beside it."""
+    from test_images import draw_photo
+
+    draw_photo(shop.products / "nam-quyen" / "chai.jpg")
+    with open(shop.products / "nam-quyen" / "nuoc-mam-nam-quyen.yml", "a", encoding="utf-8") as data:
+        data.write("photos:\n  - file: chai.jpg\n    alt: Ảnh thử nghiệm chai\n")
+    result = shop.ocop("poster", "NM", "--out", "in", env=ENV)
+    assert result.code == 0, result.text
+    path = shop.root / "in/ap-phich-nuoc-mam-nam-quyen-a4.pdf"
+    page = pdfium.PdfDocument(str(path))[0]
+    images = [obj for obj in page.get_objects(max_depth=5) if obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE]
+    assert len(images) == 1 and max(images[0].get_px_size()) <= 1200
+    assert path.stat().st_size < 400_000
+    assert read_pdf(path)[0][2] == [SHORT["NM"]]

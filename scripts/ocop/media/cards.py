@@ -89,10 +89,9 @@ def product_card(entry: ProductEntry, settings: SiteSettings, sample: bool, lang
     else:
         line = ""
     producer = entry.producer.model
-    contact = [str(value) for value in (getattr(producer, "phone", None), getattr(producer, "address", None)) if value]
-    zalo = getattr(producer, "zalo", None)
-    if zalo and str(zalo) not in contact:
-        contact.insert(1 if contact else 0, f"Zalo {zalo}")
+    # Only what the producer's file holds; a Zalo number that is the phone number is not repeated.
+    zalo = f"Zalo {producer.zalo}" if producer.zalo and producer.zalo != producer.phone else None
+    contact = [str(value) for value in (producer.phone, zalo, producer.address) if value]
     story = (english and (english.summary or english.story)) or entry.model.summary or entry.model.story or ""
     qr_text = settings.qr_text(entry)
     return ProductCard(

@@ -21,7 +21,7 @@ from .scans import ScanFigures
 STARS = (3, 4, 5)
 
 
-def _date(value: dt.date | None) -> str:
+def date_text(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
@@ -74,7 +74,7 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
     counts.rows.append(["Tổng", *totals])
 
     expiring = Table(
-        f"Chứng nhận hết hiệu lực trong {months} tháng tới (đến hết ngày {_date(horizon)})",
+        f"Chứng nhận hết hiệu lực trong {months} tháng tới (đến hết ngày {date_text(horizon)})",
         ["Sản phẩm", "Cơ sở", "Số sao", "Quyết định", "Hiệu lực đến hết ngày", "Còn (ngày)"],
         key="expiring",
     )
@@ -82,7 +82,7 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
     for entry in sorted(ending, key=lambda entry: statuses[entry.slug].valid_until):
         status = statuses[entry.slug]
         expiring.rows.append(
-            [entry.model.name, entry.producer.model.name, status.stars, _decision(status), _date(status.valid_until), status.days_left]
+            [entry.model.name, entry.producer.model.name, status.stars, _decision(status), date_text(status.valid_until), status.days_left]
         )
 
     expired = Table(
@@ -92,7 +92,7 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
     )
     for entry in of(State.EXPIRED):
         status = statuses[entry.slug]
-        expired.rows.append([entry.model.name, entry.producer.model.name, status.stars, _decision(status), _date(status.expired_from)])
+        expired.rows.append([entry.model.name, entry.producer.model.name, status.stars, _decision(status), date_text(status.expired_from)])
 
     undated = Table(
         "Chứng nhận chưa có ngày quyết định (cần bổ sung để tính thời hạn)",
@@ -127,7 +127,7 @@ def _count_row(statuses: list[CertificateStatus]) -> list[int]:
 
 def _decision(status: CertificateStatus) -> str:
     cert = status.certification
-    parts = [f"số {cert.decision}" if cert.decision else "", f"ngày {_date(cert.date)}" if cert.date else ""]
+    parts = [f"số {cert.decision}" if cert.decision else "", f"ngày {date_text(cert.date)}" if cert.date else ""]
     return ", ".join(part for part in parts if part)
 
 
@@ -182,7 +182,7 @@ def _cell(value: str | int) -> str:
 
 
 def to_markdown(report: Report) -> str:
-    lines = [f"# {report.title}", "", f"Thông tin tính đến ngày {_date(report.today)}."]
+    lines = [f"# {report.title}", "", f"Thông tin tính đến ngày {date_text(report.today)}."]
     for table in report.tables:
         lines += ["", f"## {table.title}", ""]
         if not table.rows:
@@ -211,7 +211,7 @@ def write_csv(report: Report, path: Path, separator: str = ",") -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, delimiter=separator)
         writer.writerow([report.title])
-        writer.writerow(["Thông tin tính đến ngày", _date(report.today)])
+        writer.writerow(["Thông tin tính đến ngày", date_text(report.today)])
         for table in report.tables:
             writer.writerow([])
             writer.writerow([table.title])
@@ -244,5 +244,5 @@ def scan_tables(figures: ScanFigures, catalogue: Catalogue) -> list[Table]:
     )
     for stray in figures.strays:
         note = f"sản phẩm đã ngừng sản xuất: {names.get(stray.code, '')}" if stray.retired else "chưa từng được cấp"
-        strays.rows.append([stray.code, stray.scans, _date(stray.first), _date(stray.last), note])
+        strays.rows.append([stray.code, stray.scans, date_text(stray.first), date_text(stray.last), note])
     return [scans, strays]

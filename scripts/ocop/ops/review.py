@@ -25,7 +25,7 @@ from ..model.entries import Catalogue, FairEntry
 from ..model.models import Commune
 from ..model.news import News, PostEntry
 from ..model.dates import VIETNAM
-from .report import Report, Table, _date
+from .report import Report, Table, date_text
 
 FONT = "Times New Roman"
 DOTS = "……"
@@ -156,7 +156,7 @@ def product_table(catalogue: Catalogue, today: dt.date, expiring_days: int) -> T
         if status.state == State.EXPIRING:
             state += f" (còn {status.days_left} ngày)"
         table.rows.append(
-            [entry.model.name, entry.producer.model.name, entry.group.name, status.stars or "", state, _date(status.valid_until)]
+            [entry.model.name, entry.producer.model.name, entry.group.name, status.stars or "", state, date_text(status.valid_until)]
         )
     return table
 
@@ -212,7 +212,7 @@ def write_review(
     _paragraph(
         document,
         f"Ủy ban nhân dân xã {body} báo cáo kết quả thực hiện Chương trình OCOP {month} đối với các sản phẩm của "
-        f"{where}, tỉnh {commune.province}. Số liệu tính đến ngày {_date(report.today)}, lấy từ dữ liệu của trang "
+        f"{where}, tỉnh {commune.province}. Số liệu tính đến ngày {date_text(report.today)}, lấy từ dữ liệu của trang "
         "thông tin sản phẩm OCOP của xã.",
         indent=True,
     )
@@ -229,11 +229,11 @@ def write_review(
         sections.append((f"Lượt quét mã QR trên bao bì {month} (theo nhật ký của máy chủ trang web)", scans, False))
     news = Table("Tin bài", ["Ngày đăng", "Tiêu đề", "Chuyên mục"])
     for post in posts:
-        news.rows.append([_date(post.created.astimezone(VIETNAM).date()), post.title, ", ".join(post.meta.categories)])
+        news.rows.append([date_text(post.created.astimezone(VIETNAM).date()), post.title, ", ".join(post.meta.categories)])
     sections.append((f"Tin bài đã đăng trên trang thông tin {month}", [news], True))
     held = Table("Hội chợ", ["Hội chợ, triển lãm", "Thời gian", "Địa điểm", "Sản phẩm tham gia"])
     for fair in fairs:
-        when = _date(fair.model.start) + (f" – {_date(fair.model.end)}" if fair.model.end else "")
+        when = date_text(fair.model.start) + (f" – {date_text(fair.model.end)}" if fair.model.end else "")
         held.rows.append([fair.model.name, when, fair.model.place or "", ", ".join(entry.model.name for entry in fair.products)])
     sections.append((f"Hội chợ, triển lãm, xúc tiến thương mại {month}", [held], True))
 
