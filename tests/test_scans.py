@@ -143,3 +143,15 @@ def test_readme_says_github_pages_keeps_no_logs():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "ocop report --access-log" in readme and "GitHub Pages" in readme.split("ocop report --access-log")[1][:400]
+
+
+def test_a_rotation_given_twice_counts_once(logs):
+    """`access.log.1` and, after logrotate compressed it, `access.log.1.gz`: the same lines in two files."""
+    project, files = logs
+    folder = project.root / "logs"
+    (folder / "access.log.1.gz").write_bytes(gzip.compress((folder / "access.log.1").read_bytes()))
+    result = project.ocop("report", "--access-log", *files, "logs/access.log.1.gz", "--csv", "luot-quet.csv")
+    assert result.code == 0, result.text
+    rows = [row.split(",") for row in (project.root / "luot-quet.csv").read_text(encoding="utf-8-sig").splitlines()]
+    assert rows == EXPECTED_CSV
+    assert "Bỏ qua 11 dòng đã có trong tệp nhật ký khác" in result.out

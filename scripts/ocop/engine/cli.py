@@ -234,6 +234,8 @@ def report(args) -> int:
             f"\nĐã đọc {figures.lines} dòng từ {figures.files} tệp nhật ký; không tính {figures.crawler_hits} "
             "lượt của máy tìm kiếm (bot, crawler, spider, preview)."
         )
+        if figures.repeated:
+            print(f"Bỏ qua {figures.repeated} dòng đã có trong tệp nhật ký khác (một tệp được đưa vào hai lần?).")
     if args.csv:
         try:
             if figures is not None:

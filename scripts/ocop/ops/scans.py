@@ -82,6 +82,7 @@ class ScanFigures:
     files: int = 0
     lines: int = 0
     crawler_hits: int = 0  # requests for /Q/ by crawlers, left out
+    repeated: int = 0  # lines already read from another file (a rotation given twice, plain and .gz)
     skipped: list[tuple[str, int]] = field(default_factory=list)  # (file, line) of lines not understood
 
 
@@ -123,12 +124,19 @@ def read_hits(paths: list[Path], site_path: str = "/", figures: ScanFigures | No
     short = re.compile(rf"^{re.escape(site_path)}[Qq]/{_CODE}(?:/{_CODE})?/?$")
     salt = secrets.token_bytes(16)
     hits: list[Hit] = []
+    earlier: set[bytes] = set()  # the lines of the files read before this one, hashed
     for path in paths:
         figures.files += 1
+        this_file: set[bytes] = set()
         for number, line in enumerate(_lines(Path(path)), start=1):
             if not line.strip():
                 continue
             figures.lines += 1
+            fingerprint = hashlib.blake2b(line.encode(), key=salt, digest_size=16).digest()
+            if fingerprint in earlier:
+                figures.repeated += 1
+                continue
+            this_file.add(fingerprint)
             match = _LINE.match(line)
             moment = _time(match[2]) if match else None
             if moment is None:
@@ -150,6 +158,7 @@ def read_hits(paths: list[Path], site_path: str = "/", figures: ScanFigures | No
             who = hashlib.blake2b(person, key=salt, digest_size=16).digest()
             daily = hashlib.blake2b(moment.date().isoformat().encode() + b"\x00" + person, key=salt, digest_size=16).digest()
             hits.append(Hit(moment, found[1].upper(), int(status), who, daily))
+        earlier |= this_file
     return hits
 
 
@@ -192,7 +201,7 @@ def count_scans(hits: list[Hit], read: ScanFigures, issued: set[str], retired: s
         StrayCode(code, code in retired, len(found), min(h.time for h in found).date(), max(h.time for h in found).date())
         for code, found in sorted(strays.items(), key=lambda item: (-len(item[1]), item[0]))
     ]
-    return ScanFigures(rows, stray_codes, months, read.files, read.lines, read.crawler_hits, read.skipped)
+    return ScanFigures(rows, stray_codes, months, read.files, read.lines, read.crawler_hits, read.repeated, read.skipped)
 
 
 def write_scans_csv(figures: ScanFigures, path: Path, separator: str = ",") -> None:
