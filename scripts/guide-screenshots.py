@@ -5,7 +5,7 @@
 Follows the guide on a throw-away copy of the project: `ocop new producer`, `ocop new product`, a post,
 an outlet (all named "Ví Dụ": examples, never published), builds it with a fixed date, opens the pages
 in Chromium (Playwright, Debian's /usr/bin/chromium) and keeps small palette PNGs of the parts the guide
-shows. Needs requirements-dev.txt. Rerun it when the look of the pages changes: tests/engine/test_guide.py takes
+shows; then makes the brochure, a poster and the example shop's shelf card, and keeps a page of each. Needs requirements-dev.txt. Rerun it when the look of the pages changes: tests/engine/test_guide.py takes
 the same pictures into a folder of its own (`--out`) and fails when a committed one no longer shows what
 the site shows.
 """
@@ -34,6 +34,12 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 # 01/12/2026 at noon in Vietnam: the post's date and the build's date, so the pictures do not change by day.
 EPOCH = "1796101200"
 SHOTS = ("san-pham-moi.png", "mua-o-dau.png", "ma-qr.png", "the-san-pham.png", "tin-tuc.png")
+# One page of each print file (docs/huong-dan/quang-ba.md), rendered from the PDF by PDFium: (file, page, width).
+PRINTS = {
+    "to-gioi-thieu.png": ("nhan-qr/to-gioi-thieu-san-pham-ocop.pdf", 1, 560),
+    "ap-phich.png": ("nhan-qr/ap-phich-nuoc-mam-nam-quyen-a4.pdf", 0, 560),
+    "the-quay.png": ("nhan-qr/the-quay-cua-hang-vi-du.pdf", 0, 420),
+}
 
 
 def ocop(root: Path, *args: str) -> None:
@@ -54,7 +60,7 @@ def example_project(folder: Path) -> Path:
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / part)
     # The guide shows the pictures this script makes: on a first run, stand-ins let the copy build.
-    for name in SHOTS:
+    for name in (*SHOTS, *PRINTS):
         stand_in = root / "docs/huong-dan/anh" / name
         if not stand_in.exists():
             stand_in.parent.mkdir(parents=True, exist_ok=True)
@@ -127,11 +133,30 @@ def take(out: Path) -> dict[str, tuple[int, int]]:
                 page.goto(base + "tin-tuc/")
                 shots["tin-tuc.png"] = page.screenshot(clip={"x": 0, "y": 0, "width": WIDTH, "height": 520})
                 browser.close()
+            shots.update(print_pages(site.parent))
         finally:
             server.shutdown()
             server.server_close()
-    assert set(shots) == set(SHOTS)
+    assert set(shots) == {*SHOTS, *PRINTS}
     return {name: save(png, out / name) for name, png in shots.items()}
+
+
+def print_pages(root: Path) -> dict[str, bytes]:
+    """What the print files look like: the shop ("Cửa hàng Ví Dụ", an example) sells the example products."""
+    import pypdfium2
+
+    edit(root / "products/_diem-ban/cua-hang-vi-du.yml", "products: [nuoc-mam-vi-du]",
+         "products: [nuoc-mam-nam-quyen, nem-huan-hong, nuoc-mam-vi-du]")
+    ocop(root, "brochure")
+    ocop(root, "poster", "NM")
+    ocop(root, "shelf-card", "cua-hang-vi-du")
+    pages = {}
+    for name, (pdf, index, width) in PRINTS.items():
+        page = pypdfium2.PdfDocument(str(root / pdf))[index]
+        buffer = io.BytesIO()
+        page.render(scale=width / page.get_width()).to_pil().save(buffer, "PNG")
+        pages[name] = buffer.getvalue()
+    return pages
 
 
 def main() -> int:

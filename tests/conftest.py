@@ -320,5 +320,23 @@ def tourist_site(tmp_path_factory):
         yield project
 
 
+
+# The build day of the tests of reports and print files, and a varied data set for them.
+TODAY_ENV = {"SOURCE_DATE_EPOCH": epoch(TODAY)}
+
+VARIED_PRODUCTS = {
+    "products/huan-hong/cha.yml": "name: Chả sắp hết hạn\nproducer: huan-hong\ngroup: thuc-pham\ncertification:\n"
+    "  stars: 4\n  decision: 12/QĐ-UBND\n  date: 01/01/2024\n  valid_until: 15/09/2026\n",
+    "products/huan-hong/ruou.yml": "name: Rượu còn xa hạn\nproducer: huan-hong\ngroup: do-uong\ncertification:\n"
+    "  stars: 3\n  date: 01/01/2024\n  valid_until: 16/09/2026\n",
+    "products/nam-quyen/nuoc-mia.yml": "name: Nước mía đã hết hạn\nproducer: nam-quyen\ngroup: do-uong\ncertification:\n"
+    "  stars: 3\n  decision: 7/QĐ-UBND\n  date: 01/01/2023\n",
+    "products/nam-quyen/tinh-dau.yml": "name: Tinh dầu chuẩn bị\nproducer: nam-quyen\ngroup: duoc-lieu\ncertification: candidate\n",
+    "products/nam-quyen/mam-tep.yml": "name: Mắm tép mới đạt\nproducer: nam-quyen\ngroup: thuc-pham\ncertification:\n"
+    "  stars: 3\n  date: 10/10/2025\n",
+    "products/huan-hong/non.yml": "name: Nón chưa đánh giá\nproducer: huan-hong\ngroup: thu-cong-my-nghe\n",
+}
+
+
 if __name__ == "__main__":  # python tests/conftest.py SITE_DIR: the addresses baseline of a built site
     print("\n".join(addresses(Path(sys.argv[1]))))

@@ -10,22 +10,7 @@ import csv
 import datetime as dt
 
 import pytest
-from conftest import TODAY, epoch
-
-ENV = {"SOURCE_DATE_EPOCH": epoch(TODAY)}
-
-TEST_SET = {
-    "products/huan-hong/cha.yml": "name: Chả sắp hết hạn\nproducer: huan-hong\ngroup: thuc-pham\ncertification:\n"
-    "  stars: 4\n  decision: 12/QĐ-UBND\n  date: 01/01/2024\n  valid_until: 15/09/2026\n",
-    "products/huan-hong/ruou.yml": "name: Rượu còn xa hạn\nproducer: huan-hong\ngroup: do-uong\ncertification:\n"
-    "  stars: 3\n  date: 01/01/2024\n  valid_until: 16/09/2026\n",
-    "products/nam-quyen/nuoc-mia.yml": "name: Nước mía đã hết hạn\nproducer: nam-quyen\ngroup: do-uong\ncertification:\n"
-    "  stars: 3\n  decision: 7/QĐ-UBND\n  date: 01/01/2023\n",
-    "products/nam-quyen/tinh-dau.yml": "name: Tinh dầu chuẩn bị\nproducer: nam-quyen\ngroup: duoc-lieu\ncertification: candidate\n",
-    "products/nam-quyen/mam-tep.yml": "name: Mắm tép mới đạt\nproducer: nam-quyen\ngroup: thuc-pham\ncertification:\n"
-    "  stars: 3\n  date: 10/10/2025\n",
-    "products/huan-hong/non.yml": "name: Nón chưa đánh giá\nproducer: huan-hong\ngroup: thu-cong-my-nghe\n",
-}
+from conftest import TODAY, TODAY_ENV, VARIED_PRODUCTS
 
 
 def sections(path) -> dict[str, list[list[str]]]:
@@ -55,7 +40,7 @@ def by(rows: list[dict], key: str) -> dict[str, dict]:
 
 def test_example_data_report(project, tmp_path):
     output = tmp_path / "bao-cao.csv"
-    result = project.ocop("report", "--csv", str(output), env=ENV)
+    result = project.ocop("report", "--csv", str(output), env=TODAY_ENV)
     assert result.code == 0, result.text
     terminal = result.out
     assert "# Báo cáo Chương trình OCOP xã Quảng Trung, tỉnh Thanh Hóa" in terminal
@@ -84,14 +69,14 @@ def test_example_data_report(project, tmp_path):
 
 @pytest.fixture
 def test_set(project):
-    for path, text in TEST_SET.items():
+    for path, text in VARIED_PRODUCTS.items():
         project.write(path, text)
     return project
 
 
 def test_report_of_a_varied_data_set(test_set, tmp_path):
     output = tmp_path / "bao-cao.csv"
-    result = test_set.ocop("report", "--csv", str(output), env=ENV)
+    result = test_set.ocop("report", "--csv", str(output), env=TODAY_ENV)
     assert result.code == 0, result.text
     tables = sections(output)
 
@@ -122,18 +107,18 @@ def test_report_of_a_varied_data_set(test_set, tmp_path):
 
 
 def test_months_widen_the_expiring_list(test_set):
-    result = test_set.ocop("report", "--months", "7", env=ENV)
+    result = test_set.ocop("report", "--months", "7", env=TODAY_ENV)
     assert result.code == 0, result.text
     section = result.out.split("## Chứng nhận hết hiệu lực trong 7 tháng tới (đến hết ngày 15/10/2026)")[1].split("##")[0]
     assert "Chả sắp hết hạn" in section and "Rượu còn xa hạn" in section
-    narrow = test_set.ocop("report", "--months", "6", env=ENV).out
+    narrow = test_set.ocop("report", "--months", "6", env=TODAY_ENV).out
     assert "Rượu còn xa hạn" not in narrow.split("## Chứng nhận hết hiệu lực trong 6 tháng")[1].split("##")[0]
 
 
 def test_a_kept_product_that_expired_is_counted_out(project):
     nem = project.root / "products/huan-hong/nem-huan-hong.yml"
     nem.write_text(nem.read_text(encoding="utf-8").replace("  stars: 3\n", "  stars: 3\n  date: 01/03/2022\n"), encoding="utf-8")
-    result = project.ocop("report", env=ENV)
+    result = project.ocop("report", env=TODAY_ENV)
     assert result.code == 0, result.text
     row = next(line for line in result.out.splitlines() if line.startswith("| Duy trì 02 sản phẩm"))
     cells = [cell.strip() for cell in row.strip("|").split("|")]
@@ -143,7 +128,7 @@ def test_a_kept_product_that_expired_is_counted_out(project):
 
 def test_semicolon_csv_for_excel_with_vietnamese_regional_settings(project, tmp_path):
     output = tmp_path / "bao-cao.csv"
-    assert project.ocop("report", "--csv", str(output), "--separator", ";", env=ENV).code == 0
+    assert project.ocop("report", "--csv", str(output), "--separator", ";", env=TODAY_ENV).code == 0
     with open(output, encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream, delimiter=";"))
     assert rows[1] == ["Thông tin tính đến ngày", "15/03/2026"]

@@ -21,13 +21,14 @@ def _catalogue(lang: str, locale_dir: Path = LOCALE_DIR):
 
 
 def _used_messages() -> set[tuple[str | None, str]]:
-    """(context, id) of every message the page builders and templates ask for, as pybabel finds them."""
+    """(context, id) of every message the page builders, their templates and the print files ask for, as pybabel finds them."""
     method_map = [("**.py", "python"), ("templates/**.j2", "jinja2")]
     options = {"templates/**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}
     keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None}
     found = set()
-    for _file, _line, message, _comments, context in extract_from_dir(PAGES, method_map, options, keywords):
-        found.add((context, message[0] if isinstance(message, tuple) else message))
+    for folder in (PAGES, PAGES.parent / "media"):  # the pages, and the print files' words
+        for _file, _line, message, _comments, context in extract_from_dir(folder, method_map, options, keywords):
+            found.add((context, message[0] if isinstance(message, tuple) else message))
     return found
 
 

@@ -6,12 +6,17 @@
     ocop export THƯ_MỤC   xuất cả trang web (mkdocs.yml và docs/, kể cả trang được tạo) để dựng bằng Zensical
     ocop codes            cấp mã ngắn cho sản phẩm chưa có, ghi vào sổ mã, in bảng cỡ mã QR
     ocop labels [MÃ …]    tạo tệp in: mã QR SVG, PNG 600 dpi và tờ nhãn A4 (PDF)
+    ocop brochure         tờ giới thiệu A4 mọi sản phẩm (--lang en, --only MÃ …)
+    ocop poster MÃ        áp phích gian hàng A4 và A5 của một sản phẩm
+    ocop shelf-card ĐIỂM_BÁN  thẻ A6 ở điểm bán: sản phẩm bán tại đó, mỗi sản phẩm một mã QR
     ocop publish [--to THƯ_MỤC | --gh-pages]
                           tạo trang, kiểm tra, rồi mới thay trang đang chạy (trang cũ giữ nguyên nếu có lỗi);
                           không ghi nơi đăng thì đăng vào `publish_to` của plugin ocop trong mkdocs.yml
     ocop new LOẠI "Tên"   tạo tệp mới có sẵn hướng dẫn: post, product, producer, outlet, fair
     ocop schema           cập nhật JSON Schema cho trình soạn thảo (VS Code)
-    ocop report           báo cáo số liệu: số sao theo ngành, chứng nhận sắp hết hiệu lực, tiến độ kế hoạch
+    ocop report           báo cáo số liệu: số sao theo ngành, chứng nhận sắp hết hiệu lực, tiến độ kế hoạch;
+                          --access-log TỆP …: lượt quét mã QR theo nhật ký của máy chủ web
+                          --review 2026-11 --docx TỆP: báo cáo tháng bằng Word (Nghị định 30/2020)
 """
 from __future__ import annotations
 
@@ -30,7 +35,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..media.labels import LabelError, LabelSize, check_module, format_mm
-from ..media.printing import choose_products, format_report, qr_report, write_labels
+from ..media.printing import (
+    choose_outlet,
+    choose_products,
+    format_report,
+    qr_report,
+    write_brochure,
+    write_labels,
+    write_posters,
+    write_shelf_card,
+)
 from ..media.qr import LEVELS
 from ..model.catalogue import PRODUCER_FILE
 from ..model.codes import issue_codes
@@ -126,6 +140,47 @@ def labels(args) -> int:
     return 0
 
 
+def _printed(args, what: str, make) -> int:
+    """Run `make(project)`, which returns the files written; name them, and say when they are samples."""
+    project = _issue(args)
+    try:
+        written = make(project)
+    except LabelError as error:
+        print(f"Không tạo được {what}: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Đã ghi {path}")
+    if not project.media.domain_confirmed:
+        print(SAMPLE_NOTICE.format(config=args.config))
+    return 0
+
+
+SAMPLE_NOTICE = (
+    "Tệp in đang có dấu \"MẪU – chưa in\": tên miền trong site_url chưa được xác nhận. Khi xã đã xác nhận "
+    "tên miền, ghi domain_confirmed: true ở phần plugin ocop trong {config} rồi tạo lại tệp."
+)
+
+
+def brochure(args) -> int:
+    return _printed(args, "tờ giới thiệu", lambda project: [
+        write_brochure(project.media_files(), choose_products(project.catalogue, args.only or []), Path(args.out), args.lang)
+    ])
+
+
+def poster(args) -> int:
+    def make(project):
+        entry = choose_products(project.catalogue, [args.product])[0]
+        return write_posters(project.media_files(), entry, Path(args.out), args.lang)
+
+    return _printed(args, "áp phích", make)
+
+
+def shelf_card(args) -> int:
+    return _printed(args, "thẻ quầy", lambda project: [
+        write_shelf_card(project.media_files(), choose_outlet(project.catalogue, args.outlet), Path(args.out), args.lang)
+    ])
+
+
 def check(args) -> int:
     project = _load(args.config)
     catalogue = project.catalogue
@@ -145,25 +200,117 @@ def check(args) -> int:
 
 
 def report(args) -> int:
-    from ..ops.report import build_report, to_markdown, write_csv
+    from ..ops.report import build_report, scan_tables, to_markdown, write_csv
 
     if args.months < 1:
         print("Số tháng (--months) phải từ 1 trở lên.", file=sys.stderr)
         return 2
+    if args.review and not args.docx:
+        print("Báo cáo tháng (--review) được ghi ra tệp Word: thêm --docx TỆP, ví dụ --docx bao-cao-thang.docx", file=sys.stderr)
+        return 2
+    month = None
+    if args.docx:
+        from ..ops.review import Month
+
+        try:
+            month = Month.parse(args.review) if args.review else None
+        except ValueError as error:
+            print(f"--review: {error}.", file=sys.stderr)
+            return 2
     project = _load(args.config)
     plan = project.plan
     result = build_report(project.catalogue, project.settings.commune, plan, project.settings.today, args.months)
+    figures = None
+    if args.access_log:
+        figures = _scan_figures(project, args.access_log)
+        if figures is None:
+            return 1
+        result.tables += scan_tables(figures, project.catalogue)
     print(to_markdown(result), end="")
     if plan is None:
         print(f"\n(Chưa có tệp products/{PLAN_FILE}: báo cáo không có phần tiến độ kế hoạch.)")
+    if figures is not None:
+        print(
+            f"\nĐã đọc {figures.lines} dòng từ {figures.files} tệp nhật ký; không tính {figures.crawler_hits} "
+            "lượt của máy tìm kiếm (bot, crawler, spider, preview)."
+        )
+        if figures.repeated:
+            print(f"Bỏ qua {figures.repeated} dòng đã có trong tệp nhật ký khác (một tệp được đưa vào hai lần?).")
     if args.csv:
         try:
-            write_csv(result, Path(args.csv), args.separator)
+            if figures is not None:
+                from ..ops.scans import write_scans_csv
+
+                write_scans_csv(figures, Path(args.csv), args.separator)
+            else:
+                write_csv(result, Path(args.csv), args.separator)
         except OSError as error:
             print(f"Không ghi được tệp {args.csv} ({error.strerror}): tệp có đang mở trong Excel không?", file=sys.stderr)
             return 1
-        print(f"\nĐã ghi báo cáo vào {args.csv} (mở được bằng Excel).")
+        what = "số lượt quét mã QR" if figures is not None else "báo cáo"
+        print(f"\nĐã ghi {what} vào {args.csv} (mở được bằng Excel).")
+    if args.docx:
+        return _review(args, project, result, month)
     return 0
+
+
+def _review(args, project: Project, result, month) -> int:
+    """The month's review as a Word document in the format of Nghị định 30/2020 (ops/review.py)."""
+    from ..ops.report import scan_tables
+    from ..ops.review import Month, fairs_of, posts_of, product_table, write_review
+
+    settings = project.settings
+    month = month or Month(settings.today.year, settings.today.month)
+    scans = None
+    if args.access_log:
+        figures = _scan_figures(project, args.access_log, month.key, quiet=True)
+        if figures is None:
+            return 1
+        scans = scan_tables(figures, project.catalogue)
+    path = Path(args.docx)
+    try:
+        write_review(
+            path, result, product_table(project.catalogue, settings.today, settings.expiring_days), settings.commune,
+            month, args.months, posts_of(project.news, month), fairs_of(project.catalogue, month), scans,
+        )
+    except OSError as error:
+        print(f"Không ghi được tệp {args.docx} ({error.strerror}): tệp có đang mở trong Word không?", file=sys.stderr)
+        return 1
+    print(f"\nĐã ghi báo cáo {month} vào {args.docx} (mở bằng Word, điền số, ngày rồi trình ký).")
+    return 0
+
+
+def _issued_codes(project: Project) -> tuple[set[str], set[str]]:
+    """The codes ever issued (the register and the product files) and those of retired products."""
+    products = project.catalogue.products.values()
+    issued = set(project.registry.slugs) if project.registry else set()
+    issued |= {entry.model.code for entry in products if entry.model.code}
+    retired = {entry.model.code for entry in products if entry.model.code and entry.model.retired}
+    return issued, retired
+
+
+def _scan_figures(project: Project, logs: list[str], month: str | None = None, quiet: bool = False):
+    """Scans counted from the access logs; None (with the reason printed) when a log cannot be read.
+    A line not understood is skipped, and named."""
+    from urllib.parse import urlsplit
+
+    from ..ops.scans import LogError, ScanFigures, count_scans, read_hits
+
+    read = ScanFigures([], [], [])
+    try:
+        hits = read_hits([Path(log) for log in logs], urlsplit(project.settings.site_url).path or "/", read)
+    except LogError as error:
+        print(f"Không đọc được nhật ký truy cập: {error}.", file=sys.stderr)
+        return None
+    if read.skipped and not quiet:
+        shown = ", ".join(f"{file}:{line}" for file, line in read.skipped[:10])
+        more = f" và {len(read.skipped) - 10} dòng khác" if len(read.skipped) > 10 else ""
+        print(
+            f"Bỏ qua {len(read.skipped)} dòng nhật ký không đúng dạng combined hay common: {shown}{more}.",
+            file=sys.stderr,
+        )
+    issued, retired = _issued_codes(project)
+    return count_scans(hits, read, issued, retired, month)
 
 
 def export(args) -> int:
@@ -381,6 +528,16 @@ def parser() -> argparse.ArgumentParser:
         "--separator", default=",", choices=[",", ";"], metavar="DẤU",
         help="dấu phân cách cột trong CSV (mặc định ','; dùng ';' nếu Excel hiện mọi thứ trong một cột)",
     )
+    reporting.add_argument(
+        "--access-log", nargs="+", metavar="TỆP",
+        help="nhật ký truy cập của máy chủ web (nginx, Apache; cả tệp .gz, nhiều tệp): đếm lượt quét mã QR; "
+        "khi đó --csv chỉ ghi số lượt quét",
+    )
+    reporting.add_argument("--review", metavar="NĂM-THÁNG", help="tháng của báo cáo Word, ví dụ 2026-11 (mặc định: tháng này)")
+    reporting.add_argument(
+        "--docx", metavar="TỆP",
+        help="ghi báo cáo tháng ra tệp Word theo thể thức Nghị định 30/2020/NĐ-CP (để trình ký, lưu hồ sơ)",
+    )
     reporting.set_defaults(run=report)
     coding = commands.add_parser("codes", help="cấp mã ngắn còn thiếu và in bảng cỡ mã QR của từng sản phẩm")
     coding.add_argument("--module", type=float, default=0.4, metavar="MM", help="cỡ một mô-đun khi tính cỡ in, mm (mặc định 0,4)")
@@ -395,6 +552,21 @@ def parser() -> argparse.ArgumentParser:
     printing.add_argument("--quiet-zone", type=int, metavar="SỐ_MÔ_ĐUN", help="viền trắng quanh mã, tính bằng mô-đun (mặc định 4)")
     printing.add_argument("--out", default="nhan-qr", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định nhan-qr)")
     printing.set_defaults(run=labels)
+    leaflet = commands.add_parser("brochure", help="tờ giới thiệu A4 (PDF) mọi sản phẩm OCOP, theo ngành hàng, để phát ở hội chợ")
+    leaflet.add_argument("--only", nargs="+", metavar="MÃ", help="chỉ những sản phẩm này (mã hoặc địa chỉ trang)")
+    leaflet.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ: vi (mặc định) hoặc en cho khách nước ngoài")
+    leaflet.add_argument("--out", default="nhan-qr", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định nhan-qr)")
+    leaflet.set_defaults(run=brochure)
+    booth = commands.add_parser("poster", help="áp phích gian hàng A4 và A5 (PDF) của một sản phẩm: ảnh, số sao, mã QR lớn")
+    booth.add_argument("product", metavar="MÃ", help="mã hoặc địa chỉ trang của sản phẩm")
+    booth.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ: vi (mặc định) hoặc en")
+    booth.add_argument("--out", default="nhan-qr", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định nhan-qr)")
+    booth.set_defaults(run=poster)
+    shelf = commands.add_parser("shelf-card", help="thẻ A6 (PDF) đặt ở điểm bán: các sản phẩm OCOP bán tại đó, mỗi sản phẩm một mã QR")
+    shelf.add_argument("outlet", metavar="ĐIỂM_BÁN", help="tên tệp của điểm bán trong products/_diem-ban/ (không có .yml)")
+    shelf.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ: vi (mặc định) hoặc en")
+    shelf.add_argument("--out", default="nhan-qr", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định nhan-qr)")
+    shelf.set_defaults(run=shelf_card)
     publishing = commands.add_parser("publish", help="tạo trang, kiểm tra, rồi mới thay trang đang chạy")
     where = publishing.add_mutually_exclusive_group()
     where.add_argument("--to", metavar="THƯ_MỤC", help="thư mục của máy chủ web (thay trong một bước); bỏ trống: publish_to trong mkdocs.yml")

@@ -23,6 +23,9 @@ class OcopPluginConfig(base.Config):
     expiring_days = c.Type(int, default=EXPIRING_DAYS)
     qr_quiet_zone = c.Type(int, default=4)
     label_size = c.Type(str, default="30x40")
+    # The commune has confirmed site_url's domain for print: until then every print file (labels,
+    # brochure, poster, shelf card) carries "MẪU – chưa in", since a code printed with a wrong domain breaks.
+    domain_confirmed = c.Type(bool, default=False)
     # Where a bare `ocop publish` publishes: a web server's folder (relative to mkdocs.yml, or absolute)
     # or "gh-pages". Unset, `ocop publish` needs --to or --gh-pages.
     publish_to = c.Optional(c.Type(str))

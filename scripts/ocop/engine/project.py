@@ -142,7 +142,7 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig) -> Project:
         root,
         root / products_dir,
         settings,
-        MediaSettings(qr_style, size),
+        MediaSettings(qr_style, size, options.domain_confirmed),
         catalogue,
         QrCache(root / cache_dir),
         photo_cache,

@@ -46,6 +46,8 @@ class MediaSettings:
 
     qr_style: QrStyle = field(default_factory=QrStyle)
     label_size: LabelSize = field(default_factory=LabelSize)
+    # Until the commune confirms the site's domain, every print file carries "MẪU – chưa in".
+    domain_confirmed: bool = False
 
 
 class MediaFiles:
@@ -105,7 +107,7 @@ class MediaFiles:
         # Only stars the product may show today: an expired certificate prints none.
         stars = self.settings.certificate(entry).current_stars
         qr_text = self.settings.qr_text(entry)
-        return Label(qr_text, entry.model.name, entry.model.code, stars, readable_address(qr_text))
+        return Label(qr_text, entry.model.name, entry.model.code, stars, readable_address(qr_text), not self.media.domain_confirmed)
 
     def label_sheet(self, uri: str, entry: ProductEntry) -> OutputFile:
         """A full A4 page of one product's labels, kept in the cache like the codes (and copied from there)."""

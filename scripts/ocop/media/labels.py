@@ -10,14 +10,29 @@ from __future__ import annotations
 
 import hashlib
 import io
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from .qr import QrCache, QrStyle, encode
+from . import drawing
+from .drawing import (
+    FONT,
+    FONT_BOLD,
+    MM,
+    SAMPLE_MARK,
+    SAMPLE_REASON,
+    cut,
+    draw_qr,
+    draw_sample_mark,
+    draw_stars,
+    qr_side_mm,
+    register_fonts,
+    text_width,
+    wrap,
+)
+from .qr import QrCache, QrStyle
 
 PAGE_MM = (210.0, 297.0)  # A4
 PAGE_MARGIN_MM = 6.0  # most office printers cannot print the outer 4–5 mm
@@ -26,11 +41,9 @@ PAD_MM = 1.0  # inside each label, beyond the QR code's own quiet zone
 TEXT_PAD_MM = 1.5  # text keeps clear of the cut line
 MIN_MODULE_MM = 0.3  # below this, phone cameras struggle; 0.4 mm and up is comfortable
 MIN_LABEL_MM = 10.0
-MM = 72 / 25.4  # PDF points in a millimetre
-FONT = "BeVietnamPro"
-FONT_BOLD = "BeVietnamPro-Bold"
 
-_LAYOUT_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+# The sheet's bytes depend on this module and on the drawing it shares with the other print files.
+_LAYOUT_VERSION = hashlib.sha256(Path(__file__).read_bytes() + Path(drawing.__file__).read_bytes()).hexdigest()[:12]
 
 
 class LabelError(ValueError):
@@ -73,6 +86,7 @@ class Label:
     code: str | None = None
     stars: int | None = None
     address: str = ""
+    sample: bool = False  # the site's domain is not confirmed yet: "MẪU – chưa in" across the label
 
 
 def readable_address(url: str) -> str:
@@ -93,45 +107,6 @@ def check_module(style: QrStyle) -> None:
         raise LabelError("viền trắng (vùng yên tĩnh) quanh mã QR cần ít nhất 2 mô-đun, nên để 4")
 
 
-@lru_cache(maxsize=None)
-def _register_fonts() -> None:
-    import fontpkg
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    pdfmetrics.registerFont(TTFont(FONT, str(fontpkg.path("Be Vietnam Pro", weight=400))))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(fontpkg.path("Be Vietnam Pro", weight=700))))
-
-
-def _width(text: str, font: str, size_pt: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return stringWidth(text, font, size_pt) / MM
-
-
-def _wrap(tokens: list[str], font: str, size_pt: float, width_mm: float, joiner: str) -> list[str] | None:
-    """Greedy line filling; None when a single token is wider than the line."""
-    lines: list[str] = []
-    for token in tokens:
-        if _width(token, font, size_pt) > width_mm:
-            return None
-        candidate = f"{lines[-1]}{joiner}{token}" if lines else token
-        if lines and _width(candidate, font, size_pt) <= width_mm:
-            lines[-1] = candidate
-        else:
-            lines.append(token)
-    return lines
-
-
-def _cut(text: str, font: str, size_pt: float, width_mm: float) -> str:
-    """The text, or as much of it as fits followed by "…"."""
-    if _width(text, font, size_pt) <= width_mm:
-        return text
-    while text and _width(text + "…", font, size_pt) > width_mm:
-        text = text[:-1].rstrip()
-    return text + "…"
-
-
 @dataclass(frozen=True)
 class _Line:
     text: str
@@ -145,10 +120,10 @@ def _text_lines(label: Label, width_mm: float, scale: float) -> list[_Line] | No
     lines: list[_Line] = []
     name_pt = 7.0 * scale
     # A name too long for two lines is cut with "…": the code and the address are what must be whole.
-    name = _wrap(label.name.split(), FONT_BOLD, name_pt, width_mm, " ") or [label.name]
+    name = wrap(label.name.split(), FONT_BOLD, name_pt, width_mm, " ") or [label.name]
     if len(name) > 2:
         name = [name[0], " ".join(name[1:])]
-    lines += [_Line(_cut(text, FONT_BOLD, name_pt, width_mm), FONT_BOLD, name_pt) for text in name]
+    lines += [_Line(cut(text, FONT_BOLD, name_pt, width_mm), FONT_BOLD, name_pt) for text in name]
     small_pt = 6.0 * scale
     if label.stars:
         lines.append(_Line(f"OCOP {label.stars} sao", FONT, small_pt, stars=label.stars))
@@ -156,7 +131,7 @@ def _text_lines(label: Label, width_mm: float, scale: float) -> list[_Line] | No
         lines.append(_Line(f"Mã {label.code}", FONT_BOLD, small_pt))
     address_pt = 5.5 * scale
     tokens = re.findall(r"[^./]*[./]|[^./]+", label.address)
-    address = _wrap(tokens, FONT, address_pt, width_mm, "")
+    address = wrap(tokens, FONT, address_pt, width_mm, "")
     if address is None or len(address) > 3:
         return None
     lines += [_Line(text, FONT, address_pt) for text in address]
@@ -181,39 +156,29 @@ class _Layout:
 def layout(label: Label, size: LabelSize, style: QrStyle) -> _Layout:
     """The QR code above the text (or beside it on a wide label), type shrunk to fit, never the code."""
     check_module(style)
-    _register_fonts()
+    register_fonts()
     side = qr_side_mm(label.qr_text, style)
     w, h = size.width_mm, size.height_mm
     arrangements = [("stacked", w - 2 * TEXT_PAD_MM, h - side - 2 * PAD_MM), ("beside", w - side - TEXT_PAD_MM, h - 2 * PAD_MM)]
     if w > h:
         arrangements.reverse()
-    for arrangement, text_width, text_height in arrangements:
-        if side + PAD_MM > min(w, h) or text_width <= 0 or text_height <= 0:
+    for arrangement, text_room, text_height in arrangements:
+        if side + PAD_MM > min(w, h) or text_room <= 0 or text_height <= 0:
             continue
         for step in range(6):  # down to 3/4 of the preferred sizes: smaller type is hard to read
             scale = 1.0 - step * 0.05
-            lines = _text_lines(label, text_width, scale)
+            lines = _text_lines(label, text_room, scale)
             if lines is not None and _height(lines) <= text_height:
                 if arrangement == "stacked":  # the code and the text together, centred on the label
                     qr_y = h - (h - side - _height(lines)) / 2 - side
-                    return _Layout((w - side) / 2, qr_y, TEXT_PAD_MM, qr_y, text_width, lines, True)
+                    return _Layout((w - side) / 2, qr_y, TEXT_PAD_MM, qr_y, text_room, lines, True)
                 top = h - (h - _height(lines)) / 2
-                return _Layout(PAD_MM / 2, (h - side) / 2, side + PAD_MM / 2, top, text_width, lines, False)
+                return _Layout(PAD_MM / 2, (h - side) / 2, side + PAD_MM / 2, top, text_room, lines, False)
     raise LabelError(
         f"nhãn {size} không đủ chỗ cho mã QR rộng {format_mm(side)} mm (mô-đun {format_mm(style.module_mm)} mm, "
         f"cả viền trắng) và các dòng chữ: hãy chọn nhãn lớn hơn (mặc định 30 × 40 mm) hoặc mô-đun nhỏ hơn "
         f"(không dưới 0,4 mm)"
     )
-
-
-@lru_cache(maxsize=256)
-def _matrix(text: str, style: QrStyle) -> tuple[tuple[bool, ...], ...]:
-    """The modules, quiet zone included (as light modules); laying out and drawing a label both need them."""
-    return tuple(tuple(row) for row in encode(text, style).get_matrix())
-
-
-def qr_side_mm(text: str, style: QrStyle) -> float:
-    return len(_matrix(text, style)) * style.module_mm
 
 
 def labels_per_page(size: LabelSize) -> int:
@@ -227,63 +192,23 @@ def _grid(size: LabelSize) -> tuple[int, int]:
     return int(usable_w // size.width_mm), int(usable_h // size.height_mm)
 
 
-def _draw_qr(canvas, text: str, style: QrStyle, x_mm: float, y_mm: float) -> None:
-    """One rectangle per run of dark modules in a row, all in one filled path: vector, exact, small."""
-    matrix = _matrix(text, style)
-    m = style.module_mm
-    top = y_mm + len(matrix) * m
-    path = canvas.beginPath()
-    for row_index, row in enumerate(matrix):
-        column = 0
-        while column < len(row):
-            if not row[column]:
-                column += 1
-                continue
-            start = column
-            while column < len(row) and row[column]:
-                column += 1
-            path.rect((x_mm + start * m) * MM, (top - (row_index + 1) * m) * MM, (column - start) * m * MM, m * MM)
-    canvas.setFillGray(0)
-    canvas.drawPath(path, stroke=0, fill=1)
-
-
-def _draw_stars(canvas, count: int, x_mm: float, baseline_mm: float, size_pt: float) -> float:
-    """Five-pointed stars as shapes; returns the width used, in mm."""
-    radius = size_pt * 0.42 / MM
-    centre_y = baseline_mm + size_pt * 0.34 / MM
-    step = radius * 2.1
-    path = canvas.beginPath()
-    for index in range(count):
-        centre_x = x_mm + radius + index * step
-        points = []
-        for corner in range(10):
-            r = radius if corner % 2 == 0 else radius * 0.42
-            angle = math.pi / 2 + corner * math.pi / 5
-            points.append(((centre_x + r * math.cos(angle)) * MM, (centre_y + r * math.sin(angle)) * MM))
-        path.moveTo(*points[0])
-        for point in points[1:]:
-            path.lineTo(*point)
-        path.close()
-    canvas.setFillGray(0)
-    canvas.drawPath(path, stroke=0, fill=1)
-    return count * step + radius * 0.4
-
-
 def _draw_label(canvas, label: Label, size: LabelSize, style: QrStyle, x_mm: float = 0, y_mm: float = 0) -> None:
     plan = layout(label, size, style)
     canvas.setStrokeGray(0.7)
     canvas.setLineWidth(0.25)
     canvas.rect(x_mm * MM, y_mm * MM, size.width_mm * MM, size.height_mm * MM, stroke=1, fill=0)
-    _draw_qr(canvas, label.qr_text, style, x_mm + plan.qr_x, y_mm + plan.qr_y)
+    if label.sample:  # under the code and text: a cut-out label still shows it
+        draw_sample_mark(canvas, x_mm, y_mm, size.width_mm, size.height_mm)
+    draw_qr(canvas, label.qr_text, style, x_mm + plan.qr_x, y_mm + plan.qr_y)
     top = y_mm + plan.text_top
     for line in plan.lines:
         top -= line.size_pt * 1.2 / MM
         baseline = top + line.size_pt * 0.28 / MM
         stars_width = _width_of_stars(line)
-        width = stars_width + _width(line.text, line.font, line.size_pt)
+        width = stars_width + text_width(line.text, line.font, line.size_pt)
         left = x_mm + plan.text_x + ((plan.text_width - width) / 2 if plan.centred else 0)
         if line.stars:
-            _draw_stars(canvas, line.stars, left, baseline, line.size_pt)
+            draw_stars(canvas, line.stars, left, baseline, line.size_pt)
         canvas.setFillGray(0)
         canvas.setFont(line.font, line.size_pt)
         canvas.drawString((left + stars_width) * MM, baseline * MM, line.text)
@@ -329,9 +254,13 @@ def sheet_pdf(labels: list[Label], size: LabelSize = LabelSize(), style: QrStyle
             canvas.restoreState()
         canvas.setFillGray(0.35)
         canvas.setFont(FONT, 6.5)
+        if any(label.sample for label in labels):
+            canvas.setFont(FONT_BOLD, 6.5)
+            canvas.drawCentredString(PAGE_MM[0] / 2 * MM, (FOOTER_MM / 2 + 1.6) * MM, f"{SAMPLE_MARK}: {SAMPLE_REASON}")
+            canvas.setFont(FONT, 6.5)
         canvas.drawCentredString(
             PAGE_MM[0] / 2 * MM,
-            (FOOTER_MM / 2) * MM,
+            (FOOTER_MM / 2 - (1.4 if any(label.sample for label in labels) else 0)) * MM,
             f"Nhãn {size} · mô-đun QR {format_mm(style.module_mm)} mm · mức sửa lỗi {style.level} · "
             "In đúng kích thước (100 %, “Actual size”), không chọn “Fit to page”.",
         )

@@ -1,4 +1,5 @@
-"""What the officer prints: the label files of chosen products, and the report of each QR code's size.
+"""What the officer prints: the label files of chosen products, the report of each QR code's size, and
+the brochure, booth posters and shelf cards (`ocop brochure`, `ocop poster`, `ocop shelf-card`).
 
 Both faces of `ocop labels` / `ocop codes` stay thin: choosing products, writing files and laying out
 the report happen here, on top of MediaFiles (which knows what each code encodes and how it is laid out).
@@ -8,10 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model.entries import Catalogue, ProductEntry
+from ..model.entries import Catalogue, OutletEntry, ProductEntry
 from ..model.errors import did_you_mean
+from ..model.trade import OUTLETS_DIR
 from ..pages.addresses import SiteSettings
 from .assets import MediaFiles
+from .brochure import brochure_pdf
+from .cards import A4, A5, ProductCard, product_card
 from .labels import (
     LabelError,
     LabelSize,
@@ -20,7 +24,9 @@ from .labels import (
     labels_per_page,
     sheet_pdf,
 )
+from .poster import poster_pdf
 from .qr import QrStyle, describe, png_bytes, svg_bytes
+from .shelf_card import shelf_card_pdf
 
 SHEET_NAME = "nhan-qr.pdf"
 
@@ -123,3 +129,64 @@ def format_report(rows: list[ReportRow], module_mm: float, markdown: bool = Fals
         return "\n".join(lines)
     widths = [max(len(cells[index]) for cells in [header] + table) for index in range(len(header))]
     return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip() for cells in [header] + table)
+
+
+# The brochure, the booth poster and the shelf card: the products as ProductCards, drawn by their modules.
+
+BROCHURE_NAMES = {"vi": "to-gioi-thieu-san-pham-ocop.pdf", "en": "ocop-products-brochure-en.pdf"}
+
+
+def _cards(media: MediaFiles, entries: list[ProductEntry], lang: str) -> list[ProductCard]:
+    sample = not media.media.domain_confirmed
+    return [product_card(entry, media.settings, sample, lang) for entry in entries]
+
+
+def write_brochure(media: MediaFiles, entries: list[ProductEntry], folder: Path, lang: str) -> Path:
+    """The catalogue of `entries`, grouped by OCOP group in the order of the groups' list, by name within."""
+    groups = []
+    for group in media.catalogue.groups.values():
+        members = sorted((entry for entry in entries if entry.group.code == group.code), key=lambda entry: entry.model.name)
+        if members:
+            cards = _cards(media, members, lang)
+            groups.append((cards[0].group, cards))
+    settings = media.settings
+    data = brochure_pdf(groups, settings.commune, settings.site_url, settings.today, lang, not media.media.domain_confirmed)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / BROCHURE_NAMES[lang]
+    path.write_bytes(data)
+    return path
+
+
+def write_posters(media: MediaFiles, entry: ProductEntry, folder: Path, lang: str) -> list[Path]:
+    """The product's poster at A4 and at A5."""
+    card = _cards(media, [entry], lang)[0]
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for size, page in (("a4", A4), ("a5", A5)):
+        path = folder / f"ap-phich-{entry.slug}-{size}{'-en' if lang == 'en' else ''}.pdf"
+        path.write_bytes(poster_pdf(card, page, lang))
+        written.append(path)
+    return written
+
+
+def choose_outlet(catalogue: Catalogue, name: str) -> OutletEntry:
+    outlet = catalogue.outlets.get(name)
+    if outlet is None:
+        known = sorted(catalogue.outlets)
+        hint = did_you_mean(name, known, "các điểm bán hiện có") if known else (
+            f"; chưa có điểm bán nào trong products/{OUTLETS_DIR}/ (tạo bằng: ocop new outlet \"Tên điểm bán\")"
+        )
+        raise LabelError(f"không có điểm bán '{name}' (tên tệp trong products/{OUTLETS_DIR}/, không có .yml){hint}")
+    return outlet
+
+
+def write_shelf_card(media: MediaFiles, outlet: OutletEntry, folder: Path, lang: str) -> Path:
+    """The outlet's products still made, each with its code; an outlet selling none has no card."""
+    entries = [entry for entry in outlet.products if not entry.model.retired]
+    if not entries:
+        raise LabelError(f"điểm bán {outlet.model.name} ({outlet.source}) chưa ghi sản phẩm OCOP nào đang sản xuất (products:)")
+    data = shelf_card_pdf(outlet.model.name, _cards(media, entries, lang), lang, not media.media.domain_confirmed)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"the-quay-{outlet.slug}{'-en' if lang == 'en' else ''}.pdf"
+    path.write_bytes(data)
+    return path

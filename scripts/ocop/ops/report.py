@@ -1,7 +1,8 @@
 """The agriculture officer's monthly numbers: `ocop report`.
 
 Counts by group and stars, certificates ending in the next months, expired and undated ones,
-candidates, and progress against the plan's targets. The same tables go to the terminal as Markdown
+candidates, and progress against the plan's targets; with the web server's logs, the scans of each
+printed code (ops/scans.py). The same tables go to the terminal as Markdown
 and to a CSV file that Excel opens with Vietnamese intact (UTF-8 with a byte order mark).
 """
 from __future__ import annotations
@@ -15,11 +16,12 @@ from ..model.certificate import CertificateStatus, State, add_months, certificat
 from ..model.entries import Catalogue, ProductEntry
 from ..model.models import Commune
 from ..model.plan import Plan
+from .scans import ScanFigures
 
 STARS = (3, 4, 5)
 
 
-def _date(value: dt.date | None) -> str:
+def date_text(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
@@ -29,6 +31,7 @@ class Table:
     headers: list[str]
     rows: list[list[str | int]] = field(default_factory=list)
     note: str = ""
+    key: str = ""  # how other documents (the monthly review) find the table
 
 
 @dataclass
@@ -36,6 +39,9 @@ class Report:
     title: str
     today: dt.date
     tables: list[Table]
+
+    def table(self, key: str) -> Table | None:
+        return next((table for table in self.tables if table.key == key), None)
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,7 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
         "Sản phẩm theo ngành hàng và xếp hạng",
         ["Ngành hàng", *(f"{stars} sao" for stars in STARS), "Hết hiệu lực", "Đang chuẩn bị", "Chưa có thông tin OCOP", "Tổng"],
         note="Số sao tính các chứng nhận còn hiệu lực và các chứng nhận chưa có ngày quyết định.",
+        key="counts",
     )
     totals = [0] * (len(counts.headers) - 1)
     for group in catalogue.groups.values():
@@ -67,32 +74,35 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
     counts.rows.append(["Tổng", *totals])
 
     expiring = Table(
-        f"Chứng nhận hết hiệu lực trong {months} tháng tới (đến hết ngày {_date(horizon)})",
+        f"Chứng nhận hết hiệu lực trong {months} tháng tới (đến hết ngày {date_text(horizon)})",
         ["Sản phẩm", "Cơ sở", "Số sao", "Quyết định", "Hiệu lực đến hết ngày", "Còn (ngày)"],
+        key="expiring",
     )
     ending = [entry for entry in products if statuses[entry.slug].is_valid and statuses[entry.slug].valid_until <= horizon]
     for entry in sorted(ending, key=lambda entry: statuses[entry.slug].valid_until):
         status = statuses[entry.slug]
         expiring.rows.append(
-            [entry.model.name, entry.producer.model.name, status.stars, _decision(status), _date(status.valid_until), status.days_left]
+            [entry.model.name, entry.producer.model.name, status.stars, _decision(status), date_text(status.valid_until), status.days_left]
         )
 
     expired = Table(
         "Chứng nhận đã hết hiệu lực (cần đánh giá lại)",
         ["Sản phẩm", "Cơ sở", "Số sao", "Quyết định", "Hết hiệu lực từ ngày"],
+        key="expired",
     )
     for entry in of(State.EXPIRED):
         status = statuses[entry.slug]
-        expired.rows.append([entry.model.name, entry.producer.model.name, status.stars, _decision(status), _date(status.expired_from)])
+        expired.rows.append([entry.model.name, entry.producer.model.name, status.stars, _decision(status), date_text(status.expired_from)])
 
     undated = Table(
         "Chứng nhận chưa có ngày quyết định (cần bổ sung để tính thời hạn)",
         ["Sản phẩm", "Cơ sở", "Số sao", "Tệp dữ liệu"],
+        key="undated",
     )
     for entry in of(State.UNDATED):
         undated.rows.append([entry.model.name, entry.producer.model.name, statuses[entry.slug].stars, entry.source])
 
-    candidates = Table("Sản phẩm đang chuẩn bị đánh giá", ["Sản phẩm", "Cơ sở", "Ngành hàng"])
+    candidates = Table("Sản phẩm đang chuẩn bị đánh giá", ["Sản phẩm", "Cơ sở", "Ngành hàng"], key="candidates")
     for entry in of(State.CANDIDATE):
         candidates.rows.append([entry.model.name, entry.producer.model.name, entry.group.name])
 
@@ -101,6 +111,7 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
         progress = Table(
             f"Tiến độ so với {plan.title}",
             ["Mục tiêu", "Chỉ tiêu", "Đạt", "Còn thiếu", "Ghi chú"],
+            key="progress",
         )
         for item in plan_progress(plan, products, statuses):
             progress.rows.append([item.title, item.planned, item.achieved, max(item.planned - item.achieved, 0), item.note])
@@ -116,7 +127,7 @@ def _count_row(statuses: list[CertificateStatus]) -> list[int]:
 
 def _decision(status: CertificateStatus) -> str:
     cert = status.certification
-    parts = [f"số {cert.decision}" if cert.decision else "", f"ngày {_date(cert.date)}" if cert.date else ""]
+    parts = [f"số {cert.decision}" if cert.decision else "", f"ngày {date_text(cert.date)}" if cert.date else ""]
     return ", ".join(part for part in parts if part)
 
 
@@ -171,7 +182,7 @@ def _cell(value: str | int) -> str:
 
 
 def to_markdown(report: Report) -> str:
-    lines = [f"# {report.title}", "", f"Thông tin tính đến ngày {_date(report.today)}."]
+    lines = [f"# {report.title}", "", f"Thông tin tính đến ngày {date_text(report.today)}."]
     for table in report.tables:
         lines += ["", f"## {table.title}", ""]
         if not table.rows:
@@ -200,7 +211,7 @@ def write_csv(report: Report, path: Path, separator: str = ",") -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, delimiter=separator)
         writer.writerow([report.title])
-        writer.writerow(["Thông tin tính đến ngày", _date(report.today)])
+        writer.writerow(["Thông tin tính đến ngày", date_text(report.today)])
         for table in report.tables:
             writer.writerow([])
             writer.writerow([table.title])
@@ -208,3 +219,30 @@ def write_csv(report: Report, path: Path, separator: str = ",") -> None:
             writer.writerows(table.rows)
             if table.note:
                 writer.writerow([table.note])
+
+
+def _month(month: str) -> str:
+    """2026-11 → 11/2026, as the office writes it."""
+    year, number = month.split("-")
+    return f"{number}/{year}"
+
+
+def scan_tables(figures: ScanFigures, catalogue: Catalogue) -> list[Table]:
+    """The scans of each printed code by month, and apart the codes no product of the commune prints."""
+    names = {entry.model.code: entry.model.name for entry in catalogue.products.values() if entry.model.code}
+    scans = Table(
+        "Lượt quét mã QR trên bao bì, theo tháng",
+        ["Mã", "Sản phẩm", "Tháng", "Lượt quét", "Người quét"],
+        note="Người quét: số người khác nhau mỗi ngày (theo địa chỉ mạng và trình duyệt, không lưu lại); "
+        "không tính máy tìm kiếm và lượt chuyển tiếp.",
+    )
+    for row in figures.rows:
+        scans.rows.append([row.code, names.get(row.code, ""), _month(row.month), row.scans, row.visitors])
+    strays = Table(
+        "Mã lạ được quét: không có trong sổ mã hoặc sản phẩm đã ngừng sản xuất (có thể là bao bì giả hoặc in sai)",
+        ["Mã", "Lượt quét", "Lần đầu", "Lần cuối", "Ghi chú"],
+    )
+    for stray in figures.strays:
+        note = f"sản phẩm đã ngừng sản xuất: {names.get(stray.code, '')}" if stray.retired else "chưa từng được cấp"
+        strays.rows.append([stray.code, stray.scans, date_text(stray.first), date_text(stray.last), note])
+    return [scans, strays]

@@ -149,3 +149,11 @@ def languages(locale_dir: Path = LOCALE_DIR) -> list[Language]:
         raise FileNotFoundError(f"no Vietnamese catalogue in {locale_dir}")
     codes.sort(key=lambda code: code != SOURCE)
     return [Language(code, _catalogue(locale_dir / code / "LC_MESSAGES" / f"{DOMAIN}.po")) for code in codes]
+
+
+def language_of(code: str, locale_dir: Path = LOCALE_DIR) -> Language:
+    """The language `code` (vi, en, …) with its catalogue."""
+    for language in languages(locale_dir):
+        if language.code == code:
+            return language
+    raise ValueError(f"no catalogue for the language {code!r} in {locale_dir}")

@@ -1,0 +1,213 @@
+"""Scans of the printed QR codes, counted from the web server's own access logs: `ocop report --access-log`.
+
+    access.log  access.log.1  access.log.2.gz …    nginx or Apache, combined or common format, any order
+
+A scan is a GET of a short address `/Q/<CODE>/` (or a batch's `/Q/<CODE>/<BATCH>/`), in any letter
+case, answered 2xx or 3xx. A redirect and the request it leads to (`http://` → `https://`, `/Q/NM` →
+`/Q/NM/`) come from one visitor within a minute: they count once. A visitor is a one-way hash of the
+address and the user agent, salted afresh each run and kept only in memory; the daily hash (the day
+added) counts distinct visitors, so no one is followed from day to day. Crawlers are left out.
+
+A code that was never issued, or whose product is retired, is listed apart whatever the server
+answered (a code never issued gets a 404): printed by no one the commune knows, it points at fake
+packaging or a misprint. Months and days are Vietnam's (UTC+7), whatever the server's zone.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gzip
+import hashlib
+import re
+import secrets
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.dates import VIETNAM
+
+# A user agent naming one of these words is a crawler or a link preview, not a person with a phone.
+CRAWLER_WORDS = ("bot", "crawler", "spider", "preview")
+REDIRECT_WINDOW = dt.timedelta(minutes=1)
+
+# `%h %l %u [%t] "%r" %>s %b`, then, in the combined format, `"%{Referer}i" "%{User-agent}i"`.
+_QUOTED = r'"((?:[^"\\]|\\.)*)"'
+_LINE = re.compile(
+    rf'^(\S+) \S+ \S+ \[([^\]]+)\] {_QUOTED} (\d{{3}}) (?:\d+|-)(?: {_QUOTED} {_QUOTED})?'
+)
+_MONTHS = {name: number for number, name in enumerate(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)}
+_TIME = re.compile(r"^(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$")
+_CODE = r"([A-Za-z0-9]{1,20})"
+
+
+class LogError(Exception):
+    """A log that cannot be read at all (missing, not a file, a broken .gz): nothing is counted."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    time: dt.datetime  # in Vietnam
+    code: str  # upper case
+    status: int
+    who: bytes  # address and user agent, hashed with this run's salt
+    daily: bytes  # the same with the day: one visitor a day
+
+
+@dataclass(frozen=True)
+class CodeMonth:
+    code: str
+    month: str  # YYYY-MM
+    scans: int
+    visitors: int
+
+
+@dataclass(frozen=True)
+class StrayCode:
+    """A scanned code that no product prints today: never issued, or its product retired."""
+
+    code: str
+    retired: bool
+    scans: int
+    first: dt.date
+    last: dt.date
+
+
+@dataclass
+class ScanFigures:
+    rows: list[CodeMonth]  # every issued code × every month the logs cover, zeros included
+    strays: list[StrayCode]
+    months: list[str]
+    files: int = 0
+    lines: int = 0
+    crawler_hits: int = 0  # requests for /Q/ by crawlers, left out
+    repeated: int = 0  # lines already read from another file (a rotation given twice, plain and .gz)
+    skipped: list[tuple[str, int]] = field(default_factory=list)  # (file, line) of lines not understood
+
+
+def _time(text: str) -> dt.datetime | None:
+    match = _TIME.match(text)
+    if not match or match[2] not in _MONTHS:
+        return None
+    day, _, year, hour, minute, second, sign, off_h, off_m = match.groups()
+    offset = dt.timedelta(hours=int(off_h), minutes=int(off_m)) * (1 if sign == "+" else -1)
+    try:
+        moment = dt.datetime(int(year), _MONTHS[match[2]], int(day), int(hour), int(minute), int(second),
+                             tzinfo=dt.timezone(offset))
+    except ValueError:
+        return None
+    return moment.astimezone(VIETNAM)
+
+
+def _lines(path: Path):
+    """The text lines of a plain or gzip log (told by its first bytes, not its name)."""
+    try:
+        with open(path, "rb") as probe:
+            compressed = probe.read(2) == b"\x1f\x8b"
+        opener = gzip.open if compressed else open
+        with opener(path, "rb") as stream:
+            for raw in stream:
+                yield raw.decode("utf-8", "replace").rstrip("\r\n")
+    except FileNotFoundError:
+        raise LogError(f"không thấy tệp nhật ký {path}") from None
+    except IsADirectoryError:
+        raise LogError(f"{path} là một thư mục, không phải tệp nhật ký") from None
+    except (OSError, EOFError, zlib.error) as error:
+        raise LogError(f"không đọc được tệp nhật ký {path} ({getattr(error, 'strerror', None) or error})") from None
+
+
+def read_hits(paths: list[Path], site_path: str = "/", figures: ScanFigures | None = None) -> list[Hit]:
+    """Every request for a short address by something that is not a crawler, with the counts of
+    lines read and skipped kept in `figures`. `site_path` is the path of site_url (`/` or `/ocop/`)."""
+    figures = figures if figures is not None else ScanFigures([], [], [])
+    short = re.compile(rf"^{re.escape(site_path)}[Qq]/{_CODE}(?:/{_CODE})?/?$")
+    salt = secrets.token_bytes(16)
+    hits: list[Hit] = []
+    earlier: set[bytes] = set()  # the lines of the files read before this one, hashed
+    for path in paths:
+        figures.files += 1
+        this_file: set[bytes] = set()
+        for number, line in enumerate(_lines(Path(path)), start=1):
+            if not line.strip():
+                continue
+            figures.lines += 1
+            fingerprint = hashlib.blake2b(line.encode(), key=salt, digest_size=16).digest()
+            if fingerprint in earlier:
+                figures.repeated += 1
+                continue
+            this_file.add(fingerprint)
+            match = _LINE.match(line)
+            moment = _time(match[2]) if match else None
+            if moment is None:
+                figures.skipped.append((str(path), number))
+                continue
+            address, _, request, status, _, agent = match.groups()
+            parts = request.split(" ")
+            if len(parts) < 2 or parts[0] != "GET":
+                continue
+            target = re.sub(r"^[A-Za-z]+://[^/]*", "", parts[1]).split("?", 1)[0].split("#", 1)[0]
+            found = short.match(target)
+            if not found:
+                continue
+            agent = agent or ""
+            if any(word in agent.lower() for word in CRAWLER_WORDS):
+                figures.crawler_hits += 1
+                continue
+            person = f"{address}\x00{agent}".encode()
+            who = hashlib.blake2b(person, key=salt, digest_size=16).digest()
+            daily = hashlib.blake2b(moment.date().isoformat().encode() + b"\x00" + person, key=salt, digest_size=16).digest()
+            hits.append(Hit(moment, found[1].upper(), int(status), who, daily))
+        earlier |= this_file
+    return hits
+
+
+def _scans(hits: list[Hit]) -> list[Hit]:
+    """The hits that are scans of their own: a request following a redirect of the same visitor for
+    the same code within a minute is that redirect's scan, not another."""
+    by_visitor: dict[tuple[bytes, str], list[Hit]] = defaultdict(list)
+    for hit in hits:
+        by_visitor[hit.who, hit.code].append(hit)
+    counted = []
+    for series in by_visitor.values():
+        series.sort(key=lambda hit: hit.time)
+        redirected_at = None
+        for hit in series:
+            follows = redirected_at is not None and hit.time - redirected_at <= REDIRECT_WINDOW
+            if not follows:
+                counted.append(hit)
+            redirected_at = hit.time if 300 <= hit.status < 400 else None
+    return counted
+
+
+def count_scans(hits: list[Hit], read: ScanFigures, issued: set[str], retired: set[str], month: str | None = None) -> ScanFigures:
+    """Scans and visitors per issued code and month (only `month`, YYYY-MM, when given); codes not
+    issued or retired, apart. `read` is what `read_hits` filled in: files, lines, crawlers, skipped."""
+    live = issued - retired
+    answered = [hit for hit in hits if hit.code not in live or 200 <= hit.status < 400]
+    counted = [hit for hit in _scans(answered) if month is None or hit.time.strftime("%Y-%m") == month]
+    months = [month] if month else sorted({hit.time.strftime("%Y-%m") for hit in hits})
+    scans, visitors = defaultdict(int), defaultdict(set)
+    strays: dict[str, list[Hit]] = defaultdict(list)
+    for hit in counted:
+        if hit.code in live:
+            key = (hit.code, hit.time.strftime("%Y-%m"))
+            scans[key] += 1
+            visitors[key].add(hit.daily)
+        else:
+            strays[hit.code].append(hit)
+    rows = [CodeMonth(code, when, scans[code, when], len(visitors[code, when])) for code in sorted(live) for when in months]
+    stray_codes = [
+        StrayCode(code, code in retired, len(found), min(h.time for h in found).date(), max(h.time for h in found).date())
+        for code, found in sorted(strays.items(), key=lambda item: (-len(item[1]), item[0]))
+    ]
+    return ScanFigures(rows, stray_codes, months, read.files, read.lines, read.crawler_hits, read.repeated, read.skipped)
+
+
+def write_scans_csv(figures: ScanFigures, path: Path, separator: str = ",") -> None:
+    """`code,month,scans,visitors`, UTF-8 with a BOM so that Excel reads it as UTF-8."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream, delimiter=separator)
+        writer.writerow(["code", "month", "scans", "visitors"])
+        for row in figures.rows:
+            writer.writerow([row.code, row.month, row.scans, row.visitors])
