@@ -38,6 +38,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
+from ocop.media.prepare import usable_cores
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_DIR = Path(__file__).resolve().parent / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
@@ -186,7 +188,7 @@ def main() -> int:
         photo_sizes = ", ".join(f"{p.name.split('-1-')[1]} {p.stat().st_size / 1024:.0f} KB" for p in photo_files)
 
     print(f"Lighthouse {version}, mobile profile (simulated slow 4G, 4× CPU slowdown), {chromium}, "
-          f"median of {args.runs} runs; {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.")
+          f"median of {args.runs} runs; {platform.machine()}, {usable_cores()} cores, Python {platform.python_version()}.")
     print()
     print("| page | performance | accessibility | best practices | SEO | transferred (KB) | requests | FCP (s) | LCP (s) | TBT (ms) | CLS |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")

@@ -22,6 +22,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from ocop.engine.project import load_project
+from ocop.media.prepare import usable_cores
 from ocop.media.qr import QrCache, QrStyle
 from ocop.pages.site import SiteBuilder
 
@@ -75,7 +76,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         folder = make_project(Path(temporary), count)
         products = count + 2
-        print(f"{products} sản phẩm ({count} sản phẩm thử nghiệm + 2 sản phẩm mẫu), {os.cpu_count()} lõi CPU")
+        print(f"{products} sản phẩm ({count} sản phẩm thử nghiệm + 2 sản phẩm mẫu), {usable_cores()} lõi CPU")
         cache_dir = folder / ".cache" / "ocop-builder"
         cold = builder_run(folder, cache_dir)
         warm = builder_run(folder, cache_dir)

@@ -40,6 +40,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
+from ocop.media.prepare import usable_cores  # noqa: E402
+
 BIN = Path(sys.executable).parent
 README = HERE / "README.md"
 BEGIN, END = "<!-- results: written by benchmarks/run.py -->", "<!-- /results -->"
@@ -208,7 +210,7 @@ def machine() -> str:
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     versions = ", ".join(f"{name} {_version(name)}" for name in ("mkdocs", "mkdocs-material", "pydantic", "qrcode", "pillow", "PyYAML"))
     return (
-        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GB RAM; {platform.system()} {platform.release()}; "
+        f"{cpu}, {usable_cores()} usable cores, {memory:.0f} GB RAM; {platform.system()} {platform.release()}; "
         f"Python {platform.python_version()}; {versions}; load average at the end {load}"
     )
 
