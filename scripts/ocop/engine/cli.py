@@ -46,7 +46,7 @@ from .project import Project
 from ..ops.publish import PublishError, publish_gh_pages, publish_to
 from ..media.qr import LEVELS
 from ..ops.scaffold import ScaffoldError, new_fair, new_outlet, new_post, new_producer, new_product
-from ..pages.site import SHORT, SiteBuilder
+from ..pages.addresses import SHORT
 from ..ops.sitecheck import check_site, printed_addresses
 
 SCHEMA_DIR = "_schema"
@@ -94,29 +94,28 @@ def _issue(args, project: Project | None = None) -> Project:
 
 def codes(args) -> int:
     project = _issue(args)
-    rows = qr_report(project.catalogue, project.settings, args.module)
+    rows = qr_report(project.catalogue, project.settings, project.media.qr_style, args.module)
     print(format_report(rows, args.module, markdown=args.markdown))
     return 0
 
 
 def labels(args) -> int:
     project = _load(args.config)
-    style = project.settings.qr_style
+    style = project.media.qr_style
     style = replace(
         style,
         level=args.level or style.level,
         border=style.border if args.quiet_zone is None else args.quiet_zone,
         module_mm=args.module or style.module_mm,
     )
-    size = LabelSize.parse(args.size) if args.size else project.settings.label_size
+    size = LabelSize.parse(args.size) if args.size else project.media.label_size
     check_module(style)  # bad options stop before any file is touched
     if args.copies is not None and args.copies < 1:
         raise LabelError("số nhãn mỗi sản phẩm (--copies) phải từ 1 trở lên")
     project = _issue(args, project)
     entries = choose_products(project.catalogue, args.products)
-    builder = SiteBuilder(project.catalogue, project.settings, project.qr_cache)
     folder = Path(args.out)
-    written = write_labels(builder, entries, folder, size, style, args.copies)
+    written = write_labels(project.media_files(), entries, folder, size, style, args.copies)
     for path in written:
         print(f"Đã ghi {path}")
     print(f"Tờ nhãn: nhãn {size}, mô-đun {format_mm(style.module_mm)} mm, mức {style.level}; in đúng kích thước (100 %).")
@@ -172,20 +171,19 @@ def export(args) -> int:
         return 1
     shutil.copytree(docs_dir, target, dirs_exist_ok=True)
     # The markers of hand-written pages become the Markdown the plugin would have made.
-    builder = SiteBuilder(project.catalogue, project.settings, project.qr_cache, project.photo_cache)
-    markers = MarkerExpander(builder, project.news)
+    markers = MarkerExpander(project.site_builder(), project.news)
     for path in sorted(target.rglob("*.md")):
         page, _ = read_page(path, path.relative_to(target).as_posix(), path.as_posix())
         expanded = markers.expand(page)
         if expanded != page.body:
             path.write_text(page.text[: len(page.text) - len(page.body)] + expanded, encoding="utf-8", newline="\n")
-    files = builder.files()
+    files = project.outputs()
     for output in files:
         path = target / output.uri
         path.parent.mkdir(parents=True, exist_ok=True)
         if output.source is not None:
             shutil.copyfile(output.source, path)
-        elif isinstance(content := output.text(), bytes):
+        elif isinstance(content := output.content, bytes):
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8", newline="\n")

@@ -1,7 +1,8 @@
 """The project as mkdocs.yml configures it: where the data is, the site address, the commune.
 
 Both faces (the MkDocs plugin and the `ocop` command) start here, so they read the same data the
-same way: `ocop check` and `mkdocs build` can never disagree.
+same way: `ocop check` and `mkdocs build` can never disagree. The data is read in one pass (read →
+validate → cross-check, model/), then the pages (pages/) and their files (media/) are made from it.
 """
 from __future__ import annotations
 
@@ -11,23 +12,25 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from pydantic import ValidationError
 
-from ..model.catalogue import load_catalogue
-
-from ..model.entries import Catalogue
-from ..model.certificate import EXPIRING_DAYS
-from ..model.dates import build_date, last_commit_dates
-from ..model.codes import Registry, check_codes, read_registry
-from ..model.errors import DataError, Problem, path_shower
-from ..media.labels import LabelError, LabelSize, check_module
+from ..media.assets import MediaFiles, MediaSettings, load_post_photos
 from ..media.images import PhotoCache
-from ..pages.markers import check_pages
+from ..media.labels import LabelError, LabelSize, check_module
+from ..media.qr import QrCache, QrStyle
+from ..model.catalogue import load_catalogue
+from ..model.codes import Registry, check_codes, read_registry
+from ..model.dates import build_date, last_commit_dates
+from ..model.entries import Catalogue
+from ..model.errors import DataError, Problem, path_shower
 from ..model.models import Commune
 from ..model.news import BlogSettings, News, load_news
 from ..model.plan import Plan, load_plan
-from ..pages.post_photos import PostPhoto, load_post_photos
-from ..media.qr import QrCache, QrStyle
-from ..pages.site import SiteSettings
 from ..model.validate import describe
+from ..pages.addresses import OutputFile, SiteSettings
+from ..pages.markers import check_pages
+from ..pages.post_photos import PostPhoto
+from ..pages.render import Renderer
+from ..pages.site import SiteBuilder
+from .config import OcopPluginConfig
 
 
 @dataclass
@@ -35,6 +38,7 @@ class Project:
     root: Path
     products_dir: Path
     settings: SiteSettings
+    media: MediaSettings
     catalogue: Catalogue
     qr_cache: QrCache
     photo_cache: PhotoCache
@@ -43,6 +47,25 @@ class Project:
     plan: Plan | None = None  # the plan's targets, when products/_ke-hoach.yml exists
     post_photos: dict[str, PostPhoto] = field(default_factory=dict)  # by the original's place in docs/
 
+    def __post_init__(self):
+        folder = self.qr_cache.disk.folder
+        # Compiling the templates is most of a small site's rendering time: keep them compiled.
+        self.renderer = Renderer(folder / "templates" if folder is not None else None)
+
+    def media_files(self) -> MediaFiles:
+        return MediaFiles(self.catalogue, self.settings, self.media, self.qr_cache, self.photo_cache)
+
+    def site_builder(self, media: MediaFiles | None = None) -> SiteBuilder:
+        media = media or self.media_files()
+        return SiteBuilder(self.catalogue, self.settings, self.photo_cache, media, self.renderer)
+
+    def outputs(self) -> list[OutputFile]:
+        """Every generated file: the media the cache lacks made first (on every core), then the pages
+        (which read the photos' sizes from it), then the media files themselves."""
+        media = self.media_files()
+        media.prepare()
+        return self.site_builder(media).files() + media.files()
+
     @property
     def check_memory(self) -> Path | None:
         """Where the site check keeps what it found in each page between builds (in the cache folder)."""
@@ -50,15 +73,11 @@ class Project:
         return folder / "sitecheck.json" if folder is not None else None
 
 
-def load_project(
-    config: MkDocsConfig,
-    products_dir: str,
-    cache_dir: str,
-    qr_style: QrStyle,
-    expiring_days: int = EXPIRING_DAYS,
-    label_size: str = "30x40",
-) -> Project:
-    """Read settings and data; raise DataError with every problem found."""
+def load_project(config: MkDocsConfig, options: OcopPluginConfig) -> Project:
+    """Read settings and data, as mkdocs.yml and the `ocop` plugin's `options` in it say; raise
+    DataError with every problem found."""
+    products_dir, cache_dir, label_size = options.products_dir, options.cache_dir, options.label_size
+    qr_style = QrStyle(level=options.qr_level, module_mm=options.qr_module_mm, border=options.qr_quiet_zone)
     config_file = Path(config.config_file_path or "mkdocs.yml")
     root = config_file.parent.resolve()
     shown = config_file.name
@@ -115,7 +134,7 @@ def load_project(
     if problems:
         raise DataError(problems)
     settings = SiteSettings(
-        site_url.rstrip("/") + "/", commune, qr_style, today, expiring_days, size,
+        site_url.rstrip("/") + "/", commune, today, options.expiring_days,
         favicon=config.theme.get("favicon") or SiteSettings.favicon,
         committed={path_shower(root)(path): day for path, day in last_commit_dates(root / products_dir).items()},
     )
@@ -123,6 +142,7 @@ def load_project(
         root,
         root / products_dir,
         settings,
+        MediaSettings(qr_style, size),
         catalogue,
         QrCache(root / cache_dir),
         photo_cache,

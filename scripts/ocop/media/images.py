@@ -26,12 +26,9 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError, features
 
+from ..pages.pictures import EXTENSIONS, MODERN, Picture, Rendition
 from .cache import DiskCache, cache_key, file_digest, read_notes, write_whole
 
-# Modern formats first: a browser takes the first <source> whose type it knows.
-MODERN = {"avif": "image/avif", "webp": "image/webp"}
-FALLBACK = {"jpeg": "image/jpeg", "png": "image/png"}
-EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
 _ORIENTATION_SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
 ORIGINALS = "originals.json"  # path → [size, modification time, hash] of each original seen
 
@@ -64,38 +61,6 @@ class PhotoStyle:
             quality=tuple((fmt, value) for fmt, value in data["quality"]),
             webp_method=data["webp_method"],
         )
-
-
-@dataclass(frozen=True)
-class Rendition:
-    """One file: a photo in one format at one width."""
-
-    format: str
-    width: int
-    height: int
-    path: Path
-
-    @property
-    def extension(self) -> str:
-        return EXTENSIONS[self.format]
-
-
-@dataclass(frozen=True)
-class Picture:
-    """Every rendition of one photo; width and height are those of the largest (its aspect ratio)."""
-
-    width: int
-    height: int
-    fallback: str
-    renditions: tuple[Rendition, ...]
-
-    def of_format(self, fmt: str) -> list[Rendition]:
-        return [r for r in self.renditions if r.format == fmt]
-
-    @property
-    def formats(self) -> list[str]:
-        """Modern formats first, the fallback last."""
-        return list(dict.fromkeys(r.format for r in self.renditions))
 
 
 def _identity(source: Path) -> tuple:

@@ -1,7 +1,7 @@
 """What the officer prints: the label files of chosen products, and the report of each QR code's size.
 
 Both faces of `ocop labels` / `ocop codes` stay thin: choosing products, writing files and laying out
-the report happen here, on top of SiteBuilder (which knows what each code encodes).
+the report happen here, on top of MediaFiles (which knows what each code encodes and how it is laid out).
 """
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from ..model.entries import Catalogue, ProductEntry
 from ..model.errors import did_you_mean
 from .labels import LabelError, LabelSize, check_module, format_mm, labels_per_page, sheet_pdf
 from .qr import QrStyle, describe, png_bytes, svg_bytes
-from ..pages.site import SiteBuilder, SiteSettings
+from ..pages.addresses import SiteSettings
+from .assets import MediaFiles
 
 SHEET_NAME = "nhan-qr.pdf"
 
@@ -43,18 +44,18 @@ def choose_products(catalogue: Catalogue, wanted: list[str]) -> list[ProductEntr
 
 
 def write_labels(
-    builder: SiteBuilder, entries: list[ProductEntry], folder: Path, size: LabelSize, style: QrStyle, copies: int | None
+    media: MediaFiles, entries: list[ProductEntry], folder: Path, size: LabelSize, style: QrStyle, copies: int | None
 ) -> list[Path]:
     """Per product an SVG (mm) and a 600-dpi PNG of its code; one A4 PDF with all their labels."""
     check_module(style)
     labels = []
     for entry in entries:
-        labels += [builder.label(entry)] * (copies or labels_per_page(size))
+        labels += [media.label(entry)] * (copies or labels_per_page(size))
     sheet = sheet_pdf(labels, size, style, "Nhãn mã QR: " + ", ".join(entry.model.name for entry in entries))
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for entry in entries:
-        text = builder.settings.qr_text(entry)
+        text = media.settings.qr_text(entry)
         for suffix, data in (("svg", svg_bytes(text, style)), ("png", png_bytes(text, style))):
             path = folder / f"qr-{entry.slug}.{suffix}"
             path.write_bytes(data)
@@ -76,9 +77,8 @@ class ReportRow:
     with_quiet_zone_mm: float
 
 
-def qr_report(catalogue: Catalogue, settings: SiteSettings, module_mm: float) -> list[ReportRow]:
+def qr_report(catalogue: Catalogue, settings: SiteSettings, style: QrStyle, module_mm: float) -> list[ReportRow]:
     rows = []
-    style = settings.qr_style
     for entry in catalogue.products.values():
         info = describe(settings.qr_text(entry), style)
         rows.append(

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from mkdocs.utils.meta import YAML_RE
 from pydantic import BeforeValidator, Field
 from slugify import slugify as _ascii_slug
 
@@ -34,6 +33,9 @@ BLOG_PLUGIN = "material/blog"
 FEED = "rss.xml"  # inside the blog's folder: /tin-tuc/rss.xml
 FEED_SIZE = 20
 SUMMARY_CHARACTERS = 300
+
+# Front matter as MkDocs reads it (mkdocs.utils.meta): the same pattern, so a post means the same to both.
+YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
 
 def slugify(text: str, separator: str = "-") -> str:

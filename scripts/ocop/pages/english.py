@@ -15,19 +15,17 @@ from typing import Any
 
 from ..model.entries import ProducerEntry, ProductEntry
 from .listing import Option, paginate
-from .render import Later
-from .site import (
+from .addresses import (
     CATALOGUE,
-    DIRECTORY_PAGE_SIZE,
     EN_CATALOGUE,
     EN_PRODUCERS,
     PRODUCERS,
     OutputFile,
-    SiteBuilder,
     en_producer_page_uri,
     en_product_page_uri,
     page_path,
 )
+from .listing import DIRECTORY_PAGE_SIZE
 
 # The same rating filters as the Vietnamese catalogue (site.RATINGS): the same keys, so the same addresses.
 RATINGS_EN = {
@@ -77,7 +75,7 @@ def group_path(entry: ProductEntry) -> list[Shown]:
 
 
 class EnglishPages:
-    def __init__(self, builder: SiteBuilder):
+    def __init__(self, builder):  # the SiteBuilder: its photos, its renderer and its listing pages
         self.builder = builder
         self.settings = builder.settings
         self.commune = builder.settings.commune
@@ -89,8 +87,8 @@ class EnglishPages:
         files += [self.producer_page(producer) for producer in catalogue.producers.values()]
         return files
 
-    def _later(self, template: str, **context) -> Later:
-        return self.builder.renderer.later(template, commune=self.commune, **context)
+    def _render(self, template: str, **context) -> str:
+        return self.builder.renderer.render(template, commune=self.commune, **context)
 
     def product_page(self, entry: ProductEntry) -> OutputFile:
         model = entry.model
@@ -113,7 +111,7 @@ class EnglishPages:
         description = (texts["summary"].value if texts["summary"] and texts["summary"].english else
                        f"{name.value}: {stars} by {producer_name(entry.producer)}, {self.commune.name} commune, "
                        f"{self.commune.province} province, Vietnam.")
-        page = self._later(
+        page = self._render(
             "product.en.md.j2",
             entry=entry,
             p=model,
@@ -142,7 +140,7 @@ class EnglishPages:
             {"entry": entry, "name": product_name(entry), "status": self.settings.certificate(entry)}
             for entry in producer.products
         ]
-        page = self._later(
+        page = self._render(
             "producer.en.md.j2",
             m=model,
             name=producer_name(producer),
@@ -203,7 +201,7 @@ class EnglishPages:
         untranslated = any(not product["name"].english for producer in producers for product in producer["products"])
         files = []
         for page in paginate(producers, EN_PRODUCERS, DIRECTORY_PAGE_SIZE):
-            content = self._later(
+            content = self._render(
                 "producers.en.md.j2",
                 producers=page.items,
                 up=page.up,

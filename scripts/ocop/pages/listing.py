@@ -33,6 +33,11 @@ GROUP_FOLDER = "nganh"
 RATING_FOLDER = "hang"
 WINDOW = 2  # page numbers shown on each side of the current one
 
+# However many products there are, no page lists more than this.
+CATALOGUE_PAGE_SIZE = 24
+DIRECTORY_PAGE_SIZE = 50
+
+
 
 @dataclass(frozen=True)
 class Option:

@@ -25,13 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from mkdocs.utils import get_relative_url
-
 from ..model.entries import Catalogue
 from .english import product_name
 from ..model.errors import Problem, did_you_mean
 from ..model.news import News, SourcePage, read_page
-from .site import CATALOGUE, SiteBuilder, en_product_page_uri, product_page_uri
+from .addresses import CATALOGUE, en_product_page_uri, product_page_uri, relative_url
+from .site import SiteBuilder
 from ..model.trade import unknown_product
 
 PRODUCT = "san-pham"
@@ -191,7 +190,7 @@ class MarkerExpander:
         posts = self.news.published(marker.argument)[:LATEST_COUNT]
         return "\n" + self.renderer.render(
             "latest-posts.md.j2",
-            posts=[{"post": post, "href": get_relative_url(post.page.src_uri, src_uri)} for post in posts],
+            posts=[{"post": post, "href": relative_url(post.page.src_uri, src_uri)} for post in posts],
             category=marker.argument,
         )
 
@@ -202,9 +201,9 @@ class MarkerExpander:
             "product-card.md.j2",
             entry=entry,
             status=self.builder.settings.certificate(entry),
-            href=get_relative_url(product_page_uri(entry.slug), src_uri),
+            href=relative_url(product_page_uri(entry.slug), src_uri),
             photo=photo.link(CATALOGUE + "/", entry.model.name) if photo else None,
-            photo_href=get_relative_url(photo.small_uri, src_uri) if photo else None,
+            photo_href=relative_url(photo.small_uri, src_uri) if photo else None,
         )
 
     def _certified(self) -> list:
@@ -232,6 +231,6 @@ class MarkerExpander:
         for entry, status in self._certified():
             page = en_product_page_uri(entry.slug) if english else product_page_uri(entry.slug)
             items.append(
-                {"entry": entry, "status": status, "href": get_relative_url(page, src_uri), "name": product_name(entry)}
+                {"entry": entry, "status": status, "href": relative_url(page, src_uri), "name": product_name(entry)}
             )
         return self.renderer.render("ocop-list.en.md.j2" if english else "ocop-list.md.j2", items=items)

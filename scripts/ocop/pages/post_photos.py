@@ -25,18 +25,11 @@ from pathlib import Path
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.structure.files import File, Files
-
-from ..model.catalogue import PHOTO_SUFFIXES
 
 from ..model.entries import PhotoFile
-from ..model.errors import Problem
-from ..media.images import PhotoCache, PhotoError, Picture
-from .markers import shown_images
 from ..model.models import Photo
-from ..model.news import News
+from .pictures import Picture, PublishedPhoto
 from .render import Renderer
-from .site import PublishedPhoto
 
 
 @dataclass(frozen=True)
@@ -54,46 +47,6 @@ class PostPhoto:
     @property
     def largest_fallback(self) -> Path:
         return max(self.picture.of_format(self.picture.fallback), key=lambda rendition: rendition.width).path
-
-
-def load_post_photos(news: News, photo_cache: PhotoCache) -> tuple[dict[str, PostPhoto], list[Problem]]:
-    """Every photo the posts show, resized (once: the cache keeps them); a photo that cannot be is a
-    problem named with the post's file, its line and the image as written."""
-    photos: dict[str, PostPhoto] = {}
-    problems: list[Problem] = []
-    docs_dir = news.settings.docs_dir.resolve()
-    for post in news.posts:
-        for line, target, path in shown_images(post.page, news.settings.docs_dir):
-            if path is None or path.suffix.lower() not in PHOTO_SUFFIXES:
-                continue  # missing (markers.check_page says so), or a drawing (SVG, GIF) shown as it is
-            path = path.resolve()
-            if not path.is_relative_to(docs_dir):
-                continue
-            src_uri = path.relative_to(docs_dir).as_posix()
-            if src_uri in photos:
-                continue
-            try:
-                photos[src_uri] = PostPhoto(src_uri, path, photo_cache.picture(path))
-            except PhotoError as error:
-                problems.append(Problem(post.page.file, line, None, f"ảnh '{target}': {error}"))
-    return photos, problems
-
-
-def photo_files(photos: dict[str, PostPhoto], files: Files, config) -> None:
-    """Swap each original in `files` for its renditions (and the largest at the original's address)."""
-    from mkdocs.exceptions import PluginError
-
-    for photo in photos.values():
-        original = files.get_file_from_path(photo.src_uri)
-        if original is not None:
-            files.remove(original)
-        files.append(File.generated(config, photo.src_uri, abs_src_path=str(photo.largest_fallback)))
-        for uri, rendition in zip(photo.rendition_uris(), photo.picture.renditions):
-            if files.get_file_from_path(uri) is not None:
-                raise PluginError(
-                    f"{config.docs_dir}/{uri}: trùng tên với ảnh thu nhỏ của {photo.src_uri}; hãy đổi tên một trong hai tệp"
-                )
-            files.append(File.generated(config, uri, abs_src_path=str(rendition.path)))
 
 
 class _PicturesOfPosts(Treeprocessor):
@@ -120,7 +73,7 @@ class _PicturesOfPosts(Treeprocessor):
                     html = self._picture(photo, image.get("alt", ""), page_file.url, files)
                     self._replace(parent, index, image, self.md.htmlStash.store(html))
 
-    def _picture(self, photo: PostPhoto, alt: str, page_url: str, files: Files) -> str:
+    def _picture(self, photo: PostPhoto, alt: str, page_url: str, files) -> str:
         # The renditions' addresses as the blog publishes them (it moves the posts' media out of posts/).
         uris = tuple(files.get_file_from_path(uri).url for uri in photo.rendition_uris())
         shown = PhotoFile(Photo(file=photo.path.name, alt=alt or None), photo.path, photo.picture.width, photo.picture.height)

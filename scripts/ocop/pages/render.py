@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -100,20 +99,3 @@ class Renderer:
     def render(self, template: str, **context) -> str:
         text = self.env.get_template(template).render(**context)
         return re.sub(r"\n{3,}", "\n\n", text)
-
-    def later(self, template: str, **context) -> Later:
-        """The page `render` would give, rendered only when it is read (see Later)."""
-        return Later(self, template, context)
-
-
-@dataclass(frozen=True, eq=False)
-class Later:
-    """A generated page's Markdown, rendered when MkDocs reads the page: in whichever process builds
-    that page (parallel.py), so that rendering the thousands of product pages is shared too."""
-
-    renderer: Renderer
-    template: str
-    context: dict
-
-    def text(self) -> str:
-        return self.renderer.render(self.template, **self.context)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 
 SUMMARY_CHARS = 300
@@ -86,11 +85,8 @@ def compact(index: dict, pages: set[str]) -> dict:
     return {**index, "docs": docs}
 
 
-def compact_file(path: Path, pages: set[str], merge: Callable[[list[dict]], list[dict]] | None = None) -> None:
-    """Rewrite the search index at `path` (written by Material's search plugin) in place; `merge` adds
-    the entries of the pages a second process built (parallel.py)."""
+def compact_file(path: Path, pages: set[str]) -> None:
+    """Rewrite the search index at `path` (written by Material's search plugin) in place."""
     index = json.loads(path.read_text(encoding="utf-8"))
-    if merge is not None:
-        index["docs"] = merge(index["docs"])
     # Compact separators, as Material writes it: the file is what every visitor downloads.
     path.write_text(json.dumps(compact(index, pages), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

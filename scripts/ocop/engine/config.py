@@ -1,0 +1,28 @@
+"""The options of the `ocop` plugin in mkdocs.yml, typed by the engine's own config machinery.
+
+    plugins:
+      - ocop:
+          products_dir: products      # the data: one folder per producer
+          publish_to: /var/www/ocop   # where a bare `ocop publish` publishes (or gh-pages)
+"""
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from ..media.qr import LEVELS
+from ..model.certificate import EXPIRING_DAYS
+
+
+class OcopPluginConfig(base.Config):
+    products_dir = c.Type(str, default="products")
+    cache_dir = c.Type(str, default=".cache/ocop")
+    qr_level = c.Choice(tuple(LEVELS), default="M")
+    qr_module_mm = c.Type(float, default=0.5)
+    # A certificate ending within this many days is shown as "sắp hết hiệu lực".
+    expiring_days = c.Type(int, default=EXPIRING_DAYS)
+    qr_quiet_zone = c.Type(int, default=4)
+    label_size = c.Type(str, default="30x40")
+    # Where a bare `ocop publish` publishes: a web server's folder (relative to mkdocs.yml, or absolute)
+    # or "gh-pages". Unset, `ocop publish` needs --to or --gh-pages.
+    publish_to = c.Optional(c.Type(str))

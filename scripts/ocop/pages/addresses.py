@@ -1,0 +1,159 @@
+"""Every address of the site, declared here and nowhere else.
+
+A printed QR code lives for years: the addresses below are the site's promise to every pack, link and
+bookmark (tests/baseline/addresses.txt holds them; a test compares each build with it). The page
+builders (pages/) and the media files (media/) take their names from here.
+
+    san-pham/index.md                        the catalogue               /san-pham/
+    san-pham/{trang,nganh,hang}/…            its further and filtered pages (see listing.py)
+    san-pham/<slug>.md                       a product                   /san-pham/<slug>/
+    san-pham/<slug>/qr-<slug>.svg|png        its QR code (SVG in mm, PNG at 600 dpi)
+    san-pham/<slug>/nhan-qr-<slug>.pdf       an A4 sheet of its labels, to print on packaging
+    san-pham/<slug>/<slug>-<n>-<width>.<ext> its photos, resized (WebP and JPEG or PNG)
+    co-so/index.md, co-so/<slug>.md          producers                   /co-so/, /co-so/<slug>/
+    co-so/trang/<n>.md                       the directory's further pages
+    co-so/<slug>/<slug>-<n>-<width>.<ext>    a producer's photos
+    Q/<CODE>/index.html                      a product's short address   /Q/<CODE>/ → its page
+    san-pham/<slug>/lo/<BATCH>.md            a batch of a product        /san-pham/<slug>/lo/<BATCH>/
+    san-pham/<slug>/lo/<BATCH>/qr-….svg|png  the batch's QR code
+    Q/<CODE>/<BATCH>/index.html              a batch's short address     /Q/<CODE>/<BATCH>/ → its page
+    diem-ban/index.md                        the points of sale          /diem-ban/
+    hoi-cho/index.md                         fairs, upcoming and past    /hoi-cho/
+    en/products/index.md, en/products/<slug>.md     the same in English  /en/products/<slug>/
+    en/producers/index.md, en/producers/<slug>.md                        /en/producers/<slug>/
+
+The short address is what a printed QR code encodes when the product has a `code`: upper case
+throughout, so that the whole text fits the QR alphanumeric mode and the code stays small.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.certificate import EXPIRING_DAYS, CertificateStatus, certificate_status
+from ..model.dates import build_date
+from ..model.models import Batch, Commune
+
+CATALOGUE = "san-pham"
+PRODUCERS = "co-so"
+SHORT = "Q"
+BATCHES = "lo"
+EN_CATALOGUE = "en/products"
+EN_PRODUCERS = "en/producers"
+OUTLETS = "diem-ban"
+FAIRS = "hoi-cho"
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    site_url: str  # absolute, ends with "/"
+    commune: Commune
+    # The build's date: what "valid", "expired", "upcoming" and "past" are measured against.
+    today: dt.date = field(default_factory=build_date)
+    expiring_days: int = EXPIRING_DAYS
+    favicon: str = "assets/images/favicon.png"  # the theme's, a site path (or an address on another host)
+    # Data file (as shown, products/…) → the day it was last committed, where Git history exists.
+    committed: dict[str, dt.date] = field(default_factory=dict, compare=False)
+
+    def product_url(self, slug: str) -> str:
+        return f"{self.site_url}{CATALOGUE}/{slug}/"
+
+    def producer_url(self, slug: str) -> str:
+        return f"{self.site_url}{PRODUCERS}/{slug}/"
+
+    def short_url(self, *parts: str) -> str:
+        """`HTTPS://HOST/Q/NM/`: scheme and host are case-insensitive, so they are upper-cased too.
+
+        The path keeps its case (a path prefix of site_url must exist as written)."""
+        scheme, _, rest = self.site_url.partition("://")
+        host, _, path = rest.partition("/")
+        return f"{scheme.upper()}://{host.upper()}/{path}{SHORT}/" + "".join(f"{part}/" for part in parts)
+
+    def qr_text(self, entry) -> str:
+        """What the product's QR code encodes: its short address when it has a code, else its page."""
+        return self.short_url(entry.model.code) if entry.model.code else self.product_url(entry.slug)
+
+    def batch_url(self, slug: str, batch: Batch) -> str:
+        return f"{self.product_url(slug)}{BATCHES}/{batch.code}/"
+
+    def batch_qr_text(self, entry, batch: Batch) -> str:
+        return self.short_url(entry.model.code, batch.code) if entry.model.code else self.batch_url(entry.slug, batch)
+
+    def as_of(self, *entries) -> dt.date | None:
+        """The day the information of these products or producers was last confirmed, for the line
+        "Thông tin tính đến ngày …": a file's own `verified:` date, else the day it was last committed,
+        the latest of them; None when none is known. Never the build date: a site rebuilt years later
+        from the same data must not call its information current (certificates are still judged on `today`)."""
+        days = [entry.model.verified or self.committed.get(entry.source) for entry in entries]
+        return max((day for day in days if day), default=None)
+
+    def certificate(self, entry) -> CertificateStatus:
+        return certificate_status(entry.model.certification, self.today, self.expiring_days)
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One generated file: `content` to write, or `source`, a file on disk to copy as it is."""
+
+    uri: str
+    content: str | bytes | None = None
+    source: Path | None = None
+
+
+def page_path(uri: str) -> str:
+    """The site path of a Markdown file: san-pham/index.md → san-pham/, san-pham/trang/2.md → san-pham/trang/2/."""
+    return uri[: -len("index.md")] if uri.endswith("index.md") else uri[: -len(".md")] + "/"
+
+
+def product_page_uri(slug: str) -> str:
+    return f"{CATALOGUE}/{slug}.md"
+
+
+def producer_page_uri(slug: str) -> str:
+    return f"{PRODUCERS}/{slug}.md"
+
+
+def en_product_page_uri(slug: str) -> str:
+    return f"{EN_CATALOGUE}/{slug}.md"
+
+
+def en_producer_page_uri(slug: str) -> str:
+    return f"{EN_PRODUCERS}/{slug}.md"
+
+
+def batch_page_uri(slug: str, batch: Batch) -> str:
+    return f"{CATALOGUE}/{slug}/{BATCHES}/{batch.code}.md"
+
+
+def photo_uri(folder: str, slug: str, number: int, width: int, extension: str) -> str:
+    """A photo's rendition, under its page's own folder with a stable name: co-so/x/x-1-800.webp."""
+    return f"{folder}/{slug}/{slug}-{number}-{width}.{extension}"
+
+
+def qr_names(slug: str) -> dict[str, str]:
+    """The file names of a product's QR code (SVG, PNG) and label sheet, beside its page."""
+    return {"svg": f"qr-{slug}.svg", "png": f"qr-{slug}.png", "pdf": f"nhan-qr-{slug}.pdf"}
+
+
+def batch_folder(slug: str, batch: Batch) -> str:
+    return f"{CATALOGUE}/{slug}/{BATCHES}/{batch.code}"
+
+
+def batch_qr_stem(slug: str, batch: Batch) -> str:
+    return f"qr-{slug}-{BATCHES}-{batch.code}"
+
+
+def short_page_uri(*parts: str) -> str:
+    """The forwarding page of a short address: Q/NM/index.html, Q/NM/L2406A/index.html."""
+    return f"{SHORT}/{'/'.join(parts)}/index.html"
+
+
+def relative_url(url: str, other: str) -> str:
+    """`url` as a link written on the page at `other` (both site paths), as MkDocs writes links."""
+    if other != ".":
+        head, tail = posixpath.split(other)
+        other = head if "." in tail else other
+    relative = posixpath.relpath("/" + url, "/" + other)
+    return relative + "/" if url.endswith("/") else relative

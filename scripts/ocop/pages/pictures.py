@@ -1,0 +1,123 @@
+"""How a photo is published: its renditions (widths and formats) and the `<picture>` a page shows.
+
+The renditions themselves are made by media/images.py; a page only needs to know what they are, so
+the page builders ask for a photo's `Picture` through the `Photos` protocol below, which the photo
+cache of media/ provides (the engine hands it over), and pages never import media.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..model.entries import PhotoFile
+from .addresses import OutputFile, photo_uri, relative_url
+
+# Modern formats first: a browser takes the first <source> whose type it knows.
+MODERN = {"avif": "image/avif", "webp": "image/webp"}
+FALLBACK = {"jpeg": "image/jpeg", "png": "image/png"}
+EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One file: a photo in one format at one width."""
+
+    format: str
+    width: int
+    height: int
+    path: Path
+
+    @property
+    def extension(self) -> str:
+        return EXTENSIONS[self.format]
+
+
+@dataclass(frozen=True)
+class Picture:
+    """Every rendition of one photo; width and height are those of the largest (its aspect ratio)."""
+
+    width: int
+    height: int
+    fallback: str
+    renditions: tuple[Rendition, ...]
+
+    def of_format(self, fmt: str) -> list[Rendition]:
+        return [r for r in self.renditions if r.format == fmt]
+
+    @property
+    def formats(self) -> list[str]:
+        """Modern formats first, the fallback last."""
+        return list(dict.fromkeys(r.format for r in self.renditions))
+
+
+class Photos(Protocol):
+    """What a page builder asks of the photo cache: a photo's renditions, made if they are missing."""
+
+    def picture(self, source: Path) -> Picture: ...
+
+
+@dataclass(frozen=True)
+class PhotoLink:
+    """A photo as one page shows it: every address is relative to that page's own address.
+
+    The photo is written as raw HTML (`<picture>`), which MkDocs does not rewrite, so the addresses are
+    those of the built site (directory URLs, as the printed QR codes require), not of the Markdown files."""
+
+    alt: str
+    width: int
+    height: int
+    src: str  # the fallback at its middle width
+    srcset: str  # the fallback at every width
+    sources: tuple[tuple[str, str], ...]  # (MIME type, srcset) of each modern format, preferred first
+
+
+@dataclass(frozen=True)
+class PublishedPhoto:
+    """A photo's renditions and where each is published (`uris`, in the order of `picture.renditions`)."""
+
+    photo: PhotoFile
+    picture: Picture
+    uris: tuple[str, ...]
+
+    def files(self) -> list[OutputFile]:
+        return [OutputFile(uri, source=r.path) for uri, r in zip(self.uris, self.picture.renditions)]
+
+    def _fallbacks(self) -> list[tuple[int, str]]:
+        return sorted((r.width, uri) for uri, r in zip(self.uris, self.picture.renditions) if r.format == self.picture.fallback)
+
+    @property
+    def share_uri(self) -> str:
+        """The largest rendition in the fallback format (JPEG or PNG), the one every sharing preview reads."""
+        return self._fallbacks()[-1][1]
+
+    @property
+    def small_uri(self) -> str:
+        """The smallest rendition in the fallback format, for a small card inside a hand-written page."""
+        return self._fallbacks()[0][1]
+
+    def link(self, page_url: str, fallback_alt: str, english: bool = False) -> PhotoLink:
+        """`fallback_alt` (the product's or producer's name) describes a photo that has no description."""
+        photo = self.photo.photo
+        alt = (photo.en.alt if photo.en else None) if english else photo.alt
+        by_format: dict[str, list[str]] = {}
+        for uri, rendition in zip(self.uris, self.picture.renditions):
+            by_format.setdefault(rendition.format, []).append(f"{relative_url(uri, page_url)} {rendition.width}w")
+        fallback = by_format.pop(self.picture.fallback)
+        middle = fallback[(len(fallback) - 1) // 2].rsplit(" ", 1)[0]
+        sources = tuple((MODERN[fmt], ", ".join(items)) for fmt, items in by_format.items())
+        return PhotoLink(
+            alt or fallback_alt, self.picture.width, self.picture.height, middle, ", ".join(fallback), sources
+        )
+
+
+
+
+def published_photos(photos: Photos, folder: str, slug: str, files: list[PhotoFile]) -> list[PublishedPhoto]:
+    """The photos of the page at `folder`/`slug`/, each with the addresses of its renditions."""
+    result = []
+    for number, photo in enumerate(files, start=1):
+        picture = photos.picture(photo.path)
+        uris = tuple(photo_uri(folder, slug, number, r.width, r.extension) for r in picture.renditions)
+        result.append(PublishedPhoto(photo, picture, uris))
+    return result
