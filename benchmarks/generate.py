@@ -13,10 +13,19 @@ The text is realistic Vietnamese (diacritics, đ, long summaries and stories) be
 cost and the search index's size depend on it. Photos are real JPEG files with distinct bytes, so a
 cache keyed by content cannot hide the work; they are made from a small pool of pictures drawn once
 (making thousands of distinct pictures would cost more time than the build being measured).
+
+    python benchmarks/generate.py 650 /tmp/ocop-province --profile province
+
+writes instead a catalogue shaped like a real province's (the set issue 14 measures on): N products of
+N/2 producers, every fifth product with one photo as a camera leaves it (3000 × 2250, sensor noise,
+EXIF, 2–3 MB; the others and the producers have none), certificates decided on days spread over the
+last six years so that about half have expired (36 months), one product in seventeen a candidate, the
+text in Vietnamese only.
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 import random
 import shutil
@@ -24,7 +33,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "products")
@@ -103,6 +112,14 @@ SHELF_LIFE = ["12 tháng kể từ ngày sản xuất", "24 tháng kể từ ng�
 PACKAGES = ["Chai 500 ml", "Chai 1 lít", "Can 2 lít", "Hộp 300 g", "Túi 500 g", "Hộp quà 1 kg"]
 PHOTO_POOL = 12
 PHOTO_SIZE = (1200, 900)
+PROFILES = ("synthetic", "province")
+# The province profile: a camera's photo (about 7 megapixels, as a phone set to 4:3 or a compact camera),
+# on every fifth product; certificates decided over the last six years; one candidate in seventeen.
+CAMERA_SIZE = (3000, 2250)
+CAMERA_POOL = 8
+CAMERA_EVERY = 5
+CERTIFICATE_YEARS = 6
+CANDIDATE_EVERY = 17
 
 
 def _paragraph(rng: random.Random, sentences: int) -> str:
@@ -125,6 +142,38 @@ def _pool_photos(rng: random.Random) -> list[bytes]:
     return pool
 
 
+def _camera_photos(rng: random.Random) -> list[bytes]:
+    """Pictures as a camera writes them: soft shapes and light, sensor noise in each channel, EXIF, quality 92.
+
+    The noise is what makes a real photo costly to decode and encode (a flat synthetic picture
+    compresses to a tenth of the bytes and decodes faster): these files are 2–3 MB, as a camera's are."""
+    pool = []
+    width, height = CAMERA_SIZE
+    for number in range(CAMERA_POOL):
+        base = Image.new("RGB", (width // 8, height // 8), tuple(rng.randrange(40, 210) for _ in range(3)))
+        draw = ImageDraw.Draw(base)
+        for _ in range(25):
+            x, y, r = rng.randrange(width // 8), rng.randrange(height // 8), rng.randrange(10, 120)
+            draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rng.randrange(256) for _ in range(3)))
+        image = base.filter(ImageFilter.GaussianBlur(6)).resize(CAMERA_SIZE, Image.Resampling.BICUBIC)
+        # Fine detail (texture, edges) and the sensor's noise, different in each channel.
+        noise = Image.merge("RGB", [Image.effect_noise(CAMERA_SIZE, 12) for _ in range(3)])
+        image = ImageChops.add(image, noise, scale=1.0, offset=-128)
+        exif = Image.Exif()
+        exif[0x010F], exif[0x0110] = "Mẫu Camera", f"MẪU-{number}"  # Make, Model: clearly not a real device
+        exif[0x0132] = "2026:01:15 09:30:00"
+        exif[0x0112] = 6 if number % 4 == 3 else 1  # one in four held upright: the camera says to turn it
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", quality=92, exif=exif)
+        pool.append(buffer.getvalue())
+    return pool
+
+
+def _certificate_date(rng: random.Random, today: dt.date) -> str:
+    day = today - dt.timedelta(days=rng.randrange(CERTIFICATE_YEARS * 365))
+    return day.strftime("%d/%m/%Y")
+
+
 def _photo_bytes(pool: list[bytes], rng: random.Random, serial: int) -> bytes:
     # Bytes after the JPEG end marker are ignored by decoders but make every file distinct.
     return rng.choice(pool) + f"OCOP-BENCH-{serial}".encode()
@@ -141,8 +190,13 @@ def _weighted(rng: random.Random, pairs) -> object:
     return rng.choices(values, weights)[0]
 
 
-def generate(count: int, target: Path, seed: int = 7) -> Path:
-    """Write a project with `count` products into `target` (created; must be empty or missing)."""
+def generate(count: int, target: Path, seed: int = 7, profile: str = "synthetic") -> Path:
+    """Write a project with `count` products into `target` (created; must be empty or missing).
+
+    `profile` "province": the shape of a real province's catalogue (see the module's docstring)."""
+    if profile not in PROFILES:
+        raise SystemExit(f"unknown profile {profile!r}: {', '.join(PROFILES)}")
+    province = profile == "province"
     target = Path(target)
     if target.exists() and any(target.iterdir()):
         raise SystemExit(f"{target} is not empty")
@@ -154,7 +208,8 @@ def generate(count: int, target: Path, seed: int = 7) -> Path:
         else:
             shutil.copy2(source, target / part)
     rng = random.Random(seed)
-    pool = _pool_photos(rng)
+    pool = _pool_photos(rng) if not province else _camera_photos(rng)
+    today = dt.date.today()
     # The commune's own products stay (the home page links to them); the rest is synthetic.
     products_dir = target / "products"
     # The project's own products (folders starting with "_" hold the register, schemas: not products).
@@ -162,7 +217,11 @@ def generate(count: int, target: Path, seed: int = 7) -> Path:
     count = max(0, count - real)
     serial = 0
 
-    producer_count = max(1, (count + 1) // 2)
+    if province:  # N/2 producers in all, the commune's own included
+        own = sum(1 for path in products_dir.glob("*/producer.yml") if not path.parent.name.startswith("_"))
+        producer_count = max(1, (count + real) // 2 - own)
+    else:
+        producer_count = max(1, (count + 1) // 2)
     producers: dict[str, str] = {}  # folder → name
     for number in range(1, producer_count + 1):
         kind, prefix = rng.choice(PRODUCER_KINDS)
@@ -176,7 +235,7 @@ def generate(count: int, target: Path, seed: int = 7) -> Path:
             "address": {"village": rng.choice(VILLAGES), "commune": f"Xã Mẫu {number % 97 + 1}", "province": "Thanh Hóa"},
             "description": _paragraph(rng, 3) + "\n\n" + _paragraph(rng, 2),
         }
-        if number % 2:
+        if number % 2 and not province:
             serial += 1
             (products_dir / folder / "xuong.jpg").write_bytes(_photo_bytes(pool, rng, serial))
             data["photos"] = [{"file": "xuong.jpg", "alt": "Xưởng sản xuất của cơ sở"}]
@@ -190,6 +249,8 @@ def generate(count: int, target: Path, seed: int = 7) -> Path:
         folder = rng.choice(folders)
         name = f"{kind} Mẫu {number:05d}"
         stars = _weighted(rng, STARS)
+        if province:
+            stars = "candidate" if number % CANDIDATE_EVERY == 0 else _weighted(rng, [pair for pair in STARS if pair[0] != "candidate"])
         data = {"name": name, "producer": folder, "group": group}
         if subgroup:
             data["subgroup"] = subgroup
@@ -211,7 +272,10 @@ def generate(count: int, target: Path, seed: int = 7) -> Path:
             data["certification"] = {
                 "stars": stars,
                 "decision": f"{number}/QĐ-MẪU",
-                "date": f"{rng.randrange(1, 28):02d}/{rng.randrange(1, 13):02d}/{rng.randrange(2022, 2026)}",
+                "date": (
+                    _certificate_date(rng, today) if province
+                    else f"{rng.randrange(1, 28):02d}/{rng.randrange(1, 13):02d}/{rng.randrange(2022, 2026)}"
+                ),
                 "issuer": "Cơ quan Mẫu",
                 "score": {3: rng.randrange(50, 70), 4: rng.randrange(70, 90), 5: rng.randrange(90, 101)}[stars],
             }
@@ -229,12 +293,13 @@ def generate(count: int, target: Path, seed: int = 7) -> Path:
         if "Cá" in " ".join(ingredients):
             data["warnings"] = ["Sản phẩm có chứa cá."]
         photos = []
-        for index in range(1 + (number % 4 == 0)):
+        for index in range((number % CAMERA_EVERY == 0) if province else 1 + (number % 4 == 0)):
             serial += 1
             file = f"{number:05d}-{index + 1}.jpg"
             (products_dir / folder / file).write_bytes(_photo_bytes(pool, rng, serial))
             photos.append({"file": file, "alt": f"{kind}, ảnh {index + 1}"})
-        data["photos"] = photos
+        if photos:
+            data["photos"] = photos
         data["where_to_buy"] = [{"name": f"Cửa hàng Mẫu {rng.randrange(1, 200)}", "address": f"{rng.choice(VILLAGES)}, Thanh Hóa"}]
         _write_yaml(products_dir / folder / f"san-pham-{number:05d}.yml", "product", data)
     return target
@@ -245,8 +310,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("count", type=int, help="number of products")
     parser.add_argument("target", type=Path, help="an empty folder for the project")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--profile", choices=PROFILES, default="synthetic", help="province: shaped like a real province's catalogue")
     args = parser.parse_args(argv)
-    generate(args.count, args.target, args.seed)
+    generate(args.count, args.target, args.seed, args.profile)
     print(f"{args.count} products written to {args.target}")
     return 0
 

@@ -36,6 +36,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from ocop.media.prepare import usable_cores
 from PIL import Image, ImageDraw, ImageFilter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -186,7 +187,7 @@ def main() -> int:
         photo_sizes = ", ".join(f"{p.name.split('-1-')[1]} {p.stat().st_size / 1024:.0f} KB" for p in photo_files)
 
     print(f"Lighthouse {version}, mobile profile (simulated slow 4G, 4× CPU slowdown), {chromium}, "
-          f"median of {args.runs} runs; {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.")
+          f"median of {args.runs} runs; {platform.machine()}, {usable_cores()} cores, Python {platform.python_version()}.")
     print()
     print("| page | performance | accessibility | best practices | SEO | transferred (KB) | requests | FCP (s) | LCP (s) | TBT (ms) | CLS |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")

@@ -11,7 +11,6 @@ import dataclasses
 from pathlib import Path
 
 from mkdocs.config import load_config
-
 from ocop.media.labels import format_mm
 from ocop.media.printing import format_report, qr_report
 from ocop.media.qr import describe

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/run.py                     # N = 10, 100, 1000, 5000; writes README.md
     .venv/bin/python benchmarks/run.py --sizes 10,100 --no-write
+    .venv/bin/python benchmarks/run.py --profile province --sizes 650   # a real province's shape; its own table
 
 For each N it generates a synthetic project (benchmarks/generate.py, fixed seed) and measures, in
 one run and on the same machine state:
@@ -26,6 +27,7 @@ import gzip
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,10 +41,13 @@ from mkdocs.utils.yaml import yaml_load
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
+from ocop.media.prepare import usable_cores  # noqa: E402
 
 BIN = Path(sys.executable).parent
 README = HERE / "README.md"
 BEGIN, END = "<!-- results: written by benchmarks/run.py -->", "<!-- /results -->"
+# The province profile (generate.py --profile province) has its own table.
+BEGIN_PROVINCE, END_PROVINCE = "<!-- province results: written by benchmarks/run.py --profile province -->", "<!-- /province results -->"
 SEARCH_FILES = ("search/search_index.json",)
 # On ext4 without a journal (this machine) a new file does not get an inode deleted less than about
 # 30 s ago, and finding one searches past each of them: a build that writes tens of thousands of
@@ -135,15 +140,20 @@ def edit_one_product(project: Path) -> None:
     path.write_text(text.replace("summary: ", "summary: Đã sửa. ", 1), encoding="utf-8")
 
 
-def fastest(runs: list[Run]) -> Run:
-    """The least disturbed of repeated runs (by CPU time; the machine may be shared)."""
-    return min(runs, key=lambda run: run.cpu)
+def median(runs: list[Run]) -> Run:
+    """The median of repeated runs, wall clock and CPU each (the machine may be shared); the peak memory's maximum."""
+    return Run(
+        statistics.median(run.seconds for run in runs),
+        statistics.median(run.cpu for run in runs),
+        max(run.peak_mb for run in runs),
+        runs[-1].output,
+    )
 
 
-def measure(count: int, work: Path, seed: int, repeat: int = 1) -> Result:
+def measure(count: int, work: Path, seed: int, repeat: int = 1, profile: str = "synthetic", edit: bool = True) -> Result:
     root = work / f"n{count}"
     shutil.rmtree(root, ignore_errors=True)
-    project = generate(count, root / "project", seed)
+    project = generate(count, root / "project", seed, profile)
     mkdocs = [str(BIN / "mkdocs"), "build"]
     result = Result(count)
     cache = project / ".cache"
@@ -170,11 +180,13 @@ def measure(count: int, work: Path, seed: int, repeat: int = 1) -> Result:
         before = cache_state(cache)
         build("warm", mkdocs)
         result.new_cache_files_warm = max(result.new_cache_files_warm, changed(before, cache_state(cache)))
-        edit_one_product(project)
-        before = cache_state(cache)
-        build("edit", mkdocs)
-        result.new_cache_files_edit = max(result.new_cache_files_edit, changed(before, cache_state(cache)))
-    result.full, result.plain, result.warm, result.edit = (fastest(runs[kind]) for kind in ("full", "plain", "warm", "edit"))
+        if edit:
+            edit_one_product(project)
+            before = cache_state(cache)
+            build("edit", mkdocs)
+            result.new_cache_files_edit = max(result.new_cache_files_edit, changed(before, cache_state(cache)))
+    result.full, result.plain, result.warm = (median(runs[kind]) for kind in ("full", "plain", "warm"))
+    result.edit = median(runs["edit"]) if edit else None
 
     result.pages = sum(1 for _ in site.rglob("index.html"))
     result.site_mb = folder_size(site) / 1e6
@@ -208,7 +220,7 @@ def machine() -> str:
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     versions = ", ".join(f"{name} {_version(name)}" for name in ("mkdocs", "mkdocs-material", "pydantic", "qrcode", "pillow", "PyYAML"))
     return (
-        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GB RAM; {platform.system()} {platform.release()}; "
+        f"{cpu}, {usable_cores()} usable cores, {memory:.0f} GB RAM; {platform.system()} {platform.release()}; "
         f"Python {platform.python_version()}; {versions}; load average at the end {load}"
     )
 
@@ -235,17 +247,17 @@ def table(results: list[Result]) -> str:
     for r in results:
         lines.append(
             f"| {r.products:,} | {r.pages:,} | {seconds(r.full)} | {seconds(r.plain)} | {ratio(r.full, r.plain)} "
-            f"| {seconds(r.warm)} | {ratio(r.warm, r.plain)} | {seconds(r.edit)} "
-            f"| {r.new_cache_files_warm}, {r.new_cache_files_edit} | {max(r.full.peak_mb, r.warm.peak_mb):.0f} "
+            f"| {seconds(r.warm)} | {ratio(r.warm, r.plain)} | {seconds(r.edit) if r.edit else '—'} "
+            f"| {r.new_cache_files_warm}, {r.new_cache_files_edit if r.edit else '—'} | {max(r.full.peak_mb, r.warm.peak_mb):.0f} "
             f"| {r.site_mb:.0f} | {r.search_kb:.0f} | {r.search_gzip_kb:.0f} | {r.largest_catalogue_kb:.0f} |"
         )
     lines.append("")
     lines.append(
         "Times are wall-clock seconds with CPU seconds (user + system, worker processes included) in brackets. "
         "Ratios are of CPU seconds, which other users of a shared machine disturb least, with the ratio of "
-        "wall-clock seconds in brackets (a first build encodes QR codes on every core, so its wall-clock ratio "
-        "is lower when cores are free). Each figure is the fastest of the repetitions; the four builds of a "
-        "repetition run back to back."
+        "wall-clock seconds in brackets (a first build resizes photos and encodes QR codes on every core, so its "
+        "wall-clock ratio is lower when cores are free; MkDocs renders the pages on one). Each figure is the median "
+        "of the repetitions; the four builds of a repetition run back to back."
     )
     by_count = {result.products: result for result in results}
     if 1000 in by_count and 5000 in by_count:
@@ -259,9 +271,9 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-def write_readme(text: str) -> None:
+def write_readme(text: str, begin: str = BEGIN, end: str = END) -> None:
     readme = README.read_text(encoding="utf-8")
-    start, end = readme.index(BEGIN) + len(BEGIN), readme.index(END)
+    start, end = readme.index(begin) + len(begin), readme.index(end)
     README.write_text(readme[:start] + "\n" + text + "\n" + readme[end:], encoding="utf-8")
 
 
@@ -269,28 +281,33 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,1000,5000", help="numbers of products, comma-separated")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--repeat", type=int, default=2, help="repetitions of each measure (the fastest is kept)")
+    parser.add_argument("--repeat", type=int, default=2, help="repetitions of each measure (the median is kept)")
+    parser.add_argument("--profile", choices=("synthetic", "province"), default="synthetic", help="the generator's profile (generate.py)")
     parser.add_argument("--work", type=Path, help="folder for the generated projects (default: a temporary one)")
+    parser.add_argument("--no-edit", action="store_true", help="leave out the build after editing a product (saves time at 5,000)")
     parser.add_argument("--no-write", action="store_true", help="print the table only; leave README.md as it is")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",")]
     work = args.work or Path(tempfile.mkdtemp(prefix="ocop-bench-"))
     results = []
     for count in sizes:
-        result = measure(count, work, args.seed, args.repeat)
+        result = measure(count, work, args.seed, args.repeat, args.profile, edit=not args.no_edit)
         results.append(result)
+        print(table([result]).splitlines()[2], flush=True)  # the row, in case a later size does not finish
         print(
             f"{count:>6} products: first build {result.full.cpu:6.1f} s CPU, plain {result.plain.cpu:6.1f} "
             f"({result.full.cpu / result.plain.cpu:.2f}×), warm {result.warm.cpu:6.1f} "
-            f"({result.warm.cpu / result.plain.cpu:.2f}×), edit {result.edit.cpu:6.1f}",
+            f"({result.warm.cpu / result.plain.cpu:.2f}×)" + (f", edit {result.edit.cpu:6.1f}" if result.edit else ""),
             flush=True,
         )
-    options = ("" if args.sizes == "10,100,1000,5000" else f" --sizes {args.sizes}") + ("" if args.repeat == 2 else f" --repeat {args.repeat}")
+    options = ("" if args.profile == "synthetic" else f" --profile {args.profile}")
+    options += " --no-edit" if args.no_edit else ""
+    options += ("" if args.sizes == "10,100,1000,5000" else f" --sizes {args.sizes}") + ("" if args.repeat == 2 else f" --repeat {args.repeat}")
     command = f"`.venv/bin/python benchmarks/run.py{options}`"
     text = f"{table(results)}\n\nMachine: {machine()}.\n\nMade by {command} on {time.strftime('%Y-%m-%d %H:%M')}."
     print(text)
     if not args.no_write:
-        write_readme(text)
+        write_readme(text, *((BEGIN, END) if args.profile == "synthetic" else (BEGIN_PROVINCE, END_PROVINCE)))
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -20,9 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from mkdocs.config import load_config  # noqa: E402
-
-from ocop.pages.addresses import SHORT  # noqa: E402
 from ocop.ops.sitecheck import check_site, printed_addresses  # noqa: E402
+from ocop.pages.addresses import SHORT  # noqa: E402
 
 BIN = Path(sys.executable).parent
 

@@ -172,8 +172,8 @@ def test_a_rebuild_regenerates_no_qr_code_and_no_image(project):
 
 
 def test_a_first_build_makes_each_photo_and_code_once_and_the_next_build_none(sites):
-    """A first build of many products deals its photos, codes and label sheets out to worker processes
-    (one fewer than the cores; this test's catalogue is large enough for them on any machine with two
+    """A first build of many products deals its photos, codes and label sheets out to a pool of worker
+    processes (one a usable core; this test's catalogue is large enough for them on any machine with two
     cores or more). What they make is exactly what the build needs: the next build makes nothing."""
     project = sites[LARGE]
     photos = list(project.products.rglob("*.jpg"))

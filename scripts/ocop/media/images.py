@@ -127,6 +127,15 @@ class PhotoCache:
             self._originals_changed = True
         return cache_key(digest, self.style, self.formats, Image.__version__)
 
+    def originals(self, paths) -> dict[str, list]:
+        """The hashes already taken of these originals (by path: size, modification time, hash), for a
+        worker process to start from instead of reading each photo again."""
+        return {str(path): self._originals[str(path)] for path in paths if str(path) in self._originals}
+
+    def know_originals(self, known: dict[str, list]) -> None:
+        """Take hashes another process has taken (`originals`); this process does not save them."""
+        self._originals.update(known)
+
     def save(self) -> None:
         """Keep the hashes of the originals for the next build (only the build's own process calls this)."""
         if self._originals_file is not None and self._originals_changed:

@@ -1,21 +1,24 @@
 """The slow part of a first build, done up front on every core: photos resized, QR codes encoded, label
 sheets laid out.
 
-A build after the first finds all of it in `.cache/ocop/` and does none of it. A first build of a
-province's catalogue (thousands of photos and codes) would spend minutes on one core, so the pieces
-missing from the cache are dealt out in equal shares of work: this process does one share and each
-other core runs a worker (`python -m ocop.media.prepare`, given its share on standard input) that writes
-into the same cache. The build then finds everything there. Whatever a worker could not make (a
-photo that cannot be read, a worker that died) is simply made again by the build, which reports any
+A build after the first finds all of it in `.cache/ocop/` and does none of it: with nothing missing no
+worker process is started, and a warm build stays in one process. A first build of a province's
+catalogue (thousands of photos and codes) would spend minutes on one core, so the pieces missing from
+the cache are cut into chunks of about equal cost and handed to a pool of worker processes
+(`concurrent.futures.ProcessPoolExecutor`, one a usable core) that write into the same cache. The
+build then finds everything there. Whatever a worker could not make (a photo that cannot be read, a
+worker that died, a pool that could not start) is simply made again by the build, which reports any
 problem with its usual message: a worker's failure never changes the result, only the time.
+
+Workers are started the same way on every system ("spawn", Windows' only way): a fresh Python that
+imports this module, not a copy of the build's process with MkDocs' threads and state in it.
 """
 from __future__ import annotations
 
-import json
+import multiprocessing
 import os
-import subprocess
-import sys
-from dataclasses import asdict, dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .images import PhotoCache, PhotoStyle
@@ -26,9 +29,21 @@ from .qr import QrCache, QrStyle
 # its six files takes about 70 ms, encoding a code's SVG, PNG and version about 20 ms, laying out and
 # writing a label sheet about 15 ms).
 COST = {"photo": 1.0, "code": 0.3, "sheet": 0.25}
-# Below this much work (in photos), starting workers (about 0.3 s each) saves nothing worth having.
+# Below this much work (in photos), starting workers (about 0.3 s of CPU each) saves nothing worth having.
 PARALLEL_FROM = 20.0
 MAX_WORKERS = 8
+# Chunks a worker: enough that a worker done early takes another while a slow one finishes, few enough
+# that each is worth sending (a chunk travels as one pickled message).
+CHUNKS_PER_WORKER = 4
+
+
+def usable_cores() -> int:
+    """The cores this process may run on: its CPU affinity where the system has one (Linux: a container or
+    `taskset` may allow fewer than the machine has), else every core the system reports."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # Windows, macOS
+        return os.cpu_count() or 1
 
 
 @dataclass
@@ -40,11 +55,18 @@ class Work:
     sheets: list[Label] = field(default_factory=list)  # one full A4 page of each label
 
     def jobs(self) -> list[tuple[str, object]]:
-        return (
-            [("photo", str(path)) for path in self.photos]
-            + [("code", text) for text in self.codes]
-            + [("sheet", asdict(label)) for label in self.sheets]
-        )
+        return [("photo", path) for path in self.photos] + [("code", text) for text in self.codes] + [("sheet", label) for label in self.sheets]
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """What a worker needs to make a piece of work exactly as the build would (sent to it pickled)."""
+
+    qr_folder: Path
+    photo_folder: Path
+    qr_style: QrStyle
+    photo_style: PhotoStyle
+    label_size: LabelSize
 
 
 @dataclass
@@ -56,23 +78,12 @@ class Caches:
     qr_style: QrStyle
     label_size: LabelSize
 
-    def request(self) -> dict:
-        return {
-            "qr_folder": str(self.qr.disk.folder),
-            "photo_folder": str(self.photos.disk.folder),
-            "qr_style": asdict(self.qr_style),
-            "photo_style": self.photos.style.as_dict(),
-            "label_size": asdict(self.label_size),
-        }
+    def recipe(self) -> Recipe:
+        return Recipe(self.qr.disk.folder, self.photos.disk.folder, self.qr_style, self.photos.style, self.label_size)
 
     @classmethod
-    def from_request(cls, request: dict) -> Caches:
-        return cls(
-            QrCache(Path(request["qr_folder"])),
-            PhotoCache(Path(request["photo_folder"]), PhotoStyle.from_dict(request["photo_style"])),
-            QrStyle(**request["qr_style"]),
-            LabelSize(**request["label_size"]),
-        )
+    def from_recipe(cls, recipe: Recipe) -> Caches:
+        return cls(QrCache(recipe.qr_folder), PhotoCache(recipe.photo_folder, recipe.photo_style), recipe.qr_style, recipe.label_size)
 
     def make(self, kind: str, what) -> None:
         if kind == "photo":
@@ -80,7 +91,7 @@ class Caches:
         elif kind == "code":
             self.qr.prepare(what, self.qr_style)
         elif kind == "sheet":
-            page_file(self.qr, Label(**what), self.label_size, self.qr_style)
+            page_file(self.qr, what, self.label_size, self.qr_style)
 
 
 def shares(jobs: list[tuple[str, object]], count: int) -> list[list[tuple[str, object]]]:
@@ -90,58 +101,50 @@ def shares(jobs: list[tuple[str, object]], count: int) -> list[list[tuple[str, o
         least = min(loads)
         least[0] += COST[job[0]]
         least[2].append(job)
-    return [share for _, _, share in sorted(loads, key=lambda load: load[1])]
+    return [share for _, index, share in sorted(loads, key=lambda load: load[1]) if share]
 
 
-def run(work: Work, caches: Caches) -> None:
-    """Make the missing pieces on every core when there are enough of them; otherwise leave them to the build."""
+def run(work: Work, caches: Caches) -> int:
+    """Make the missing pieces on every core when there are enough of them; otherwise leave them to the
+    build. Returns how many worker processes were started (none when nothing is missing)."""
     jobs = work.jobs()
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if caches.qr.disk.folder is None or caches.photos.disk.folder is None or workers < 2:
-        return
-    if sum(COST[kind] for kind, _ in jobs) < PARALLEL_FROM:
-        return
-    own, *others = shares(jobs, workers)
-    request = caches.request()
-    processes = []
-    for share in others:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "ocop.media.prepare"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-        )
-        process.stdin.write(json.dumps({**request, "jobs": share}).encode("utf-8"))
-        process.stdin.close()
-        processes.append(process)
-    for kind, what in own:
-        try:
-            caches.make(kind, what)
-        except Exception:  # noqa: BLE001 - the build makes it again and reports the problem properly
-            pass
-    for process in processes:
-        # Each worker says how many files it made, for the build's log line.
-        counts = _counts(process.stdout.read())
-        process.wait()
-        caches.qr.encoded += counts.get("codes", 0)
-        caches.photos.made += counts.get("photos", 0)
-
-
-def _counts(output: bytes) -> dict:
+    if not jobs or caches.qr.disk.folder is None or caches.photos.disk.folder is None:
+        return 0
+    workers = min(usable_cores(), MAX_WORKERS)
+    if workers < 2 or sum(COST[kind] for kind, _ in jobs) < PARALLEL_FROM:
+        return 0
+    chunks = shares(jobs, workers * CHUNKS_PER_WORKER)
+    workers = min(workers, len(chunks))
+    recipe = caches.recipe()
     try:
-        counts = json.loads(output or b"{}")
-    except ValueError:
-        return {}
-    return counts if isinstance(counts, dict) else {}
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            # The hashes of the originals the build has just taken go along: a worker need not read each photo again.
+            futures = [
+                pool.submit(make_chunk, recipe, chunk, caches.photos.originals(what for kind, what in chunk if kind == "photo"))
+                for chunk in chunks
+            ]
+            for future in futures:
+                try:
+                    encoded, made = future.result()
+                except Exception:  # noqa: BLE001 - a worker that died: the build makes its share itself
+                    continue
+                # What the workers made, for the build's log line.
+                caches.qr.encoded += encoded
+                caches.photos.made += made
+    except Exception:  # noqa: BLE001 - no pool on this system (no processes, no semaphores): the build makes it all
+        pass
+    return workers
 
 
-def _worker() -> None:
-    job = json.load(sys.stdin)
-    caches = Caches.from_request(job)
-    for kind, what in job["jobs"]:
+def make_chunk(recipe: Recipe, jobs: list[tuple[str, object]], originals: dict) -> tuple[int, int]:
+    """In a worker process: make each job into the cache; returns (QR files encoded, image files made).
+
+    A job that fails is skipped: the build makes it again and reports the problem with its usual message."""
+    caches = Caches.from_recipe(recipe)
+    caches.photos.know_originals(originals)
+    for kind, what in jobs:
         try:
             caches.make(kind, what)
-        except Exception:  # noqa: BLE001, S112 - see run(): the build makes it again
+        except Exception:  # noqa: BLE001, S112 - see above
             continue
-    json.dump({"codes": caches.qr.encoded, "photos": caches.photos.made}, sys.stdout)
-
-
-if __name__ == "__main__":
-    _worker()
+    return caches.qr.encoded, caches.photos.made
