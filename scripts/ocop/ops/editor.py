@@ -184,8 +184,9 @@ def _group_choices() -> tuple[list[dict], list[dict]]:
 
 
 def _photos_next_to_file() -> dict:
-    # Entry-relative media: the photo is saved beside the YAML file and written as its bare name.
-    return {"media_folder": "", "public_folder": ""}
+    # Entry-relative media: the photo is saved beside the YAML file and written as its bare name. The
+    # CMS keeps an entry's media in a folder named after the entry's file: ".." is the file's own folder.
+    return {"media_folder": "..", "public_folder": ""}
 
 
 def _product_collection(settings: EditorSettings) -> dict:
@@ -349,6 +350,8 @@ def editor_config(settings: EditorSettings) -> dict:
         "backend": backend,
         "media_folder": f"{settings.posts_dir}/anh",
         "public_folder": "anh",
+        # No stock photo libraries (Pexels, Unsplash…): photos come from the officer's PC, nothing from other hosts.
+        "media_libraries": {"stock_assets": False},
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "output": {"omit_empty_optional_fields": True},
         "collections": [
