@@ -470,3 +470,24 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     # And in the preview the editor runs beside: saved into the project, the rebuilt page shows it.
     save_into_project(page, root)
     wait_until(lambda: b"M\xe1\xba\xafm t\xc3\xa9p" in fetch(base + "san-pham/mam-tep-dong-tam/")[1], timeout=120)
+
+
+def test_a_mistake_saved_from_the_editor_is_shown_in_vietnamese_in_the_preview(editor_to_change):
+    """The editor checks what it can (required fields, choices); what only the models know (a
+    candidate cannot have stars) is shown by the preview, on the page, with the file and the field."""
+    page, elsewhere, root, base = editor_to_change
+    collection(page, base, "san-pham")
+    page.get_by_text("Nước mắm Năm Quyền", exact=True).first.click()
+    candidate = page.get_by_role("checkbox", name="Đang chuẩn bị đánh giá (chưa được công nhận)").or_(
+        page.get_by_role("switch", name="Đang chuẩn bị đánh giá (chưa được công nhận)"))
+    scroll_to(page, candidate).click()
+    save(page)
+    written = save_into_project(page, root)
+    assert list(written) == ["products/nam-quyen/nuoc-mam-nam-quyen.yml"]
+
+    def shown() -> str | None:
+        text = fetch(base + "san-pham/")[1].decode()
+        return text if "chưa có số sao" in text else None
+
+    text = wait_until(shown, timeout=120)
+    assert "products/nam-quyen/nuoc-mam-nam-quyen.yml" in text
