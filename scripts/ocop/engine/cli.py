@@ -340,7 +340,11 @@ def publish(args) -> int:
         # A folder in mkdocs.yml is read from the folder of mkdocs.yml, wherever the command is typed.
         folder = None if gh_pages else str(Path(args.config).resolve().parent / target)
     try:
-        _commit_first(args.config, config)
+        # The officer's work is saved first, even if the data turns out to have a mistake; then new
+        # products get their slug and short code (as `ocop build` gives them), saved in a commit of their own.
+        _commit_first(args.config, config, "Cập nhật nội dung")
+        _issue(args)
+        _commit_first(args.config, config, "Cấp mã ngắn cho sản phẩm mới")
         if gh_pages:
             publish_gh_pages(
                 Path(args.config).resolve().parent, build_into, check_built,
@@ -354,14 +358,14 @@ def publish(args) -> int:
     return 0
 
 
-def _commit_first(config_file: str, config) -> None:
+def _commit_first(config_file: str, config, title: str) -> None:
     """What the officer saved (in the editor or by hand) is committed before anything is built."""
     root = Path(config_file).resolve().parent
     docs = Path(config.docs_dir).resolve()
     paths = [config.plugins["ocop"].config.products_dir, Path(config_file).name]
     if docs.is_relative_to(root):
         paths.append(docs.relative_to(root).as_posix())
-    commit_changes(root, paths)
+    commit_changes(root, paths, title)
 
 
 GH_PAGES = "gh-pages"

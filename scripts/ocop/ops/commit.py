@@ -31,7 +31,10 @@ def _git(root: Path, *args: str, env: dict | None = None) -> subprocess.Complete
     )
 
 
-def commit_changes(root: Path, paths: list[str], today: dt.date | None = None, say: Callable[[str], None] = print) -> str | None:
+def commit_changes(
+    root: Path, paths: list[str], title: str = "Cập nhật nội dung", today: dt.date | None = None,
+    say: Callable[[str], None] = print,
+) -> str | None:
     """Commit every change under `paths` (relative to `root`); the commit's id, or None when there was
     nothing to commit or `root` is not in a Git clone."""
     try:
@@ -55,7 +58,7 @@ def commit_changes(root: Path, paths: list[str], today: dt.date | None = None, s
     body = [f"- {words.get(line[0], 'sửa')} {line.split(chr(9))[-1]}" for line in lines[:LISTED]]
     if len(lines) > LISTED:
         body.append(f"- và {len(lines) - LISTED} tệp khác")
-    message = f"Cập nhật nội dung ngày {day}: {len(lines)} tệp (ocop publish)\n\n" + "\n".join(body) + "\n"
+    message = f"{title} ngày {day}: {len(lines)} tệp (ocop publish)\n\n" + "\n".join(body) + "\n"
     env = dict(os.environ)
     for key, value in (("user.name", DEFAULT_AUTHOR[0]), ("user.email", DEFAULT_AUTHOR[1])):
         if _git(root, "config", key).returncode != 0:
@@ -65,5 +68,5 @@ def commit_changes(root: Path, paths: list[str], today: dt.date | None = None, s
     if done.returncode != 0:
         raise CommitError(f"Git không lưu được các thay đổi: {(done.stderr or done.stdout).strip()}")
     commit = _git(root, "rev-parse", "--short", "HEAD").stdout.strip()
-    say(f"Đã lưu {len(lines)} tệp thay đổi vào lịch sử Git ({commit}) trước khi đăng.")
+    say(f"Đã lưu {len(lines)} tệp thay đổi vào lịch sử Git ({commit}): {title.lower()}.")
     return commit
