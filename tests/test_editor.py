@@ -21,7 +21,17 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 import yaml
 
-from conftest import BIN, _environment, copy_project, free_port, wait_until
+from conftest import BIN, ROOT, _environment, copy_project, free_port, wait_until
+
+# The guide's pictures of the editor (docs/huong-dan/trinh-soan-thao.md), taken by the test that makes
+# a product and a post through the forms: OCOP_GUIDE_SCREENSHOTS=1 writes them into
+# docs/huong-dan/anh-trinh-soan-thao/ (anh/ holds the site's pictures, made by scripts/guide-screenshots.py).
+GUIDE_PICTURES = ROOT / "docs" / "huong-dan" / "anh-trinh-soan-thao"
+
+
+def picture(page, name: str) -> None:
+    if os.environ.get("OCOP_GUIDE_SCREENSHOTS") == "1":
+        page.screenshot(path=str(GUIDE_PICTURES / name))
 
 # What the folder picker answers: a copy of the project in the origin's private file system.
 PICKER = """
@@ -391,6 +401,7 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     stall = tmp_path / "gian-hang.jpg"
     Image.new("RGB", (1200, 900), (40, 120, 190)).save(stall, quality=85)
 
+    picture(page, "trinh-soan-thao.png")
     # A producer.
     page.goto(base + "quan-tri/#/collections/co-so/new")
     page.get_by_role("textbox", name="Tên cơ sở / chủ thể").fill("Hợp tác xã Đồng Tâm")
@@ -412,6 +423,8 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     scroll_to(page, page.get_by_role("button", name=re.compile("Thêm.*Ảnh"))).click()
     page.locator("input[type=file]").first.set_input_files(photo)
     page.get_by_role("textbox", name="Mô tả ảnh").fill("Hũ mắm tép Đồng Tâm")
+    page.get_by_role("textbox", name="Tên sản phẩm").scroll_into_view_if_needed()
+    picture(page, "trinh-soan-thao-san-pham.png")
     save(page)
 
     # A news post with a photo.
@@ -434,6 +447,7 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     # The text editor hands its content over after a moment: the preview shows the photo then.
     expect(page.get_by_role("img", name="Gian hàng mắm tép").last).to_be_visible()
     page.wait_for_timeout(1000)
+    picture(page, "trinh-soan-thao-tin.png")
     save(page)
     assert elsewhere == []
 
@@ -491,3 +505,16 @@ def test_a_mistake_saved_from_the_editor_is_shown_in_vietnamese_in_the_preview(e
 
     text = wait_until(shown, timeout=120)
     assert "products/nam-quyen/nuoc-mam-nam-quyen.yml" in text
+
+
+def test_the_guide_shows_the_editor_in_its_own_pictures():
+    """Every picture the editor's guide page names exists, at the size the page declares."""
+    from PIL import Image
+
+    page = (ROOT / "docs" / "huong-dan" / "trinh-soan-thao.md").read_text(encoding="utf-8")
+    named = re.findall(r"\]\(anh-trinh-soan-thao/([^)]+)\)\{ width=\"(\d+)\" height=\"(\d+)\"", page)
+    assert sorted(name for name, _, _ in named) == sorted(path.name for path in GUIDE_PICTURES.glob("*.png"))
+    assert len(named) == 3
+    for name, width, height in named:
+        with Image.open(GUIDE_PICTURES / name) as picture:
+            assert picture.size == (int(width), int(height)), name
