@@ -10,7 +10,8 @@
     ocop poster MÃ        áp phích gian hàng A4 và A5 của một sản phẩm
     ocop shelf-card ĐIỂM_BÁN  thẻ A6 ở điểm bán: sản phẩm bán tại đó, mỗi sản phẩm một mã QR
     ocop publish [--to THƯ_MỤC | --gh-pages]
-                          tạo trang, kiểm tra, rồi mới thay trang đang chạy (trang cũ giữ nguyên nếu có lỗi);
+                          lưu các thay đổi vào Git, tạo trang, kiểm tra, rồi mới thay trang đang chạy
+                          (trang cũ giữ nguyên nếu có lỗi);
                           không ghi nơi đăng thì đăng vào `publish_to` của plugin ocop trong mkdocs.yml
     ocop new LOẠI "Tên"   tạo tệp mới có sẵn hướng dẫn: post, product, producer, outlet, fair
     ocop schema           cập nhật JSON Schema cho trình soạn thảo (VS Code)
@@ -53,6 +54,7 @@ from ..model.errors import DataError
 from ..model.models import OutletKind, parse_date
 from ..model.news import BlogSettings, load_authors
 from ..model.plan import PLAN_FILE
+from ..ops.commit import CommitError, commit_changes
 from ..ops.publish import PublishError, publish_gh_pages, publish_to
 from ..ops.scaffold import (
     ScaffoldError,
@@ -475,8 +477,9 @@ def publish(args) -> int:
         return check_site(folder, project.settings.site_url, printed_addresses(project), SHORT)
 
     gh_pages, folder = args.gh_pages, args.to
+    config = _config(args.config)
     if not gh_pages and folder is None:
-        target = _config(args.config).plugins["ocop"].config.publish_to
+        target = config.plugins["ocop"].config.publish_to
         if not target:
             print(PUBLISH_TARGET_MISSING.format(config=args.config), file=sys.stderr)
             return 2
@@ -484,6 +487,11 @@ def publish(args) -> int:
         # A folder in mkdocs.yml is read from the folder of mkdocs.yml, wherever the command is typed.
         folder = None if gh_pages else str(Path(args.config).resolve().parent / target)
     try:
+        # The officer's work is saved first, even if the data turns out to have a mistake; then new
+        # products get their slug and short code (as `ocop build` gives them), saved in a commit of their own.
+        _commit_first(args.config, config, "Cập nhật nội dung")
+        _issue(args)
+        _commit_first(args.config, config, "Cấp mã ngắn cho sản phẩm mới")
         if gh_pages:
             publish_gh_pages(
                 Path(args.config).resolve().parent, build_into, check_built,
@@ -491,10 +499,20 @@ def publish(args) -> int:
             )
         else:
             publish_to(Path(folder), build_into, check_built)
-    except PublishError as error:
+    except (PublishError, CommitError) as error:
         print(error, file=sys.stderr)
         return 1
     return 0
+
+
+def _commit_first(config_file: str, config, title: str) -> None:
+    """What the officer saved (in the editor or by hand) is committed before anything is built."""
+    root = Path(config_file).resolve().parent
+    docs = Path(config.docs_dir).resolve()
+    paths = [config.plugins["ocop"].config.products_dir, Path(config_file).name]
+    if docs.is_relative_to(root):
+        paths.append(docs.relative_to(root).as_posix())
+    commit_changes(root, paths, title)
 
 
 GH_PAGES = "gh-pages"

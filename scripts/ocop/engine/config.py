@@ -29,3 +29,7 @@ class OcopPluginConfig(base.Config):
     # Where a bare `ocop publish` publishes: a web server's folder (relative to mkdocs.yml, or absolute)
     # or "gh-pages". Unset, `ocop publish` needs --to or --gh-pages.
     publish_to = c.Optional(c.Type(str))
+    # The editor at /quan-tri/ is served by `ocop serve` only; with a Git hosting backend for Sveltia CMS
+    # (name: github, gitlab, gitea; repo: owner/name; branch; base_url… for a self-hosted one) it is
+    # published with the site too, for editors working online.
+    editor_backend = c.Optional(c.Type(dict))

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 
 from ..model.errors import DataError
 from ..model.news import FEED, SourcePage, feed
+from ..ops.editor import editor_files
 from ..ops.preview import Failure, insert_notice, show_on_pages
 from ..ops.sitecheck import check_site, printed_addresses
 from ..pages.addresses import SHORT
@@ -30,7 +31,7 @@ from ..pages.pagemeta import escape_for_theme, restore
 from ..pages.post_photos import PostPhoto, PostPhotosExtension
 from ..pages.search import compact_file
 from .config import OcopPluginConfig
-from .project import Project, load_project
+from .project import Project, editor_settings, load_project
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 UNCODED_NAMED = 10  # products without a short code named in the build log; a province may have thousands
@@ -128,6 +129,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             if file.is_documentation_page() and not file.generated_by
         }
         self.generated_pages = set()
+        self.add_editor(files, config)
         if self.failure:
             return self.stand_in(files, config)
         try:
@@ -151,6 +153,16 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         self.log_counts()
         self.generated_pages = {file.url for file in files.documentation_pages() if file.generated_by == "ocop"}
         return files
+
+    def add_editor(self, files: Files, config: MkDocsConfig) -> None:
+        """The editor at /quan-tri/ (ops/editor.py): in the preview, where the officer fixes a mistake
+        too, so also while the data has one; published only with a Git hosting backend to save to."""
+        if not (self.serving or self.config.editor_backend):
+            return
+        for uri, content in editor_files(editor_settings(config, self.config)).items():
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"docs/{uri} trùng với trình soạn thảo /quan-tri/: hãy đổi tên tệp đó")
+            files.append(File.generated(config, uri, content=content))
 
     def stand_in(self, files: Files, config: MkDocsConfig) -> Files:
         """While the data cannot be read, the catalogue pages the menu names show the mistakes (rather

@@ -25,6 +25,7 @@ from ..model.models import Commune
 from ..model.news import BlogSettings, News, load_news
 from ..model.plan import Plan, load_plan
 from ..model.validate import describe
+from ..ops.editor import EditorSettings, producers_of
 from ..pages.addresses import OutputFile, SiteSettings
 from ..pages.markers import check_pages
 from ..pages.post_photos import PostPhoto
@@ -71,6 +72,24 @@ class Project:
         """Where the site check keeps what it found in each page between builds (in the cache folder)."""
         folder = self.qr_cache.disk.folder
         return folder / "sitecheck.json" if folder is not None else None
+
+
+def editor_settings(config: MkDocsConfig, options: OcopPluginConfig) -> EditorSettings:
+    """What the editor's configuration (/quan-tri/config.yml) needs from mkdocs.yml."""
+    root = Path(config.config_file_path or "mkdocs.yml").parent.resolve()
+    docs = Path(config.docs_dir).resolve()
+    docs_dir = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.as_posix()
+    blog = BlogSettings.from_config(config)
+    return EditorSettings(
+        site_name=config.site_name,
+        site_url=config.site_url or "",
+        products_dir=options.products_dir,
+        docs_dir=docs_dir,
+        posts_dir=f"{docs_dir}/{blog.posts_dir}" if blog else f"{docs_dir}/tin-tuc/posts",
+        categories=blog.categories if blog else (),
+        backend=options.editor_backend,
+        producers=producers_of(root / options.products_dir),
+    )
 
 
 def load_project(config: MkDocsConfig, options: OcopPluginConfig) -> Project:

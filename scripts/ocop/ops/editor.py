@@ -1,0 +1,446 @@
+"""The editor at /quan-tri/ (Sveltia CMS): its configuration made from the models, and its files.
+
+The configuration is generated from the same pydantic models as the JSON Schemas (schema.py), never
+written by hand: a field renamed, made required or given another choice in the models is renamed,
+required or offered in the editor too (tests/test_editor.py compares them).
+
+The CMS itself is vendored in `sveltia/` (version, licence and the changes below in `sveltia/VENDORED.md`):
+at run time it would fetch its fonts from cdn.jsdelivr.net and its interface's Vietnamese text from
+unpkg.com. `editor_files` serves those from beside it instead, by replacing those addresses in the
+script as it hands it over; a replacement that no longer matches (a new version) is an error, not a
+silent request to another host.
+"""
+from __future__ import annotations
+
+import json
+import re
+import types
+import typing
+from dataclasses import dataclass
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from ..model.catalogue import load_groups
+from ..model.models import Fair, Outlet, Producer, Product
+from ..model.plan import Plan
+
+EDITOR_DIR = "quan-tri"  # the editor's address: /quan-tri/
+SVELTIA_VERSION = "0.221.1"  # see sveltia/VENDORED.md
+LONG_TEXT = 2000  # longer than this: a text area rather than one line
+
+# The script's requests to other hosts that the editor needs, and what replaces them (see VENDORED.md).
+_FONT_CDN = "https://cdn.jsdelivr.net/fontsource/fonts/"
+SCRIPT_PATCHES: tuple[tuple[str, str], ...] = (
+    (re.escape(_FONT_CDN + "source-sans-3:vf@5.3.0/latin-wght-normal.woff2"), "fonts/source-sans-3-latin-wght-normal.woff2"),
+    (re.escape(_FONT_CDN + "noto-mono@5.3.0/latin-400-normal.woff2"), "fonts/noto-mono-latin-400-normal.woff2"),
+    (
+        re.escape(_FONT_CDN + "material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2"),
+        "fonts/material-symbols-outlined-latin-wght-normal.woff2",
+    ),
+    # The interface's strings: `${unpkg}@${version}/locales` → the copy beside the page.
+    (r"`\$\{\w+\}@\$\{\w+\}/locales`", "`locales`"),
+    # Its check for a newer version on unpkg.com: the vendored version is updated by a commit.
+    (r"`\$\{\w+\}/package\.json`", "`data:application/json,%7B%7D`"),
+    # Its offer (in English) to switch to the browser's language: this page chose Vietnamese.
+    (r"if\(await \w+\(`newLanguageCta`\)\)return;", "return;"),
+)
+
+
+# A file's name is made from the name once, and never edited: a producer's folder is the producer's
+# address and what its products name; an outlet's file name is its address.
+FIXED_FILE_NAME = {"template": "{{name}}", "editable": False}
+
+
+@dataclass(frozen=True)
+class EditorSettings:
+    """What the editor's configuration needs from mkdocs.yml."""
+
+    site_name: str
+    site_url: str
+    products_dir: str = "products"
+    docs_dir: str = "docs"
+    posts_dir: str = "docs/tin-tuc/posts"  # from the folder of mkdocs.yml
+    categories: tuple[str, ...] = ()
+    backend: dict | None = None  # plugins: ocop: editor_backend; None: only the local repository
+    producers: tuple[tuple[str, str], ...] = ()  # (folder, name) of each producer, for the product's choice
+
+
+def producers_of(products_dir: Path) -> tuple[tuple[str, str], ...]:
+    """Each producer's folder and name, read leniently: the editor must open while the data has a
+    mistake (a producer whose file cannot be read is offered by its folder's name)."""
+    found = []
+    for file in sorted(products_dir.glob("*/producer.yml")):
+        folder = file.parent.name
+        if folder.startswith(("_", ".")):
+            continue
+        try:
+            name = (yaml.safe_load(file.read_text(encoding="utf-8-sig")) or {}).get("name")
+        except (OSError, ValueError, yaml.YAMLError, AttributeError):
+            name = None
+        found.append((folder, f"{name} ({folder})" if isinstance(name, str) and name.strip() else folder))
+    return tuple(found)
+
+
+# --- models → fields -------------------------------------------------------------------------------
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """The type without `| None`, and whether None was allowed."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        optional = len(args) < len(typing.get_args(annotation))
+        inner, _ = _unwrap(args[0]) if len(args) == 1 else (args[0], False)
+        return inner, optional
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    return annotation, False
+
+
+def _metadata(annotation: Any) -> list:
+    """Every constraint attached to a type, through `Annotated` and `| None`."""
+    found = []
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        inner, *extra = typing.get_args(annotation)
+        found += extra + _metadata(inner)
+    elif origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found += _metadata(arg)
+    return found
+
+
+def _date_field(annotation: Any) -> bool:
+    import datetime as dt
+
+    return _unwrap(annotation)[0] is dt.date
+
+
+def _is_long(annotation: Any, info) -> bool:
+    lengths = [getattr(item, "max_length", None) or 0 for item in _metadata(annotation) + list(info.metadata)]
+    return max(lengths, default=0) > LONG_TEXT
+
+
+def _widget(annotation: Any, info) -> dict:
+    """The Sveltia widget of one model field's type."""
+    inner, _ = _unwrap(annotation)
+    origin = typing.get_origin(inner)
+    if _date_field(annotation):
+        # A date picker written as 2025-05-31, which YAML reads as a date and the models accept.
+        return {"widget": "datetime", "type": "date", "format": "YYYY-MM-DD", "time_format": False}
+    if isinstance(inner, type) and issubclass(inner, Enum):
+        return {"widget": "select", "options": [member.value for member in inner]}
+    if isinstance(inner, type) and issubclass(inner, BaseModel):
+        return {"widget": "object", "collapsed": True, "fields": model_fields(inner)}
+    if origin is list:
+        (item,) = typing.get_args(inner)
+        item_type, _ = _unwrap(item)
+        if isinstance(item_type, type) and issubclass(item_type, BaseModel):
+            return {"widget": "list", "collapsed": True, "fields": model_fields(item_type)}
+        return {"widget": "list", "field": {"name": "item", "label": "Mục", "widget": "string"}}
+    if inner is bool:
+        return {"widget": "boolean"}
+    if inner is int:
+        return {"widget": "number", "value_type": "int"}
+    if inner is float:
+        return {"widget": "number", "value_type": "float"}
+    return {"widget": "text" if _is_long(annotation, info) else "string"}
+
+
+def model_fields(model: type[BaseModel], overrides: dict[str, dict] | None = None) -> list[dict]:
+    """The editor's fields of a model, in the model's order, the English block (`en`) last."""
+    overrides = overrides or {}
+    fields = []
+    for name, info in model.model_fields.items():
+        field = {"name": name, "label": info.title or name, **_widget(info.annotation, info)}
+        if info.description:
+            field["hint"] = info.description
+        field["required"] = info.is_required()
+        field.update(overrides.get(name, {}))
+        if field["widget"] != "number":
+            field.pop("value_type", None)
+        fields.append(field)
+    fields.sort(key=lambda field: field["name"] == "en")
+    return fields
+
+
+# --- collections -------------------------------------------------------------------------------------
+
+
+def _group_choices() -> tuple[list[dict], list[dict]]:
+    groups = load_groups()
+    group_options = [{"label": group.name, "value": code} for code, group in groups.items()]
+    subgroup_options = [
+        {"label": " › ".join((group.name, *sub.path)), "value": sub_code}
+        for group in groups.values()
+        for sub_code, sub in group.subgroups.items()
+    ]
+    return group_options, subgroup_options
+
+
+def _photos_next_to_file() -> dict:
+    # Entry-relative media: the photo is saved beside the YAML file and written as its bare name. The
+    # CMS keeps an entry's media in a folder named after the entry's file: ".." is the file's own folder.
+    return {"media_folder": "..", "public_folder": ""}
+
+
+def _product_collection(settings: EditorSettings) -> dict:
+    groups, subgroups = _group_choices()
+    certification = model_fields(
+        Product.model_fields["certification"].annotation.__args__[0],
+        {"stars": {"widget": "select", "options": [{"label": f"{n} sao", "value": n} for n in (3, 4, 5)]}},
+    )
+    photo_fields = model_fields(Product.model_fields["photos"].annotation.__args__[0], {"file": {"widget": "image"}})
+    fields = model_fields(
+        Product,
+        {
+            # Printed on packaging: never changed from the editor (ocop codes gives a new product its code).
+            "slug": {"readonly": True},
+            "code": {"readonly": True},
+            # A choice among the producers' folders (the CMS's relation field would give the producer
+            # file's own path, nam-quyen/producer); a producer just added is offered once the editor reloads.
+            "producer": {"widget": "select", "options": [{"label": name, "value": folder} for folder, name in settings.producers]},
+            "group": {"widget": "select", "options": groups},
+            "subgroup": {"widget": "select", "options": subgroups},
+            "certification": {"widget": "object", "collapsed": False, "fields": certification},
+            "photos": {"widget": "list", "collapsed": True, "fields": photo_fields},
+        },
+    )
+    return {
+        "name": "san-pham",
+        "label": "Sản phẩm",
+        "label_singular": "sản phẩm",
+        "description": "Mỗi sản phẩm một tệp trong thư mục của cơ sở sản xuất. Không xoá sản phẩm: "
+        "sản phẩm ngừng sản xuất thì ghi mục 'Đã ngừng sản xuất' (mã QR đã in vẫn mở được trang).",
+        "folder": settings.products_dir,
+        "path": "{{fields.producer}}/{{slug}}",
+        "extension": "yml",
+        "format": "yaml",
+        "identifier_field": "name",
+        "slug": FIXED_FILE_NAME,
+        # Only product files have a `producer:` field: not producer.yml, outlets, fairs nor the register.
+        # (The CMS tests the pattern against "null" when the field is missing.)
+        "filter": {"field": "producer", "pattern": "^(?!null$)[a-z0-9]"},
+        "create": True,
+        "delete": False,
+        "duplicate": False,
+        **_photos_next_to_file(),
+        "fields": fields,
+    }
+
+
+def _producer_collection(settings: EditorSettings) -> dict:
+    photo_fields = model_fields(Producer.model_fields["photos"].annotation.__args__[0], {"file": {"widget": "image"}})
+    return {
+        "name": "co-so",
+        "label": "Cơ sở sản xuất",
+        "label_singular": "cơ sở sản xuất",
+        "description": "Mỗi cơ sở một thư mục trong products/, thông tin của cơ sở trong tệp producer.yml.",
+        "folder": settings.products_dir,
+        "path": "{{slug}}/producer",
+        "extension": "yml",
+        "format": "yaml",
+        "identifier_field": "name",
+        "slug": FIXED_FILE_NAME,
+        "create": True,
+        "delete": False,
+        "duplicate": False,
+        **_photos_next_to_file(),
+        "fields": model_fields(Producer, {"photos": {"widget": "list", "collapsed": True, "fields": photo_fields}}),
+    }
+
+
+def _trade_collection(name: str, label: str, singular: str, folder: str, model: type[BaseModel], description: str) -> dict:
+    return {
+        "name": name,
+        "label": label,
+        "label_singular": singular,
+        "description": description,
+        "folder": folder,
+        "extension": "yml",
+        "format": "yaml",
+        "identifier_field": "name",
+        "slug": FIXED_FILE_NAME,
+        "create": True,
+        "fields": model_fields(model),
+    }
+
+
+def _news_collection(settings: EditorSettings) -> dict:
+    return {
+        "name": "tin-tuc",
+        "label": "Tin tức",
+        "label_singular": "bài tin",
+        "description": "Bài đánh dấu 'Bản nháp' chỉ hiện khi xem trước, không được đăng.",
+        "folder": settings.posts_dir,
+        "extension": "md",
+        "format": "frontmatter",
+        "identifier_field": "title",
+        "slug": "{{year}}-{{month}}-{{day}}-{{title}}",
+        "media_folder": "anh",
+        "public_folder": "anh",
+        "sortable_fields": ["date", "title"],
+        "fields": [
+            {"name": "title", "label": "Tiêu đề", "widget": "string", "hint": "Tiêu đề bài, hiện trên trang và trong danh sách tin"},
+            {
+                "name": "date", "label": "Ngày đăng", "widget": "datetime", "type": "date",
+                "format": "YYYY-MM-DD", "time_format": False, "hint": "Ngày đăng bài (bấm để chọn ngày)",
+            },
+            {
+                "name": "categories", "label": "Chuyên mục", "widget": "select", "multiple": True,
+                "options": list(settings.categories), "required": False,
+                "hint": "Một hoặc vài chuyên mục (danh sách chuyên mục ghi trong mkdocs.yml)",
+            },
+            {
+                "name": "draft", "label": "Bản nháp", "widget": "boolean", "required": False, "default": False,
+                "hint": "Bật: bài chỉ hiện khi xem trước trên máy này, không được đăng",
+            },
+            {
+                "name": "description", "label": "Tóm tắt", "widget": "text", "required": False,
+                "hint": "Một hai câu tóm tắt: hiện khi chia sẻ bài lên Zalo, Facebook",
+            },
+            {
+                "name": "body", "label": "Nội dung", "widget": "markdown",
+                "hint": "Nội dung bài. Ảnh: bấm nút chèn ảnh, ảnh được lưu vào thư mục anh/ cạnh bài",
+            },
+        ],
+    }
+
+
+def _plan_collection(settings: EditorSettings) -> dict:
+    return {
+        "name": "ke-hoach",
+        "label": "Kế hoạch OCOP",
+        "description": "Các mục tiêu của kế hoạch năm, để lệnh ocop report tính tiến độ.",
+        "files": [
+            {
+                "name": "ke-hoach",
+                "label": "Mục tiêu của kế hoạch",
+                "file": f"{settings.products_dir}/_ke-hoach.yml",
+                "format": "yaml",
+                "fields": model_fields(Plan),
+            }
+        ],
+    }
+
+
+def editor_config(settings: EditorSettings) -> dict:
+    """The Sveltia CMS configuration (config.yml) of the project."""
+    products = settings.products_dir
+    backend = dict(settings.backend) if settings.backend else {
+        # Only "Làm việc với kho mã nguồn cục bộ" (the project folder) is used without a hosting
+        # backend; the CMS still needs a backend entry to offer it. Gitea: no status check on another host.
+        "name": "gitea", "repo": "ubnd-xa/ocop", "branch": "main",
+    }
+    backend.setdefault("commit_messages", {
+        "create": "Thêm {{collection}} “{{slug}}” (trình soạn thảo)",
+        "update": "Sửa {{collection}} “{{slug}}” (trình soạn thảo)",
+        "delete": "Xoá {{collection}} “{{slug}}” (trình soạn thảo)",
+        "uploadMedia": "Thêm ảnh “{{path}}” (trình soạn thảo)",
+        "deleteMedia": "Xoá ảnh “{{path}}” (trình soạn thảo)",
+    })
+    return {
+        "app_title": f"Quản trị nội dung – {settings.site_name}",
+        "site_url": settings.site_url,
+        "backend": backend,
+        "media_folder": f"{settings.posts_dir}/anh",
+        "public_folder": "anh",
+        # No stock photo libraries (Pexels, Unsplash…): photos come from the officer's PC, nothing from other hosts.
+        "media_libraries": {"stock_assets": False},
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "output": {"omit_empty_optional_fields": True},
+        "collections": [
+            _product_collection(settings),
+            _producer_collection(settings),
+            _news_collection(settings),
+            _trade_collection(
+                "diem-ban", "Điểm bán", "điểm bán", f"{products}/_diem-ban", Outlet,
+                "Cửa hàng, chợ, siêu thị, gian hàng trực tuyến bán sản phẩm OCOP của xã (trang /diem-ban/).",
+            ),
+            _trade_collection(
+                "hoi-cho", "Hội chợ, triển lãm", "hội chợ", f"{products}/_hoi-cho", Fair,
+                "Hội chợ, triển lãm có sản phẩm của xã (trang /hoi-cho/).",
+            ),
+            _plan_collection(settings),
+        ],
+    }
+
+
+# --- the page and its files -------------------------------------------------------------------------
+
+_PAGE = """<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Quản trị nội dung – {title}</title>
+<link href="config.yml" type="application/yaml" rel="cms-config-url">
+<style>
+/* The CMS ships only the Latin part of its font: Vietnamese letters come from this one. */
+@font-face {{font-family:'Source Sans 3';font-style:normal;font-display:swap;font-weight:200 900;
+  src:url(fonts/source-sans-3-vietnamese-wght-normal.woff2) format('woff2-variations');
+  unicode-range:U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,
+  U+0303-0304,U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB;size-adjust:110%;}}
+</style>
+<script>
+// The preview (ocop serve) adds a script that reloads every page after each rebuild: here it would
+// wipe what the officer is typing. It calls a global `livereload`; this page's stays a no-op.
+Object.defineProperty(window, "livereload", {{value: function () {{}}, writable: false, configurable: false}});
+// The interface in Vietnamese, unless the officer chose another language in the editor's settings.
+try {{
+  var prefs = JSON.parse(localStorage.getItem("sveltia-cms.prefs") || "{{}}") || {{}};
+  if (!prefs.locale) {{ prefs.locale = "vi"; localStorage.setItem("sveltia-cms.prefs", JSON.stringify(prefs)); }}
+}} catch (error) {{}}
+</script>
+</head>
+<body>
+<script src="sveltia-cms.js"></script>
+</body>
+</html>
+"""
+
+
+def _vendored(name: str):
+    return resources.files("ocop.ops").joinpath("sveltia", name)
+
+
+def patched_script() -> str:
+    """The CMS's script with its requests to other hosts pointed at the files beside it."""
+    script = _vendored("sveltia-cms.js").read_text(encoding="utf-8")
+    for pattern, replacement in SCRIPT_PATCHES:
+        script, count = re.subn(pattern, lambda _: replacement, script)
+        if count == 0:
+            raise ValueError(
+                f"ocop/ops/sveltia/sveltia-cms.js: không tìm thấy '{pattern}' để thay: "
+                "phiên bản Sveltia CMS mới cần sửa SCRIPT_PATCHES trong ocop/ops/editor.py"
+            )
+    return script
+
+
+def config_yaml(settings: EditorSettings) -> str:
+    header = "# Tạo tự động từ các mô hình dữ liệu (ocop/ops/editor.py): đừng sửa tay.\n"
+    return header + yaml.safe_dump(editor_config(settings), allow_unicode=True, sort_keys=False, width=120)
+
+
+def editor_files(settings: EditorSettings) -> dict[str, str | bytes]:
+    """Site path → content of every file of the editor, under /quan-tri/."""
+    files: dict[str, str | bytes] = {
+        f"{EDITOR_DIR}/index.html": _PAGE.format(title=settings.site_name),
+        f"{EDITOR_DIR}/config.yml": config_yaml(settings),
+        f"{EDITOR_DIR}/sveltia-cms.js": patched_script(),
+        f"{EDITOR_DIR}/locales/vi.json": _vendored("locales/vi.json").read_text(encoding="utf-8"),
+    }
+    for font in _vendored("fonts").iterdir():
+        if font.name.endswith(".woff2"):
+            files[f"{EDITOR_DIR}/fonts/{font.name}"] = font.read_bytes()
+    return files
+
+
+def config_json(settings: EditorSettings) -> str:
+    return json.dumps(editor_config(settings), ensure_ascii=False, indent=2)

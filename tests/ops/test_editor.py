@@ -1,0 +1,525 @@
+"""The editor at /quan-tri/ (Sveltia CMS), as the officer meets it: `ocop serve`, Chromium, a project folder.
+
+The CMS works on a folder the browser is given through `showDirectoryPicker`; here that picker answers
+with a folder of the browser's own private file system (OPFS) holding a copy of the project, `.git`
+included, and what the CMS writes there is copied back into the project to be checked and built.
+"""
+from __future__ import annotations
+
+import base64
+import os
+import re
+import signal
+import subprocess
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import BIN, ROOT, copy_project, environment, free_port, wait_until
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
+
+# The guide's pictures of the editor (docs/huong-dan/trinh-soan-thao.md), taken by the test that makes
+# a product and a post through the forms: OCOP_GUIDE_SCREENSHOTS=1 writes them into
+# docs/huong-dan/anh-trinh-soan-thao/ (anh/ holds the site's pictures, made by scripts/guide-screenshots.py).
+GUIDE_PICTURES = ROOT / "docs" / "huong-dan" / "anh-trinh-soan-thao"
+
+
+def picture(page, name: str) -> None:
+    if os.environ.get("OCOP_GUIDE_SCREENSHOTS") == "1":
+        page.screenshot(path=str(GUIDE_PICTURES / name))
+
+# What the folder picker answers: a copy of the project in the origin's private file system.
+PICKER = """
+window.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle("project");
+"""
+
+FILL = """
+async (files) => {
+  const root = await navigator.storage.getDirectory();
+  try { await root.removeEntry("project", {recursive: true}); } catch (e) {}
+  const project = await root.getDirectoryHandle("project", {create: true});
+  for (const [path, data] of Object.entries(files)) {
+    const parts = path.split("/");
+    let folder = project;
+    for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part, {create: true});
+    const file = await folder.getFileHandle(parts.at(-1), {create: true});
+    const writable = await file.createWritable();
+    await writable.write(Uint8Array.from(atob(data), c => c.charCodeAt(0)));
+    await writable.close();
+  }
+}
+"""
+
+READ_BACK = """
+async () => {
+  const found = {};
+  async function walk(folder, prefix) {
+    for await (const [name, handle] of folder.entries()) {
+      if (handle.kind === "directory") { if (name !== ".git") await walk(handle, prefix + name + "/"); }
+      else {
+        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        let text = ""; for (const b of bytes) text += String.fromCharCode(b);
+        found[prefix + name] = btoa(text);
+      }
+    }
+  }
+  await walk(await (await navigator.storage.getDirectory()).getDirectoryHandle("project"), "");
+  return found;
+}
+"""
+
+
+def project_files(root: Path) -> dict[str, str]:
+    """Every file the CMS may read, base64, with a `.git` as a clone has."""
+    files = {}
+    for part in ("mkdocs.yml", "docs", "products", ".git/HEAD", ".git/config"):
+        path = root / part
+        for file in [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()):
+            files[file.relative_to(root).as_posix()] = base64.b64encode(file.read_bytes()).decode()
+    return files
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+        cwd=root, check=True, capture_output=True, text=True,
+    ).stdout
+
+
+@contextmanager
+def ocop_serve(root: Path, port: int, log: Path):
+    with open(log, "w", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"], cwd=root, env=environment(),
+            stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    try:
+        yield process
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGINT)
+            process.wait(timeout=20)
+        except (subprocess.TimeoutExpired, ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read()
+    except OSError as error:
+        return getattr(error, "code", 0), b""
+
+
+@contextmanager
+def serving_a_clone(root: Path):
+    """A clone of the project (a Git repository) at `root`, and `ocop serve` on it."""
+    copy_project(root)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Dữ liệu mẫu")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    with ocop_serve(root, port, root.parent / "serve.log") as process:
+        wait_until(lambda: fetch(base + "quan-tri/")[0] == 200 or process.poll() is not None, timeout=600, every=1)
+        assert process.poll() is None, (root.parent / "serve.log").read_text(encoding="utf-8")
+        yield root, base
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The example project served, for the tests that only read it."""
+    with serving_a_clone(tmp_path_factory.mktemp("editor") / "project") as found:
+        yield found
+
+
+@contextmanager
+def editor_on(browser, root: Path, base: str):
+    """The editor opened on the project folder, in a browser set to English (the editor must still be
+    Vietnamese); every request to another host is refused and recorded."""
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    elsewhere: list[str] = []
+
+    def route(route):
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    context.add_init_script(PICKER)
+    page = context.new_page()
+    page.goto(base + "404.html")
+    page.evaluate(FILL, project_files(root))
+    page.goto(base + "quan-tri/")
+    page.get_by_role("button", name="Làm việc với kho mã nguồn cục bộ").click()
+    page.get_by_text("Sản phẩm", exact=True).first.wait_for(timeout=60_000)
+    try:
+        yield page, elsewhere, root, base
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def editor(browser, served):
+    with editor_on(browser, *served) as found:
+        yield found
+
+
+@pytest.fixture
+def editor_to_change(browser, tmp_path):
+    """The editor on a project of its own, served: the test may save into it."""
+    with serving_a_clone(tmp_path / "project") as served_here, editor_on(browser, *served_here) as found:
+        yield found
+
+
+def save_into_project(page, root: Path) -> dict[str, bytes]:
+    """What the editor wrote into the browser's copy, written into the project as on the officer's PC."""
+    written = written_files(page, root)
+    for path, data in written.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_bytes(data)
+    return written
+
+
+def written_files(page, root: Path) -> dict[str, bytes]:
+    """The files of the browser's copy that differ from the project's: what the editor wrote."""
+    found = {path: base64.b64decode(data) for path, data in page.evaluate(READ_BACK).items()}
+    return {path: data for path, data in found.items() if not (root / path).is_file() or (root / path).read_bytes() != data}
+
+
+def save(page):
+    """Save, and wait until the editor closes on the saved entry."""
+    page.get_by_role("button", name="Lưu").click()
+    try:
+        expect(page.get_by_role("button", name="Lưu")).to_have_count(0, timeout=30_000)
+    except AssertionError:
+        page.screenshot(path="/tmp/i15/debug-save.png")
+        raise
+
+
+def scroll_to(page, locator):
+    """The CMS renders the fields of a long form as they scroll into view."""
+    for _ in range(40):
+        if locator.count():
+            return locator
+        page.mouse.move(300, 600)
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(200)
+    return locator
+
+
+def collection(page, base: str, name: str):
+    page.goto(base + f"quan-tri/#/collections/{name}")
+    page.wait_for_load_state("networkidle")
+
+
+def test_editor_opens_in_vietnamese_lists_every_collection_and_needs_no_other_host(editor):
+    page, elsewhere, root, base = editor
+    assert page.locator("html").get_attribute("lang") == "vi"
+    counts = {"Sản phẩm": 2, "Cơ sở sản xuất": 2, "Tin tức": 1, "Điểm bán": 0, "Hội chợ, triển lãm": 0, "Kế hoạch OCOP": 1}
+    for label, count in counts.items():
+        item = page.get_by_role("treeitem").filter(has_text=label)
+        expect(item).to_have_count(1)
+        expect(item).to_have_text(re.compile(rf"{re.escape(label)}\s*{count}\s*$"))
+    expected = {
+        "san-pham": ["Nước mắm Năm Quyền", "Nem Huân Hồng"],
+        "co-so": ["Năm Quyền", "Huân Hồng"],
+        "tin-tuc": ["Kế hoạch thực hiện Chương trình OCOP năm 2025 của xã Quảng Trung"],
+        "ke-hoach": ["Mục tiêu của kế hoạch"],
+    }
+    for name, titles in expected.items():
+        collection(page, base, name)
+        for title in titles:
+            page.get_by_text(title, exact=True).first.wait_for(timeout=20_000)
+    # The product list holds products only: not producer.yml, the register, outlets or fairs.
+    collection(page, base, "san-pham")
+    page.get_by_text("Nước mắm Năm Quyền", exact=True).first.wait_for()
+    listed = page.get_by_role("checkbox", name="Select").all()
+    assert [box.get_attribute("aria-label") for box in listed] == ["Select ⁨Nem Huân Hồng⁩", "Select ⁨Nước mắm Năm Quyền⁩"]
+    # Its fonts and its Vietnamese interface come from beside it.
+    assert page.evaluate("document.fonts.check('16px \"Material Symbols Outlined\"')")
+    assert elsewhere == []
+
+
+def test_existing_product_shows_its_code_and_slug_read_only_and_cannot_be_deleted(editor):
+    page, elsewhere, root, base = editor
+    collection(page, base, "san-pham")
+    page.get_by_text("Nước mắm Năm Quyền", exact=True).first.click()
+    code = page.get_by_role("textbox", name="Mã ngắn in trên QR")
+    code.wait_for(timeout=20_000)
+    assert code.input_value() == "NM"
+    assert not code.is_editable()
+    slug = page.get_by_role("textbox", name="Địa chỉ trang")
+    assert slug.input_value() == "nuoc-mam-nam-quyen"
+    assert not slug.is_editable()
+    assert page.get_by_role("textbox", name="Tên sản phẩm").is_editable()
+    # Neither the entry's menu nor the list offers to delete it, or to rename its file.
+    page.get_by_role("button", name="Hiển thị tùy chọn trình chỉnh sửa").click()
+    items = page.get_by_role("menuitem").all_inner_texts()
+    assert items and not any("Xóa" in item for item in items), items
+    expect(page.get_by_role("menuitem", name="Chỉnh sửa đường dẫn tĩnh")).to_be_disabled()
+    page.keyboard.press("Escape")
+    collection(page, base, "san-pham")
+    page.get_by_role("checkbox", name="Select ⁨Nem Huân Hồng⁩").click()
+    assert page.get_by_role("checkbox", name="Select ⁨Nem Huân Hồng⁩").get_attribute("aria-checked") == "true"
+    delete = page.get_by_role("button", name="Xóa bài viết đã chọn")
+    expect(delete).to_have_attribute("aria-disabled", "true")
+    # A collection that may delete (the news) does offer it: the check above can fail.
+    collection(page, base, "tin-tuc")
+    page.get_by_role("checkbox", name="Select").first.click()
+    expect(delete).to_have_attribute("aria-disabled", "false")
+    assert elsewhere == []
+
+
+def test_a_rebuild_of_the_preview_does_not_reload_the_editor(editor, browser):
+    """What the officer types survives the preview's rebuild; an ordinary page of the preview does reload."""
+    page, elsewhere, root, base = editor
+    other = browser.new_page()
+    other.goto(base + "san-pham/")
+    for tab in (page, other):
+        tab.evaluate("window.stillHere = true")
+    producer = root / "products" / "nam-quyen" / "producer.yml"
+    producer.write_text(producer.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    def reloaded() -> bool:
+        try:
+            return other.evaluate("window.stillHere === undefined")
+        except PlaywrightError:  # caught in the middle of the reload
+            return False
+
+    wait_until(reloaded, timeout=120)
+    assert page.evaluate("window.stillHere") is True
+    other.close()
+
+
+def test_editor_configuration_is_the_models(served):
+    """Field names, required fields and choices of the editor are the models' (the JSON Schemas')."""
+    from ocop.model.models import (
+        Fair,
+        Outlet,
+        OutletKind,
+        Producer,
+        ProducerKind,
+        Product,
+    )
+    from ocop.model.plan import Plan
+
+    root, base = served
+    status, body = fetch(base + "quan-tri/config.yml")
+    assert status == 200
+    config = yaml.safe_load(body)
+    collections = {entry["name"]: entry for entry in config["collections"]}
+
+    def fields_of(entry):
+        return {field["name"]: field for field in entry["fields"]}
+
+    def compare(fields, schema, defs):
+        assert set(fields) == set(schema["properties"]), (set(fields) ^ set(schema["properties"]))
+        required = {name for name, field in fields.items() if field.get("required", True)}
+        assert required == set(schema.get("required", []))
+        for name, field in fields.items():
+            assert field.get("hint") or field.get("label"), name
+            sub = schema["properties"][name]
+            options = sub.get("anyOf", [sub])
+            refs = [o["$ref"].split("/")[-1] for o in options if "$ref" in o]
+            refs += [o["items"]["$ref"].split("/")[-1] for o in options if "$ref" in o.get("items", {})]
+            refs += [i["$ref"].split("/")[-1] for o in options for i in o.get("items", {}).get("anyOf", []) if "$ref" in i]
+            for ref in refs:
+                target = defs[ref]
+                if "enum" in target:
+                    values = [o["value"] if isinstance(o, dict) else o for o in field["options"]]
+                    assert values == target["enum"], name
+                elif "properties" in target:
+                    compare({f["name"]: f for f in field["fields"]}, target, defs)
+
+    for name, model in (("san-pham", Product), ("co-so", Producer), ("diem-ban", Outlet), ("hoi-cho", Fair)):
+        schema = model.model_json_schema()
+        compare(fields_of(collections[name]), schema, schema.get("$defs", {}))
+    plan = Plan.model_json_schema()
+    compare(fields_of(collections["ke-hoach"]["files"][0]), plan, plan.get("$defs", {}))
+    # Choices from the project's data: groups, sub-groups, stars, kinds, the blog's categories.
+    product = fields_of(collections["san-pham"])
+    assert [o["value"] for o in product["group"]["options"]][:1] == ["thuc-pham"]
+    assert {o["value"] for o in product["subgroup"]["options"]} >= {"tuong-nuoc-mam", "che-bien-tu-thit"}
+    assert product["producer"]["options"] == [
+        {"label": "Huân Hồng (huan-hong)", "value": "huan-hong"}, {"label": "Năm Quyền (nam-quyen)", "value": "nam-quyen"},
+    ]
+    assert fields_of(collections["co-so"])["kind"]["options"] == [kind.value for kind in ProducerKind]
+    assert fields_of(collections["diem-ban"])["kind"]["options"] == [kind.value for kind in OutletKind]
+    mkdocs = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    for category in fields_of(collections["tin-tuc"])["categories"]["options"]:
+        assert f"- {category}" in mkdocs
+    assert product["slug"]["readonly"] and product["code"]["readonly"]
+    assert collections["san-pham"]["delete"] is False
+
+
+def test_editor_is_not_published_without_a_hosting_backend(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = project.build()
+    assert result.code == 0, result.text
+    assert not (project.site / "quan-tri").exists()
+    text = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("      products_dir: products\n", "      products_dir: products\n      editor_backend: {name: gitea, repo: ubnd/ocop, base_url: 'https://git.example.vn'}\n")
+    (project.root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    result = project.build()
+    assert result.code == 0, result.text
+    assert (project.site / "quan-tri" / "index.html").is_file()
+    config = yaml.safe_load((project.site / "quan-tri" / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["name"] == "gitea" and config["backend"]["repo"] == "ubnd/ocop"
+
+
+def test_existing_product_saved_from_the_editor_keeps_its_data(editor):
+    """Changing one field and saving changes that field only: code, slug, certification, English stay."""
+    page, elsewhere, root, base = editor
+    collection(page, base, "san-pham")
+    page.get_by_text("Nước mắm Năm Quyền", exact=True).first.click()
+    summary = page.get_by_role("textbox", name="Mô tả ngắn")
+    summary.fill(summary.input_value() + " Đóng chai 500 ml.")
+    save(page)
+    written = written_files(page, root)
+    assert list(written) == ["products/nam-quyen/nuoc-mam-nam-quyen.yml"]
+    before = yaml.safe_load((root / "products/nam-quyen/nuoc-mam-nam-quyen.yml").read_text(encoding="utf-8"))
+    after = yaml.safe_load(written["products/nam-quyen/nuoc-mam-nam-quyen.yml"])
+    assert after["summary"] == before["summary"] + " Đóng chai 500 ml."
+    after["summary"] = before["summary"]
+    # Equal as the site reads them (the CMS writes a yes/no field's default, `candidate: false`, out).
+    from ocop.model.models import Product
+
+    assert Product.model_validate(after) == Product.model_validate(before)
+    assert after["code"] == "NM" and after["slug"] == "nuoc-mam-nam-quyen" and after["en"] == before["en"]
+    # Its comments are gone (the guide says so): the data is what counts.
+    assert b"# " not in written["products/nam-quyen/nuoc-mam-nam-quyen.yml"]
+    assert elsewhere == []
+
+
+def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_and_build(editor_to_change, tmp_path):
+    page, elsewhere, root, base = editor_to_change
+    photo = tmp_path / "chai-mam-tep.jpg"
+    from PIL import Image
+
+    Image.new("RGB", (1200, 900), (190, 120, 40)).save(photo, quality=85)
+    stall = tmp_path / "gian-hang.jpg"
+    Image.new("RGB", (1200, 900), (40, 120, 190)).save(stall, quality=85)
+
+    picture(page, "trinh-soan-thao.png")
+    # A producer.
+    page.goto(base + "quan-tri/#/collections/co-so/new")
+    page.get_by_role("textbox", name="Tên cơ sở / chủ thể").fill("Hợp tác xã Đồng Tâm")
+    page.get_by_role("radio", name="hợp tác xã", exact=True).click()
+    page.get_by_role("textbox", name="Người đại diện").fill("Lê Văn Tâm")
+    save(page)
+    written = save_into_project(page, root)
+    assert list(written) == ["products/hop-tac-xa-dong-tam/producer.yml"]
+
+    # A product with a photo: the choice of producers is the preview's, which rebuilds on the save.
+    wait_until(lambda: "hop-tac-xa-dong-tam" in fetch(base + "quan-tri/config.yml")[1].decode(), timeout=120)
+    page.goto(base + "quan-tri/#/collections/san-pham/new")
+    page.reload()
+    page.get_by_role("textbox", name="Tên sản phẩm").fill("Mắm tép Đồng Tâm")
+    page.get_by_role("radio", name="Hợp tác xã Đồng Tâm (hop-tac-xa-dong-tam)").click()
+    page.get_by_role("combobox", name="Ngành hàng OCOP").click()
+    page.get_by_role("option", name="Thực phẩm").click()
+    page.get_by_role("textbox", name="Mô tả ngắn").fill("Mắm tép làm từ tép đồng, ủ chượp sáu tháng.")
+    scroll_to(page, page.get_by_role("button", name=re.compile("Thêm.*Ảnh"))).click()
+    page.locator("input[type=file]").first.set_input_files(photo)
+    page.get_by_role("textbox", name="Mô tả ảnh").fill("Hũ mắm tép Đồng Tâm")
+    page.get_by_role("textbox", name="Tên sản phẩm").scroll_into_view_if_needed()
+    picture(page, "trinh-soan-thao-san-pham.png")
+    save(page)
+
+    # A news post with a photo.
+    page.get_by_role("treeitem").filter(has_text="Tin tức").click()
+    page.get_by_role("button", name="Tạo bài viết mới").click()
+    page.get_by_role("textbox", name="Ngày đăng").fill("2026-11-29")
+    page.get_by_role("textbox", name="Tiêu đề").fill("Hội chợ OCOP Thanh Hóa 2026")
+    page.get_by_role("checkbox", name="Hội chợ – triển lãm").click()
+    page.get_by_role("textbox", name="Tóm tắt").fill("Mắm tép Đồng Tâm lần đầu có gian hàng.")
+    page.get_by_role("textbox", name="Nội dung").click()
+    page.keyboard.type("Hợp tác xã Đồng Tâm giới thiệu mắm tép tại hội chợ.")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Ảnh", exact=True).click()
+    page.get_by_role("button", name="Duyệt tệp").last.click()
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("dialog").get_by_role("button", name="Tải lên").click()
+    chooser.value.set_files(stall)
+    page.get_by_role("dialog").get_by_role("button", name="Chèn").click()
+    page.get_by_role("textbox", name="Văn bản thay thế").fill("Gian hàng mắm tép")
+    # The text editor hands its content over after a moment: the preview shows the photo then.
+    expect(page.get_by_role("img", name="Gian hàng mắm tép").last).to_be_visible()
+    page.wait_for_timeout(1000)
+    picture(page, "trinh-soan-thao-tin.png")
+    save(page)
+    assert elsewhere == []
+
+    written |= written_files(page, root)
+    post = next(path for path in written if path.startswith("docs/tin-tuc/posts/") and path.endswith(".md"))
+    assert set(written) == {
+        "products/hop-tac-xa-dong-tam/producer.yml",
+        "products/hop-tac-xa-dong-tam/mam-tep-dong-tam.yml",
+        "products/hop-tac-xa-dong-tam/chai-mam-tep.jpg",
+        "docs/tin-tuc/posts/anh/gian-hang.jpg",
+        post,
+    }
+    product = yaml.safe_load(written["products/hop-tac-xa-dong-tam/mam-tep-dong-tam.yml"])
+    assert product["producer"] == "hop-tac-xa-dong-tam" and product["group"] == "thuc-pham"
+    assert product["photos"] == [{"file": "chai-mam-tep.jpg", "alt": "Hũ mắm tép Đồng Tâm"}]
+    text = written[post].decode()
+    assert "date: 2026-11-29\n" in text and "![Gian hàng mắm tép](anh/gian-hang.jpg)" in text
+
+    # What the editor wrote, in a copy of the project: `ocop check` passes, the built site shows it.
+    copy = copy_project(tmp_path / "copy")
+    for path, data in written.items():
+        (copy.root / path).parent.mkdir(parents=True, exist_ok=True)
+        (copy.root / path).write_bytes(data)
+    result = copy.ocop("check")
+    assert result.code == 0, result.text
+    result = copy.build()
+    assert result.code == 0, result.text
+    assert "Mắm tép Đồng Tâm" in copy.page("san-pham/mam-tep-dong-tam/")
+    assert "mam-tep-dong-tam-1-" in copy.page("san-pham/mam-tep-dong-tam/")  # the photo's renditions
+    assert "Hợp tác xã Đồng Tâm" in copy.page("co-so/hop-tac-xa-dong-tam/")
+    news = copy.page("tin-tuc/2026/11/29/hoi-cho-ocop-thanh-hoa-2026/")
+    assert "Gian hàng mắm tép" in news
+
+    # And in the preview the editor runs beside: saved into the project, the rebuilt page shows it.
+    save_into_project(page, root)
+    wait_until(lambda: b"M\xe1\xba\xafm t\xc3\xa9p" in fetch(base + "san-pham/mam-tep-dong-tam/")[1], timeout=120)
+
+
+def test_a_mistake_saved_from_the_editor_is_shown_in_vietnamese_in_the_preview(editor_to_change):
+    """The editor checks what it can (required fields, choices); what only the models know (a
+    candidate cannot have stars) is shown by the preview, on the page, with the file and the field."""
+    page, elsewhere, root, base = editor_to_change
+    collection(page, base, "san-pham")
+    page.get_by_text("Nước mắm Năm Quyền", exact=True).first.click()
+    candidate = page.get_by_role("checkbox", name="Đang chuẩn bị đánh giá (chưa được công nhận)").or_(
+        page.get_by_role("switch", name="Đang chuẩn bị đánh giá (chưa được công nhận)"))
+    scroll_to(page, candidate).click()
+    save(page)
+    written = save_into_project(page, root)
+    assert list(written) == ["products/nam-quyen/nuoc-mam-nam-quyen.yml"]
+
+    def shown() -> str | None:
+        text = fetch(base + "san-pham/")[1].decode()
+        return text if "chưa có số sao" in text else None
+
+    text = wait_until(shown, timeout=120)
+    assert "products/nam-quyen/nuoc-mam-nam-quyen.yml" in text
+
+
+def test_the_guide_shows_the_editor_in_its_own_pictures():
+    """Every picture the editor's guide page names exists, at the size the page declares."""
+    from PIL import Image
+
+    page = (ROOT / "docs" / "huong-dan" / "trinh-soan-thao.md").read_text(encoding="utf-8")
+    named = re.findall(r"\]\(anh-trinh-soan-thao/([^)]+)\)\{ width=\"(\d+)\" height=\"(\d+)\"", page)
+    assert sorted(name for name, _, _ in named) == sorted(path.name for path in GUIDE_PICTURES.glob("*.png"))
+    assert len(named) == 3
+    for name, width, height in named:
+        with Image.open(GUIDE_PICTURES / name) as picture:
+            assert picture.size == (int(width), int(height)), name
