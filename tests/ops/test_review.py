@@ -7,6 +7,7 @@ issuing body and the national motto, the title, and every table's figures for a 
 from __future__ import annotations
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 import pytest
 from conftest import TODAY_ENV, VARIED_PRODUCTS
 
@@ -69,6 +70,11 @@ def test_review_document_in_the_administrative_format(varied):
     mm = lambda *lengths: [round(length.mm, 1) for length in lengths]  # Word keeps twentieths of a point
     assert mm(section.page_width, section.page_height) == [210, 297]
     assert mm(section.left_margin, section.right_margin, section.top_margin, section.bottom_margin) == [30, 15, 20, 20]
+    # Page numbers at the top, centred, from the second page (the first page's header is left empty).
+    assert section.different_first_page_header_footer
+    number = section.header.paragraphs[0]
+    assert number.alignment == WD_ALIGN_PARAGRAPH.CENTER and 'w:instr="PAGE"' in number._p.xml
+    assert "PAGE" not in section.first_page_header._element.xml
     runs = [run for paragraph in document.paragraphs for run in paragraph.runs] + [
         run for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs for run in p.runs
     ]

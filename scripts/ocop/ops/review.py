@@ -18,6 +18,8 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from ..model.certificate import State, certificate_status
@@ -143,6 +145,18 @@ def _table(document, table: Table, numbered: bool = True) -> None:
         _paragraph(document, after=0)
 
 
+def _page_numbers(section) -> None:
+    """Nghị định 30/2020: the page number at the top, centred, in Arabic numerals, from the second page.
+    Word fills the PAGE field in; python-docx has no call for a field, so it is the one element added."""
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = _run(paragraph, "", size=14)
+    run._r.append(field)
+
+
 def product_table(catalogue: Catalogue, today: dt.date, expiring_days: int) -> Table:
     """Every product still made: stars, the state of its certificate and its last valid day."""
     table = Table("Sản phẩm", ["Sản phẩm", "Cơ sở", "Ngành hàng", "Số sao", "Tình trạng chứng nhận", "Hiệu lực đến hết ngày"])
@@ -179,6 +193,7 @@ def write_review(
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin = section.bottom_margin = Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
+    _page_numbers(section)
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(14)
     document.core_properties.title = f"Báo cáo kết quả thực hiện Chương trình OCOP {month}"
