@@ -160,3 +160,52 @@ def test_ocop_check_warns_when_the_commune_has_no_contact(project):
     config.write_text(config.read_text(encoding="utf-8").replace("    # zalo:\n", f'    zalo: "{TEST_ZALO}"\n'), encoding="utf-8")
     run = project.ocop("check")
     assert run.code == 0 and "office_address" not in run.err
+
+
+def test_more_from_the_producer_and_group_and_share_buttons_that_load_nothing_until_pressed(site_server, browser):
+    context = browser.new_context(viewport={"width": 360, "height": VIEWPORT_HEIGHT}, locale="vi-VN")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
+    elsewhere = []
+
+    def only_here(route):
+        if route.request.url.startswith(site_server):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_here)
+    page = context.new_page()
+    page.goto(site_server + "san-pham/nuoc-mam-nam-quyen/")
+    page.wait_for_load_state("networkidle")
+    card = page.locator(".ocop-related__card", has_text="Nem Huân Hồng")
+    assert card.get_by_role("link", name="Nem Huân Hồng").get_attribute("href") == "../nem-huan-hong/"
+    assert "OCOP 3 sao" in card.inner_text()
+    assert card.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")  # its group's drawing
+    facebook = page.locator(".ocop-share a", has_text="Facebook")
+    assert facebook.get_attribute("href") == (
+        "https://www.facebook.com/sharer/sharer.php?u=https%3A//quangtrung.quangxuong.thanhhoa.gov.vn/san-pham/nuoc-mam-nam-quyen/"
+    )
+    assert facebook.get_attribute("target") is None  # in-app browsers block new windows
+    copy = page.get_by_role("button", name="Chép liên kết")
+    copy.click()
+    page.get_by_role("button", name="Đã chép liên kết").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == "https://quangtrung.quangxuong.thanhhoa.gov.vn/san-pham/nuoc-mam-nam-quyen/"
+    assert elsewhere == []  # nothing from another host, share buttons included, until one is pressed
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["Q/NM/", "en/products/nuoc-mam-nam-quyen/", "san-pham/nuoc-mam-nam-quyen/in-tem/"])
+def test_axe_finds_no_violation_in_the_new_blocks(buyer_site, browser, path):
+    """Opened from the code: the check block, the producer's contacts, where to buy, more products, sharing."""
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    project, address = buyer_site
+    context = browser.new_context(viewport={"width": 360, "height": VIEWPORT_HEIGHT}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(address + path)
+    page.wait_for_load_state("networkidle")
+    if path.startswith("Q/"):
+        assert page.locator("#kiem-tra-bao-bi").is_visible() and page.locator(".ocop-related").is_visible()
+    result = axe.run(page)
+    assert not result.violations_count, result.generate_report()
+    context.close()

@@ -63,6 +63,8 @@ def group_illustration(group: str) -> Path | None:
     return path if path.is_file() else None
 
 
+RELATED = 6  # small cards of other products at the foot of a product page
+
 # A card's stars_key → the rating filter it belongs to, in the order the filter shows them: the key is
 # in the address (the same in every language), the label a message of the catalogues.
 RATINGS = {
@@ -202,6 +204,21 @@ class SiteBuilder:
                 fairs=self.catalogue.fairs_showing(slug, self.settings.today),
                 fairs_href=f"../{FAIRS}/index.md",
             )
+        page_url_here = f"{folder}/{slug}/"
+        related = []
+        for other in self.related(entry):
+            other_photos = self.published_photos(CATALOGUE, other.slug, other.photos[:1])
+            other_name = language.text(other.model, "name")
+            related.append(
+                {
+                    "name": other_name,
+                    "href": posixpath.relpath(language_product_page_uri(other.slug, language.code), folder),
+                    "status": self.settings.certificate(other),
+                    "photo": other_photos[0].link(page_url_here, other_name.value, language.code) if other_photos else None,
+                    "drawing": posixpath.relpath(group_illustration_uri(other.group.code), folder)
+                    if not other_photos and group_illustration(other.group.code) else None,
+                }
+            )
         page = self.renderer.render(
             "product.md.j2",
             language,
@@ -217,6 +234,8 @@ class SiteBuilder:
             producer_href=posixpath.relpath(language_producer_page_uri(entry.producer.slug, language.code), folder),
             photos=[photo.link(f"{folder}/{slug}/", name.value, language.code) for photo in photos],
             drawing=drawing,
+            related=related,
+            share_url=self.settings.site_url + f"{folder}/{slug}/",
             outlets_href=posixpath.relpath(f"{OUTLETS}/index.md", folder),
             description=description,
             commune=self.settings.commune,
@@ -235,6 +254,16 @@ class SiteBuilder:
         if official and not model.retired:
             files.append(self.print_page(entry))
         return files
+
+    def related(self, entry: ProductEntry, limit: int = RELATED) -> list[ProductEntry]:
+        """More from the same producer, then from the same OCOP group, still on offer: small cards."""
+        same_producer = [other for other in entry.producer.products]
+        same_group = [other for other in self.catalogue.products.values() if other.group.code == entry.group.code]
+        chosen: dict[str, ProductEntry] = {}
+        for other in same_producer + same_group:
+            if other.slug != entry.slug and not other.model.retired:
+                chosen.setdefault(other.slug, other)
+        return list(chosen.values())[:limit]
 
     def print_page(self, entry: ProductEntry) -> OutputFile:
         """What to print for a product, on a page of its own (/san-pham/<slug>/in-tem/), out of the search:
