@@ -4,7 +4,7 @@
 
 Serves a built site (SITE_DIR) on localhost, opens /Q/NM/ in Chromium as a Vietnamese phone, and keeps
 the first screen and the whole page as tests/screenshots/san-pham-nm-TAG-{man-hinh-dau,ca-trang}.png;
-with `en`, also the English product page.
+with `en`, also the product page opened directly (san-pham-nm-mo-truc-tiep-…) and the English one.
 """
 import functools, http.server, sys, threading
 from pathlib import Path
@@ -28,13 +28,15 @@ base = f"http://127.0.0.1:{srv.server_address[1]}/"
 out.mkdir(parents=True, exist_ok=True)
 with sync_playwright() as p:
     b = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
-    for lang, path in (("vi-VN", "Q/NM/"),) + ((("en-GB", "en/products/nuoc-mam-nam-quyen/"),) if len(sys.argv) > 4 else ()):
+    shots = [("vi-VN", "Q/NM/", "san-pham-nm")]
+    if len(sys.argv) > 4:  # also the page opened without the code, and the English page
+        shots += [("vi-VN", "san-pham/nuoc-mam-nam-quyen/", "san-pham-nm-mo-truc-tiep"), ("en-GB", "en/products/nuoc-mam-nam-quyen/", "en-product-nm")]
+    for lang, path, name in shots:
         c = b.new_context(viewport={"width": 360, "height": 740}, locale=lang, device_scale_factor=1)
         page = c.new_page()
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(300)
-        name = "san-pham-nm" if lang == "vi-VN" else "en-product-nm"
         page.screenshot(path=str(out / f"{name}-{tag}-man-hinh-dau.png"))
         page.screenshot(path=str(out / f"{name}-{tag}-ca-trang.png"), full_page=True)
         print(page.url)
