@@ -91,14 +91,17 @@ def save(png: bytes, path: Path) -> tuple[int, int]:
 
 
 def section(page, heading: str) -> dict:
-    """The box of a section of the page: from its heading (h2) down to the next h2, or to the article's end."""
+    """The box of a section of the page: from its heading (h2) down to the end of its <section>, else to the
+    next h2, or to the article's end."""
     box = page.evaluate(
         """heading => {
             const all = [...document.querySelectorAll("article h2")];
             const start = all.find(h => h.textContent.includes(heading));
             const next = all[all.indexOf(start) + 1];
             const top = start.getBoundingClientRect().top + scrollY;
-            const end = next ? next.getBoundingClientRect().top + scrollY - 8
+            const own = start.closest("section");  // a section of its own (the product page's "Mua ở đâu")
+            const end = own ? own.getBoundingClientRect().bottom + scrollY + 8
+                      : next ? next.getBoundingClientRect().top + scrollY - 8
                              : document.querySelector("article").getBoundingClientRect().bottom + scrollY;
             return {top, end};
         }""",
@@ -126,8 +129,8 @@ def take(out: Path) -> dict[str, tuple[int, int]]:
                 page.goto(base + "san-pham/nuoc-mam-vi-du/")
                 shots["san-pham-moi.png"] = page.screenshot(clip={"x": 0, "y": 0, "width": WIDTH, "height": 560})
                 shots["mua-o-dau.png"] = page.screenshot(clip=section(page, "Mua ở đâu"), full_page=True)
-                page.goto(base + "san-pham/nuoc-mam-nam-quyen/")
-                shots["ma-qr.png"] = page.screenshot(clip=section(page, "Mã QR"), full_page=True)
+                page.goto(base + "san-pham/nuoc-mam-nam-quyen/in-tem/")
+                shots["ma-qr.png"] = page.screenshot(clip={"x": 0, "y": 0, "width": WIDTH, "height": 530})
                 page.goto(base + "tin-tuc/2026/12/01/nuoc-mam-vi-du-tham-gia-phien-cho-que/")
                 shots["the-san-pham.png"] = page.screenshot(clip={"x": 0, "y": 0, "width": WIDTH, "height": 405})
                 page.goto(base + "tin-tuc/")

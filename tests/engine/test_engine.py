@@ -114,5 +114,6 @@ def test_the_export_builds_with_zensical(project, tmp_path):
         assert PRODUCT in text, page
         assert text == text_of(project.page(page)), page
     product = (site / "san-pham/nuoc-mam-nam-quyen/index.html").read_text(encoding="utf-8")
-    assert 'qr-nuoc-mam-nam-quyen.svg"' in product  # the QR code is shown on the product page
+    printing = (site / "san-pham/nuoc-mam-nam-quyen/in-tem/index.html").read_text(encoding="utf-8")
+    assert 'qr-nuoc-mam-nam-quyen.svg"' in printing  # the QR code is shown on the print page
     assert f'<meta property="og:title" content="{PRODUCT} - ' in product

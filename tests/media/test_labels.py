@@ -120,11 +120,12 @@ def test_labels_refuse_bad_options_in_vietnamese(project, args, words):
 
 
 @pytest.mark.parametrize("slug", SHORT)
-def test_product_page_offers_the_print_files(built, slug):
-    html = built.page(f"san-pham/{slug}/")
+def test_print_page_offers_the_print_files(built, slug):
+    assert "Tải mã QR để in bao bì" not in built.page(f"san-pham/{slug}/")  # the buyer's page prints nothing
+    html = built.page(f"san-pham/{slug}/in-tem/")
     assert "Tải mã QR để in bao bì" in html
     for name in (f"qr-{slug}.svg", f"qr-{slug}.png", f"nhan-qr-{slug}.pdf"):
-        assert f'<a download="{name}" href="{name}">' in html
+        assert f'<a download="{name}" href="../{name}">' in html
         assert (built.site / "san-pham" / slug / name).is_file()
     assert "in rộng 18,5 mm kể cả viền trắng" in html
     sheet = built.site / "san-pham" / slug / f"nhan-qr-{slug}.pdf"
@@ -143,7 +144,7 @@ def test_a_product_without_a_short_code_offers_nothing_to_print(project):
     )
     result = project.build()
     assert result.code == 0, result.text
-    html = project.page(f"san-pham/{slug}/")
+    html = project.page(f"san-pham/{slug}/in-tem/")
     assert "chưa có mã ngắn" in html and "chạy <code>ocop codes</code>" in html
     assert "nhan-qr-" not in html and not (project.site / "san-pham" / slug / f"nhan-qr-{slug}.pdf").exists()
     assert (project.site / "san-pham" / slug / f"qr-{slug}.svg").is_file()  # the page still shows its code

@@ -43,7 +43,10 @@ def test_empty_pages_read_well(built):
     fairs = text_of(built.page("hoi-cho/"))
     assert "Chưa có hội chợ, triển lãm nào sắp diễn ra" in fairs
     assert "Chưa có hội chợ, triển lãm nào đã diễn ra" in fairs
-    assert "Mua ở đâu" not in text_of(built.page("san-pham/nuoc-mam-nam-quyen/"))
+    # A product no outlet lists still answers "where do I get it": it says so and leads to the outlets.
+    product = built.page("san-pham/nuoc-mam-nam-quyen/")
+    assert "Mua ở đâu Chưa có điểm bán nào ghi sản phẩm này. Xem các điểm bán" in text_of(product)
+    assert 'href="../../diem-ban/"' in product
 
 
 def test_an_outlet_shows_on_the_outlets_page_and_on_its_products_pages(project):

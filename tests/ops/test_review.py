@@ -7,9 +7,9 @@ issuing body and the national motto, the title, and every table's figures for a 
 from __future__ import annotations
 
 import docx
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 import pytest
 from conftest import TODAY_ENV, VARIED_PRODUCTS
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 FAIRS = {
     "products/_hoi-cho/hoi-cho-thang-3.yml": "name: Hội chợ OCOP tháng Ba\nstart: 20/03/2026\nend: 22/03/2026\n"

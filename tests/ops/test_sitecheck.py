@@ -71,7 +71,7 @@ def test_every_short_address_opens_a_page(project):
     found = messages(check_site(project.site, SITE_URL, printed))
     assert (
         f"{PRODUCT_WITH_CODE}: mã QR mở 'HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/MT/' "
-        "(chuyển tiếp tới '../../san-pham/mam-tom-thu-nghiem/'): không dẫn tới trang hay tệp nào của trang web"
+        "(chuyển tiếp tới '../../san-pham/mam-tom-thu-nghiem/?qr'): không dẫn tới trang hay tệp nào của trang web"
     ) in found
     assert "Q/MT/index.html: mã QR mở" in found  # the forwarding page itself, found without the data
     # The forwarding page disappears: the code fails at its first step.

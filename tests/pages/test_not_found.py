@@ -99,3 +99,17 @@ def test_short_address_pages_name_the_favicon(built):
     html = (built.site / "Q" / "NM" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="icon" href="../../assets/images/favicon.png">' in html
     assert (built.site / "assets" / "images" / "favicon.png").is_file()
+
+
+def test_the_404_page_speaks_english_under_en(host, phone):
+    """One 404.html for every missing address: under /en/ it reads in English and leads to English pages."""
+    phone.goto(host + "en/products/fish-sauce/")
+    assert phone.locator("h1").inner_text() == "Page not found"
+    assert phone.evaluate("document.documentElement.lang") == "en"
+    assert phone.title().startswith("Page not found - ")
+    article = phone.locator("article").inner_text()
+    assert "Không tìm thấy" not in article and "Tìm kiếm" not in article
+    phone.click("text=See the OCOP products")
+    phone.wait_for_url(host + "en/products/")
+    phone.goto(host + "san-pham/khong-co/")  # elsewhere, still Vietnamese
+    assert phone.locator("h1").inner_text() == "Không tìm thấy trang"

@@ -16,14 +16,16 @@ def test_product_pages_show_their_facts(built):
     assert "Nem Huân Hồng" in nem and "OCOP 3 sao" in nem and "Thực phẩm › Chế biến từ thịt" in nem
 
 
-def test_product_page_links_its_producer_and_offers_its_qr(built):
+def test_product_page_links_its_producer_and_its_print_page_offers_the_qr(built):
     html = built.page("san-pham/nuoc-mam-nam-quyen/")
     assert 'href="../../co-so/nam-quyen/"' in html
     assert re.search(r'<span class="ocop-stars ocop-stars--3"[^>]*>.*★★★', html)
-    assert 'src="qr-nuoc-mam-nam-quyen.svg"' in html
-    assert '<a download="qr-nuoc-mam-nam-quyen.svg" href="qr-nuoc-mam-nam-quyen.svg">' in html
-    assert '<a download="qr-nuoc-mam-nam-quyen.png" href="qr-nuoc-mam-nam-quyen.png">' in html
+    assert "qr-nuoc-mam-nam-quyen.svg" not in html and "download=" not in html  # printing has its own page
     assert f"{SITE_URL}san-pham/nuoc-mam-nam-quyen/" in html
+    printing = built.page("san-pham/nuoc-mam-nam-quyen/in-tem/")
+    assert 'src="../qr-nuoc-mam-nam-quyen.svg"' in printing
+    assert '<a download="qr-nuoc-mam-nam-quyen.svg" href="../qr-nuoc-mam-nam-quyen.svg">' in printing
+    assert '<a download="qr-nuoc-mam-nam-quyen.png" href="../qr-nuoc-mam-nam-quyen.png">' in printing
 
 
 def test_unknown_facts_are_left_out_not_invented(built):

@@ -194,9 +194,18 @@ def check(args) -> int:
         drafts = sum(1 for post in project.news.posts if not post.published)
         print(f"Tin tức: {len(project.news.posts) - drafts} bài đăng, {drafts} bản nháp.")
     print(f"Mua ở đâu: {len(catalogue.outlets)} điểm bán, {len(catalogue.fairs)} hội chợ, triển lãm.")
-    if catalogue.warnings:
-        print(f"Có {len(catalogue.warnings)} cảnh báo (trang web vẫn được tạo, nhưng hãy kiểm tra lại):", file=sys.stderr)
-        for warning in catalogue.warnings:
+    warnings = list(catalogue.warnings)
+    commune = project.settings.commune
+    if commune is not None and not commune.report_channel:
+        # Only here, not in the (strict) build: the pages still say whom to ask in person.
+        warnings.append(
+            f"{Path(args.config).name}: mục extra: commune: chưa có phone, zalo, email hay office_address của "
+            f"Ủy ban nhân dân xã {commune.merged_into or commune.name}: trang sản phẩm không có số điện thoại hay "
+            "địa chỉ để người mua báo hàng giả, chỉ khuyên họ hỏi tại trụ sở Ủy ban."
+        )
+    if warnings:
+        print(f"Có {len(warnings)} cảnh báo (trang web vẫn được tạo, nhưng hãy kiểm tra lại):", file=sys.stderr)
+        for warning in warnings:
             print(f"  - {warning}", file=sys.stderr)
     return 0
 

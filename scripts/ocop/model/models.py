@@ -444,8 +444,14 @@ class Commune(Model):
     merged_on: Date | None = Field(None, title="Ngày sắp xếp có hiệu lực")
     merger_decision: Text | None = Field(None, title="Văn bản sắp xếp")
     phone: Phone | None = Field(None, title="Điện thoại liên hệ của UBND xã")
+    zalo: Phone | None = Field(None, title="Số Zalo nhận phản ánh của UBND xã")
     email: Text | None = Field(None, title="Thư điện tử liên hệ")
     office_address: Text | None = Field(None, title="Địa chỉ trụ sở")
+
+    @property
+    def report_channel(self) -> bool:
+        """A buyer who suspects a fake has somewhere to write or call (else the pages only name the office)."""
+        return bool(self.phone or self.zalo or self.email or self.office_address)
 
 
 # Where to buy and where to meet the products (the plan, part II.3: trade promotion).

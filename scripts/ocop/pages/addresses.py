@@ -10,6 +10,8 @@ builders (pages/) and the media files (media/) take their names from here.
     san-pham/<slug>/qr-<slug>.svg|png        its QR code (SVG in mm, PNG at 600 dpi)
     san-pham/<slug>/nhan-qr-<slug>.pdf       an A4 sheet of its labels, to print on packaging
     san-pham/<slug>/<slug>-<n>-<width>.<ext> its photos, resized (WebP and JPEG or PNG)
+    san-pham/<slug>/in-tem.md                what to print for it (QR code, labels) /san-pham/<slug>/in-tem/
+    assets/images/nhom/<group>.svg           the drawing of an OCOP group, shown when a product has no photo
     co-so/index.md, co-so/<slug>.md          producers                   /co-so/, /co-so/<slug>/
     co-so/trang/<n>.md                       the directory's further pages
     co-so/<slug>/<slug>-<n>-<width>.<ext>    a producer's photos
@@ -45,6 +47,8 @@ BATCHES = "lo"
 # Under /<lang>/ in a translation (en/products/…): the same words in every language.
 TRANSLATED_CATALOGUE = "products"
 TRANSLATED_PRODUCERS = "producers"
+PRINT = "in-tem"  # a product's page for the officer who prints its code, out of the buyer's page
+ILLUSTRATIONS = "assets/images/nhom"
 OUTLETS = "diem-ban"
 FAIRS = "hoi-cho"
 
@@ -133,6 +137,16 @@ def language_product_page_uri(slug: str, lang: str) -> str:
 
 def language_producer_page_uri(slug: str, lang: str) -> str:
     return f"{producers_root(lang)}/{slug}.md"
+
+
+def print_page_uri(slug: str) -> str:
+    """What to print for a product (its QR code, label sheet): san-pham/<slug>/in-tem.md."""
+    return f"{CATALOGUE}/{slug}/{PRINT}.md"
+
+
+def group_illustration_uri(group: str) -> str:
+    """The drawing of an OCOP group (pages/illustrations/<group>.svg), also for print materials."""
+    return f"{ILLUSTRATIONS}/{group}.svg"
 
 
 def batch_page_uri(slug: str, batch: Batch) -> str:

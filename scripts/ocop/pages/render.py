@@ -64,6 +64,11 @@ def tel(value: str) -> Markup:
     return Markup("tel:" + re.sub(r"[^0-9+]", "", value))
 
 
+def zalo(value: str) -> Markup:
+    """Zalo's own link to a phone number's account: opens the app, or Zalo's page, when tapped."""
+    return Markup("https://zalo.me/" + re.sub(r"[^0-9]", "", value))
+
+
 def mailto(value: str) -> Markup:
     return Markup("mailto:" + quote(value, safe="@.+-_"))
 
@@ -128,7 +133,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(join=join, paragraphs=paragraphs, url=url, tel=tel, mailto=mailto, map_url=map_url, tojson=tojson,
+    env.filters.update(join=join, paragraphs=paragraphs, url=url, tel=tel, mailto=mailto, map_url=map_url, zalo=zalo, tojson=tojson,
                        date=date, number=number)
     # {% trans %} calls these with keyword arguments (newstyle), as `_()` is called.
     env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext, npgettext=npgettext)

@@ -14,6 +14,7 @@ the pages are ordinary generated Markdown files, outside the navigation.
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 from typing import Protocol
 
 from ..model.entries import Catalogue, PhotoFile, ProducerEntry, ProductEntry
@@ -30,9 +31,11 @@ from .addresses import (
     batch_page_uri,
     batch_qr_stem,
     catalogue_root,
+    group_illustration_uri,
     language_producer_page_uri,
     language_product_page_uri,
     page_path,
+    print_page_uri,
     producer_page_uri,
     producers_root,
     qr_names,
@@ -49,6 +52,18 @@ from .listing import (
 )
 from .pictures import Photos, PublishedPhoto, published_photos
 from .render import Renderer
+
+# The drawings of the OCOP groups (one SVG a group of model/data/nhom-san-pham.yml), shown when a product
+# has no photo and published as files of their own (addresses.group_illustration_uri) for print materials.
+ILLUSTRATIONS = Path(__file__).parent / "illustrations"
+
+
+def group_illustration(group: str) -> Path | None:
+    path = ILLUSTRATIONS / f"{group}.svg"
+    return path if path.is_file() else None
+
+
+RELATED = 6  # small cards of other products at the foot of a product page
 
 # A card's stars_key → the rating filter it belongs to, in the order the filter shows them: the key is
 # in the address (the same in every language), the label a message of the catalogues.
@@ -138,6 +153,9 @@ class SiteBuilder:
                 files += self.producer_files(producer, language)
             if not language.translated:
                 files += [self.outlet_directory(), self.fair_list()]
+        for group in self.catalogue.groups:
+            if drawing := group_illustration(group):
+                files.append(OutputFile(group_illustration_uri(group), source=drawing))
         return files
 
     def twin_path(self, language: Language, path: str) -> str:
@@ -155,7 +173,6 @@ class SiteBuilder:
         official = not language.translated
         folder = catalogue_root(language.code)
         url = self.settings.product_url(slug)
-        names = qr_names(slug)
         name = language.text(model, "name")
         texts = {field: language.text(model, field) for field in PRODUCT_TEXTS}
         group_path = language.group_path(entry)
@@ -164,11 +181,16 @@ class SiteBuilder:
         images = [self.settings.site_url + photo.share_uri for photo in photos]
         description = product_description(entry, self.settings, language)
         context = {}
+        drawing = None
+        if not photos and group_illustration(entry.group.code):
+            drawing = {
+                "href": posixpath.relpath(group_illustration_uri(entry.group.code), folder),
+                "alt": language.gettext("Drawing of the %(group)s group: this product has no photo yet")
+                % {"group": language.group_name(entry.group.name).value},
+            }
         if official:
             producer_url = self.settings.producer_url(entry.producer.slug)
             context = dict(
-                printing=self.printing.print_facts(entry) | {"pdf": f"{slug}/{names['pdf']}", "pdf_name": names["pdf"]},
-                qr={"svg": f"{slug}/{names['svg']}", "png": f"{slug}/{names['png']}", "svg_name": names["svg"], "png_name": names["png"]},
                 page_url=url,
                 qr_text=self.settings.qr_text(entry),
                 confirmed=self.settings.as_of(entry),
@@ -179,8 +201,22 @@ class SiteBuilder:
                 ],
                 outlets=self.catalogue.outlets_selling(slug),
                 fairs=self.catalogue.fairs_showing(slug, self.settings.today),
-                outlets_href=f"../{OUTLETS}/index.md",
                 fairs_href=f"../{FAIRS}/index.md",
+            )
+        page_url_here = f"{folder}/{slug}/"
+        related = []
+        for other in self.related(entry):
+            other_photos = self.published_photos(CATALOGUE, other.slug, other.photos[:1])
+            other_name = language.text(other.model, "name")
+            related.append(
+                {
+                    "name": other_name,
+                    "href": posixpath.relpath(language_product_page_uri(other.slug, language.code), folder),
+                    "status": self.settings.certificate(other),
+                    "photo": other_photos[0].link(page_url_here, other_name.value, language.code) if other_photos else None,
+                    "drawing": posixpath.relpath(group_illustration_uri(other.group.code), folder)
+                    if not other_photos and group_illustration(other.group.code) else None,
+                }
             )
         page = self.renderer.render(
             "product.md.j2",
@@ -192,9 +228,14 @@ class SiteBuilder:
             name=name,
             texts=texts,
             group_path=group_path,
+            producer=entry.producer.model,
             producer_name=language.proper_name(entry.producer.model),
             producer_href=posixpath.relpath(language_producer_page_uri(entry.producer.slug, language.code), folder),
             photos=[photo.link(f"{folder}/{slug}/", name.value, language.code) for photo in photos],
+            drawing=drawing,
+            related=related,
+            share_url=self.settings.site_url + f"{folder}/{slug}/",
+            outlets_href=posixpath.relpath(f"{OUTLETS}/index.md", folder),
             description=description,
             commune=self.settings.commune,
             # Shared previews and linked data: the official page's (in Vietnamese).
@@ -207,10 +248,41 @@ class SiteBuilder:
         )
         files = [OutputFile(language_product_page_uri(slug, language.code), page)]
         if official and model.code:
-            files.append(self.redirect((model.code,), f"{CATALOGUE}/{slug}/", model.name))
+            # "?qr": the product page reads it and puts "check the pack" first (docs/assets/javascripts/buyer.js).
+            files.append(self.redirect((model.code,), f"{CATALOGUE}/{slug}/", model.name, marker="?qr"))
+        if official and not model.retired:
+            files.append(self.print_page(entry))
         return files
 
-    def redirect(self, short_parts: tuple[str, ...], target_path: str, title: str) -> OutputFile:
+    def related(self, entry: ProductEntry, limit: int = RELATED) -> list[ProductEntry]:
+        """More from the same producer, then from the same OCOP group, still on offer: small cards."""
+        same_producer = [other for other in entry.producer.products]
+        same_group = [other for other in self.catalogue.products.values() if other.group.code == entry.group.code]
+        chosen: dict[str, ProductEntry] = {}
+        for other in same_producer + same_group:
+            if other.slug != entry.slug and not other.model.retired:
+                chosen.setdefault(other.slug, other)
+        return list(chosen.values())[:limit]
+
+    def print_page(self, entry: ProductEntry) -> OutputFile:
+        """What to print for a product, on a page of its own (/san-pham/<slug>/in-tem/), out of the search:
+        the buyer's page keeps only the address its code encodes."""
+        slug = entry.slug
+        names = qr_names(slug)
+        folder = f"{CATALOGUE}/{slug}"
+        page = self.renderer.render(
+            "product-print-page.md.j2",
+            entry=entry,
+            p=entry.model,
+            printing=self.printing.print_facts(entry) | {"pdf": names["pdf"], "pdf_name": names["pdf"]},
+            qr={"svg": names["svg"], "png": names["png"], "svg_name": names["svg"], "png_name": names["png"]},
+            qr_text=self.settings.qr_text(entry),
+            product_href=f"../{slug}.md",
+            drawing_href=posixpath.relpath(group_illustration_uri(entry.group.code), folder),
+        )
+        return OutputFile(print_page_uri(slug), page)
+
+    def redirect(self, short_parts: tuple[str, ...], target_path: str, title: str, marker: str = "") -> OutputFile:
         """A tiny page at /Q/<parts>/ that forwards at once to `target_path` (a site path like san-pham/x/).
 
         Written as plain HTML (not a themed page) so that a phone on slow data loads a few hundred bytes."""
@@ -218,7 +290,7 @@ class SiteBuilder:
         favicon = self.settings.favicon
         page = self.renderer.render(
             "redirect.html.j2",
-            href="../" * depth + target_path,
+            href="../" * depth + target_path + marker,
             # Named, so that a browser does not ask for /favicon.ico, which a static host answers with 404.html.
             favicon=favicon if "://" in favicon else "../" * depth + favicon.lstrip("/"),
             canonical=self.settings.site_url + target_path,
@@ -280,6 +352,8 @@ class SiteBuilder:
                 "name": language.text(entry.model, "name"),
                 "status": self.settings.certificate(entry),
                 "href": posixpath.relpath(language_product_page_uri(entry.slug, language.code), folder),
+                # What to print for it: for the producer and the officer, on the official page only.
+                "print_href": posixpath.relpath(print_page_uri(entry.slug), folder) if official and not entry.model.retired else None,
             }
             for entry in producer.products
         ]

@@ -1,0 +1,211 @@
+"""The product page as a buyer holding the pack sees it on a phone (issue 16), in Chromium at 360 × 740.
+
+From the code printed on the pack (/Q/<CODE>/) the first screen answers "what is it, is it certified
+today, where do I get it" and puts checking the pack first; a product without photo shows the drawing
+of its OCOP group; the certificate's state follows the visitor's own date; printing is on a page of its
+own, out of the search. The outlet, the certificate date and the Zalo number below are test data.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import copy_project, serve, text_of
+
+VIEWPORT_HEIGHT = 740
+OUTLET = """\
+name: Cửa hàng Thử Nghiệm
+kind: siêu thị
+address: Số 0 đường Thử Nghiệm
+products:
+  - nuoc-mam-nam-quyen
+"""
+TEST_ZALO = "0900000000"
+
+
+def _vietnam_epoch(day: dt.date) -> str:
+    moment = dt.datetime.combine(day, dt.time(12), dt.timezone(dt.timedelta(hours=7)))
+    return str(int(moment.timestamp()))
+
+
+@pytest.fixture(scope="module")
+def buyer_site(tmp_path_factory):
+    """The example data with an outlet for the fish sauce, its certificate dated 01/06/2024 (valid through
+    01/06/2027), a Zalo number for the commune; built as of 15/03/2026."""
+    project = copy_project(tmp_path_factory.mktemp("buyer") / "project")
+    project.write("products/_diem-ban/cua-hang-thu-nghiem.yml", OUTLET)
+    product = project.products / "nam-quyen" / "nuoc-mam-nam-quyen.yml"
+    product.write_text(
+        product.read_text(encoding="utf-8").replace("  stars: 3\n", "  stars: 3\n  date: 2024-06-01\n"), encoding="utf-8"
+    )
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("    # zalo:\n", f'    zalo: "{TEST_ZALO}"\n'), encoding="utf-8"
+    )
+    result = project.build(env={"SOURCE_DATE_EPOCH": _vietnam_epoch(dt.date(2026, 3, 15))})
+    assert result.code == 0, result.text
+    with serve(project.site) as address:
+        yield project, address
+
+
+def _on_first_screen(locator) -> bool:
+    box = locator.bounding_box()
+    return box is not None and locator.is_visible() and box["y"] >= 0 and box["y"] + box["height"] <= VIEWPORT_HEIGHT
+
+
+def test_from_the_printed_code_the_first_screen_answers_and_checking_comes_first(site_server, phone):
+    phone.goto(site_server + "Q/NM/")
+    phone.wait_for_url("**/san-pham/nuoc-mam-nam-quyen/")  # the marker is read, then taken out of the address
+    title = phone.locator("article h1")
+    assert title.inner_text() == "Nước mắm Năm Quyền" and _on_first_screen(title)
+    state = phone.locator(".ocop-cert")
+    assert "OCOP 3 sao" in state.inner_text() and "chưa có ngày công nhận" in state.inner_text()
+    assert _on_first_screen(state)
+    check = phone.locator("#kiem-tra-bao-bi")
+    assert check.is_visible() and "Bạn vừa quét mã QR trên bao bì" in check.inner_text()
+    assert "Ủy ban nhân dân xã Quảng Chính" in check.inner_text()  # whom to ask: no contact is set
+    assert check.bounding_box()["y"] < phone.locator(".ocop-producer").bounding_box()["y"]  # checking first
+    action = phone.locator("a.ocop-action").first
+    assert _on_first_screen(action) and action.get_attribute("href")
+    assert "đã xác thực" not in phone.locator("article").inner_text()
+
+
+def test_without_the_code_the_page_opens_on_the_product(site_server, phone):
+    phone.goto(site_server + "san-pham/nuoc-mam-nam-quyen/")
+    assert phone.locator("#kiem-tra-bao-bi").is_hidden()
+    drawing = phone.locator(".ocop-hero--drawing img")
+    assert drawing.is_visible() and drawing.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert drawing.get_attribute("src").endswith("assets/images/nhom/thuc-pham.svg")
+    assert "Hình vẽ ngành Thực phẩm" in drawing.get_attribute("alt")
+    assert phone.locator("article h1").bounding_box()["y"] < drawing.bounding_box()["y"] < phone.locator(".ocop-cert").bounding_box()["y"]
+    assert phone.locator(".ocop-card__photo--none, .ocop-hero:empty").count() == 0
+
+
+def test_a_product_with_an_outlet_lists_it_and_the_communes_zalo(buyer_site, browser):
+    project, address = buyer_site
+    context = browser.new_context(viewport={"width": 360, "height": VIEWPORT_HEIGHT}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(address + "Q/NM/")
+    page.wait_for_url("**/san-pham/nuoc-mam-nam-quyen/")
+    outlet = page.locator("article a", has_text="Cửa hàng Thử Nghiệm")
+    assert outlet.is_visible()
+    page.locator("#kiem-tra-bao-bi").get_by_role("link", name=TEST_ZALO).first.wait_for()
+    assert page.locator("#kiem-tra-bao-bi a[href='https://zalo.me/0900000000']").count() == 1
+    outlet.click()
+    page.wait_for_url("**/diem-ban/#cua-hang-thu-nghiem")
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "visitor_day, shown, hidden",
+    [
+        (dt.datetime(2027, 6, 1, 20), "còn hiệu lực đến hết ngày 01/06/2027", "hết hiệu lực"),
+        (dt.datetime(2027, 6, 2, 8), "hết hiệu lực từ ngày 02/06/2027", "còn hiệu lực"),
+    ],
+)
+def test_the_certificate_state_follows_the_visitors_own_date(buyer_site, browser, visitor_day, shown, hidden):
+    """Built on 15/03/2026; opened on the last valid day, then the day after, without a rebuild."""
+    project, address = buyer_site
+    html = project.page("san-pham/nuoc-mam-nam-quyen/")
+    assert "còn hiệu lực đến hết ngày 01/06/2027" in text_of(html)  # without script, the date is in the text
+    context = browser.new_context(viewport={"width": 360, "height": VIEWPORT_HEIGHT}, locale="vi-VN")
+    context.clock.set_fixed_time(visitor_day)
+    page = context.new_page()
+    page.goto(address + "san-pham/nuoc-mam-nam-quyen/")
+    text = page.locator(".ocop-cert").inner_text()
+    assert shown in text and hidden not in text
+    page.goto(address + "san-pham/")  # the catalogue's card too
+    card = page.locator("article.ocop-card", has_text="Nước mắm Năm Quyền").inner_text()
+    expired = visitor_day.date() > dt.date(2027, 6, 1)
+    assert ("★★★" in card) is not expired and ("hết hiệu lực" in card) is expired
+    context.close()
+
+
+def test_printing_has_its_own_page_out_of_search(built, site_server, phone):
+    product = built.page("san-pham/nuoc-mam-nam-quyen/")
+    for gone in ("download=", ".pdf", "qr-nuoc-mam-nam-quyen.svg", "qr-nuoc-mam-nam-quyen.png"):
+        assert gone not in product
+    assert "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/NM/" in text_of(product)  # the address the code encodes
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if "in-tem" in doc["location"]]
+    phone.goto(site_server + "co-so/nam-quyen/")
+    phone.get_by_role("link", name="in tem QR").click()
+    phone.wait_for_url("**/san-pham/nuoc-mam-nam-quyen/in-tem/")
+    assert phone.locator("article h1").inner_text() == "In tem QR: Nước mắm Năm Quyền"
+    for name in ("qr-nuoc-mam-nam-quyen.svg", "qr-nuoc-mam-nam-quyen.png", "nhan-qr-nuoc-mam-nam-quyen.pdf"):
+        link = phone.locator(f"a[href$='/{name}']")
+        assert link.count() == 1
+        assert phone.request.get(link.evaluate("a => a.href")).ok
+    assert phone.locator("img.ocop-qr").evaluate("img => img.naturalWidth > 0")
+
+
+def test_the_english_product_page_shows_the_certificate_state(buyer_site, browser):
+    project, address = buyer_site
+    context = browser.new_context(viewport={"width": 360, "height": VIEWPORT_HEIGHT}, locale="en-GB")
+    context.clock.set_fixed_time(dt.datetime(2026, 3, 15, 12))
+    page = context.new_page()
+    page.goto(address + "en/products/nuoc-mam-nam-quyen/")
+    state = page.locator(".ocop-cert")
+    assert "OCOP 3 stars" in state.inner_text() and "valid until 1 June 2027" in state.inner_text()
+    assert _on_first_screen(state)
+    context.close()
+
+
+def test_ocop_check_warns_when_the_commune_has_no_contact(project):
+    """The strict build does not stop for it: the pages still say whom to ask."""
+    run = project.ocop("check")
+    assert run.code == 0 and "chưa có phone, zalo, email hay office_address" in run.err
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    # zalo:\n", f'    zalo: "{TEST_ZALO}"\n'), encoding="utf-8")
+    run = project.ocop("check")
+    assert run.code == 0 and "office_address" not in run.err
+
+
+def test_more_from_the_producer_and_group_and_share_buttons_that_load_nothing_until_pressed(site_server, browser):
+    context = browser.new_context(viewport={"width": 360, "height": VIEWPORT_HEIGHT}, locale="vi-VN")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
+    elsewhere = []
+
+    def only_here(route):
+        if route.request.url.startswith(site_server):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_here)
+    page = context.new_page()
+    page.goto(site_server + "san-pham/nuoc-mam-nam-quyen/")
+    page.wait_for_load_state("networkidle")
+    card = page.locator(".ocop-related__card", has_text="Nem Huân Hồng")
+    assert card.get_by_role("link", name="Nem Huân Hồng").get_attribute("href") == "../nem-huan-hong/"
+    assert "OCOP 3 sao" in card.inner_text()
+    assert card.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")  # its group's drawing
+    facebook = page.locator(".ocop-share a", has_text="Facebook")
+    assert facebook.get_attribute("href") == (
+        "https://www.facebook.com/sharer/sharer.php?u=https%3A//quangtrung.quangxuong.thanhhoa.gov.vn/san-pham/nuoc-mam-nam-quyen/"
+    )
+    assert facebook.get_attribute("target") is None  # in-app browsers block new windows
+    copy = page.get_by_role("button", name="Chép liên kết")
+    copy.click()
+    page.get_by_role("button", name="Đã chép liên kết").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == "https://quangtrung.quangxuong.thanhhoa.gov.vn/san-pham/nuoc-mam-nam-quyen/"
+    assert elsewhere == []  # nothing from another host, share buttons included, until one is pressed
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["Q/NM/", "en/products/nuoc-mam-nam-quyen/", "san-pham/nuoc-mam-nam-quyen/in-tem/"])
+def test_axe_finds_no_violation_in_the_new_blocks(buyer_site, browser, path):
+    """Opened from the code: the check block, the producer's contacts, where to buy, more products, sharing."""
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    project, address = buyer_site
+    context = browser.new_context(viewport={"width": 360, "height": VIEWPORT_HEIGHT}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(address + path)
+    page.wait_for_load_state("networkidle")
+    if path.startswith("Q/"):
+        assert page.locator("#kiem-tra-bao-bi").is_visible() and page.locator(".ocop-related").is_visible()
+    result = axe.run(page)
+    assert not result.violations_count, result.generate_report()
+    context.close()
