@@ -175,6 +175,22 @@ def browser():
         instance.close()
 
 
+def only_from(context, base: str) -> list[str]:
+    """Let the browser `context` load only addresses under `base` (this machine's server); every other
+    request is refused and its address kept in the returned list, for a test to assert it stays empty."""
+    elsewhere: list[str] = []
+
+    def route(route):
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    return elsewhere
+
+
 @contextlib.contextmanager
 def phone_page(browser, locale: str):
     """A page in a phone-sized window (360 × 740) whose browser speaks `locale`."""

@@ -17,7 +17,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BIN, ROOT, copy_project, environment, free_port, wait_until
+from conftest import (
+    BIN,
+    ROOT,
+    copy_project,
+    environment,
+    free_port,
+    only_from,
+    wait_until,
+)
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
@@ -142,16 +150,7 @@ def editor_on(browser, root: Path, base: str):
     """The editor opened on the project folder, in a browser set to English (the editor must still be
     Vietnamese); every request to another host is refused and recorded."""
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
-    elsewhere: list[str] = []
-
-    def route(route):
-        if route.request.url.startswith(base):
-            route.continue_()
-        else:
-            elsewhere.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    elsewhere = only_from(context, base)
     context.add_init_script(PICKER)
     page = context.new_page()
     page.goto(base + "404.html")

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import copy_project, serve, text_of
+from conftest import copy_project, only_from, serve, text_of
 
 VIEWPORT_HEIGHT = 740
 OUTLET = """\
@@ -165,16 +165,7 @@ def test_ocop_check_warns_when_the_commune_has_no_contact(project):
 def test_more_from_the_producer_and_group_and_share_buttons_that_load_nothing_until_pressed(site_server, browser):
     context = browser.new_context(viewport={"width": 360, "height": VIEWPORT_HEIGHT}, locale="vi-VN")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
-    elsewhere = []
-
-    def only_here(route):
-        if route.request.url.startswith(site_server):
-            route.continue_()
-        else:
-            elsewhere.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_here)
+    elsewhere = only_from(context, site_server)
     page = context.new_page()
     page.goto(site_server + "san-pham/nuoc-mam-nam-quyen/")
     page.wait_for_load_state("networkidle")

@@ -3,6 +3,7 @@ axe-core finds no accessibility violation, and the catalogue's filters work with
 from __future__ import annotations
 
 import pytest
+from conftest import only_from
 
 # One page of each type, in both languages, and the short address a QR code opens.
 PAGES = [
@@ -27,16 +28,7 @@ PAGES = [
 def cut_off_phone(request, browser, tourist_site):
     """A phone whose every request to another host is blocked and counted (and every failed one)."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale=request.param)
-    outside, failed = [], []
-
-    def route(route):
-        if route.request.url.startswith(tourist_site.address):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    outside, failed = only_from(context, tourist_site.address), []
     page = context.new_page()
     page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
     page.outside, page.failed = outside, failed
