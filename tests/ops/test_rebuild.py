@@ -13,12 +13,12 @@ def test_daily_rebuild_workflow():
     # The whole history: "Thông tin tính đến ngày …" comes from each data file's last commit.
     [checkout] = [step for step in workflow["jobs"]["build"]["steps"] if step.get("uses", "").startswith("actions/checkout")]
     assert checkout["with"]["fetch-depth"] == 0
-    assert "pip install -r requirements.txt" in steps and "mkdocs build --strict" in steps
+    assert "pip install -r requirements.txt" in steps and "properdocs build -f mkdocs.yml --strict" in steps
     # Published builds are warm: the photos, codes and label sheets of the last run are restored, and
     # each run saves its own (a cache entry cannot be overwritten: a new key a run, the newest restored).
     [cache] = [step for step in workflow["jobs"]["build"]["steps"] if step.get("uses", "").startswith("actions/cache")]
     assert cache["with"]["path"] == ".cache/ocop"
     assert "github.run_id" in cache["with"]["key"] and cache["with"]["key"].startswith(cache["with"]["restore-keys"])
     position = [step.get("uses", step.get("run")) for step in workflow["jobs"]["build"]["steps"]]
-    assert position.index(cache["uses"]) < position.index("mkdocs build --strict")
+    assert position.index(cache["uses"]) < position.index("properdocs build -f mkdocs.yml --strict")
     assert workflow["jobs"]["deploy"]["if"] == "vars.OCOP_DEPLOY_PAGES == 'true'"
