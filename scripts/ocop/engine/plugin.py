@@ -81,7 +81,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         self.serving = False
         self.failure: Failure | None = None  # the data's mistakes, while the preview shows them
         self.sources: dict[str, str] = {}  # built page → the file the officer wrote
-        self.generated_pages: set[str] = set()  # their addresses: one short entry each in the search index
+        # The generated pages' addresses → their descriptions: one short entry each in the search index.
+        self.generated_pages: dict[str, str | None] = {}
         self.plain_meta: dict[str, dict] = {}  # a page's metadata as written, while its template renders
 
     def load(self, config: MkDocsConfig) -> Project:
@@ -128,7 +129,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             for file in files
             if file.is_documentation_page() and not file.generated_by
         }
-        self.generated_pages = set()
+        self.generated_pages = {}
         self.add_editor(files, config)
         if self.failure:
             return self.stand_in(files, config)
@@ -151,7 +152,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             self.feed_file = File.generated(config, f"{self.project.news.settings.blog_dir}/{FEED}", content="")
             files.append(self.feed_file)
         self.log_counts()
-        self.generated_pages = {file.url for file in files.documentation_pages() if file.generated_by == "ocop"}
+        self.generated_pages = {file.url: None for file in files.documentation_pages() if file.generated_by == "ocop"}
         return files
 
     def add_editor(self, files: Files, config: MkDocsConfig) -> None:
@@ -216,6 +217,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
 
     # 7. Each page through the theme: its title and description escaped once, for the theme only.
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        if page.url in self.generated_pages:
+            self.generated_pages[page.url] = page.meta.get("description")
         self.plain_meta[page.file.src_uri] = escape_for_theme(page)
         return context
 

@@ -2,8 +2,10 @@
 
 Material's search (lunr) sends the whole index to every visitor who opens the search box. Left as it
 is, every section of every product and producer page is an entry: megabytes at thousands of products.
-So each page the plugin generates keeps one entry: its title, and its text cut to SUMMARY_CHARS (the
-summary, stars and facts come first on those pages). The catalogue's further pages are not indexed at
+So each page the plugin generates keeps one entry: its title, and as its text the page's own
+description (a product's summary, or the sentence the page builder wrote for it), cut to SUMMARY_CHARS;
+a page without one keeps the start of its text. The buyer's blocks at the top of a product page (the
+certificate line, the contacts, the buy button) are what a result needs least. The catalogue's further pages are not indexed at
 all (`search: exclude` in their front matter): they only repeat the products.
 
 Vietnamese readers often type without diacritics ("nuoc mam" for "nước mắm"), and lunr compares words
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 import unicodedata
 from pathlib import Path
 
@@ -58,8 +61,9 @@ def _summary(texts: list[str]) -> str:
     return f"<p>{text}</p>" if text else ""
 
 
-def compact(index: dict, pages: set[str]) -> dict:
-    """`index` (Material's search_index.json) with one entry for each page in `pages`, and folded fields."""
+def compact(index: dict, pages: dict[str, str | None]) -> dict:
+    """`index` (Material's search_index.json) with one entry for each page in `pages` (address → its
+    description, or None), and folded fields."""
     docs: list[dict] = []
     firsts: dict[str, tuple[dict, list[str]]] = {}
     for doc in index["docs"]:
@@ -72,8 +76,9 @@ def compact(index: dict, pages: set[str]) -> dict:
             entry = dict(doc)
             firsts[page] = (entry, [doc.get("text", "")])
             docs.append(entry)
-    for entry, texts in firsts.values():
-        entry["text"] = _summary(texts)
+    for page, (entry, texts) in firsts.items():
+        description = pages[page]
+        entry["text"] = _summary([escape(description)] if description else texts)
     for doc in docs:
         for folded, field in FOLDED.items():
             words = folded_words(doc.get(field) or "")
@@ -85,7 +90,7 @@ def compact(index: dict, pages: set[str]) -> dict:
     return {**index, "docs": docs}
 
 
-def compact_file(path: Path, pages: set[str]) -> None:
+def compact_file(path: Path, pages: dict[str, str | None]) -> None:
     """Rewrite the search index at `path` (written by Material's search plugin) in place."""
     index = json.loads(path.read_text(encoding="utf-8"))
     # Compact separators, as Material writes it: the file is what every visitor downloads.
