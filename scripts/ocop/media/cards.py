@@ -8,6 +8,7 @@ its packs' QR code encodes. Text comes in Vietnamese or English (`lang`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,7 @@ MESSAGES = {
 }
 
 
+@functools.lru_cache(maxsize=None)
 def words(lang: str) -> dict[str, str]:
     """The print files' words in `lang` (vi, en, or any language with a catalogue)."""
     language = language_of(lang)

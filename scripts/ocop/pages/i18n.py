@@ -151,8 +151,9 @@ def languages(locale_dir: Path = LOCALE_DIR) -> list[Language]:
     return [Language(code, _catalogue(locale_dir / code / "LC_MESSAGES" / f"{DOMAIN}.po")) for code in codes]
 
 
+@functools.lru_cache(maxsize=None)
 def language_of(code: str, locale_dir: Path = LOCALE_DIR) -> Language:
-    """The language `code` (vi, en, …) with its catalogue."""
+    """The language `code` (vi, en, …) with its catalogue (looked up once: a brochure asks for each card)."""
     for language in languages(locale_dir):
         if language.code == code:
             return language

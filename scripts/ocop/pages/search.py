@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
 import unicodedata
+from html import escape
 from pathlib import Path
 
 SUMMARY_CHARS = 300
