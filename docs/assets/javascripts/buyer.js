@@ -9,6 +9,8 @@
 //    new windows and pop-ups).
 // 2. A printed QR code opens the product page through /Q/<CODE>/, which adds "?qr": the page then shows
 //    its "check the pack" block first, and takes the marker out of the address (a shared link is plain).
+//    The switch to the page's twin in the other language keeps the marker: a tourist who scanned the pack
+//    and reads on in English sees the same check first.
 (function () {
   function pad(number) { return (number < 10 ? "0" : "") + number; }
   var now = new Date();
@@ -30,6 +32,10 @@
   if (check && fromCode) {
     check.hidden = false;
     document.documentElement.classList.add("ocop-from-qr");
+  }
+  var twin = document.querySelector(".ocop-language__switch[data-ocop-twin='page']");
+  if (check && fromCode && twin) {
+    twin.setAttribute("href", twin.getAttribute("href").split(/[?#]/)[0] + "?qr");
   }
   if (fromCode) {
     if (window.history && history.replaceState) {

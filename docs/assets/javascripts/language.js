@@ -30,7 +30,8 @@
     open.href = link.href;
     open.hreflang = "en";
     open.textContent = "Read in English";
-    open.addEventListener("click", function () { remember("en"); });
+    // Read again when tapped: buyer.js may have added the printed code's marker to the switch since.
+    open.addEventListener("click", function () { open.href = link.href; remember("en"); });
     var close = document.createElement("button");
     close.type = "button";
     close.className = "ocop-offer__close";

@@ -23,6 +23,7 @@ builders (pages/) and the media files (media/) take their names from here.
     hoi-cho/index.md                         fairs, upcoming and past    /hoi-cho/
     en/products/index.md, en/products/<slug>.md     the same in English  /en/products/<slug>/
     en/producers/index.md, en/producers/<slug>.md                        /en/producers/<slug>/
+    en/where-to-buy/index.md, en/fairs/index.md     the points of sale and fairs in English
     <lang>/products/…, <lang>/producers/…    the same in any other language with a catalogue (i18n.py)
 
 The short address is what a printed QR code encodes when the product has a `code`: upper case
@@ -47,6 +48,8 @@ BATCHES = "lo"
 # Under /<lang>/ in a translation (en/products/…): the same words in every language.
 TRANSLATED_CATALOGUE = "products"
 TRANSLATED_PRODUCERS = "producers"
+TRANSLATED_OUTLETS = "where-to-buy"
+TRANSLATED_FAIRS = "fairs"
 PRINT = "in-tem"  # a product's page for the officer who prints its code, out of the buyer's page
 ILLUSTRATIONS = "assets/images/nhom"
 OUTLETS = "diem-ban"
@@ -137,6 +140,24 @@ def language_product_page_uri(slug: str, lang: str) -> str:
 
 def language_producer_page_uri(slug: str, lang: str) -> str:
     return f"{producers_root(lang)}/{slug}.md"
+
+
+def outlets_root(lang: str) -> str:
+    """Where to buy in a language: diem-ban, en/where-to-buy."""
+    return OUTLETS if lang == SOURCE else f"{lang}/{TRANSLATED_OUTLETS}"
+
+
+def fairs_root(lang: str) -> str:
+    """The fairs in a language: hoi-cho, en/fairs."""
+    return FAIRS if lang == SOURCE else f"{lang}/{TRANSLATED_FAIRS}"
+
+
+def outlets_page_uri(lang: str) -> str:
+    return f"{outlets_root(lang)}/index.md"
+
+
+def fairs_page_uri(lang: str) -> str:
+    return f"{fairs_root(lang)}/index.md"
 
 
 def print_page_uri(slug: str) -> str:

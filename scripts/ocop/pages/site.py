@@ -17,13 +17,10 @@ import posixpath
 from pathlib import Path
 from typing import Protocol
 
-from ..model.entries import Catalogue, PhotoFile, ProducerEntry, ProductEntry
+from ..model.entries import Catalogue, FairEntry, OutletEntry, PhotoFile, ProducerEntry, ProductEntry
 from ..model.models import OutletKind, ProducerKind
 from .addresses import (
-    BATCHES,
     CATALOGUE,
-    FAIRS,
-    OUTLETS,
     PRODUCERS,
     OutputFile,
     SiteSettings,
@@ -31,9 +28,13 @@ from .addresses import (
     batch_page_uri,
     batch_qr_stem,
     catalogue_root,
+    fairs_page_uri,
+    fairs_root,
     group_illustration_uri,
     language_producer_page_uri,
     language_product_page_uri,
+    outlets_page_uri,
+    outlets_root,
     page_path,
     print_page_uri,
     producer_page_uri,
@@ -81,6 +82,24 @@ PRODUCER_KINDS = {
     ProducerKind.hop_tac_xa: N_("Cooperative"),
     ProducerKind.to_hop_tac: N_("Cooperative group"),
     ProducerKind.ho_san_xuat: N_("Household business"),
+}
+
+
+# How a page names a point of sale's kind (the enum's value is the Vietnamese, the catalogues translate).
+OUTLET_KINDS = {
+    OutletKind.trung_tam_ocop: N_("OCOP centre"),
+    OutletKind.sieu_thi: N_("supermarket"),
+    OutletKind.cho: N_("market"),
+    OutletKind.khach_san: N_("hotel"),
+    OutletKind.nha_hang: N_("restaurant"),
+    OutletKind.san_bay: N_("airport"),
+    OutletKind.quay_gioi_thieu: N_("product showcase counter"),
+    OutletKind.cua_hang_co_so: N_("producer's own shop"),
+    OutletKind.shopee: N_("Shopee"),
+    OutletKind.facebook: N_("Facebook"),
+    OutletKind.zalo: N_("Zalo"),
+    OutletKind.truc_tuyen: N_("other online shop"),
+    OutletKind.khac: N_("other"),
 }
 
 
@@ -141,7 +160,7 @@ class SiteBuilder:
         return published_photos(self.photos, folder, slug, photos)
 
     def files(self) -> list[OutputFile]:
-        """Every generated page, in every language (batches, points of sale and fairs: in Vietnamese)."""
+        """Every generated page, in every language (batches: in Vietnamese only)."""
         files: list[OutputFile] = []
         for language in self.languages:
             files += self.catalogue_pages(language) + self.producer_directory(language)
@@ -151,8 +170,7 @@ class SiteBuilder:
                     files += self.batch_files(entry)
             for producer in self.catalogue.producers.values():
                 files += self.producer_files(producer, language)
-            if not language.translated:
-                files += [self.outlet_directory(), self.fair_list()]
+            files += [self.outlet_directory(language), self.fair_list(language)]
         for group in self.catalogue.groups:
             if drawing := group_illustration(group):
                 files.append(OutputFile(group_illustration_uri(group), source=drawing))
@@ -161,7 +179,7 @@ class SiteBuilder:
     def twin_path(self, language: Language, path: str) -> str:
         """The site path of a page's twin (for `translation:`), from the page's own path."""
         twin = self.twins[language.code]
-        for root in (catalogue_root, producers_root):
+        for root in (catalogue_root, producers_root, outlets_root, fairs_root):
             if path.startswith(root(language.code) + "/"):
                 return root(twin.code) + path[len(root(language.code)):]
         raise ValueError(f"no twin for {path}")
@@ -188,21 +206,33 @@ class SiteBuilder:
                 "alt": language.gettext("Drawing of the %(group)s group: this product has no photo yet")
                 % {"group": language.group_name(entry.group.name).value},
             }
-        if official:
-            producer_url = self.settings.producer_url(entry.producer.slug)
-            context = dict(
-                page_url=url,
-                qr_text=self.settings.qr_text(entry),
-                confirmed=self.settings.as_of(entry),
-                site_url=self.settings.site_url,
-                batches=[
-                    {"batch": batch, "href": f"{slug}/{BATCHES}/{batch.code}.md", "expired": batch.is_expired(self.settings.today)}
-                    for batch in model.batches
-                ],
-                outlets=self.catalogue.outlets_selling(slug),
-                fairs=self.catalogue.fairs_showing(slug, self.settings.today),
-                fairs_href=f"../{FAIRS}/index.md",
-            )
+        producer_url = self.settings.producer_url(entry.producer.slug)
+        outlets = [self.outlet_view(outlet, language, folder) for outlet in self.catalogue.outlets_selling(slug)]
+        fairs = [self.fair_view(fair, language, folder) for fair in self.catalogue.fairs_showing(slug, self.settings.today)]
+        # The buyer's blocks are the same in every language: what the printed code opens, how to check a
+        # pack and report a fake, the batches (their pages are the official, Vietnamese ones).
+        context = dict(
+            page_url=url,
+            qr_text=self.settings.qr_text(entry),
+            confirmed=self.settings.as_of(entry),
+            site_url=self.settings.site_url,
+            batches=[
+                {
+                    "batch": batch,
+                    "href": posixpath.relpath(batch_page_uri(slug, batch), folder),
+                    "expired": batch.is_expired(self.settings.today),
+                }
+                for batch in model.batches
+            ],
+            outlets=outlets,
+            fairs=fairs,
+            fairs_href=posixpath.relpath(fairs_page_uri(language.code), folder),
+            sellers=[
+                {"model": seller, "name": language.text(seller, "name"), "address": language.text(seller, "address"),
+                 "note": language.text(seller, "note")}
+                for seller in model.where_to_buy
+            ],
+        )
         page_url_here = f"{folder}/{slug}/"
         related = []
         for other in self.related(entry):
@@ -235,14 +265,15 @@ class SiteBuilder:
             drawing=drawing,
             related=related,
             share_url=self.settings.site_url + f"{folder}/{slug}/",
-            outlets_href=posixpath.relpath(f"{OUTLETS}/index.md", folder),
+            outlets_href=posixpath.relpath(outlets_page_uri(language.code), folder),
             description=description,
             commune=self.settings.commune,
             # Shared previews and linked data: the official page's (in Vietnamese).
             image=images[0] if official and images else None,
             jsonld=product_data(entry, status, url, producer_url, images, description) if official else None,
             translation=self.twin_path(language, f"{folder}/{slug}/"),
-            untranslated=untranslated(name, *texts.values(), *group_path),
+            untranslated=untranslated(name, *texts.values(), *group_path, *[seller["note"] for seller in context["sellers"]],
+                                      *[text for item in outlets + fairs for text in item["texts"]]),
             retired_note=Shown(model.retired.note, official) if model.retired else None,
             **context,
         )
@@ -332,7 +363,8 @@ class SiteBuilder:
             )
             files.append(OutputFile(batch_page_uri(slug, batch), page))
             if entry.model.code:
-                files.append(self.redirect((entry.model.code, batch.code), f"{folder}/", title))
+                # "?qr", as a product's code: the batch page puts checking the pack first (buyer.js).
+                files.append(self.redirect((entry.model.code, batch.code), f"{folder}/", title, marker="?qr"))
         return files
 
     def producer_files(self, producer: ProducerEntry, language: Language) -> list[OutputFile]:
@@ -486,33 +518,90 @@ class SiteBuilder:
             files.append(OutputFile(page.uri, content))
         return files
 
-    def outlet_directory(self) -> OutputFile:
+    def outlet_view(self, outlet: OutletEntry, language: Language, folder: str) -> dict:
+        """A point of sale as a page in `language` shows it, its products linked from the page in `folder`.
+
+        Names and addresses are proper names (kept, said to be Vietnamese on a translated page); the
+        other texts are shown in Vietnamese, marked, until the data has translations of them."""
+        model = outlet.model
+        texts = {name: language.text(model, name) for name in ("hours", "note")}
+        return {
+            "slug": outlet.slug,
+            "model": model,
+            "name": language.text(model, "name"),
+            "kind": language.gettext(OUTLET_KINDS[model.kind]),
+            "address": language.text(model, "address"),
+            **texts,
+            "texts": [text for text in texts.values() if text],
+            "products": self.product_links(outlet.products, language, folder),
+        }
+
+    def fair_view(self, fair: FairEntry, language: Language, folder: str) -> dict:
+        model = fair.model
+        texts = {name: language.text(model, name) for name in ("booth", "description")}
+        return {
+            "slug": fair.slug,
+            "model": model,
+            "entry": fair,
+            "name": language.text(model, "name"),
+            "place": language.text(model, "place"),
+            "organizer": language.text(model, "organizer"),
+            **texts,
+            "texts": [text for text in texts.values() if text],
+            "products": self.product_links(fair.products, language, folder),
+        }
+
+    def product_links(self, products: list[ProductEntry], language: Language, folder: str) -> list[dict]:
+        return [
+            {"name": language.text(entry.model, "name"),
+             "href": posixpath.relpath(language_product_page_uri(entry.slug, language.code), folder)}
+            for entry in products
+        ]
+
+    def outlet_directory(self, language: Language) -> OutputFile:
+        """Where to buy: shops, then online shops, in the order of the kinds, then by name."""
+        folder = outlets_root(language.code)
         outlets = sorted(
             self.catalogue.outlets.values(), key=lambda o: (list(OutletKind).index(o.model.kind), o.model.name)
         )
+        views = [self.outlet_view(outlet, language, folder) for outlet in outlets]
+        commune = self.settings.commune
         page = self.renderer.render(
             "outlets.md.j2",
-            shops=[outlet for outlet in outlets if not outlet.model.kind.online],
-            online=[outlet for outlet in outlets if outlet.model.kind.online],
-            fairs_href=f"../{FAIRS}/index.md",
-            description=f"Nơi mua sản phẩm OCOP của xã {self.settings.commune.name}, tỉnh {self.settings.commune.province}: "
-            "cửa hàng, điểm bán và gian hàng trực tuyến.",
-            commune=self.settings.commune,
+            language,
+            shops=[view for view in views if not view["model"].kind.online],
+            online=[view for view in views if view["model"].kind.online],
+            fairs_href=posixpath.relpath(fairs_page_uri(language.code), folder),
+            description=language.gettext(
+                "Where to buy the OCOP products of %(commune)s commune, %(province)s province: "
+                "shops, points of sale and online shops."
+            ) % {"commune": commune.name, "province": commune.province},
+            commune=commune,
+            untranslated=untranslated(*[text for view in views for text in view["texts"]]),
+            translation=self.twin_path(language, folder + "/"),
         )
-        return OutputFile(f"{OUTLETS}/index.md", page)
+        return OutputFile(outlets_page_uri(language.code), page)
 
-    def fair_list(self) -> OutputFile:
+    def fair_list(self, language: Language) -> OutputFile:
         """Upcoming first (soonest on top), then past (latest on top), as of the build's date."""
         today = self.settings.today
+        folder = fairs_root(language.code)
         fairs = self.catalogue.fairs
+        upcoming = [self.fair_view(fair, language, folder) for fair in fairs if not fair.is_past(today)]
+        past = [self.fair_view(fair, language, folder) for fair in reversed(fairs) if fair.is_past(today)]
+        commune = self.settings.commune
         page = self.renderer.render(
             "fairs.md.j2",
-            upcoming=[fair for fair in fairs if not fair.is_past(today)],
-            past=[fair for fair in reversed(fairs) if fair.is_past(today)],
+            language,
+            upcoming=upcoming,
+            past=past,
             today=today,
-            outlets_href=f"../{OUTLETS}/index.md",
-            description=f"Hội chợ, triển lãm có sản phẩm OCOP của xã {self.settings.commune.name}, "
-            f"tỉnh {self.settings.commune.province}.",
-            commune=self.settings.commune,
+            outlets_href=posixpath.relpath(outlets_page_uri(language.code), folder),
+            description=language.gettext(
+                "Fairs and exhibitions showing the OCOP products of %(commune)s commune, %(province)s province."
+            ) % {"commune": commune.name, "province": commune.province},
+            commune=commune,
+            untranslated=untranslated(*[text for view in upcoming + past for text in view["texts"]]),
+            translation=self.twin_path(language, folder + "/"),
         )
-        return OutputFile(f"{FAIRS}/index.md", page)
+        return OutputFile(fairs_page_uri(language.code), page)
