@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw
 
@@ -352,6 +353,71 @@ VARIED_PRODUCTS = {
     "  stars: 3\n  date: 10/10/2025\n",
     "products/huan-hong/non.yml": "name: Nón chưa đánh giá\nproducer: huan-hong\ngroup: thu-cong-my-nghe\n",
 }
+
+
+
+
+# Print files (labels, brochure, poster, shelf card): each PDF is rendered at 300 dpi with PDFium
+# (pypdfium2) and every QR code on it read back with zxing-cpp; the text is PDFium's own extraction.
+# The `shop` data adds, to the two example products, a product whose certificate has expired (no stars,
+# as on the site), one of another OCOP group, and a shop selling all four.
+HOST = "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/"
+SHORT = {code: f"{HOST}{code}/" for code in ("NM", "NEM", "CH", "RU")}  # the `shop` products' short addresses
+SAMPLE = "MẪU – chưa in"
+SHOP_FILES = {
+    "products/huan-hong/cha-que.yml": "name: Chả quê thử nghiệm\nslug: cha-que\ncode: CH\nproducer: huan-hong\ngroup: thuc-pham\n"
+    "certification:\n  stars: 4\n  decision: 12/QĐ-UBND\n  date: 01/01/2023\n",
+    "products/nam-quyen/ruou-thu.yml": "name: Rượu thử nghiệm\nslug: ruou-thu\ncode: RU\nproducer: nam-quyen\ngroup: do-uong\n"
+    "certification:\n  stars: 3\n  date: 10/10/2025\n",
+    "products/_diem-ban/cua-hang-thu.yml": "name: Cửa hàng thử nghiệm\nkind: cửa hàng của cơ sở\n"
+    "products: [nuoc-mam-nam-quyen, nem-huan-hong, cha-que, ruou-thu]\n",
+}
+
+
+@pytest.fixture
+def shop(project):
+    for path, text in SHOP_FILES.items():
+        project.write(path, text)
+    return project
+
+
+def read_pdf(path) -> list[tuple[tuple[float, float], str, list[str]]]:
+    """Each page: its size in mm, its text (spaces folded), the QR codes read at 300 dpi."""
+    pages = []
+    for page in pdfium.PdfDocument(str(path)):
+        width, height = page.get_size()
+        text = " ".join(page.get_textpage().get_text_range().split())
+        codes = decode_qr(page.render(scale=300 / 72, grayscale=True).to_pil())
+        pages.append(((round(width * 25.4 / 72), round(height * 25.4 / 72)), text, codes))
+    return pages
+
+
+def assert_vector_with_embedded_font(path) -> None:
+    data = path.read_bytes()
+    assert b"/FontFile2" in data and b"/Subtype /Image" not in data  # no photo in this data: nothing raster
+
+
+def pages_at_300_dpi(pdf_path) -> list[Image.Image]:
+    document = pdfium.PdfDocument(str(pdf_path))
+    return [page.render(scale=300 / 72, grayscale=True).to_pil() for page in document]
+
+
+def assert_vector_with_vietnamese_text(pdf_path, names) -> str:
+    """No raster image anywhere (forms included); the text is real text in an embedded font."""
+    data = pdf_path.read_bytes()
+    assert b"/Subtype /Image" not in data
+    assert b"/FontFile2" in data  # the TrueType font is embedded, not left to the printer
+    document = pdfium.PdfDocument(str(pdf_path))
+    text = ""
+    for page in document:
+        kinds = {obj.type for obj in page.get_objects(max_depth=5)}
+        assert pdfium.raw.FPDF_PAGEOBJ_IMAGE not in kinds
+        assert pdfium.raw.FPDF_PAGEOBJ_PATH in kinds
+        text += page.get_textpage().get_text_range() + "\n"
+    text = " ".join(text.split())  # a long name wraps onto two lines
+    for name in names:
+        assert name in text
+    return text
 
 
 if __name__ == "__main__":  # python tests/conftest.py SITE_DIR: the addresses baseline of a built site

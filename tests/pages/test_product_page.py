@@ -4,14 +4,15 @@ From the code printed on the pack (/Q/<CODE>/) the first screen answers "what is
 today, where do I get it" and puts checking the pack first; a product without photo shows the drawing
 of its OCOP group; the certificate's state follows the visitor's own date; printing is on a page of its
 own, out of the search. The outlet, the certificate date and the Zalo number below are test data.
+On the example site: the facts the commune's plan gives, and none it does not.
 """
 from __future__ import annotations
 
 import datetime as dt
-import json
+import re
 
 import pytest
-from conftest import copy_project, only_from, serve, text_of
+from conftest import SITE_URL, copy_project, only_from, serve, text_of
 
 VIEWPORT_HEIGHT = 740
 OUTLET = """\
@@ -122,24 +123,6 @@ def test_the_certificate_state_follows_the_visitors_own_date(buyer_site, browser
     context.close()
 
 
-def test_printing_has_its_own_page_out_of_search(built, site_server, phone):
-    product = built.page("san-pham/nuoc-mam-nam-quyen/")
-    for gone in ("download=", ".pdf", "qr-nuoc-mam-nam-quyen.svg", "qr-nuoc-mam-nam-quyen.png"):
-        assert gone not in product
-    assert "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/NM/" in text_of(product)  # the address the code encodes
-    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [doc["location"] for doc in index["docs"] if "in-tem" in doc["location"]]
-    phone.goto(site_server + "co-so/nam-quyen/")
-    phone.get_by_role("link", name="in tem QR").click()
-    phone.wait_for_url("**/san-pham/nuoc-mam-nam-quyen/in-tem/")
-    assert phone.locator("article h1").inner_text() == "In tem QR: Nước mắm Năm Quyền"
-    for name in ("qr-nuoc-mam-nam-quyen.svg", "qr-nuoc-mam-nam-quyen.png", "nhan-qr-nuoc-mam-nam-quyen.pdf"):
-        link = phone.locator(f"a[href$='/{name}']")
-        assert link.count() == 1
-        assert phone.request.get(link.evaluate("a => a.href")).ok
-    assert phone.locator("img.ocop-qr").evaluate("img => img.naturalWidth > 0")
-
-
 def test_the_english_product_page_shows_the_certificate_state(buyer_site, browser):
     project, address = buyer_site
     context = browser.new_context(viewport={"width": 360, "height": VIEWPORT_HEIGHT}, locale="en-GB")
@@ -200,3 +183,47 @@ def test_axe_finds_no_violation_in_the_new_blocks(buyer_site, browser, path):
     result = axe.run(page)
     assert not result.violations_count, result.generate_report()
     context.close()
+
+
+def test_product_pages_show_their_facts(built):
+    fish_sauce = text_of(built.page("san-pham/nuoc-mam-nam-quyen/"))
+    assert "Nước mắm Năm Quyền" in fish_sauce
+    assert "OCOP 3 sao" in fish_sauce
+    assert "Thực phẩm › Gia vị › Tương, nước mắm, gia vị dạng lỏng khác" in fish_sauce
+    assert "Năm Quyền" in fish_sauce
+    nem = text_of(built.page("san-pham/nem-huan-hong/"))
+    assert "Nem Huân Hồng" in nem and "OCOP 3 sao" in nem and "Thực phẩm › Chế biến từ thịt" in nem
+
+
+def test_product_page_links_its_producer_and_its_print_page_offers_the_qr(built):
+    html = built.page("san-pham/nuoc-mam-nam-quyen/")
+    assert 'href="../../co-so/nam-quyen/"' in html
+    assert re.search(r'<span class="ocop-stars ocop-stars--3"[^>]*>.*★★★', html)
+    assert "qr-nuoc-mam-nam-quyen.svg" not in html and "download=" not in html  # printing has its own page
+    assert f"{SITE_URL}san-pham/nuoc-mam-nam-quyen/" in html
+    printing = built.page("san-pham/nuoc-mam-nam-quyen/in-tem/")
+    assert 'src="../qr-nuoc-mam-nam-quyen.svg"' in printing
+    assert '<a download="qr-nuoc-mam-nam-quyen.svg" href="../qr-nuoc-mam-nam-quyen.svg">' in printing
+    assert '<a download="qr-nuoc-mam-nam-quyen.png" href="../qr-nuoc-mam-nam-quyen.png">' in printing
+
+
+def test_unknown_facts_are_left_out_not_invented(built):
+    """The plan gives no decision number, address or phone: the pages must not show any."""
+    for path in ("san-pham/nuoc-mam-nam-quyen/", "san-pham/nem-huan-hong/", "co-so/nam-quyen/", "co-so/huan-hong/"):
+        text = text_of(built.page(path))
+        assert "Quyết định công nhận" not in text
+        assert "Điện thoại" not in text and "Địa chỉ" not in text
+        assert "None" not in text and "chưa rõ" not in text
+
+
+def test_the_communes_contact_when_it_is_configured(project):
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write(
+        "mkdocs.yml",
+        config.replace("    merger_decision: Nghị quyết 1686/NQ-UBTVQH15\n",
+                       "    merger_decision: Nghị quyết 1686/NQ-UBTVQH15\n    phone: \"0900 111 222\"\n    email: thu@example.vn\n"),
+    )
+    assert project.build().code == 0
+    html = project.page("san-pham/nem-huan-hong/")
+    assert "tỉnh Thanh Hóa: điện thoại 0900 111 222, thư điện tử thu@example.vn." in text_of(html)
+    assert 'href="tel:0900111222"' in html and 'href="mailto:thu@example.vn"' in html
