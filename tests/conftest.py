@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import html
 import http.server
 import os
 import re
@@ -17,12 +18,18 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+import yaml
+from hypothesis import HealthCheck, settings
+from ocop.model.reader import decode, parse_yaml
 from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -355,8 +362,6 @@ VARIED_PRODUCTS = {
 }
 
 
-
-
 # Print files (labels, brochure, poster, shelf card): each PDF is rendered at 300 dpi with PDFium
 # (pypdfium2) and every QR code on it read back with zxing-cpp; the text is PDFium's own extraction.
 # The `shop` data adds, to the two example products, a product whose certificate has expired (no stars,
@@ -418,6 +423,61 @@ def assert_vector_with_vietnamese_text(pdf_path, names) -> str:
     for name in names:
         assert name in text
     return text
+
+
+# Hypothesis (property tests): quick properties run 150 examples, slow ones (a catalogue loaded each) 40;
+# the same examples on every run; and the YAML helpers they share.
+QUICK = settings(max_examples=150, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=40, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def dump(data) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def read(raw: bytes):
+    text, problems = decode(raw, "x.yml")
+    assert problems == [], problems
+    document, problems = parse_yaml(text, "x.yml")
+    assert problems == [], problems
+    return document
+
+
+# Commands and servers as a user runs them: a command's output, a page fetched from a preview.
+def run(command: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, encoding="utf-8", env=environment(env), timeout=600,
+    )
+
+
+BANNER = "end of life"  # Material's English end-of-life box
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """The status and the text of a page (entities read back: `&#39;kind&#39;` is 'kind' on screen)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, html.unescape(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:
+        return error.code, html.unescape(error.read().decode("utf-8"))
+    except OSError:
+        return 0, ""
+
+
+def userenvironment() -> dict:
+    """The environment of a new user's shell: no variable the test suite sets for itself."""
+    env = {key: value for key, value in os.environ.items() if key not in ("NO_MKDOCS_2_WARNING", "VIRTUAL_ENV")}
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+def serves(url: str, expected: str) -> bool:
+    status, text = fetch(url)
+    return status == 200 and expected in text
 
 
 if __name__ == "__main__":  # python tests/conftest.py SITE_DIR: the addresses baseline of a built site

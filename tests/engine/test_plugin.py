@@ -1,5 +1,5 @@
-"""The engine: ProperDocs builds and serves the site, MkDocs 1.6.1 still builds it the same, and what
-`ocop export` writes builds with Zensical, Material's successor, with no other step.
+"""The `ocop` plugin in mkdocs.yml: ProperDocs and MkDocs 1.6.1 build the same site with it, and an edited
+YAML file changes the built page (on a build, and in `mkdocs serve`, which watches products/).
 
 The two engines' sites are compared file by file, and one line only is ignored: the
 `<meta name="generator">` of each page, where each engine names itself ("mkdocs-1.6.1,
@@ -11,23 +11,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
+import urllib.request
 from pathlib import Path
 
-import pytest
-import yaml
-from conftest import BASELINE, BIN, addresses, decode_qr, environment, text_of
+from conftest import BIN, environment, free_port, run, text_of, wait_until
 
 SAME_DAY = {"SOURCE_DATE_EPOCH": "1764300000"}  # 28/11/2025, for both builds
 GENERATOR = re.compile(r'^\s*<meta name="generator" content="[^"]*">\n', re.MULTILINE)
-ENGLISH_NOTICES = ("end of life", "ProperDocs", "properdocs.yml", "MkDocs 2", "WARNING")
-PRODUCT = "Nước mắm Năm Quyền"
-
-
-def run(command: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        command, cwd=cwd, capture_output=True, text=True, encoding="utf-8", env=environment(env), timeout=600,
-    )
 
 
 def files_of(site: Path) -> dict[str, Path]:
@@ -59,61 +49,44 @@ def test_mkdocs_and_properdocs_build_the_same_site(project, tmp_path):
     assert not different, f"the engines built these files differently: {different[:20]}"
 
 
-def test_ocop_build_runs_properdocs_and_prints_no_english_notice(project):
-    result = project.ocop("build", env={"NO_MKDOCS_2_WARNING": ""})
-    assert result.code == 0, result.text
-    assert 'content="mkdocs-ProperDocs ' in project.page("")
-    # The officer reads Vietnamese: neither Material's end-of-life box nor a notice about ProperDocs.
-    printed = [notice for notice in ENGLISH_NOTICES if notice in result.text]
-    assert not printed, result.text
+FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 
 
-def own_files(site_docs: Path) -> set[str]:
-    return {"/" + path.relative_to(site_docs).as_posix() for path in site_docs.rglob("*") if path.is_file()}
+def _edit(project, old: str, new: str) -> None:
+    path = project.root / FISH_SAUCE
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-# What the Zensical build of the export does not have, each for a reason README.md and the report give:
-ZENSICAL_LOSES = {
-    "/search/search_index.json",  # Zensical's search has its own index, /search.json
-    "/sitemap.xml.gz",  # Zensical writes sitemap.xml only
-    "/tin-tuc/rss.xml",  # written by the ocop plugin from the built posts
-    "/tin-tuc/chuyen-muc/tuyen-truyen/",  # categories_slugify is a Python function: the address keeps its accents
-}
+def test_an_edited_yaml_file_changes_the_built_page(project):
+    assert project.build().code == 0
+    assert "Ủ chượp trong chum sành" not in project.page("san-pham/nuoc-mam-nam-quyen/")
+    _edit(project, "certification:", "story: Ủ chượp trong chum sành.\ncertification:")
+    assert project.build().code == 0
+    assert "Ủ chượp trong chum sành" in text_of(project.page("san-pham/nuoc-mam-nam-quyen/"))
 
 
-@pytest.mark.skipif(sys.version_info < (3, 11), reason="Zensical needs Python 3.11")
-def test_the_export_builds_with_zensical(project, tmp_path):
-    exported = tmp_path / "exported"
-    result = project.ocop("export", str(exported))
-    assert result.code == 0, result.text
-    settings = yaml.safe_load((exported / "mkdocs.yml").read_text(encoding="utf-8"))  # refuses any Python tag
-    plugins = [next(iter(item)) if isinstance(item, dict) else item for item in settings["plugins"]]
-    assert "ocop" not in plugins and "blog" in plugins
-    assert settings["extra"]["commune"]["merged_on"] == "2025-07-01"
+def test_mkdocs_serve_picks_up_an_edit(project):
+    """`make serve` watches products/: an edit shows on the next load, without restarting."""
+    port = free_port()
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project.root, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/san-pham/nuoc-mam-nam-quyen/"
 
-    zensical = run([str(BIN / "zensical"), "build"], exported)
-    assert zensical.returncode == 0, zensical.stdout + zensical.stderr
-    site = exported / "site"
-    assert project.build().code == 0  # the site as the project builds it, to compare with
+    def fetch():
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
 
-    # Every address the project's site has, and every QR payload, except what is listed above and
-    # Material's own scripts and styles (Zensical brings its own); the project's assets are all there.
-    material_assets = {line for line in BASELINE.read_text(encoding="utf-8").splitlines() if line.startswith("/assets/")}
-    material_assets -= own_files(project.root / "docs")
-    expected = set(BASELINE.read_text(encoding="utf-8").splitlines()) - material_assets
-    missing = sorted(expected - set(addresses(site)) - ZENSICAL_LOSES)
-    assert not missing, f"missing from the Zensical site: {missing[:20]}"
-    assert decode_qr(site / "san-pham/nuoc-mam-nam-quyen/qr-nuoc-mam-nam-quyen.png") == [
-        "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/NM/"
-    ]
-    assert (site / "san-pham/nuoc-mam-nam-quyen/qr-nuoc-mam-nam-quyen.svg").is_file()
-
-    # The home page, the product, its producer, the catalogue and the directory read as they do on the site.
-    for page in ("", "san-pham/nuoc-mam-nam-quyen/", "co-so/nam-quyen/", "san-pham/", "co-so/"):
-        text = text_of((site / page / "index.html").read_text(encoding="utf-8"))
-        assert PRODUCT in text, page
-        assert text == text_of(project.page(page)), page
-    product = (site / "san-pham/nuoc-mam-nam-quyen/index.html").read_text(encoding="utf-8")
-    printing = (site / "san-pham/nuoc-mam-nam-quyen/in-tem/index.html").read_text(encoding="utf-8")
-    assert 'qr-nuoc-mam-nam-quyen.svg"' in printing  # the QR code is shown on the print page
-    assert f'<meta property="og:title" content="{PRODUCT} - ' in product
+    try:
+        assert "Nước mắm Năm Quyền" in wait_until(fetch, timeout=60)
+        _edit(project, "name: Nước mắm Năm Quyền", "name: Nước mắm cốt Năm Quyền")
+        wait_until(lambda: "Nước mắm cốt Năm Quyền" in fetch(), timeout=60)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -1,5 +1,7 @@
 """English for tourists: /en/ pages from the YAML's `en:` translations, a switch that keeps the reader
-on the same product, and the offer of the English page to a phone that is not set to Vietnamese."""
+on the same product, and the offer of the English page to a phone that is not set to Vietnamese.
+A link labelled "English" leads to the page's own English counterpart (issue 16): a page that has none
+says "Vietnamese only" and leads to the English home, never "English" to another page."""
 from __future__ import annotations
 
 import posixpath
