@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import html
 import http.server
 import os
 import re
@@ -17,11 +18,18 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
+import yaml
+from hypothesis import HealthCheck, settings
+from ocop.model.reader import decode, parse_yaml
 from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -352,6 +360,124 @@ VARIED_PRODUCTS = {
     "  stars: 3\n  date: 10/10/2025\n",
     "products/huan-hong/non.yml": "name: Nón chưa đánh giá\nproducer: huan-hong\ngroup: thu-cong-my-nghe\n",
 }
+
+
+# Print files (labels, brochure, poster, shelf card): each PDF is rendered at 300 dpi with PDFium
+# (pypdfium2) and every QR code on it read back with zxing-cpp; the text is PDFium's own extraction.
+# The `shop` data adds, to the two example products, a product whose certificate has expired (no stars,
+# as on the site), one of another OCOP group, and a shop selling all four.
+HOST = "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/"
+SHORT = {code: f"{HOST}{code}/" for code in ("NM", "NEM", "CH", "RU")}  # the `shop` products' short addresses
+SAMPLE = "MẪU – chưa in"
+SHOP_FILES = {
+    "products/huan-hong/cha-que.yml": "name: Chả quê thử nghiệm\nslug: cha-que\ncode: CH\nproducer: huan-hong\ngroup: thuc-pham\n"
+    "certification:\n  stars: 4\n  decision: 12/QĐ-UBND\n  date: 01/01/2023\n",
+    "products/nam-quyen/ruou-thu.yml": "name: Rượu thử nghiệm\nslug: ruou-thu\ncode: RU\nproducer: nam-quyen\ngroup: do-uong\n"
+    "certification:\n  stars: 3\n  date: 10/10/2025\n",
+    "products/_diem-ban/cua-hang-thu.yml": "name: Cửa hàng thử nghiệm\nkind: cửa hàng của cơ sở\n"
+    "products: [nuoc-mam-nam-quyen, nem-huan-hong, cha-que, ruou-thu]\n",
+}
+
+
+@pytest.fixture
+def shop(project):
+    for path, text in SHOP_FILES.items():
+        project.write(path, text)
+    return project
+
+
+def read_pdf(path) -> list[tuple[tuple[float, float], str, list[str]]]:
+    """Each page: its size in mm, its text (spaces folded), the QR codes read at 300 dpi."""
+    pages = []
+    for page in pdfium.PdfDocument(str(path)):
+        width, height = page.get_size()
+        text = " ".join(page.get_textpage().get_text_range().split())
+        codes = decode_qr(page.render(scale=300 / 72, grayscale=True).to_pil())
+        pages.append(((round(width * 25.4 / 72), round(height * 25.4 / 72)), text, codes))
+    return pages
+
+
+def assert_vector_with_embedded_font(path) -> None:
+    data = path.read_bytes()
+    assert b"/FontFile2" in data and b"/Subtype /Image" not in data  # no photo in this data: nothing raster
+
+
+def pages_at_300_dpi(pdf_path) -> list[Image.Image]:
+    document = pdfium.PdfDocument(str(pdf_path))
+    return [page.render(scale=300 / 72, grayscale=True).to_pil() for page in document]
+
+
+def assert_vector_with_vietnamese_text(pdf_path, names) -> str:
+    """No raster image anywhere (forms included); the text is real text in an embedded font."""
+    data = pdf_path.read_bytes()
+    assert b"/Subtype /Image" not in data
+    assert b"/FontFile2" in data  # the TrueType font is embedded, not left to the printer
+    document = pdfium.PdfDocument(str(pdf_path))
+    text = ""
+    for page in document:
+        kinds = {obj.type for obj in page.get_objects(max_depth=5)}
+        assert pdfium.raw.FPDF_PAGEOBJ_IMAGE not in kinds
+        assert pdfium.raw.FPDF_PAGEOBJ_PATH in kinds
+        text += page.get_textpage().get_text_range() + "\n"
+    text = " ".join(text.split())  # a long name wraps onto two lines
+    for name in names:
+        assert name in text
+    return text
+
+
+# Hypothesis (property tests): quick properties run 150 examples, slow ones (a catalogue loaded each) 40;
+# the same examples on every run; and the YAML helpers they share.
+QUICK = settings(max_examples=150, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=40, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def dump(data) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def read(raw: bytes):
+    text, problems = decode(raw, "x.yml")
+    assert problems == [], problems
+    document, problems = parse_yaml(text, "x.yml")
+    assert problems == [], problems
+    return document
+
+
+# Commands and servers as a user runs them: a command's output, a page fetched from a preview.
+def run(command: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, encoding="utf-8", env=environment(env), timeout=600,
+    )
+
+
+BANNER = "end of life"  # Material's English end-of-life box
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """The status and the text of a page (entities read back: `&#39;kind&#39;` is 'kind' on screen)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, html.unescape(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:
+        return error.code, html.unescape(error.read().decode("utf-8"))
+    except OSError:
+        return 0, ""
+
+
+def userenvironment() -> dict:
+    """The environment of a new user's shell: no variable the test suite sets for itself."""
+    env = {key: value for key, value in os.environ.items() if key not in ("NO_MKDOCS_2_WARNING", "VIRTUAL_ENV")}
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+def serves(url: str, expected: str) -> bool:
+    status, text = fetch(url)
+    return status == 200 and expected in text
 
 
 if __name__ == "__main__":  # python tests/conftest.py SITE_DIR: the addresses baseline of a built site

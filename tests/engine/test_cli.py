@@ -1,10 +1,14 @@
 """The `ocop` command speaks Vietnamese on every screen, argparse's own words included: its help
-screens, and its messages when a command is mistyped."""
+screens, and its messages when a command is mistyped; it builds with ProperDocs and prints none of the
+engines' English notices; stopping `ocop serve` stops its preview server."""
 from __future__ import annotations
 
 import argparse
+import subprocess
+import urllib.request
 
 import pytest
+from conftest import BANNER, BIN, environment, free_port, userenvironment, wait_until
 from ocop.engine.cli import parser
 
 # argparse's own English, as Python 3.10–3.13 print it.
@@ -56,3 +60,51 @@ def test_argparse_messages_are_vietnamese(project, case):
     assert result.code == 2
     assert "lỗi:" in result.err and words in result.err, result.err
     assert english_in(result.text) == [], result.text
+
+
+ENGLISH_NOTICES = ("end of life", "ProperDocs", "properdocs.yml", "MkDocs 2", "WARNING")
+
+
+def test_ocop_build_runs_properdocs_and_prints_no_english_notice(project):
+    result = project.ocop("build", env={"NO_MKDOCS_2_WARNING": ""})
+    assert result.code == 0, result.text
+    assert 'content="mkdocs-ProperDocs ' in project.page("")
+    # The officer reads Vietnamese: neither Material's end-of-life box nor a notice about ProperDocs.
+    printed = [notice for notice in ENGLISH_NOTICES if notice in result.text]
+    assert not printed, result.text
+
+
+def test_stopping_ocop_serve_stops_its_preview_server(project):
+    """`ocop serve` runs `mkdocs serve` as a child: stopping `ocop` (as a service manager or a test does,
+    with SIGTERM) must free the port, or the next preview cannot start."""
+    port = free_port()
+    server = subprocess.Popen(
+        [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
+        cwd=project.root, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+
+    def answers() -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    try:
+        wait_until(answers, timeout=90)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    wait_until(lambda: not answers(), timeout=30)
+
+
+def test_no_english_end_of_life_box_from_ocop_commands(project):
+    """Material prints an English end-of-life box on every build unless told not to; `ocop` tells it."""
+    env = userenvironment()
+    for command in (["check"], ["build"]):
+        result = subprocess.run(
+            [str(BIN / "ocop"), *command], cwd=project.root, capture_output=True, text=True, encoding="utf-8", env=env, timeout=600
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert BANNER not in result.stdout + result.stderr

@@ -10,23 +10,19 @@ in the terminal, the preview keeps serving, and the page comes back when the fil
 """
 from __future__ import annotations
 
-import html
 import os
 import re
 import signal
 import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import BIN, ROOT, environment, free_port, wait_until
+from conftest import BANNER, ROOT, fetch, serves, userenvironment, wait_until
 
 PORT = 8000  # the README's and the guide's address: never another port here
-BANNER = "end of life"  # Material's English end-of-life box
 
 
 def readme_command(word: str) -> list[str]:
@@ -35,17 +31,6 @@ def readme_command(word: str) -> list[str]:
     block = re.search(r"```sh\n(.*?)```", text, re.DOTALL).group(1)
     line = next(line for line in block.splitlines() if line.startswith(f"make {word}"))
     return line.split("#")[0].split()
-
-
-def fetch(url: str) -> tuple[int, str]:
-    """The status and the text of a page (entities read back: `&#39;kind&#39;` is 'kind' on screen)."""
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, html.unescape(response.read().decode("utf-8"))
-    except urllib.error.HTTPError as error:
-        return error.code, html.unescape(error.read().decode("utf-8"))
-    except OSError:
-        return 0, ""
 
 
 def port_is_free(port: int) -> bool:
@@ -76,18 +61,6 @@ def running(command: list[str], cwd: Path, log: Path, env: dict):
             with_group(signal.SIGKILL)
             process.wait()
         wait_until(lambda: port_is_free(PORT) or None, timeout=30)
-
-
-def userenvironment() -> dict:
-    """The environment of a new user's shell: no variable the test suite sets for itself."""
-    env = {key: value for key, value in os.environ.items() if key not in ("NO_MKDOCS_2_WARNING", "VIRTUAL_ENV")}
-    env["PYTHONIOENCODING"] = "utf-8"
-    return env
-
-
-def serves(url: str, expected: str) -> bool:
-    status, text = fetch(url)
-    return status == 200 and expected in text
 
 
 def test_readme_serve_command_keeps_serving_on_port_8000_from_a_fresh_clone(tmp_path):
@@ -133,66 +106,3 @@ def test_readme_serve_command_keeps_serving_on_port_8000_from_a_fresh_clone(tmp_
         status, short = fetch(base + "Q/NM/")
         assert status == 200 and "san-pham/nuoc-mam-nam-quyen/" in short
     assert BANNER not in (tmp_path / "ocop.log").read_text(encoding="utf-8")
-
-
-def test_preview_started_on_broken_data_shows_the_mistake_and_recovers(project):
-    """`ocop serve` on data that has a mistake from the start: it serves a page naming the mistake."""
-    product = project.products / "huan-hong/nem-huan-hong.yml"
-    good = product.read_text(encoding="utf-8")
-    product.write_text(good.replace("group:", "groop:"), encoding="utf-8")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    log = project.root / "serve.log"
-    with open(log, "w", encoding="utf-8") as output:
-        server = subprocess.Popen(
-            [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
-            cwd=project.root, env=environment(), stdout=output, stderr=subprocess.STDOUT,
-        )
-    try:
-        wait_until(lambda: serves(base, "products/huan-hong/nem-huan-hong.yml:") or server.poll() is not None, timeout=90)
-        assert server.poll() is None, log.read_text(encoding="utf-8")
-        status, page = fetch(base)
-        assert "trang xem trước chưa được cập nhật" in page and "'groop'" in page
-        status, catalogue = fetch(base + "san-pham/")  # the menu's catalogue shows it too, not a 404
-        assert status == 200 and "products/huan-hong/nem-huan-hong.yml:" in catalogue
-        product.write_text(good, encoding="utf-8")
-        wait_until(lambda: serves(base + "san-pham/nem-huan-hong/", "Nem"), timeout=60)
-        assert "Dữ liệu có" not in fetch(base)[1]
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    assert "Aborted" not in log.read_text(encoding="utf-8")
-
-
-def test_preview_shows_a_broken_link_on_its_page_and_the_build_refuses_it(project):
-    """A problem only the published build must refuse (a broken link) is a notice in the preview."""
-    page = project.root / "docs/ke-hoach-2025.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[Trang cũ](/khong-co-trang-nay/)\n", encoding="utf-8")
-    built = project.build()
-    assert built.code != 0 and "khong-co-trang-nay" in built.text
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen(
-        [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
-        cwd=project.root, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until(lambda: serves(base + "ke-hoach-2025/", "khong-co-trang-nay") or server.poll() is not None, timeout=90)
-        assert server.poll() is None
-        text = fetch(base + "ke-hoach-2025/")[1]
-        assert "Trang này có 1 lỗi" in text and "docs/ke-hoach-2025.md" in text
-        assert "Trang này có" not in fetch(base)[1]  # only the page concerned carries the notice
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def test_no_english_end_of_life_box_from_ocop_commands(project):
-    """Material prints an English end-of-life box on every build unless told not to; `ocop` tells it."""
-    env = userenvironment()
-    for command in (["check"], ["build"]):
-        result = subprocess.run(
-            [str(BIN / "ocop"), *command], cwd=project.root, capture_output=True, text=True, encoding="utf-8", env=env, timeout=600
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
-        assert BANNER not in result.stdout + result.stderr

@@ -5,6 +5,9 @@
 A module imports from its own layer and the layers to its left, never to its right; only `engine/`
 knows the site engine (MkDocs or ProperDocs), and only through its public API; there is no import
 cycle between modules. Every import counts: at the top, inside a function, under TYPE_CHECKING.
+
+The tests mirror the package: tests/<layer>/test_X.py tests scripts/ocop/<layer>/X.py, or a page kind
+(tests/pages/test_<kind>_page.py), or is one of the few whole-site checks named below.
 """
 from __future__ import annotations
 
@@ -143,4 +146,52 @@ def test_tests_mirror_the_package_and_share_only_the_support_module():
                     wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: imports the test module {node.module}")
                 if node.module == "conftest" and any(name.startswith("_") for name in names):
                     wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: imports a private name of conftest")
+    assert not wrong, "\n".join(wrong)
+
+
+# A test module of tests/pages/ may be named after a page kind, test_<kind>_page.py, rather than a module.
+PAGE_KINDS = {
+    "product": "san-pham/<slug>/, the buyer's page, and /Q/<CODE>/ that leads to it",
+    "print": "san-pham/<slug>/in-tem/, the officer's page with the code and the label sheet",
+    "producer": "co-so/<slug>/",
+    "batch": "san-pham/<slug>/lo/<batch>/",
+    "catalogue": "san-pham/ and its filter pages, co-so/",
+    "outlets": "diem-ban/ and en/where-to-buy/, where to buy",
+    "fairs": "hoi-cho/ and en/fairs/",
+    "news": "tin-tuc/ and its posts",
+    "home": "the home page and the hand-written pages",
+    "not_found": "404.html",
+    "english": "en/…, the English twin of every page, and the switch between the two",
+}
+
+# Whole-site checks: they test no single module, so they may keep a name of their own.
+WHOLE_SITE = {
+    "engine/test_layers.py": "the package's layers and imports, and this map of the tests",
+    "engine/test_first_run.py": "the README's `make serve` on port 8000, from a fresh clone",
+    "engine/test_scale.py": "what must not grow with the number of products, on two whole generated sites",
+    "engine/test_guide.py": "the officer's guide (docs/huong-dan/) walked through in Chromium",
+    "ops/test_nginx.py": "the sample nginx configuration (scripts/nginx/), which is no Python module",
+    "ops/test_rebuild.py": "the daily rebuild workflow (.github/workflows/), which is no Python module",
+    "pages/test_phone_offline_a11y.py": "every page kind on a phone cut off from the network, and under axe-core",
+}
+
+
+def misnamed_test_modules(tests: Path) -> list[str]:
+    """Each tests/<layer>/test_X.py is named after scripts/ocop/<layer>/X.py, a page kind or a whole-site check."""
+    wrong = []
+    for path in sorted(tests.glob("*/test_*.py")):
+        layer, name = path.parent.name, path.stem.removeprefix("test_")
+        relative = f"{layer}/{path.name}"
+        if (PACKAGE / layer / f"{name}.py").is_file() or relative in WHOLE_SITE:
+            continue
+        if layer == "pages" and name.endswith("_page") and name.removesuffix("_page") in PAGE_KINDS:
+            continue
+        wrong.append(f"tests/{relative}: no scripts/ocop/{layer}/{name}.py, no page kind, not a whole-site check")
+    return wrong
+
+
+def test_each_test_module_is_named_after_a_module_a_page_kind_or_a_whole_site_check():
+    tests = ROOT / "tests"
+    wrong = misnamed_test_modules(tests)
+    wrong += [f"WHOLE_SITE names tests/{name}, which does not exist" for name in WHOLE_SITE if not (tests / name).is_file()]
     assert not wrong, "\n".join(wrong)

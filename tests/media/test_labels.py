@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-import pypdfium2 as pdfium
 import pytest
-from conftest import decode_qr
+from conftest import assert_vector_with_vietnamese_text, decode_qr, pages_at_300_dpi
 from ocop.media.labels import Label, LabelError, LabelSize, layout
 from ocop.media.qr import QrStyle
 from PIL import Image
@@ -20,29 +19,6 @@ SHORT = {
     "nem-huan-hong": "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/NEM/",
 }
 NAMES = {"nuoc-mam-nam-quyen": "Nước mắm Năm Quyền", "nem-huan-hong": "Nem Huân Hồng"}
-
-
-def pages_at_300_dpi(pdf_path) -> list[Image.Image]:
-    document = pdfium.PdfDocument(str(pdf_path))
-    return [page.render(scale=300 / 72, grayscale=True).to_pil() for page in document]
-
-
-def assert_vector_with_vietnamese_text(pdf_path, names) -> str:
-    """No raster image anywhere (forms included); the text is real text in an embedded font."""
-    data = pdf_path.read_bytes()
-    assert b"/Subtype /Image" not in data
-    assert b"/FontFile2" in data  # the TrueType font is embedded, not left to the printer
-    document = pdfium.PdfDocument(str(pdf_path))
-    text = ""
-    for page in document:
-        kinds = {obj.type for obj in page.get_objects(max_depth=5)}
-        assert pdfium.raw.FPDF_PAGEOBJ_IMAGE not in kinds
-        assert pdfium.raw.FPDF_PAGEOBJ_PATH in kinds
-        text += page.get_textpage().get_text_range() + "\n"
-    text = " ".join(text.split())  # a long name wraps onto two lines
-    for name in names:
-        assert name in text
-    return text
 
 
 def test_labels_command_writes_svg_png_and_a_sheet(project):
@@ -117,37 +93,6 @@ def test_labels_refuse_bad_options_in_vietnamese(project, args, words):
     assert result.code == 1, result.text
     assert words in result.err and "Traceback" not in result.text
     assert not (project.root / "nhan-qr").exists()
-
-
-@pytest.mark.parametrize("slug", SHORT)
-def test_print_page_offers_the_print_files(built, slug):
-    assert "Tải mã QR để in bao bì" not in built.page(f"san-pham/{slug}/")  # the buyer's page prints nothing
-    html = built.page(f"san-pham/{slug}/in-tem/")
-    assert "Tải mã QR để in bao bì" in html
-    for name in (f"qr-{slug}.svg", f"qr-{slug}.png", f"nhan-qr-{slug}.pdf"):
-        assert f'<a download="{name}" href="../{name}">' in html
-        assert (built.site / "san-pham" / slug / name).is_file()
-    assert "in rộng 18,5 mm kể cả viền trắng" in html
-    sheet = built.site / "san-pham" / slug / f"nhan-qr-{slug}.pdf"
-    assert_vector_with_vietnamese_text(sheet, [NAMES[slug]])
-    [page] = pages_at_300_dpi(sheet)
-    assert set(decode_qr(page)) == {SHORT[slug]}
-
-
-def test_a_product_without_a_short_code_offers_nothing_to_print(project):
-    """Its code opens the long address, which changes with the name: it must not go on packaging.
-    A long name must not stop the build either (its long address would not fit a 30 × 40 label)."""
-    slug = "diem-du-lich-sinh-thai-dam-sen-thu-nghiem-cua-lang-ven-bien"
-    project.write(
-        "products/huan-hong/dam-sen.yml",
-        "name: Điểm du lịch sinh thái đầm sen thử nghiệm của làng ven biển\nproducer: huan-hong\ngroup: du-lich\n",
-    )
-    result = project.build()
-    assert result.code == 0, result.text
-    html = project.page(f"san-pham/{slug}/in-tem/")
-    assert "chưa có mã ngắn" in html and "chạy <code>ocop codes</code>" in html
-    assert "nhan-qr-" not in html and not (project.site / "san-pham" / slug / f"nhan-qr-{slug}.pdf").exists()
-    assert (project.site / "san-pham" / slug / f"qr-{slug}.svg").is_file()  # the page still shows its code
 
 
 def test_a_label_size_too_small_for_the_code_is_named_with_the_product(project):

@@ -67,13 +67,6 @@ def test_a_published_post_shows_in_the_news_its_category_the_feed_and_the_home_p
     assert "Công chức Văn hóa – Xã hội" in item.findtext("{http://purl.org/dc/elements/1.1/}creator")
 
 
-def test_every_address_of_the_built_site_is_ascii(built):
-    """Vietnamese titles and categories become addresses without diacritics."""
-    paths = [path.relative_to(built.site).as_posix() for path in built.site.rglob("*")]
-    assert any(path.startswith("tin-tuc/chuyen-muc/tuyen-truyen/") for path in paths)
-    assert [path for path in paths if not path.isascii()] == []
-
-
 def test_the_feed_lists_the_example_post_and_is_reproducible(built, project):
     items = _feed(built)
     assert list(items) == ["Kế hoạch thực hiện Chương trình OCOP năm 2025 của xã Quảng Trung"]
@@ -233,12 +226,3 @@ def test_the_example_post_says_it_is_an_example(built):
     text = text_of(built.page("tin-tuc/2026/11/28/ke-hoach-thuc-hien-chuong-trinh-ocop-nam-2025-cua-xa-quang-trung/"))
     assert "Bài mẫu" in text and "không phải ngày ban hành Kế hoạch" in text
     assert "Nước mắm Năm Quyền" in text and "Nem Huân Hồng" in text
-
-
-def test_exported_pages_carry_the_expanded_markers(project, tmp_path):
-    exported = tmp_path / "exported"
-    assert project.ocop("export", str(exported)).code == 0
-    post = (exported / "docs/tin-tuc/posts/2026-11-28-ke-hoach-ocop-nam-2025.md").read_text(encoding="utf-8")
-    assert "[[san-pham:" not in post and "../../san-pham/nuoc-mam-nam-quyen.md" in post
-    assert post.startswith("---\nslug: \"ke-hoach-thuc-hien-chuong-trinh-ocop-nam-2025-cua-xa-quang-trung\"\ntitle:")
-    assert "[[tin-moi]]" not in (exported / "docs/index.md").read_text(encoding="utf-8")

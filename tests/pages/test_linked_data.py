@@ -159,19 +159,6 @@ def test_each_product_page_says_how_to_check_and_report(shared, built):
     assert "hãy báo trực tiếp cho Ủy ban nhân dân xã Quảng Chính (trước đây là xã Quảng Trung), tỉnh Thanh Hóa." in example
 
 
-def test_the_communes_contact_when_it_is_configured(project):
-    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-    project.write(
-        "mkdocs.yml",
-        config.replace("    merger_decision: Nghị quyết 1686/NQ-UBTVQH15\n",
-                       "    merger_decision: Nghị quyết 1686/NQ-UBTVQH15\n    phone: \"0900 111 222\"\n    email: thu@example.vn\n"),
-    )
-    assert project.build().code == 0
-    html = project.page("san-pham/nem-huan-hong/")
-    assert "tỉnh Thanh Hóa: điện thoại 0900 111 222, thư điện tử thu@example.vn." in text_of(html)
-    assert 'href="tel:0900111222"' in html and 'href="mailto:thu@example.vn"' in html
-
-
 def test_no_page_claims_a_pack_is_genuine(shared, built):
     for project in (shared, built):
         for page in project.site.rglob("*.html"):

@@ -1,4 +1,5 @@
-"""The catalogue's filters, used in a real browser (Chromium, phone-sized window).
+"""The catalogue and the producer directory: every product and producer listed, and the catalogue's
+filters, used in a real browser (Chromium, phone-sized window).
 
 The filters are links to a page for each group, each rating and each pair: they work without
 JavaScript, by keyboard, over the whole catalogue, and a filtered list has its own address.
@@ -6,7 +7,7 @@ JavaScript, by keyboard, over the whole catalogue, and a filtered list has its o
 from __future__ import annotations
 
 import pytest
-from conftest import serve
+from conftest import serve, text_of
 
 EXTRA = {
     "products/huan-hong/cha-que.yml": "name: Chả quế thử nghiệm\nproducer: huan-hong\ngroup: thuc-pham\ncertification:\n  stars: 4\n",
@@ -77,3 +78,12 @@ def test_a_card_leads_to_its_product(phone, catalogue_site):
     phone.click("text=Nem Huân Hồng")
     phone.wait_for_url("**/san-pham/nem-huan-hong/")
     assert phone.locator("h1").inner_text() == "Nem Huân Hồng"
+
+
+def test_catalogue_and_directory_list_everything(built):
+    catalogue = built.page("san-pham/")
+    for slug, name in (("nuoc-mam-nam-quyen", "Nước mắm Năm Quyền"), ("nem-huan-hong", "Nem Huân Hồng")):
+        assert f'href="{slug}/"' in catalogue and name in catalogue
+    assert catalogue.count('class="ocop-card"') == 2
+    directory = text_of(built.page("co-so/"))
+    assert "Năm Quyền" in directory and "Huân Hồng" in directory

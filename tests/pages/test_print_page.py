@@ -1,8 +1,67 @@
-"""A product's print page (/san-pham/<slug>/in-tem/) is for the officer and the producer: out of the
-search and out of sitemap.xml, which lists the buyer's pages."""
+"""The print page of a product (san-pham/<slug>/in-tem/): the QR code and the label sheet to download,
+out of the buyer's page, the search and sitemap.xml; every code on the sheet reads back as its short address."""
 from __future__ import annotations
 
+import json
 import re
+
+import pytest
+from conftest import assert_vector_with_vietnamese_text, decode_qr, pages_at_300_dpi, text_of
+
+SHORT = {
+    "nuoc-mam-nam-quyen": "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/NM/",
+    "nem-huan-hong": "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/NEM/",
+}
+NAMES = {"nuoc-mam-nam-quyen": "Nước mắm Năm Quyền", "nem-huan-hong": "Nem Huân Hồng"}
+
+
+@pytest.mark.parametrize("slug", SHORT)
+def test_print_page_offers_the_print_files(built, slug):
+    assert "Tải mã QR để in bao bì" not in built.page(f"san-pham/{slug}/")  # the buyer's page prints nothing
+    html = built.page(f"san-pham/{slug}/in-tem/")
+    assert "Tải mã QR để in bao bì" in html
+    for name in (f"qr-{slug}.svg", f"qr-{slug}.png", f"nhan-qr-{slug}.pdf"):
+        assert f'<a download="{name}" href="../{name}">' in html
+        assert (built.site / "san-pham" / slug / name).is_file()
+    assert "in rộng 18,5 mm kể cả viền trắng" in html
+    sheet = built.site / "san-pham" / slug / f"nhan-qr-{slug}.pdf"
+    assert_vector_with_vietnamese_text(sheet, [NAMES[slug]])
+    [page] = pages_at_300_dpi(sheet)
+    assert set(decode_qr(page)) == {SHORT[slug]}
+
+
+def test_a_product_without_a_short_code_offers_nothing_to_print(project):
+    """Its code opens the long address, which changes with the name: it must not go on packaging.
+    A long name must not stop the build either (its long address would not fit a 30 × 40 label)."""
+    slug = "diem-du-lich-sinh-thai-dam-sen-thu-nghiem-cua-lang-ven-bien"
+    project.write(
+        "products/huan-hong/dam-sen.yml",
+        "name: Điểm du lịch sinh thái đầm sen thử nghiệm của làng ven biển\nproducer: huan-hong\ngroup: du-lich\n",
+    )
+    result = project.build()
+    assert result.code == 0, result.text
+    html = project.page(f"san-pham/{slug}/in-tem/")
+    assert "chưa có mã ngắn" in html and "chạy <code>ocop codes</code>" in html
+    assert "nhan-qr-" not in html and not (project.site / "san-pham" / slug / f"nhan-qr-{slug}.pdf").exists()
+    assert (project.site / "san-pham" / slug / f"qr-{slug}.svg").is_file()  # the page still shows its code
+
+
+def test_printing_has_its_own_page_out_of_search(built, site_server, phone):
+    product = built.page("san-pham/nuoc-mam-nam-quyen/")
+    for gone in ("download=", ".pdf", "qr-nuoc-mam-nam-quyen.svg", "qr-nuoc-mam-nam-quyen.png"):
+        assert gone not in product
+    assert "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/NM/" in text_of(product)  # the address the code encodes
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if "in-tem" in doc["location"]]
+    phone.goto(site_server + "co-so/nam-quyen/")
+    phone.get_by_role("link", name="in tem QR").click()
+    phone.wait_for_url("**/san-pham/nuoc-mam-nam-quyen/in-tem/")
+    assert phone.locator("article h1").inner_text() == "In tem QR: Nước mắm Năm Quyền"
+    for name in ("qr-nuoc-mam-nam-quyen.svg", "qr-nuoc-mam-nam-quyen.png", "nhan-qr-nuoc-mam-nam-quyen.pdf"):
+        link = phone.locator(f"a[href$='/{name}']")
+        assert link.count() == 1
+        assert phone.request.get(link.evaluate("a => a.href")).ok
+    assert phone.locator("img.ocop-qr").evaluate("img => img.naturalWidth > 0")
 
 
 def test_the_print_page_is_not_in_the_sitemap(built):

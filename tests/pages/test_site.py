@@ -1,62 +1,96 @@
-"""The example site: every page a visitor reaches, with the facts the commune's plan gives."""
+"""What every page the site generates (pages/site.py) has in common: Vietnamese, no font from another
+host, product pages out of the navigation, and the date its information was last confirmed.
+
+"Thông tin tính đến ngày …" says when the information was last confirmed, never when the site was built:
+a site rebuilt in 2036 from 2025 data must not call its information current in 2036.
+
+The day comes from the file's `verified:` field, else from the day the file was last committed (where
+Git history exists), else the line is left out. Certificates are still judged on the build date.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
+import subprocess
 
-from conftest import SITE_URL, text_of
+from conftest import text_of
 
-
-def test_product_pages_show_their_facts(built):
-    fish_sauce = text_of(built.page("san-pham/nuoc-mam-nam-quyen/"))
-    assert "Nước mắm Năm Quyền" in fish_sauce
-    assert "OCOP 3 sao" in fish_sauce
-    assert "Thực phẩm › Gia vị › Tương, nước mắm, gia vị dạng lỏng khác" in fish_sauce
-    assert "Năm Quyền" in fish_sauce
-    nem = text_of(built.page("san-pham/nem-huan-hong/"))
-    assert "Nem Huân Hồng" in nem and "OCOP 3 sao" in nem and "Thực phẩm › Chế biến từ thịt" in nem
+FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
+PRODUCER = "products/nam-quyen/producer.yml"
+IN_2036 = str(int(dt.datetime(2036, 6, 1, 12, tzinfo=dt.timezone(dt.timedelta(hours=7))).timestamp()))
+PAGES = ("san-pham/nuoc-mam-nam-quyen/", "co-so/nam-quyen/", "san-pham/")
 
 
-def test_product_page_links_its_producer_and_its_print_page_offers_the_qr(built):
-    html = built.page("san-pham/nuoc-mam-nam-quyen/")
-    assert 'href="../../co-so/nam-quyen/"' in html
-    assert re.search(r'<span class="ocop-stars ocop-stars--3"[^>]*>.*★★★', html)
-    assert "qr-nuoc-mam-nam-quyen.svg" not in html and "download=" not in html  # printing has its own page
-    assert f"{SITE_URL}san-pham/nuoc-mam-nam-quyen/" in html
-    printing = built.page("san-pham/nuoc-mam-nam-quyen/in-tem/")
-    assert 'src="../qr-nuoc-mam-nam-quyen.svg"' in printing
-    assert '<a download="qr-nuoc-mam-nam-quyen.svg" href="../qr-nuoc-mam-nam-quyen.svg">' in printing
-    assert '<a download="qr-nuoc-mam-nam-quyen.png" href="../qr-nuoc-mam-nam-quyen.png">' in printing
+def _append(project, relative: str, text: str) -> None:
+    path = project.root / relative
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
-def test_unknown_facts_are_left_out_not_invented(built):
-    """The plan gives no decision number, address or phone: the pages must not show any."""
-    for path in ("san-pham/nuoc-mam-nam-quyen/", "san-pham/nem-huan-hong/", "co-so/nam-quyen/", "co-so/huan-hong/"):
-        text = text_of(built.page(path))
-        assert "Quyết định công nhận" not in text
-        assert "Điện thoại" not in text and "Địa chỉ" not in text
-        assert "None" not in text and "chưa rõ" not in text
+def _git(project, *args: str, when: str | None = None) -> None:
+    env = dict(os.environ, GIT_AUTHOR_NAME="Kiểm thử", GIT_AUTHOR_EMAIL="kiem-thu@example.invalid",
+               GIT_COMMITTER_NAME="Kiểm thử", GIT_COMMITTER_EMAIL="kiem-thu@example.invalid")
+    if when:
+        env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+    subprocess.run(["git", *args], cwd=project.root, env=env, check=True, capture_output=True)
 
 
-def test_producer_pages_list_their_products(built):
-    text = text_of(built.page("co-so/nam-quyen/"))
-    assert "Năm Quyền" in text and "Nước mắm Năm Quyền" in text
-    assert 'href="../../san-pham/nem-huan-hong/"' in built.page("co-so/huan-hong/")
+def _as_of(project, page: str) -> str | None:
+    text = text_of(project.page(page))
+    return text.split("Thông tin tính đến ngày ", 1)[1].split(".", 1)[0] if "Thông tin tính đến ngày" in text else None
 
 
-def test_catalogue_and_directory_list_everything(built):
-    catalogue = built.page("san-pham/")
-    for slug, name in (("nuoc-mam-nam-quyen", "Nước mắm Năm Quyền"), ("nem-huan-hong", "Nem Huân Hồng")):
-        assert f'href="{slug}/"' in catalogue and name in catalogue
-    assert catalogue.count('class="ocop-card"') == 2
-    directory = text_of(built.page("co-so/"))
-    assert "Năm Quyền" in directory and "Huân Hồng" in directory
+def test_without_a_date_or_history_the_line_is_left_out_not_the_build_date(project):
+    result = project.build(env={"SOURCE_DATE_EPOCH": IN_2036})
+    assert result.code == 0, result.text
+    for page in PAGES + ("co-so/huan-hong/",):
+        text = text_of(project.page(page))
+        assert "Thông tin tính đến ngày" not in text, page
+        assert "2036" not in text, page
 
 
-def test_home_and_plan_pages(built):
-    home = text_of(built.page(""))
-    assert "Quảng Trung" in home and "Thanh Hóa" in home and "Quảng Chính" in home
-    plan = text_of(built.page("ke-hoach-2025/"))
-    assert "Phấn đấu có thêm 1 sản phẩm đạt tiêu chuẩn OCOP 3 sao" in plan
+def test_the_verified_date_of_the_files_is_shown(project):
+    _append(project, FISH_SAUCE, "verified: 15/05/2025\n")
+    _append(project, PRODUCER, "verified: 2025-06-20\n")
+    _append(project, FISH_SAUCE, "batches:\n  - code: L1\n    produced: 01/05/2025\n")
+    result = project.build(env={"SOURCE_DATE_EPOCH": IN_2036})
+    assert result.code == 0, result.text
+    assert _as_of(project, "san-pham/nuoc-mam-nam-quyen/") == "15/05/2025"
+    assert _as_of(project, "san-pham/nuoc-mam-nam-quyen/lo/L1/") == "15/05/2025"
+    assert _as_of(project, "co-so/nam-quyen/") == "20/06/2025"  # the producer's file and its products', the latest
+    assert _as_of(project, "san-pham/") == "15/05/2025"  # the latest of the listed products
+    assert _as_of(project, "san-pham/nem-huan-hong/") is None
+    assert _as_of(project, "co-so/huan-hong/") is None
+
+
+def test_the_last_commit_date_is_shown_where_git_history_exists(project):
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "Dữ liệu", when="2025-04-10T09:00:00+07:00")
+    _append(project, PRODUCER, "representative: Người đại diện thử\n")
+    _git(project, "commit", "-q", "-a", "-m", "Người đại diện", when="2025-08-01T23:30:00+07:00")
+    result = project.build(env={"SOURCE_DATE_EPOCH": IN_2036})
+    assert result.code == 0, result.text
+    assert _as_of(project, "san-pham/nuoc-mam-nam-quyen/") == "10/04/2025"
+    assert _as_of(project, "co-so/nam-quyen/") == "01/08/2025"  # a Vietnam day, not the UTC one (16:30 UTC)
+    assert _as_of(project, "san-pham/") == "10/04/2025"
+
+    # The file's own date wins over its commit's.
+    _append(project, FISH_SAUCE, "verified: 02/01/2025\n")
+    _git(project, "commit", "-q", "-a", "-m", "Ngày xác nhận", when="2025-09-09T09:00:00+07:00")
+    assert project.build(env={"SOURCE_DATE_EPOCH": IN_2036}).code == 0
+    assert _as_of(project, "san-pham/nuoc-mam-nam-quyen/") == "02/01/2025"
+
+
+def test_certificates_are_still_judged_on_the_build_date(project):
+    text = (project.root / FISH_SAUCE).read_text(encoding="utf-8")
+    (project.root / FISH_SAUCE).write_text(
+        text.replace("  stars: 3\n", "  stars: 3\n  date: 01/06/2024\n") + "verified: 15/05/2025\n", encoding="utf-8"
+    )
+    assert project.build(env={"SOURCE_DATE_EPOCH": IN_2036}).code == 0
+    page = text_of(project.page("san-pham/nuoc-mam-nam-quyen/"))
+    assert "Thông tin tính đến ngày 15/05/2025." in page
+    assert "đã hết hiệu lực từ ngày" in page
 
 
 def test_product_pages_stay_out_of_the_navigation(built):

@@ -2,7 +2,7 @@
 
 The configuration is generated from the same pydantic models as the JSON Schemas (schema.py), never
 written by hand: a field renamed, made required or given another choice in the models is renamed,
-required or offered in the editor too (tests/test_editor.py compares them).
+required or offered in the editor too (tests/ops/test_editor.py compares them).
 
 The CMS itself is vendored in `sveltia/` (version, licence and the changes below in `sveltia/VENDORED.md`):
 at run time it would fetch its fonts from cdn.jsdelivr.net and its interface's Vietnamese text from

@@ -18,7 +18,7 @@ On a translated page a text of the data without a translation is shown in Vietna
 (`Shown.native` is false: the template adds `lang="vi"` and a "(Vietnamese)" mark), and the page
 says at the top that it is partly in Vietnamese: a tourist is never shown an invented text.
 
-A new string in a template or a page builder is added to each catalogue by hand (tests/test_languages.py
+A new string in a template or a page builder is added to each catalogue by hand (tests/pages/test_i18n.py
 names any that lacks its Vietnamese, or that no page uses any more; `pybabel extract -F locale/babel.cfg`
 lists them). Not `pybabel update`: it would make the product groups' entries obsolete, as no code names them.
 

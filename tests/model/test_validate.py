@@ -2,10 +2,16 @@
 
 Each case below writes one mistake an officer could make into a copy of the example data, then checks
 what `ocop check` prints and returns, and that `mkdocs build` stops the same way without writing a site.
+With Hypothesis: any valid product written to a file validates back to the same model.
 """
 from __future__ import annotations
 
 import pytest
+from conftest import QUICK, dump, nfc, read
+from hypothesis import given
+from hypothesis import strategies as st
+from ocop.model.models import Product
+from ocop.model.validate import validate
 
 FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 
@@ -105,3 +111,30 @@ def test_valid_data_passes(project):
     result = project.ocop("check")
     assert result.code == 0, result.text
     assert "3 sản phẩm" in result.out
+
+
+GROUPS = ["thuc-pham", "do-uong", "duoc-lieu"]
+
+
+product_names = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).map(nfc).filter(lambda name: name.strip() == name and name)
+
+
+valid_products = st.fixed_dictionaries(
+    {"name": product_names, "producer": st.just("nam-quyen"), "group": st.sampled_from(GROUPS)},
+    optional={
+        "certification": st.fixed_dictionaries({"stars": st.integers(3, 5)}),
+        "summary": product_names,
+        "ingredients": st.lists(product_names, min_size=1, max_size=4),
+        "price": st.fixed_dictionaries({"min": st.integers(1, 10**9)}),
+        "code": st.from_regex(r"[A-Z0-9]{1,8}", fullmatch=True),
+    },
+)
+
+
+@QUICK
+@given(valid_products)
+def test_any_valid_product_validates_back_to_the_same_model(data):
+    product, problems = validate(Product, read(dump(data).encode("utf-8")))
+    assert problems == []
+    assert product == Product.model_validate(data)
+    assert product.name == data["name"]

@@ -1,4 +1,7 @@
-"""A corpus of bad (and awkward but acceptable) input files, each with the answer the officer must get.
+"""Reading products/ into one catalogue (model/catalogue.py): a corpus of bad (and awkward but acceptable)
+input files, each with the answer the officer must get; and, with Hypothesis, any product name gives
+either a page address that is ASCII, lower-case, at most 80 characters and unique in the catalogue, or a
+clear Vietnamese message about the `name` field.
 
 Every case below is one mistake, or one file as it arrives from another computer, placed into a copy of
 the example data. `test_each_case` runs `ocop check` on it and checks the exit code and every message:
@@ -8,7 +11,7 @@ into one project: `ocop check` lists every message of every case in one run (not
 `mkdocs build` stops before writing anything; no case makes a tool print a traceback or run code.
 
 The corpus: 89 cases (81 refused with exit code 1, 8 accepted with exit code 0). Together with the 19
-cases of test_validation.py (unclosed double quote, tab indentation, stars "ba" and 6, missing stars,
+cases of test_validate.py (unclosed double quote, tab indentation, stars "ba" and 6, missing stars,
 missing group, `stras`, unknown field, unknown producer, group and subgroup, a list for `price`, price
 as text, 31/02/2024, a missing photo, `../../` photo, an empty file, a phone number without quotes, an
 unknown producer kind) the reader and the checks answer 108 kinds of input.
@@ -50,14 +53,22 @@ Several mistakes in one file (1): all of them reported.
 from __future__ import annotations
 
 import io
+import re
+import shutil
 import struct
+import tempfile
 import unicodedata
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, text_of
+from conftest import ROOT, SLOW, copy_project, dump, text_of
+from hypothesis import given
+from hypothesis import strategies as st
+from ocop.model.catalogue import load_catalogue
+from ocop.model.errors import DataError
+from ocop.model.models import SLUG_PATTERN
 from PIL import Image
 
 PRODUCT = "products/nam-quyen/@ID.yml"
@@ -406,3 +417,32 @@ def test_accepted_files_build_with_composed_text(tmp_path):
         assert html == unicodedata.normalize("NFC", html)
     nfd_name = unicodedata.normalize("NFD", "Mắm tôm nfd")
     assert nfd_name != "Mắm tôm nfd" and nfd_name not in project.page("san-pham/mam-tom-nfd/")
+
+
+def _catalogue_with(names: list[str]):
+    """Load the example data plus one product a name; returns (slugs of the new ones, None) or (None, problems)."""
+    with tempfile.TemporaryDirectory() as folder:
+        products = Path(folder) / "products"
+        shutil.copytree(ROOT / "products", products)
+        for number, name in enumerate(names):
+            text = dump({"name": name, "producer": "nam-quyen", "group": "thuc-pham"})
+            (products / "nam-quyen" / f"moi-{number}.yml").write_text(text, encoding="utf-8")
+        try:
+            catalogue = load_catalogue(products)
+        except DataError as error:
+            return None, error.problems
+        return [entry.slug for entry in catalogue.products.values() if "moi-" in entry.source], None
+
+
+@SLOW
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs",)), max_size=90), min_size=1, max_size=3))
+def test_any_product_name_gives_a_valid_unique_ascii_slug_or_a_clear_message(names):
+    slugs, problems = _catalogue_with(names)
+    if problems is None:
+        assert len(slugs) == len(names) and len(set(slugs) | {"nuoc-mam-nam-quyen", "nem-huan-hong"}) == len(names) + 2
+        for slug in slugs:
+            assert slug.isascii() and re.fullmatch(SLUG_PATTERN, slug) and len(slug) <= 80
+    else:
+        for problem in problems:
+            assert problem.file.startswith("products/nam-quyen/moi-") and problem.field == "name", problem
+            assert problem.line == 1 and not re.search(r"[A-Z][a-z]+ [a-z]+ should|Traceback", problem.message)

@@ -1,0 +1,32 @@
+"""What the officer prints, as a whole: a wrong outlet or product named, and the sample mark on every print file until the domain is confirmed."""
+from __future__ import annotations
+
+from conftest import SAMPLE, TODAY_ENV, read_pdf
+
+
+def test_unknown_outlet_or_product_is_explained(shop):
+    outlet = shop.ocop("shelf-card", "cua-hang-th", env=TODAY_ENV)
+    assert outlet.code == 1 and "Traceback" not in outlet.text
+    assert "Không tạo được thẻ quầy: không có điểm bán 'cua-hang-th'" in outlet.err and "cua-hang-thu" in outlet.err
+    product = shop.ocop("poster", "XX", env=TODAY_ENV)
+    assert product.code == 1 and "Không tạo được áp phích: không có sản phẩm nào có mã hoặc địa chỉ trang 'XX'" in product.err
+
+
+def test_sample_mark_until_the_domain_is_confirmed(project):
+    """Labels included: a sheet printed before the commune confirms its domain says it is a sample."""
+    labels = project.ocop("labels", "NM", "--out", "in")
+    assert labels.code == 0, labels.text
+    [(_, text, codes)] = read_pdf(project.root / "in/nhan-qr.pdf")
+    assert len(codes) == 42 and text.count(SAMPLE) >= 42  # on every label, and at the foot of the page
+    config = project.root / "mkdocs.yml"
+    yml = config.read_text(encoding="utf-8")
+    assert "      domain_confirmed: false\n" in yml
+    config.write_text(yml.replace("      domain_confirmed: false\n", "      domain_confirmed: true\n"), encoding="utf-8")
+    labels = project.ocop("labels", "NM", "--out", "out")
+    brochure = project.ocop("brochure", "--out", "out")
+    assert labels.code == 0 and brochure.code == 0, labels.text + brochure.text
+    assert "MẪU" not in labels.out + brochure.out
+    for name in ("nhan-qr.pdf", "to-gioi-thieu-san-pham-ocop.pdf"):
+        pages = read_pdf(project.root / "out" / name)
+        assert all("MẪU" not in text for _, text, _ in pages)
+    assert len(read_pdf(project.root / "out/nhan-qr.pdf")[0][2]) == 42

@@ -1,0 +1,59 @@
+"""What the preview (`ocop serve`) shows the officer when something is wrong: a mistake in the data on
+the page, a broken link as a notice on its own page; it keeps serving and recovers when the file is fixed."""
+from __future__ import annotations
+
+import subprocess
+
+from conftest import BIN, environment, fetch, free_port, serves, wait_until
+
+
+def test_preview_started_on_broken_data_shows_the_mistake_and_recovers(project):
+    """`ocop serve` on data that has a mistake from the start: it serves a page naming the mistake."""
+    product = project.products / "huan-hong/nem-huan-hong.yml"
+    good = product.read_text(encoding="utf-8")
+    product.write_text(good.replace("group:", "groop:"), encoding="utf-8")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = project.root / "serve.log"
+    with open(log, "w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
+            cwd=project.root, env=environment(), stdout=output, stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_until(lambda: serves(base, "products/huan-hong/nem-huan-hong.yml:") or server.poll() is not None, timeout=90)
+        assert server.poll() is None, log.read_text(encoding="utf-8")
+        status, page = fetch(base)
+        assert "trang xem trước chưa được cập nhật" in page and "'groop'" in page
+        status, catalogue = fetch(base + "san-pham/")  # the menu's catalogue shows it too, not a 404
+        assert status == 200 and "products/huan-hong/nem-huan-hong.yml:" in catalogue
+        product.write_text(good, encoding="utf-8")
+        wait_until(lambda: serves(base + "san-pham/nem-huan-hong/", "Nem"), timeout=60)
+        assert "Dữ liệu có" not in fetch(base)[1]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "Aborted" not in log.read_text(encoding="utf-8")
+
+
+def test_preview_shows_a_broken_link_on_its_page_and_the_build_refuses_it(project):
+    """A problem only the published build must refuse (a broken link) is a notice in the preview."""
+    page = project.root / "docs/ke-hoach-2025.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Trang cũ](/khong-co-trang-nay/)\n", encoding="utf-8")
+    built = project.build()
+    assert built.code != 0 and "khong-co-trang-nay" in built.text
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
+        cwd=project.root, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until(lambda: serves(base + "ke-hoach-2025/", "khong-co-trang-nay") or server.poll() is not None, timeout=90)
+        assert server.poll() is None
+        text = fetch(base + "ke-hoach-2025/")[1]
+        assert "Trang này có 1 lỗi" in text and "docs/ke-hoach-2025.md" in text
+        assert "Trang này có" not in fetch(base)[1]  # only the page concerned carries the notice
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
