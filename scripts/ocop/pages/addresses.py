@@ -23,6 +23,8 @@ builders (pages/) and the media files (media/) take their names from here.
     hoi-cho/index.md                         fairs, upcoming and past    /hoi-cho/
     en/products/index.md, en/products/<slug>.md     the same in English  /en/products/<slug>/
     en/producers/index.md, en/producers/<slug>.md                        /en/producers/<slug>/
+    en/index.md                              the English home (hand-written)     /en/
+    en/where-to-buy/, en/fairs/              where to buy and fairs in English   /en/where-to-buy/, /en/fairs/
     <lang>/products/…, <lang>/producers/…    the same in any other language with a catalogue (i18n.py)
 
 The short address is what a printed QR code encodes when the product has a `code`: upper case
@@ -47,6 +49,8 @@ BATCHES = "lo"
 # Under /<lang>/ in a translation (en/products/…): the same words in every language.
 TRANSLATED_CATALOGUE = "products"
 TRANSLATED_PRODUCERS = "producers"
+TRANSLATED_OUTLETS = "where-to-buy"
+TRANSLATED_FAIRS = "fairs"
 PRINT = "in-tem"  # a product's page for the officer who prints its code, out of the buyer's page
 ILLUSTRATIONS = "assets/images/nhom"
 OUTLETS = "diem-ban"
@@ -129,6 +133,21 @@ def catalogue_root(lang: str) -> str:
 
 def producers_root(lang: str) -> str:
     return PRODUCERS if lang == SOURCE else f"{lang}/{TRANSLATED_PRODUCERS}"
+
+
+def home_url(lang: str) -> str:
+    """The home page's site path in a language: "" (the Vietnamese home), en/."""
+    return "" if lang == SOURCE else f"{lang}/"
+
+
+def outlets_url(lang: str) -> str:
+    """Where to buy, as a site path: diem-ban/, en/where-to-buy/."""
+    return f"{OUTLETS}/" if lang == SOURCE else f"{lang}/{TRANSLATED_OUTLETS}/"
+
+
+def fairs_url(lang: str) -> str:
+    """Fairs and exhibitions, as a site path: hoi-cho/, en/fairs/."""
+    return f"{FAIRS}/" if lang == SOURCE else f"{lang}/{TRANSLATED_FAIRS}/"
 
 
 def language_product_page_uri(slug: str, lang: str) -> str:
