@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import BIN, ROOT, loaded
 
-ENGLISH_NAME = "OCOP products of Quảng Trung commune"
+ENGLISH_NAME = "Quảng Trung OCOP products"
 VIETNAMESE_NAME = "Sản phẩm OCOP xã Quảng Trung"
 # What the English menu offers, in order, when the build has the page (the address it leads to).
 ENGLISH_MENU = {

@@ -42,7 +42,7 @@ def language_chrome(language: Language, commune: Commune, published: Collection[
         if (url := address(language.code)) in published
     ]
     return {
-        "site_name": language.gettext("OCOP products of %(commune)s commune") % {"commune": commune.name},
+        "site_name": language.gettext("%(commune)s OCOP products") % {"commune": commune.name},
         "home": home_url(language.code),
         "menu": menu,
         "staff_guide": language.gettext("Guide for the commune's staff (in Vietnamese)"),
