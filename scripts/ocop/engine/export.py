@@ -24,6 +24,8 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from ..model.news import BLOG_PLUGIN, read_page
+from ..pages.addresses import page_path
+from ..pages.chrome import CHROME
 from ..pages.markers import MarkerExpander
 from .project import Project
 
@@ -32,8 +34,10 @@ OVERRIDES = "overrides"
 # Settings that only make sense beside the data (products/ is not exported) or with the ocop plugin.
 LEFT_OUT = ("watch",)
 # Material's own search form, overridden here only to name its dialog: Zensical has a search of its own
-# (whose dialog has a name already), which Material's form would replace.
-ENGINE_OWN = ("partials/search.html",)
+# (whose dialog has a name already), which Material's form would replace. Material's header, overridden
+# for the translated pages' site name: Zensical's own header names its search and menu buttons and looks
+# for its search plugin by another name.
+ENGINE_OWN = ("partials/search.html", "partials/header.html")
 HEADER = (
     "# Tạo bởi `ocop export` từ mkdocs.yml của trang OCOP: dựng trang bằng `zensical build` (hoặc `mkdocs build`)\n"
     "# trong thư mục này. Không sửa tệp này: sửa mkdocs.yml gốc rồi xuất lại.\n"
@@ -69,6 +73,10 @@ def export_project(config, project: Project, target: Path) -> Exported:
     with open(config.config_file_path, "rb") as source:
         written = yaml_load(source)
     settings, dropped = plain_settings(written, has_overrides=bool(custom_dir))
+    # The translated pages' menu, header and footer, which the plugin would have put into the settings.
+    published = {page_path(path.relative_to(docs).as_posix()) for path in docs.rglob("*.md")}
+    extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
+    settings["extra"] = {**extra, CHROME: project.theme_chrome(published)}
     text = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=120)
     (target / "mkdocs.yml").write_text(HEADER + text, encoding="utf-8", newline="\n")
     return Exported(len(files), dropped)

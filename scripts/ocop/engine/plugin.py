@@ -26,6 +26,7 @@ from ..ops.editor import editor_files
 from ..ops.preview import Failure, insert_notice, show_on_pages
 from ..ops.sitecheck import check_site, printed_addresses
 from ..pages.addresses import SHORT
+from ..pages.chrome import CHROME
 from ..pages.markers import MarkerExpander
 from ..pages.pagemeta import escape_for_theme, restore
 from ..pages.post_photos import PostPhoto, PostPhotosExtension
@@ -152,6 +153,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             self.feed_file = File.generated(config, f"{self.project.news.settings.blog_dir}/{FEED}", content="")
             files.append(self.feed_file)
         self.log_counts()
+        # The translated pages' menu, header and footer, for the theme's overrides (pages/chrome.py).
+        config.extra[CHROME] = self.project.theme_chrome({file.url for file in files.documentation_pages()})
         self.generated_pages = {file.url: None for file in files.documentation_pages() if file.generated_by == "ocop"}
         return files
 

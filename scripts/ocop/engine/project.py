@@ -27,6 +27,7 @@ from ..model.plan import Plan, load_plan
 from ..model.validate import describe
 from ..ops.editor import EditorSettings, producers_of
 from ..pages.addresses import OutputFile, SiteSettings
+from ..pages.chrome import theme_chrome
 from ..pages.markers import check_pages
 from ..pages.post_photos import PostPhoto
 from ..pages.render import Renderer
@@ -66,6 +67,11 @@ class Project:
         media = self.media_files()
         media.prepare()
         return self.site_builder(media).files() + media.files()
+
+    def theme_chrome(self, published: set[str]) -> dict[str, dict]:
+        """The menu, site name and footer of the translated pages (`config.extra.ocop_chrome`, pages/chrome.py),
+        linking only the pages of `published` (site paths)."""
+        return theme_chrome(self.renderer.languages, self.settings.commune, published)
 
     @property
     def check_memory(self) -> Path | None:

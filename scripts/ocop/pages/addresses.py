@@ -23,7 +23,8 @@ builders (pages/) and the media files (media/) take their names from here.
     hoi-cho/index.md                         fairs, upcoming and past    /hoi-cho/
     en/products/index.md, en/products/<slug>.md     the same in English  /en/products/<slug>/
     en/producers/index.md, en/producers/<slug>.md                        /en/producers/<slug>/
-    en/where-to-buy/index.md, en/fairs/index.md     the points of sale and fairs in English
+    en/index.md                              the English home (hand-written)     /en/
+    en/where-to-buy/, en/fairs/              where to buy and fairs in English   /en/where-to-buy/, /en/fairs/
     <lang>/products/…, <lang>/producers/…    the same in any other language with a catalogue (i18n.py)
 
 The short address is what a printed QR code encodes when the product has a `code`: upper case
@@ -132,6 +133,21 @@ def catalogue_root(lang: str) -> str:
 
 def producers_root(lang: str) -> str:
     return PRODUCERS if lang == SOURCE else f"{lang}/{TRANSLATED_PRODUCERS}"
+
+
+def home_url(lang: str) -> str:
+    """The home page's site path in a language: "" (the Vietnamese home), en/."""
+    return "" if lang == SOURCE else f"{lang}/"
+
+
+def outlets_url(lang: str) -> str:
+    """Where to buy, as a site path: diem-ban/, en/where-to-buy/."""
+    return outlets_root(lang) + "/"
+
+
+def fairs_url(lang: str) -> str:
+    """Fairs and exhibitions, as a site path: hoi-cho/, en/fairs/."""
+    return fairs_root(lang) + "/"
 
 
 def language_product_page_uri(slug: str, lang: str) -> str:
