@@ -43,7 +43,8 @@ def escape_text(value) -> Markup:
     if value is None:
         return Markup("")
     text = _INLINE.sub(_entity, str(value))
-    text = _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
+    if _LINE_START.search(text):  # rare: most texts start no line with list, quote or heading syntax
+        text = _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
     return Markup(text)
 
 
@@ -93,6 +94,8 @@ _language: ContextVar[Language] = ContextVar("ocop_language")
 
 
 def _translated(message: str, variables: dict) -> Markup:
+    if not variables:  # most strings of a page: no placeholder to fill
+        return Markup(message)
     return Markup(message) % {name: escape_text(value) for name, value in variables.items()}
 
 
