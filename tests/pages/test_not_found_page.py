@@ -109,6 +109,7 @@ def test_the_404_page_speaks_english_under_en(host, phone):
     assert phone.title().startswith("Page not found - ")
     article = phone.locator("article").inner_text()
     assert "Không tìm thấy" not in article and "Tìm kiếm" not in article
+    assert "not on the site Quảng Trung OCOP products:" in article  # the site's English name
     phone.click("text=See the OCOP products")
     phone.wait_for_url(host + "en/products/")
     phone.goto(host + "san-pham/khong-co/")  # elsewhere, still Vietnamese
