@@ -81,7 +81,8 @@ def _after(earlier: str, message: str, same_day: bool = False):
     return check
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+SLUG_MAX = 80
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
 
 
 def _as_list(value: Any) -> Any:
@@ -176,7 +177,8 @@ class Photo(Model):
     """Ảnh: tên tệp đặt cạnh tệp YAML, và mô tả ngắn cho người không xem được ảnh."""
 
     file: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
-        title="Tệp ảnh", description="Tên tệp ảnh (JPG, PNG, WebP) đặt cùng thư mục với tệp YAML"
+        title="Tệp ảnh",
+        description="Ảnh JPG, PNG hoặc WebP trên máy: tệp nằm cùng thư mục với tệp dữ liệu (trình soạn thảo tự chép vào)",
     )
     alt: Text | None = Field(None, title="Mô tả ảnh", description="Mô tả ngắn nội dung ảnh, cho người khiếm thị")
     en: PhotoEnglish | None = Field(None, title="Tiếng Anh", description="Mô tả ảnh bằng tiếng Anh cho trang /en/")
