@@ -596,3 +596,62 @@ def test_the_guide_shows_the_editor_in_its_own_pictures():
     for name, width, height in named:
         with Image.open(GUIDE_PICTURES / name) as picture:
             assert picture.size == (int(width), int(height)), name
+
+
+def test_an_existing_post_and_the_plan_saved_from_the_editor_keep_everything_else(editor_to_change):
+    """A post whose summary and body are changed keeps the rest of its text byte for byte (the note box,
+    the product markers, the `<!-- more -->` cut); the plan with its title changed keeps its targets."""
+    page, elsewhere, root, base = editor_to_change
+    post = "docs/tin-tuc/posts/2026-11-28-ke-hoach-ocop-nam-2025.md"
+    collection(page, base, "tin-tuc")
+    page.get_by_text("Kế hoạch thực hiện Chương trình OCOP năm 2025 của xã Quảng Trung", exact=True).first.click()
+    summary = page.get_by_role("textbox", name="Tóm tắt")
+    summary.fill(summary.input_value() + " Bài đã cập nhật.")
+    page.get_by_role("textbox", name="Nội dung").get_by_text("Toàn văn:", exact=True).click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Thêm một câu.")
+    save(page)
+    before = (root / post).read_text(encoding="utf-8")
+    after = written_files(page, root)[post].decode()
+    body = before.split("\n---\n", 1)[1]
+    assert after.split("\n---\n", 1)[1] == body.replace(".md).\n", ".md). Thêm một câu.\n")
+    assert "[[san-pham: nuoc-mam-nam-quyen]]" in after and '!!! note "Bài mẫu"\n    Bài này' in after
+    meta_before = yaml.safe_load(before.split("---\n")[1])
+    meta_after = yaml.safe_load(after.split("---\n")[1])
+    assert meta_after.pop("description") == meta_before.pop("description") + " Bài đã cập nhật."
+    assert meta_after.pop("draft", False) is False and meta_after == meta_before
+
+    collection(page, base, "ke-hoach")
+    page.get_by_text("Mục tiêu của kế hoạch", exact=True).first.click()
+    title = page.get_by_role("textbox", name="Tên kế hoạch")
+    title.fill(title.input_value() + " (bản sửa)")
+    save(page)
+    plan = "products/_ke-hoach.yml"
+    before = yaml.safe_load((root / plan).read_text(encoding="utf-8"))
+    after = yaml.safe_load(written_files(page, root)[plan])
+    assert after.pop("title") == before.pop("title") + " (bản sửa)"
+    assert after == before
+    assert elsewhere == []
+
+
+def test_the_product_list_never_shows_outlets_fairs_nor_producer_files(browser, tmp_path):
+    """Outlets and fairs live under products/_*/ beside the producers' folders: each in its own list."""
+    outlet = "name: Chợ Mẫu\nkind: chợ\nproducts: [nuoc-mam-nam-quyen]\n"
+    fair = "name: Hội chợ Ví Dụ\nstart: 2025-05-31\nproducts: [nem-huan-hong]\n"
+    with serving_a_clone(tmp_path / "project") as (root, base):
+        (root / "products" / "_diem-ban").mkdir()
+        (root / "products" / "_diem-ban" / "cho-mau.yml").write_text(outlet, encoding="utf-8")
+        (root / "products" / "_hoi-cho").mkdir()
+        (root / "products" / "_hoi-cho" / "hoi-cho-vi-du.yml").write_text(fair, encoding="utf-8")
+        with editor_on(browser, root, base) as (page, elsewhere, _, _):
+            for label, count in {"Sản phẩm": 2, "Cơ sở sản xuất": 2, "Điểm bán": 1, "Hội chợ, triển lãm": 1}.items():
+                expect(page.get_by_role("treeitem").filter(has_text=label)).to_have_text(
+                    re.compile(rf"{re.escape(label)}\s*{count}\s*$")
+                )
+            collection(page, base, "diem-ban")
+            page.get_by_text("Chợ Mẫu", exact=True).first.wait_for(timeout=20_000)
+            collection(page, base, "san-pham")
+            page.get_by_text("Nước mắm Năm Quyền", exact=True).first.wait_for(timeout=20_000)
+            listed = [box.get_attribute("aria-label") for box in page.get_by_role("checkbox", name="Select").all()]
+            assert listed == ["Select ⁨Nem Huân Hồng⁩", "Select ⁨Nước mắm Năm Quyền⁩"]
+            assert elsewhere == []
