@@ -160,9 +160,11 @@ def fetch(url: str) -> tuple[int, bytes]:
 
 
 @contextmanager
-def serving_a_clone(root: Path):
-    """A clone of the project (a Git repository) at `root`, and `ocop serve` on it."""
-    copy_project(root)
+def serving_a_clone(root: Path, extra: dict[str, str] | None = None):
+    """A clone of the project (a Git repository) at `root`, with the `extra` files, and `ocop serve` on it."""
+    project = copy_project(root)
+    for path, text in (extra or {}).items():
+        project.write(path, text)
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Dữ liệu mẫu")
@@ -638,11 +640,8 @@ def test_the_product_list_never_shows_outlets_fairs_nor_producer_files(browser, 
     """Outlets and fairs live under products/_*/ beside the producers' folders: each in its own list."""
     outlet = "name: Chợ Mẫu\nkind: chợ\nproducts: [nuoc-mam-nam-quyen]\n"
     fair = "name: Hội chợ Ví Dụ\nstart: 2025-05-31\nproducts: [nem-huan-hong]\n"
-    with serving_a_clone(tmp_path / "project") as (root, base):
-        (root / "products" / "_diem-ban").mkdir()
-        (root / "products" / "_diem-ban" / "cho-mau.yml").write_text(outlet, encoding="utf-8")
-        (root / "products" / "_hoi-cho").mkdir()
-        (root / "products" / "_hoi-cho" / "hoi-cho-vi-du.yml").write_text(fair, encoding="utf-8")
+    extra = {"products/_diem-ban/cho-mau.yml": outlet, "products/_hoi-cho/hoi-cho-vi-du.yml": fair}
+    with serving_a_clone(tmp_path / "project", extra) as (root, base):
         with editor_on(browser, root, base) as (page, elsewhere, _, _):
             for label, count in {"Sản phẩm": 2, "Cơ sở sản xuất": 2, "Điểm bán": 1, "Hội chợ, triển lãm": 1}.items():
                 expect(page.get_by_role("treeitem").filter(has_text=label)).to_have_text(
