@@ -7,6 +7,7 @@ included, and what the CMS writes there is copied back into the project to be ch
 from __future__ import annotations
 
 import base64
+import json
 import os
 import re
 import signal
@@ -29,15 +30,50 @@ from conftest import (
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-# The guide's pictures of the editor (docs/huong-dan/trinh-soan-thao.md), taken by the test that makes
-# a product and a post through the forms: OCOP_GUIDE_SCREENSHOTS=1 writes them into
-# docs/huong-dan/anh-trinh-soan-thao/ (anh/ holds the site's pictures, made by scripts/guide-screenshots.py).
+# The guide's pictures of the editor (docs/huong-dan/trinh-soan-thao.md), taken on every run by the test
+# that makes a product and a post through the forms, into a folder of its own, and compared with the
+# committed ones: same size, same labels and hints on screen (kept in each PNG as a text chunk; pixels
+# differ with fonts and timing). OCOP_GUIDE_SCREENSHOTS=1 writes them into docs/huong-dan/anh-trinh-soan-thao/
+# (anh/ holds the site's pictures, made by scripts/guide-screenshots.py).
 GUIDE_PICTURES = ROOT / "docs" / "huong-dan" / "anh-trinh-soan-thao"
+LABELS_CHUNK = "ocop-labels"
+
+# What a picture shows that names something: field labels and hints, collections, entries, dialog titles.
+VISIBLE_LABELS = """
+() => [...document.querySelectorAll("h1, h2, h3, h4, p.hint, [role=treeitem], [role=row], [role=gridcell]")]
+  .filter(e => e.checkVisibility() && (r => r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth)(e.getBoundingClientRect()))
+  .map(e => [...e.querySelectorAll(".icon")].reduce((text, icon) => text.replace(icon.textContent, ""), e.innerText))
+  .map(text => text.replace(/\\s+/g, " ").trim()).filter(Boolean)
+"""
 
 
-def picture(page, name: str) -> None:
+def picture(page, name: str, folder: Path) -> None:
+    """The guide's picture `name`, taken now into `folder` with the labels it shows (and into the guide with
+    OCOP_GUIDE_SCREENSHOTS=1): a small palette PNG, as the site's pictures."""
+    from PIL import Image, PngImagePlugin
+
+    folder.mkdir(parents=True, exist_ok=True)
+    labels = page.evaluate(VISIBLE_LABELS)
+    page.screenshot(path=str(folder / name))
+    with Image.open(folder / name) as shot:
+        small = shot.convert("RGB").quantize(colors=256)
+    info = PngImagePlugin.PngInfo()
+    info.add_text(LABELS_CHUNK, json.dumps(labels, ensure_ascii=False))
+    small.save(folder / name, pnginfo=info, optimize=True)
     if os.environ.get("OCOP_GUIDE_SCREENSHOTS") == "1":
-        page.screenshot(path=str(GUIDE_PICTURES / name))
+        small.save(GUIDE_PICTURES / name, pnginfo=info, optimize=True)
+
+
+def assert_pictures_current(folder: Path) -> None:
+    """The committed pictures show what the editor shows now: same size, same labels and hints."""
+    from PIL import Image
+
+    for fresh_file in sorted(folder.glob("*.png")):
+        rerun = f"{fresh_file.name} is stale: retake it with OCOP_GUIDE_SCREENSHOTS=1 (CONTRIBUTING.md)"
+        with Image.open(fresh_file) as fresh, Image.open(GUIDE_PICTURES / fresh_file.name) as committed:
+            assert committed.size == fresh.size, rerun
+            assert LABELS_CHUNK in committed.info, rerun
+            assert json.loads(committed.info[LABELS_CHUNK]) == json.loads(fresh.info[LABELS_CHUNK]), rerun
 
 # What the folder picker answers: a copy of the project in the origin's private file system.
 PICKER = """
@@ -124,9 +160,11 @@ def fetch(url: str) -> tuple[int, bytes]:
 
 
 @contextmanager
-def serving_a_clone(root: Path):
-    """A clone of the project (a Git repository) at `root`, and `ocop serve` on it."""
-    copy_project(root)
+def serving_a_clone(root: Path, extra: dict[str, str] | None = None):
+    """A clone of the project (a Git repository) at `root`, with the `extra` files, and `ocop serve` on it."""
+    project = copy_project(root)
+    for path, text in (extra or {}).items():
+        project.write(path, text)
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Dữ liệu mẫu")
@@ -357,6 +395,33 @@ def test_editor_configuration_is_the_models(served):
     assert collections["san-pham"]["delete"] is False
 
 
+# A letter only Vietnamese writes: an English field name has none.
+VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE)
+
+
+def test_every_field_of_the_editor_has_a_vietnamese_hint(served):
+    """The line under each field (today's YAML comments), in Vietnamese: not missing, not the field's name."""
+    root, base = served
+    config = yaml.safe_load(fetch(base + "quan-tri/config.yml")[1])
+
+    def fields(entries, where):
+        for field in entries:
+            yield f"{where}.{field['name']}", field
+            yield from fields(field.get("fields", []), f"{where}.{field['name']}")
+
+    checked = 0
+    for collection_config in config["collections"]:
+        forms = [collection_config, *collection_config.get("files", [])]
+        for form in forms:
+            for where, field in fields(form.get("fields", []), collection_config["name"]):
+                hint = field.get("hint") or ""
+                assert hint, f"{where}: no hint"
+                assert VIETNAMESE.search(hint) and hint.strip().lower() != field["name"].lower(), f"{where}: {hint!r}"
+                assert field.get("label") and field["label"] != field["name"], f"{where}: no Vietnamese label"
+                checked += 1
+    assert checked > 100
+
+
 def test_editor_is_not_published_without_a_hosting_backend(tmp_path):
     project = copy_project(tmp_path / "project")
     result = project.build()
@@ -405,7 +470,8 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     stall = tmp_path / "gian-hang.jpg"
     Image.new("RGB", (1200, 900), (40, 120, 190)).save(stall, quality=85)
 
-    picture(page, "trinh-soan-thao.png")
+    pictures = tmp_path / "anh-trinh-soan-thao"
+    picture(page, "trinh-soan-thao.png", pictures)
     # A producer.
     page.goto(base + "quan-tri/#/collections/co-so/new")
     page.get_by_role("textbox", name="Tên cơ sở / chủ thể").fill("Hợp tác xã Đồng Tâm")
@@ -425,10 +491,15 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     page.get_by_role("option", name="Thực phẩm").click()
     page.get_by_role("textbox", name="Mô tả ngắn").fill("Mắm tép làm từ tép đồng, ủ chượp sáu tháng.")
     scroll_to(page, page.get_by_role("button", name=re.compile("Thêm.*Ảnh"))).click()
+    # The photo comes from the PC: the image dialog offers no address on another host.
+    page.get_by_role("button", name="Duyệt tệp").first.click()
+    expect(page.get_by_role("dialog").get_by_role("button", name="Tải lên")).to_be_visible()
+    expect(page.get_by_role("dialog")).not_to_contain_text("URL")
+    page.get_by_role("dialog").get_by_role("button", name="Hủy").click()
     page.locator("input[type=file]").first.set_input_files(photo)
     page.get_by_role("textbox", name="Mô tả ảnh").fill("Hũ mắm tép Đồng Tâm")
     page.get_by_role("textbox", name="Tên sản phẩm").scroll_into_view_if_needed()
-    picture(page, "trinh-soan-thao-san-pham.png")
+    picture(page, "trinh-soan-thao-san-pham.png", pictures)
     save(page)
 
     # A news post with a photo.
@@ -443,6 +514,8 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     page.keyboard.press("Enter")
     page.get_by_role("button", name="Ảnh", exact=True).click()
     page.get_by_role("button", name="Duyệt tệp").last.click()
+    expect(page.get_by_role("dialog").get_by_role("button", name="Tải lên")).to_be_visible()
+    expect(page.get_by_role("dialog")).not_to_contain_text("URL")
     with page.expect_file_chooser() as chooser:
         page.get_by_role("dialog").get_by_role("button", name="Tải lên").click()
     chooser.value.set_files(stall)
@@ -451,7 +524,7 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     # The text editor hands its content over after a moment: the preview shows the photo then.
     expect(page.get_by_role("img", name="Gian hàng mắm tép").last).to_be_visible()
     page.wait_for_timeout(1000)
-    picture(page, "trinh-soan-thao-tin.png")
+    picture(page, "trinh-soan-thao-tin.png", pictures)
     save(page)
     assert elsewhere == []
 
@@ -465,6 +538,8 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
         post,
     }
     product = yaml.safe_load(written["products/hop-tac-xa-dong-tam/mam-tep-dong-tam.yml"])
+    # Written with its page address (shown read-only in the form): what the printed QR codes will open.
+    assert product["slug"] == "mam-tep-dong-tam"
     assert product["producer"] == "hop-tac-xa-dong-tam" and product["group"] == "thuc-pham"
     assert product["photos"] == [{"file": "chai-mam-tep.jpg", "alt": "Hũ mắm tép Đồng Tâm"}]
     text = written[post].decode()
@@ -488,6 +563,7 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     # And in the preview the editor runs beside: saved into the project, the rebuilt page shows it.
     save_into_project(page, root)
     wait_until(lambda: b"M\xe1\xba\xafm t\xc3\xa9p" in fetch(base + "san-pham/mam-tep-dong-tam/")[1], timeout=120)
+    assert_pictures_current(pictures)
 
 
 def test_a_mistake_saved_from_the_editor_is_shown_in_vietnamese_in_the_preview(editor_to_change):
@@ -522,3 +598,59 @@ def test_the_guide_shows_the_editor_in_its_own_pictures():
     for name, width, height in named:
         with Image.open(GUIDE_PICTURES / name) as picture:
             assert picture.size == (int(width), int(height)), name
+
+
+def test_an_existing_post_and_the_plan_saved_from_the_editor_keep_everything_else(editor_to_change):
+    """A post whose summary and body are changed keeps the rest of its text byte for byte (the note box,
+    the product markers, the `<!-- more -->` cut); the plan with its title changed keeps its targets."""
+    page, elsewhere, root, base = editor_to_change
+    post = "docs/tin-tuc/posts/2026-11-28-ke-hoach-ocop-nam-2025.md"
+    collection(page, base, "tin-tuc")
+    page.get_by_text("Kế hoạch thực hiện Chương trình OCOP năm 2025 của xã Quảng Trung", exact=True).first.click()
+    summary = page.get_by_role("textbox", name="Tóm tắt")
+    summary.fill(summary.input_value() + " Bài đã cập nhật.")
+    page.get_by_role("textbox", name="Nội dung").get_by_text("Toàn văn:", exact=True).click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Thêm một câu.")
+    save(page)
+    before = (root / post).read_text(encoding="utf-8")
+    after = written_files(page, root)[post].decode()
+    body = before.split("\n---\n", 1)[1]
+    assert after.split("\n---\n", 1)[1] == body.replace(".md).\n", ".md). Thêm một câu.\n")
+    assert "[[san-pham: nuoc-mam-nam-quyen]]" in after and '!!! note "Bài mẫu"\n    Bài này' in after
+    meta_before = yaml.safe_load(before.split("---\n")[1])
+    meta_after = yaml.safe_load(after.split("---\n")[1])
+    assert meta_after.pop("description") == meta_before.pop("description") + " Bài đã cập nhật."
+    assert meta_after.pop("draft", False) is False and meta_after == meta_before
+
+    collection(page, base, "ke-hoach")
+    page.get_by_text("Mục tiêu của kế hoạch", exact=True).first.click()
+    title = page.get_by_role("textbox", name="Tên kế hoạch")
+    title.fill(title.input_value() + " (bản sửa)")
+    save(page)
+    plan = "products/_ke-hoach.yml"
+    before = yaml.safe_load((root / plan).read_text(encoding="utf-8"))
+    after = yaml.safe_load(written_files(page, root)[plan])
+    assert after.pop("title") == before.pop("title") + " (bản sửa)"
+    assert after == before
+    assert elsewhere == []
+
+
+def test_the_product_list_never_shows_outlets_fairs_nor_producer_files(browser, tmp_path):
+    """Outlets and fairs live under products/_*/ beside the producers' folders: each in its own list."""
+    outlet = "name: Chợ Mẫu\nkind: chợ\nproducts: [nuoc-mam-nam-quyen]\n"
+    fair = "name: Hội chợ Ví Dụ\nstart: 2025-05-31\nproducts: [nem-huan-hong]\n"
+    extra = {"products/_diem-ban/cho-mau.yml": outlet, "products/_hoi-cho/hoi-cho-vi-du.yml": fair}
+    with serving_a_clone(tmp_path / "project", extra) as (root, base):
+        with editor_on(browser, root, base) as (page, elsewhere, _, _):
+            for label, count in {"Sản phẩm": 2, "Cơ sở sản xuất": 2, "Điểm bán": 1, "Hội chợ, triển lãm": 1}.items():
+                expect(page.get_by_role("treeitem").filter(has_text=label)).to_have_text(
+                    re.compile(rf"{re.escape(label)}\s*{count}\s*$")
+                )
+            collection(page, base, "diem-ban")
+            page.get_by_text("Chợ Mẫu", exact=True).first.wait_for(timeout=20_000)
+            collection(page, base, "san-pham")
+            page.get_by_text("Nước mắm Năm Quyền", exact=True).first.wait_for(timeout=20_000)
+            listed = [box.get_attribute("aria-label") for box in page.get_by_role("checkbox", name="Select").all()]
+            assert listed == ["Select ⁨Nem Huân Hồng⁩", "Select ⁨Nước mắm Năm Quyền⁩"]
+            assert elsewhere == []

@@ -42,6 +42,10 @@ from .validate import validate
 PRODUCER_FILE = "producer.yml"
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 MAX_PHOTO_BYTES = 20_000_000
+PHOTO_ELSEWHERE = (
+    "ảnh phải là tệp ảnh chụp đặt trong thư mục của cơ sở, không phải địa chỉ trên trang web khác ({file}): "
+    "trang web của xã không tải gì từ nơi khác; hãy tải ảnh về máy rồi chọn ảnh bằng nút Duyệt tệp của trình soạn thảo"
+)
 MAX_PHOTO_PIXELS = 50_000_000  # a 50-megapixel phone photo; larger ones only slow every visitor down
 DATA_SUFFIXES = (".yml", ".yaml")
 
@@ -279,6 +283,9 @@ def _photos(photos: list[Photo], document: Document, products_dir: Path, shown, 
         where = ("photos", index, "file")
         line = document.line_of(where)
         name = f"photos[{index}].file"
+        if re.match(r"(https?:)?//", photo.file, re.IGNORECASE):
+            problems.append(Problem(document.file, line, name, PHOTO_ELSEWHERE.format(file=photo.file)))
+            continue
         # A backslash is a folder separator on the officer's Windows PC: read it as one everywhere.
         path = (folder / photo.file.replace("\\", "/")).resolve()
         if not path.is_relative_to(products_dir):

@@ -81,7 +81,8 @@ def _after(earlier: str, message: str, same_day: bool = False):
     return check
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+SLUG_MAX = 80
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
 
 
 def _as_list(value: Any) -> Any:
@@ -167,14 +168,17 @@ def _vietnamese_first(english: BaseModel | None, info: ValidationInfo) -> BaseMo
 
 
 class PhotoEnglish(Model):
-    alt: Text | None = Field(None, title="Mô tả ảnh bằng tiếng Anh")
+    alt: Text | None = Field(
+        None, title="Mô tả ảnh bằng tiếng Anh", description="Bản dịch đúng nghĩa của mô tả ảnh, cho trang tiếng Anh"
+    )
 
 
 class Photo(Model):
     """Ảnh: tên tệp đặt cạnh tệp YAML, và mô tả ngắn cho người không xem được ảnh."""
 
     file: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
-        title="Tệp ảnh", description="Tên tệp ảnh (JPG, PNG, WebP) đặt cùng thư mục với tệp YAML"
+        title="Tệp ảnh",
+        description="Ảnh JPG, PNG hoặc WebP trên máy: tệp nằm cùng thư mục với tệp dữ liệu (trình soạn thảo tự chép vào)",
     )
     alt: Text | None = Field(None, title="Mô tả ảnh", description="Mô tả ngắn nội dung ảnh, cho người khiếm thị")
     en: PhotoEnglish | None = Field(None, title="Tiếng Anh", description="Mô tả ảnh bằng tiếng Anh cho trang /en/")
@@ -186,18 +190,24 @@ class Photo(Model):
 
 
 class Address(Model):
-    village: Text | None = Field(None, title="Thôn, xóm")
-    commune: Text | None = Field(None, title="Xã, phường")
-    district: Text | None = Field(None, title="Huyện (chỉ với địa chỉ trước 1/7/2025)")
-    province: Text | None = Field(None, title="Tỉnh, thành phố")
+    village: Text | None = Field(None, title="Thôn, xóm", description="Thôn, xóm hoặc số nhà, đường")
+    commune: Text | None = Field(None, title="Xã, phường", description="Xã hoặc phường theo địa chỉ hiện nay")
+    district: Text | None = Field(
+        None,
+        title="Huyện (chỉ với địa chỉ trước 1/7/2025)",
+        description="Chỉ ghi khi chép địa chỉ cũ: từ 1/7/2025 không còn cấp huyện",
+    )
+    province: Text | None = Field(None, title="Tỉnh, thành phố", description="Ví dụ: Thanh Hóa")
 
     def __str__(self) -> str:
         return ", ".join(part for part in (self.village, self.commune, self.district, self.province) if part)
 
 
 class Location(Model):
-    lat: float = Field(ge=-90, le=90, title="Vĩ độ")
-    lon: float = Field(ge=-180, le=180, title="Kinh độ")
+    lat: float = Field(ge=-90, le=90, title="Vĩ độ", description="Số đầu của tọa độ chép từ Google Maps, ví dụ 19.0")
+    lon: float = Field(
+        ge=-180, le=180, title="Kinh độ", description="Số thứ hai của tọa độ chép từ Google Maps, ví dụ 105.0"
+    )
 
 
 class ProducerKind(str, Enum):
@@ -212,32 +222,58 @@ class ProducerEnglish(Model):
     """Bản tiếng Anh cho khách du lịch (trang /en/producers/…): chỉ ghi bản dịch đúng nghĩa của bản tiếng Việt."""
 
     name: Text | None = Field(None, title="Tên tiếng Anh", description="Bỏ trống: trang tiếng Anh dùng tên tiếng Việt")
-    description: LongText | None = Field(None, title="Giới thiệu bằng tiếng Anh")
+    description: LongText | None = Field(
+        None,
+        title="Giới thiệu bằng tiếng Anh",
+        description="Bản dịch đúng nghĩa phần Giới thiệu; một dòng trống tách hai đoạn",
+    )
 
 
 class Producer(Model):
     """Chủ thể OCOP: doanh nghiệp, hợp tác xã, tổ hợp tác hoặc hộ sản xuất kinh doanh làm ra sản phẩm."""
 
-    name: Text = Field(title="Tên cơ sở / chủ thể")
+    name: Text = Field(
+        title="Tên cơ sở / chủ thể",
+        description="Tên cơ sở, chủ thể OCOP, như trên giấy đăng ký kinh doanh hoặc bao bì",
+    )
     kind: ProducerKind = Field(
         title="Loại hình",
         description="doanh nghiệp, hợp tác xã, tổ hợp tác, hộ sản xuất kinh doanh; "
         "'chưa rõ' khi chưa có thông tin (trang web khi đó không ghi loại hình)",
     )
-    representative: Text | None = Field(None, title="Người đại diện")
-    address: Address | None = Field(None, title="Địa chỉ hiện nay")
+    representative: Text | None = Field(
+        None, title="Người đại diện", description="Họ và tên người đại diện của cơ sở"
+    )
+    address: Address | None = Field(
+        None, title="Địa chỉ hiện nay", description="Địa chỉ hiện nay (sau sắp xếp đơn vị hành chính ngày 1/7/2025)"
+    )
     former_address: Text | None = Field(
         None, title="Địa chỉ cũ", description="Địa chỉ trước 1/7/2025 nếu bao bì còn in địa chỉ này"
     )
-    phone: Phone | None = Field(None, title="Điện thoại")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")] | None = Field(
-        None, title="Thư điện tử"
+    phone: Phone | None = Field(
+        None, title="Điện thoại", description="Số điện thoại liên hệ của cơ sở, ghi cả số 0 ở đầu"
     )
-    zalo: Phone | None = Field(None, title="Số Zalo")
-    website: WebAddress | None = Field(None, title="Trang web")
-    location: Location | None = Field(None, title="Tọa độ trên bản đồ")
-    description: LongText | None = Field(None, title="Giới thiệu")
-    photos: list[Photo] = Field(default_factory=list, title="Ảnh", json_schema_extra=_items_may_be_text)
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")] | None = Field(
+        None, title="Thư điện tử", description="Địa chỉ thư điện tử liên hệ, ví dụ ten@example.vn"
+    )
+    zalo: Phone | None = Field(
+        None, title="Số Zalo", description="Số điện thoại dùng Zalo của cơ sở, ghi cả số 0 ở đầu"
+    )
+    website: WebAddress | None = Field(
+        None, title="Trang web", description="Trang web hoặc trang Facebook của cơ sở, bắt đầu bằng https://"
+    )
+    location: Location | None = Field(
+        None, title="Tọa độ trên bản đồ", description="Tọa độ trên bản đồ (vĩ độ, kinh độ), chép từ Google Maps"
+    )
+    description: LongText | None = Field(
+        None, title="Giới thiệu", description="Giới thiệu cơ sở; một dòng trống tách hai đoạn"
+    )
+    photos: list[Photo] = Field(
+        default_factory=list,
+        title="Ảnh",
+        description="Ảnh xưởng, vùng nguyên liệu…: tệp ảnh nằm trong thư mục của cơ sở; trang web tự thu nhỏ ảnh",
+        json_schema_extra=_items_may_be_text,
+    )
     verified: Date | None = Field(
         None,
         title="Thông tin xác nhận đến ngày",
@@ -252,13 +288,25 @@ class Producer(Model):
 class Certification(Model):
     """Quyết định công nhận sản phẩm OCOP (hoặc `candidate`: sản phẩm đang chuẩn bị đánh giá)."""
 
-    candidate: bool = Field(False, title="Đang chuẩn bị đánh giá (chưa được công nhận)")
+    candidate: bool = Field(
+        False,
+        title="Đang chuẩn bị đánh giá (chưa được công nhận)",
+        description="Bật khi sản phẩm đang chuẩn bị hồ sơ đánh giá, chưa có quyết định: khi đó không ghi số sao",
+    )
     stars: Annotated[int, Field(ge=3, le=5, strict=True)] | None = Field(
         None, title="Số sao", description="3, 4 hoặc 5: chỉ sản phẩm từ 3 sao được công nhận OCOP"
     )
-    score: Annotated[int, Field(ge=0, le=100, strict=True)] | None = Field(None, title="Điểm đánh giá (trên 100)")
+    score: Annotated[int, Field(ge=0, le=100, strict=True)] | None = Field(
+        None,
+        title="Điểm đánh giá (trên 100)",
+        description="Điểm đánh giá theo thang 100, như ghi trong kết quả đánh giá (nếu có)",
+    )
     decision: Text | None = Field(None, title="Số quyết định", description="Ví dụ: 1234/QĐ-UBND")
-    date: Date | None = Field(None, title="Ngày quyết định")
+    date: Date | None = Field(
+        None,
+        title="Ngày quyết định",
+        description="Ngày ký quyết định công nhận; chứng nhận có giá trị 36 tháng từ ngày này",
+    )
     issuer: Text | None = Field(None, title="Cơ quan cấp", description="Ví dụ: UBND tỉnh Thanh Hóa")
     valid_until: Date | None = Field(None, title="Hiệu lực đến", description="Bỏ trống: 36 tháng kể từ ngày quyết định")
 
@@ -303,10 +351,10 @@ class Batch(Model):
         description="Như in trên bao bì: chữ IN HOA không dấu và số, tối đa 20 ký tự (ví dụ L2406A)",
         json_schema_extra={"pattern": BATCH_CODE_PATTERN},
     )
-    produced: Date = Field(title="Ngày sản xuất")
+    produced: Date = Field(title="Ngày sản xuất", description="Ngày sản xuất của lô, như in trên bao bì")
     expires: Date | None = Field(None, title="Hạn sử dụng", description="Ngày cuối cùng được dùng sản phẩm của lô")
     raw_material: Text | None = Field(None, title="Nguồn gốc nguyên liệu", description="Ví dụ: cá cơm đánh bắt ở vùng biển …")
-    notes: LongText | None = Field(None, title="Ghi chú")
+    notes: LongText | None = Field(None, title="Ghi chú", description="Ghi chú thêm về lô này (nếu có)")
 
     @field_validator("produced")
     @classmethod
@@ -330,8 +378,12 @@ def _unique_batch_codes(batches: list[Batch]) -> list[Batch]:
 
 
 class Price(Model):
-    min: Annotated[int, Field(gt=0, strict=True)] = Field(title="Giá thấp nhất (đồng)")
-    max: Annotated[int, Field(gt=0, strict=True)] | None = Field(None, title="Giá cao nhất (đồng)")
+    min: Annotated[int, Field(gt=0, strict=True)] = Field(
+        title="Giá thấp nhất (đồng)", description="Chỉ ghi số, không dấu chấm, ví dụ 50000"
+    )
+    max: Annotated[int, Field(gt=0, strict=True)] | None = Field(
+        None, title="Giá cao nhất (đồng)", description="Chỉ ghi số; bỏ trống nếu chỉ có một giá"
+    )
     per: Text | None = Field(None, title="Cho đơn vị", description="Ví dụ: chai 500 ml")
 
     @model_validator(mode="after")
@@ -344,11 +396,13 @@ class Price(Model):
 class Seller(Model):
     """Nơi bán sản phẩm, hiện ở mục "Mua ở đâu" của trang sản phẩm."""
 
-    name: Text = Field(title="Tên nơi bán")
-    address: Text | None = Field(None, title="Địa chỉ")
-    phone: Phone | None = Field(None, title="Điện thoại")
-    url: WebAddress | None = Field(None, title="Trang web / gian hàng trực tuyến")
-    note: Text | None = Field(None, title="Ghi chú")
+    name: Text = Field(title="Tên nơi bán", description="Tên cửa hàng, quầy hoặc người bán")
+    address: Text | None = Field(None, title="Địa chỉ", description="Địa chỉ nơi bán")
+    phone: Phone | None = Field(None, title="Điện thoại", description="Số điện thoại của nơi bán, ghi cả số 0 ở đầu")
+    url: WebAddress | None = Field(
+        None, title="Trang web / gian hàng trực tuyến", description="Địa chỉ trang bán hàng, bắt đầu bằng https://"
+    )
+    note: Text | None = Field(None, title="Ghi chú", description="Ghi chú thêm về nơi bán (nếu có)")
 
     @model_validator(mode="before")
     @classmethod
@@ -359,7 +413,7 @@ class Seller(Model):
 class Retirement(Model):
     """Sản phẩm đã ngừng: trang vẫn còn (mã QR đã in không hỏng), ghi rõ ngày ngừng và cơ sở sản xuất."""
 
-    date: Date = Field(title="Ngày ngừng sản xuất")
+    date: Date = Field(title="Ngày ngừng sản xuất", description="Ngày cơ sở thôi làm sản phẩm này")
     note: Text | None = Field(None, title="Ghi chú", description="Ví dụ: cơ sở chuyển sang sản phẩm khác")
 class ProductEnglish(Model):
     """Bản tiếng Anh cho khách du lịch (trang /en/products/…): chỉ ghi bản dịch đúng nghĩa của bản tiếng Việt.
@@ -367,23 +421,52 @@ class ProductEnglish(Model):
     Trường nào bỏ trống thì trang tiếng Anh ghi rõ là chưa có bản dịch và hiện bản tiếng Việt."""
 
     name: Text | None = Field(None, title="Tên tiếng Anh", description="Ví dụ: Năm Quyền fish sauce")
-    summary: Text | None = Field(None, title="Mô tả ngắn bằng tiếng Anh")
-    story: LongText | None = Field(None, title="Câu chuyện sản phẩm bằng tiếng Anh")
-    ingredients: TextList | None = Field(None, title="Thành phần bằng tiếng Anh")
-    net_quantity: Text | None = Field(None, title="Khối lượng / thể tích tịnh bằng tiếng Anh")
-    package_sizes: TextList | None = Field(None, title="Quy cách đóng gói bằng tiếng Anh")
-    shelf_life: Text | None = Field(None, title="Hạn sử dụng bằng tiếng Anh")
-    storage: Text | None = Field(None, title="Bảo quản bằng tiếng Anh")
-    usage: Text | None = Field(None, title="Hướng dẫn sử dụng bằng tiếng Anh")
-    warnings: TextList | None = Field(None, title="Cảnh báo bằng tiếng Anh")
+    summary: Text | None = Field(
+        None, title="Mô tả ngắn bằng tiếng Anh", description="Bản dịch đúng nghĩa của mô tả ngắn"
+    )
+    story: LongText | None = Field(
+        None, title="Câu chuyện sản phẩm bằng tiếng Anh", description="Bản dịch đúng nghĩa của câu chuyện sản phẩm"
+    )
+    ingredients: TextList | None = Field(
+        None,
+        title="Thành phần bằng tiếng Anh",
+        description="Bản dịch đúng nghĩa của thành phần, mỗi thành phần một mục",
+    )
+    net_quantity: Text | None = Field(
+        None,
+        title="Khối lượng / thể tích tịnh bằng tiếng Anh",
+        description="Bản dịch của khối lượng / thể tích tịnh, ví dụ: 500 ml",
+    )
+    package_sizes: TextList | None = Field(
+        None,
+        title="Quy cách đóng gói bằng tiếng Anh",
+        description="Bản dịch của quy cách đóng gói, ví dụ: 500 ml bottle",
+    )
+    shelf_life: Text | None = Field(
+        None,
+        title="Hạn sử dụng bằng tiếng Anh",
+        description="Bản dịch của hạn sử dụng, ví dụ: 24 months from the production date",
+    )
+    storage: Text | None = Field(
+        None, title="Bảo quản bằng tiếng Anh", description="Bản dịch đúng nghĩa của cách bảo quản"
+    )
+    usage: Text | None = Field(
+        None, title="Hướng dẫn sử dụng bằng tiếng Anh", description="Bản dịch đúng nghĩa của hướng dẫn sử dụng"
+    )
+    warnings: TextList | None = Field(
+        None, title="Cảnh báo bằng tiếng Anh", description="Bản dịch đúng nghĩa của cảnh báo, ví dụ: Contains fish."
+    )
 
 
 class Product(Model):
     """Một sản phẩm OCOP (hoặc sản phẩm đang chuẩn bị đánh giá), mỗi sản phẩm một tệp YAML."""
 
-    name: Text = Field(title="Tên sản phẩm")
+    name: Text = Field(title="Tên sản phẩm", description="Tên sản phẩm, như in trên bao bì")
     slug: Slug | None = Field(
-        None, title="Địa chỉ trang", description="Chữ thường không dấu, nối bằng '-'; bỏ trống để tạo từ tên"
+        None,
+        title="Địa chỉ trang",
+        description="Phần cuối của địa chỉ /san-pham/…/ (chữ thường không dấu, nối bằng '-'): tạo từ tên khi thêm "
+        "sản phẩm, mã QR đã in trỏ về đây nên không đổi, kể cả khi đổi tên",
     )
     code: ShortCode | None = Field(
         None,
@@ -391,27 +474,66 @@ class Product(Model):
         description="Chữ IN HOA không dấu và số, tối đa 8 ký tự (ví dụ NM): mã QR in trên bao bì mở /Q/NM/. "
         "Đã in thì không đổi.",
     )
-    producer: Slug = Field(title="Cơ sở sản xuất", description="Tên thư mục của cơ sở trong products/")
-    group: Text = Field(title="Ngành hàng OCOP", description="Mã ngành, ví dụ: thuc-pham (xem nhom-san-pham.yml)")
-    subgroup: Text | None = Field(None, title="Phân nhóm", description="Mã phân nhóm, ví dụ: tuong-nuoc-mam")
+    producer: Slug = Field(
+        title="Cơ sở sản xuất", description="Cơ sở làm ra sản phẩm: tên thư mục của cơ sở trong products/"
+    )
+    group: Text = Field(
+        title="Ngành hàng OCOP",
+        description="Ngành hàng của sản phẩm trong Chương trình OCOP (mã ngành, ví dụ: thuc-pham)",
+    )
+    subgroup: Text | None = Field(
+        None, title="Phân nhóm", description="Phân nhóm trong ngành hàng, nếu có (mã phân nhóm, ví dụ: tuong-nuoc-mam)"
+    )
     certification: Certification | None = Field(
         None,
         title="Chứng nhận OCOP",
         description="Số sao và quyết định công nhận; hoặc 'candidate' cho sản phẩm đang chuẩn bị",
         json_schema_extra=lambda schema: schema["anyOf"].insert(1, {"const": "candidate"}),
     )
-    summary: Text | None = Field(None, title="Mô tả ngắn")
-    story: LongText | None = Field(None, title="Câu chuyện sản phẩm")
-    ingredients: TextList = Field(default_factory=list, title="Thành phần")
-    net_quantity: Text | None = Field(None, title="Khối lượng / thể tích tịnh")
-    package_sizes: TextList = Field(default_factory=list, title="Quy cách đóng gói")
-    price: Price | None = Field(None, title="Giá tham khảo")
-    shelf_life: Text | None = Field(None, title="Hạn sử dụng")
-    storage: Text | None = Field(None, title="Bảo quản")
-    usage: Text | None = Field(None, title="Hướng dẫn sử dụng")
-    warnings: TextList = Field(default_factory=list, title="Cảnh báo, chất gây dị ứng")
-    photos: list[Photo] = Field(default_factory=list, title="Ảnh", json_schema_extra=_items_may_be_text)
-    where_to_buy: list[Seller] = Field(default_factory=list, title="Mua ở đâu", json_schema_extra=_items_may_be_text)
+    summary: Text | None = Field(
+        None,
+        title="Mô tả ngắn",
+        description="Một câu giới thiệu: hiện dưới tên sản phẩm và khi chia sẻ trang lên Zalo, Facebook",
+    )
+    story: LongText | None = Field(
+        None,
+        title="Câu chuyện sản phẩm",
+        description="Câu chuyện của sản phẩm, nhiều đoạn; một dòng trống tách hai đoạn",
+    )
+    ingredients: TextList = Field(
+        default_factory=list, title="Thành phần", description="Thành phần, như ghi trên nhãn; mỗi thành phần một mục"
+    )
+    net_quantity: Text | None = Field(
+        None,
+        title="Khối lượng / thể tích tịnh",
+        description="Khối lượng hoặc thể tích tịnh, như trên nhãn, ví dụ: 500 ml",
+    )
+    package_sizes: TextList = Field(
+        default_factory=list, title="Quy cách đóng gói", description="Các cỡ đóng gói đang bán, ví dụ: Chai 500 ml"
+    )
+    price: Price | None = Field(None, title="Giá tham khảo", description="Giá bán tham khảo, bằng đồng")
+    shelf_life: Text | None = Field(
+        None, title="Hạn sử dụng", description="Như trên nhãn, ví dụ: 24 tháng kể từ ngày sản xuất"
+    )
+    storage: Text | None = Field(None, title="Bảo quản", description="Cách bảo quản, như trên nhãn")
+    usage: Text | None = Field(None, title="Hướng dẫn sử dụng", description="Cách dùng, như trên nhãn")
+    warnings: TextList = Field(
+        default_factory=list,
+        title="Cảnh báo, chất gây dị ứng",
+        description="Cảnh báo và chất gây dị ứng như trên nhãn, ví dụ: Sản phẩm có chứa cá",
+    )
+    photos: list[Photo] = Field(
+        default_factory=list,
+        title="Ảnh",
+        description="Ảnh chụp sản phẩm: tệp ảnh nằm cùng thư mục với tệp của sản phẩm; trang web tự thu nhỏ ảnh",
+        json_schema_extra=_items_may_be_text,
+    )
+    where_to_buy: list[Seller] = Field(
+        default_factory=list,
+        title="Mua ở đâu",
+        description="Nơi bán riêng của sản phẩm; nơi bày bán nhiều sản phẩm thì ghi một lần ở mục Điểm bán",
+        json_schema_extra=_items_may_be_text,
+    )
     batches: Annotated[list[Batch], AfterValidator(_unique_batch_codes)] = Field(
         default_factory=list, title="Lô sản xuất", description="Mỗi lô có trang và mã QR riêng"
     )
@@ -437,16 +559,35 @@ class Product(Model):
 class Commune(Model):
     """Thông tin về xã, ghi một lần trong mkdocs.yml (mục `extra: commune:`)."""
 
-    name: Text = Field(title="Tên xã (tên dùng trong Chương trình OCOP)")
-    former_district: Text | None = Field(None, title="Huyện cũ (trước 1/7/2025)")
-    province: Text = Field(title="Tỉnh")
-    merged_into: Text | None = Field(None, title="Xã mới sau sắp xếp đơn vị hành chính")
-    merged_on: Date | None = Field(None, title="Ngày sắp xếp có hiệu lực")
-    merger_decision: Text | None = Field(None, title="Văn bản sắp xếp")
-    phone: Phone | None = Field(None, title="Điện thoại liên hệ của UBND xã")
-    zalo: Phone | None = Field(None, title="Số Zalo nhận phản ánh của UBND xã")
-    email: Text | None = Field(None, title="Thư điện tử liên hệ")
-    office_address: Text | None = Field(None, title="Địa chỉ trụ sở")
+    name: Text = Field(
+        title="Tên xã (tên dùng trong Chương trình OCOP)",
+        description="Tên xã như ghi trong kế hoạch OCOP, ví dụ: Quảng Trung",
+    )
+    former_district: Text | None = Field(
+        None, title="Huyện cũ (trước 1/7/2025)", description="Huyện của xã trước ngày 1/7/2025"
+    )
+    province: Text = Field(title="Tỉnh", description="Tỉnh của xã")
+    merged_into: Text | None = Field(
+        None,
+        title="Xã mới sau sắp xếp đơn vị hành chính",
+        description="Tên xã mới sau sắp xếp đơn vị hành chính (nếu có)",
+    )
+    merged_on: Date | None = Field(
+        None, title="Ngày sắp xếp có hiệu lực", description="Ngày văn bản sắp xếp có hiệu lực"
+    )
+    merger_decision: Text | None = Field(
+        None, title="Văn bản sắp xếp", description="Số và tên văn bản sắp xếp đơn vị hành chính"
+    )
+    phone: Phone | None = Field(
+        None,
+        title="Điện thoại liên hệ của UBND xã",
+        description="Số điện thoại nhận phản ánh của người mua, ghi cả số 0 ở đầu",
+    )
+    zalo: Phone | None = Field(
+        None, title="Số Zalo nhận phản ánh của UBND xã", description="Số Zalo nhận phản ánh của người mua"
+    )
+    email: Text | None = Field(None, title="Thư điện tử liên hệ", description="Địa chỉ thư điện tử nhận phản ánh")
+    office_address: Text | None = Field(None, title="Địa chỉ trụ sở", description="Địa chỉ trụ sở UBND xã")
 
     @property
     def report_channel(self) -> bool:
@@ -482,16 +623,18 @@ class OutletKind(str, Enum):
 class Outlet(Model):
     """Điểm bán sản phẩm OCOP: một tệp YAML trong products/_diem-ban/, tên tệp là địa chỉ của điểm bán."""
 
-    name: Text = Field(title="Tên điểm bán")
+    name: Text = Field(title="Tên điểm bán", description="Tên cửa hàng, chợ, siêu thị hoặc gian hàng trực tuyến")
     kind: OutletKind = Field(
         title="Loại điểm bán",
         description="trung tâm OCOP, siêu thị, chợ, khách sạn, nhà hàng, sân bay, quầy giới thiệu sản phẩm, "
         "cửa hàng của cơ sở, Shopee, Facebook, Zalo, trang bán hàng trực tuyến khác, khác",
     )
-    address: Text | None = Field(None, title="Địa chỉ")
+    address: Text | None = Field(
+        None, title="Địa chỉ", description="Số nhà, đường, xã/phường, tỉnh; gian hàng trực tuyến thì bỏ trống"
+    )
     hours: Text | None = Field(None, title="Giờ mở cửa", description="Ví dụ: 7:00 – 21:00 hằng ngày")
-    phone: Phone | None = Field(None, title="Điện thoại")
-    zalo: Phone | None = Field(None, title="Số Zalo")
+    phone: Phone | None = Field(None, title="Điện thoại", description="Số điện thoại của điểm bán, ghi cả số 0 ở đầu")
+    zalo: Phone | None = Field(None, title="Số Zalo", description="Số Zalo của điểm bán (nếu có)")
     url: WebAddress | None = Field(
         None, title="Trang web / gian hàng trực tuyến", description="Bắt buộc với Shopee, Facebook, Zalo và trang trực tuyến"
     )
@@ -501,7 +644,7 @@ class Outlet(Model):
     products: list[Slug] = Field(
         default_factory=list, title="Sản phẩm bày bán", description="Địa chỉ trang (slug) của từng sản phẩm, ví dụ: nuoc-mam-nam-quyen"
     )
-    note: Text | None = Field(None, title="Ghi chú")
+    note: Text | None = Field(None, title="Ghi chú", description="Ghi chú thêm về điểm bán (nếu có)")
 
     @model_validator(mode="after")
     def _online_needs_address(self) -> Outlet:
@@ -513,15 +656,23 @@ class Outlet(Model):
 class Fair(Model):
     """Hội chợ, triển lãm, phiên xúc tiến thương mại có sản phẩm của xã: một tệp YAML trong products/_hoi-cho/."""
 
-    name: Text = Field(title="Tên hội chợ, triển lãm")
+    name: Text = Field(title="Tên hội chợ, triển lãm", description="Tên chính thức của hội chợ, triển lãm")
     start: Date = Field(title="Ngày bắt đầu", description="31/05/2025 hoặc 2025-05-31")
     end: Date | None = Field(None, title="Ngày kết thúc", description="Bỏ trống nếu chỉ diễn ra một ngày")
-    place: Text | None = Field(None, title="Địa điểm")
-    organizer: Text | None = Field(None, title="Đơn vị tổ chức")
+    place: Text | None = Field(
+        None, title="Địa điểm", description="Nơi tổ chức, ví dụ: tên nhà thi đấu, quảng trường, thành phố"
+    )
+    organizer: Text | None = Field(None, title="Đơn vị tổ chức", description="Cơ quan, đơn vị tổ chức hội chợ")
     booth: Text | None = Field(None, title="Gian hàng", description="Ví dụ: gian hàng số 12, khu sản phẩm OCOP")
-    url: WebAddress | None = Field(None, title="Trang thông tin về hội chợ")
+    url: WebAddress | None = Field(
+        None,
+        title="Trang thông tin về hội chợ",
+        description="Trang thông tin chính thức về hội chợ, bắt đầu bằng https://",
+    )
     products: list[Slug] = Field(default_factory=list, title="Sản phẩm tham gia", description="Địa chỉ trang (slug) của từng sản phẩm")
-    description: LongText | None = Field(None, title="Giới thiệu")
+    description: LongText | None = Field(
+        None, title="Giới thiệu", description="Giới thiệu ngắn; một dòng trống tách hai đoạn"
+    )
 
     _ends_after_start = field_validator("end")(_after("start", "ngày kết thúc phải từ ngày bắt đầu trở đi", same_day=True))
 

@@ -24,7 +24,9 @@ class Target(Model):
     """Một mục tiêu của kế hoạch: giữ các sản phẩm đã đạt (keep) hoặc có thêm sản phẩm mới (new)."""
 
     title: Text = Field(title="Mục tiêu", description="Như ghi trong kế hoạch")
-    stars: Annotated[int, Field(ge=3, le=5, strict=True)] = Field(3, title="Số sao cần đạt (từ 3 sao)")
+    stars: Annotated[int, Field(ge=3, le=5, strict=True)] = Field(
+        3, title="Số sao cần đạt (từ 3 sao)", description="3, 4 hoặc 5 sao"
+    )
     keep: list[Slug] = Field(
         default_factory=list, title="Sản phẩm cần duy trì", description="Địa chỉ trang (slug) của từng sản phẩm"
     )
@@ -42,9 +44,15 @@ class Target(Model):
 class Plan(Model):
     """Kế hoạch OCOP của xã trong một năm: các mục tiêu để đối chiếu tiến độ (lệnh `ocop report`)."""
 
-    title: Text = Field(title="Tên kế hoạch")
-    year: Annotated[int, Field(ge=2018, le=2100, strict=True)] = Field(title="Năm của kế hoạch")
-    targets: list[Target] = Field(min_length=1, title="Các mục tiêu")
+    title: Text = Field(title="Tên kế hoạch", description="Tên kế hoạch, như trong văn bản của UBND xã")
+    year: Annotated[int, Field(ge=2018, le=2100, strict=True)] = Field(
+        title="Năm của kế hoạch", description="Năm thực hiện kế hoạch, ví dụ 2025"
+    )
+    targets: list[Target] = Field(
+        min_length=1,
+        title="Các mục tiêu",
+        description="Mỗi mục tiêu ghi các sản phẩm cần duy trì, hoặc số sản phẩm mới cần đạt",
+    )
 
 
 def load_plan(products_dir: Path, catalogue: Catalogue, display_root: Path) -> Plan | None:

@@ -26,16 +26,17 @@ import yaml
 from pydantic import BaseModel
 
 from ..model.catalogue import load_groups
-from ..model.models import Fair, Outlet, Producer, Product
+from ..model.models import SLUG_MAX, Fair, Outlet, Producer, Product
 from ..model.plan import Plan
 
 EDITOR_DIR = "quan-tri"  # the editor's address: /quan-tri/
+PRODUCTS = "san-pham"  # the product collection's name (the page's script writes a new product's slug)
 SVELTIA_VERSION = "0.221.1"  # see sveltia/VENDORED.md
 LONG_TEXT = 2000  # longer than this: a text area rather than one line
 
 # The script's requests to other hosts that the editor needs, and what replaces them (see VENDORED.md).
 _FONT_CDN = "https://cdn.jsdelivr.net/fontsource/fonts/"
-SCRIPT_PATCHES: tuple[tuple[str, str], ...] = (
+SCRIPT_PATCHES: tuple[tuple[str, str | typing.Callable[[re.Match], str]], ...] = (
     (re.escape(_FONT_CDN + "source-sans-3:vf@5.3.0/latin-wght-normal.woff2"), "fonts/source-sans-3-latin-wght-normal.woff2"),
     (re.escape(_FONT_CDN + "noto-mono@5.3.0/latin-400-normal.woff2"), "fonts/noto-mono-latin-400-normal.woff2"),
     (
@@ -44,12 +45,25 @@ SCRIPT_PATCHES: tuple[tuple[str, str], ...] = (
     ),
     # The interface's strings: `${unpkg}@${version}/locales` → the copy beside the page.
     (r"`\$\{\w+\}@\$\{\w+\}/locales`", "`locales`"),
+    # Immutable.js, which the CMS loads from unpkg.com for its event hooks (the page's preSave hook below):
+    # the copy beside the page, the same file of the version the script names.
+    (r"\w+\(`immutable`,`dist/immutable\.es\.js`\)", "import(new URL(`immutable.es.js`,location.href).href)"),
     # Its check for a newer version on unpkg.com: the vendored version is updated by a commit.
     (r"`\$\{\w+\}/package\.json`", "`data:application/json,%7B%7D`"),
     # Its offer (in English) to switch to the browser's language: this page chose Vietnamese.
     (r"if\(await \w+\(`newLanguageCta`\)\)return;", "return;"),
+    # The image button of the news text: its dialog has no "Nhập URL", as the photo fields have
+    # `choose_url: false` (the component's fields are built in, not configurable).
+    (
+        r"\{name:`src`,label:(\w+)\(`editor_components\.src`\),widget:`image`\}",
+        lambda match: "{name:`src`,label:" + match.group(1) + "(`editor_components.src`),widget:`image`,choose_url:!1}",
+    ),
 )
 
+
+# A photo is a file of the officer's PC, copied beside the data: never an address on another host (the
+# dialog's "Nhập URL" is turned off; `ocop check` refuses an address anyway).
+PHOTO_FILE = {"widget": "image", "choose_url": False}
 
 # A file's name is made from the name once, and never edited: a producer's folder is the producer's
 # address and what its products name; an outlet's file name is its address.
@@ -195,7 +209,7 @@ def _product_collection(settings: EditorSettings) -> dict:
         Product.model_fields["certification"].annotation.__args__[0],
         {"stars": {"widget": "select", "options": [{"label": f"{n} sao", "value": n} for n in (3, 4, 5)]}},
     )
-    photo_fields = model_fields(Product.model_fields["photos"].annotation.__args__[0], {"file": {"widget": "image"}})
+    photo_fields = model_fields(Product.model_fields["photos"].annotation.__args__[0], {"file": PHOTO_FILE})
     fields = model_fields(
         Product,
         {
@@ -212,7 +226,7 @@ def _product_collection(settings: EditorSettings) -> dict:
         },
     )
     return {
-        "name": "san-pham",
+        "name": PRODUCTS,
         "label": "Sản phẩm",
         "label_singular": "sản phẩm",
         "description": "Mỗi sản phẩm một tệp trong thư mục của cơ sở sản xuất. Không xoá sản phẩm: "
@@ -235,7 +249,7 @@ def _product_collection(settings: EditorSettings) -> dict:
 
 
 def _producer_collection(settings: EditorSettings) -> dict:
-    photo_fields = model_fields(Producer.model_fields["photos"].annotation.__args__[0], {"file": {"widget": "image"}})
+    photo_fields = model_fields(Producer.model_fields["photos"].annotation.__args__[0], {"file": PHOTO_FILE})
     return {
         "name": "co-so",
         "label": "Cơ sở sản xuất",
@@ -352,7 +366,7 @@ def editor_config(settings: EditorSettings) -> dict:
         "public_folder": "anh",
         # No stock photo libraries (Pexels, Unsplash…): photos come from the officer's PC, nothing from other hosts.
         "media_libraries": {"stock_assets": False},
-        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-", "maxlength": SLUG_MAX},
         "output": {"omit_empty_optional_fields": True},
         "collections": [
             _product_collection(settings),
@@ -401,6 +415,18 @@ try {{
 </head>
 <body>
 <script src="sveltia-cms.js"></script>
+<script>
+// A new product is written with its page address (`slug:`), which the form shows read-only: the name
+// of the file the CMS makes from the product's name once, at creation (the file is never renamed).
+// Existing products keep theirs untouched. (The CMS's own preSave event; see ARCHITECTURE.md.)
+CMS.registerEventListener({{name: "preSave", handler: ({{entry}}) => {{
+  const data = entry.get("data");
+  if (entry.get("collection") !== "{products}" || !entry.get("newRecord") || data.get("slug")) return;
+  const slug = String(entry.get("slug") || "").toLowerCase().replace(/[^a-z0-9]+/g, "-")
+    .slice(0, {slug_max}).replace(/^-+|-+$/g, "");
+  return slug ? entry.set("data", data.set("slug", slug)) : undefined;
+}}}});
+</script>
 </body>
 </html>
 """
@@ -414,7 +440,7 @@ def patched_script() -> str:
     """The CMS's script with its requests to other hosts pointed at the files beside it."""
     script = _vendored("sveltia-cms.js").read_text(encoding="utf-8")
     for pattern, replacement in SCRIPT_PATCHES:
-        script, count = re.subn(pattern, lambda _: replacement, script)
+        script, count = re.subn(pattern, replacement if callable(replacement) else lambda _, text=replacement: text, script)
         if count == 0:
             raise ValueError(
                 f"ocop/ops/sveltia/sveltia-cms.js: không tìm thấy '{pattern}' để thay: "
@@ -431,10 +457,11 @@ def config_yaml(settings: EditorSettings) -> str:
 def editor_files(settings: EditorSettings) -> dict[str, str | bytes]:
     """Site path → content of every file of the editor, under /quan-tri/."""
     files: dict[str, str | bytes] = {
-        f"{EDITOR_DIR}/index.html": _PAGE.format(title=settings.site_name),
+        f"{EDITOR_DIR}/index.html": _PAGE.format(title=settings.site_name, products=PRODUCTS, slug_max=SLUG_MAX),
         f"{EDITOR_DIR}/config.yml": config_yaml(settings),
         f"{EDITOR_DIR}/sveltia-cms.js": patched_script(),
         f"{EDITOR_DIR}/locales/vi.json": _vendored("locales/vi.json").read_text(encoding="utf-8"),
+        f"{EDITOR_DIR}/immutable.es.js": _vendored("immutable.es.js").read_text(encoding="utf-8"),
     }
     for font in _vendored("fonts").iterdir():
         if font.name.endswith(".woff2"):

@@ -49,6 +49,13 @@ _MARKER = re.compile(r"^\[\[\s*([^\]:]*?)\s*(?::\s*([^\]]*?)\s*)?\]\]\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+).*?\1")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+# An image shown from another host: the site loads nothing from elsewhere (a photo can vanish there, and
+# the visitor's phone would ask that host for it).
+_ELSEWHERE = re.compile(r"(https?:)?//", re.IGNORECASE)
+ELSEWHERE_IMAGE = (
+    "ảnh '{target}' lấy từ trang web khác: trang web của xã không tải gì từ nơi khác; hãy tải ảnh về máy rồi "
+    "chèn bằng nút Ảnh của trình soạn thảo, hoặc đặt tệp vào thư mục anh/ cạnh bài và ghi tên tệp"
+)
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,10 @@ def check_page(page: SourcePage, docs_dir: Path, catalogue: Catalogue | None, ne
             problems.append(
                 Problem(page.file, number, None, f"không thấy tệp ảnh '{target}' (đường dẫn tính từ thư mục của trang này)")
             )
+    for number, line in prose_lines(page):
+        for target in _IMAGE.findall(_INLINE_CODE.sub("", line)):
+            if _ELSEWHERE.match(target):
+                problems.append(Problem(page.file, number, None, ELSEWHERE_IMAGE.format(target=target)))
     return problems
 
 
