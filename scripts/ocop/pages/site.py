@@ -13,6 +13,9 @@ the pages are ordinary generated Markdown files, outside the navigation.
 """
 from __future__ import annotations
 
+import collections
+import functools
+import itertools
 import posixpath
 from pathlib import Path
 from typing import Protocol
@@ -287,13 +290,23 @@ class SiteBuilder:
 
     def related(self, entry: ProductEntry, limit: int = RELATED) -> list[ProductEntry]:
         """More from the same producer, then from the same OCOP group, still on offer: small cards."""
-        same_producer = [other for other in entry.producer.products]
-        same_group = [other for other in self.catalogue.products.values() if other.group.code == entry.group.code]
         chosen: dict[str, ProductEntry] = {}
-        for other in same_producer + same_group:
+        for other in itertools.chain(entry.producer.products, self._on_offer_by_group[entry.group.code]):
+            if len(chosen) == limit:
+                break
             if other.slug != entry.slug and not other.model.retired:
                 chosen.setdefault(other.slug, other)
-        return list(chosen.values())[:limit]
+        return list(chosen.values())
+
+    @functools.cached_property
+    def _on_offer_by_group(self) -> dict[str, list[ProductEntry]]:
+        """The catalogue's products by OCOP group, in its order: read once, not once a product page (a
+        province's catalogue made this quadratic)."""
+        groups: dict[str, list[ProductEntry]] = collections.defaultdict(list)
+        for product in self.catalogue.products.values():
+            if not product.model.retired:
+                groups[product.group.code].append(product)
+        return groups
 
     def print_page(self, entry: ProductEntry) -> OutputFile:
         """What to print for a product, on a page of its own (/san-pham/<slug>/in-tem/), out of the search:
