@@ -103,6 +103,14 @@ class Project:
     def build(self, env: dict | None = None) -> Run:
         return self.mkdocs("build", "--strict", env=env)
 
+    @contextlib.contextmanager
+    def built_and_served(self, env: dict | None = None):
+        """Build the site (`build`, which must succeed) and serve it on a free localhost port; yields its address."""
+        result = self.build(env=env)
+        assert result.code == 0, result.text
+        with serve(self.site) as address:
+            yield address
+
     def page(self, url_path: str) -> str:
         """The built HTML of a site path such as 'san-pham/nem-huan-hong/'."""
         path = self.site / url_path
@@ -337,9 +345,7 @@ def tourist_site(tmp_path_factory):
     fish_sauce.write_text(text + "photos:\n  - file: chai.jpg\n    alt: Ảnh thử nghiệm\n", encoding="utf-8")
     nem = project.products / "huan-hong" / "nem-huan-hong.yml"
     nem.write_text(nem.read_text(encoding="utf-8") + f"story: {STORY}\n", encoding="utf-8")
-    result = project.build()
-    assert result.code == 0, result.text
-    with serve(project.site) as address:
+    with project.built_and_served() as address:
         project.address = address
         yield project
 
@@ -369,6 +375,24 @@ VARIED_PRODUCTS = {
 HOST = "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/"
 SHORT = {code: f"{HOST}{code}/" for code in ("NM", "NEM", "CH", "RU")}  # the `shop` products' short addresses
 SAMPLE = "MẪU – chưa in"
+# An outlet and an online shop, plainly fictional (test data for where to buy).
+OUTLET_SHOP = """\
+name: Cửa hàng Thử Nghiệm
+kind: siêu thị
+address: Số 0 đường Thử Nghiệm
+hours: 7:00 – 21:00 hằng ngày
+phone: "0900 000 000"
+map: https://www.openstreetmap.org/#map=17/19.6/105.8
+products:
+  - nuoc-mam-nam-quyen
+"""
+OUTLET_ONLINE = """\
+name: Gian hàng Thử Nghiệm
+kind: Shopee
+url: https://shopee.vn/thu-nghiem
+products: [nuoc-mam-nam-quyen, nem-huan-hong]
+"""
+
 SHOP_FILES = {
     "products/huan-hong/cha-que.yml": "name: Chả quê thử nghiệm\nslug: cha-que\ncode: CH\nproducer: huan-hong\ngroup: thuc-pham\n"
     "certification:\n  stars: 4\n  decision: 12/QĐ-UBND\n  date: 01/01/2023\n",

@@ -9,31 +9,7 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import text_of
-
-SHOP = """\
-name: Cửa hàng Thử Nghiệm
-kind: siêu thị
-address: Số 0 đường Thử Nghiệm
-hours: 7:00 – 21:00 hằng ngày
-phone: "0900 000 000"
-map: https://www.openstreetmap.org/#map=17/19.6/105.8
-products:
-  - nuoc-mam-nam-quyen
-"""
-
-ONLINE = """\
-name: Gian hàng Thử Nghiệm
-kind: Shopee
-url: https://shopee.vn/thu-nghiem
-products: [nuoc-mam-nam-quyen, nem-huan-hong]
-"""
-
-
-def _vietnam_epoch(day: dt.date) -> str:
-    """SOURCE_DATE_EPOCH for noon of `day` in Vietnam (UTC+7)."""
-    moment = dt.datetime.combine(day, dt.time(12), dt.timezone(dt.timedelta(hours=7)))
-    return str(int(moment.timestamp()))
+from conftest import OUTLET_ONLINE, OUTLET_SHOP, epoch, text_of
 
 
 def test_empty_pages_read_well(built):
@@ -50,8 +26,8 @@ def test_empty_pages_read_well(built):
 
 
 def test_an_outlet_shows_on_the_outlets_page_and_on_its_products_pages(project):
-    project.write("products/_diem-ban/cua-hang-thu-nghiem.yml", SHOP)
-    project.write("products/_diem-ban/gian-hang-thu-nghiem.yml", ONLINE)
+    project.write("products/_diem-ban/cua-hang-thu-nghiem.yml", OUTLET_SHOP)
+    project.write("products/_diem-ban/gian-hang-thu-nghiem.yml", OUTLET_ONLINE)
     assert project.ocop("check").code == 0
     assert project.build().code == 0
 
@@ -73,7 +49,7 @@ def test_an_outlet_shows_on_the_outlets_page_and_on_its_products_pages(project):
 
 
 def test_the_products_own_sellers_and_the_outlets_are_listed_together(project):
-    project.write("products/_diem-ban/cua-hang-thu-nghiem.yml", SHOP)
+    project.write("products/_diem-ban/cua-hang-thu-nghiem.yml", OUTLET_SHOP)
     path = project.root / "products/nam-quyen/nuoc-mam-nam-quyen.yml"
     path.write_text(
         path.read_text(encoding="utf-8")
@@ -98,7 +74,7 @@ def test_fairs_are_upcoming_or_past_against_the_build_date(project):
     project.write("products/_hoi-cho/hoi-cho-thu-mua-xuan.yml", _fair("Hội chợ thử mùa xuân", "01/03/2025", "03/03/2025"))
     project.write("products/_hoi-cho/hoi-cho-thu-mua-he.yml", _fair("Hội chợ thử mùa hè", "14/06/2025", "16/06/2025"))
     project.write("products/_hoi-cho/hoi-cho-thu-mua-thu.yml", _fair("Hội chợ thử mùa thu", "2025-09-01", products="[nem-huan-hong]"))
-    assert project.build(env={"SOURCE_DATE_EPOCH": _vietnam_epoch(dt.date(2025, 6, 15))}).code == 0
+    assert project.build(env={"SOURCE_DATE_EPOCH": epoch(dt.date(2025, 6, 15))}).code == 0
 
     text = text_of(project.page("hoi-cho/"))
     upcoming, past = text.split("Sắp diễn ra", 1)[1].split("Đã diễn ra", 1)
@@ -114,7 +90,7 @@ def test_fairs_are_upcoming_or_past_against_the_build_date(project):
     assert "Hội chợ thử mùa thu" in text_of(project.page("san-pham/nem-huan-hong/"))
 
     # The day after the summer fair ends, it is past.
-    assert project.build(env={"SOURCE_DATE_EPOCH": _vietnam_epoch(dt.date(2025, 6, 17))}).code == 0
+    assert project.build(env={"SOURCE_DATE_EPOCH": epoch(dt.date(2025, 6, 17))}).code == 0
     past = text_of(project.page("hoi-cho/")).split("Đã diễn ra", 1)[1]
     assert past.index("Hội chợ thử mùa hè") < past.index("Hội chợ thử mùa xuân")
     assert "Hội chợ thử mùa hè" not in text_of(project.page("san-pham/nuoc-mam-nam-quyen/"))
@@ -122,12 +98,12 @@ def test_fairs_are_upcoming_or_past_against_the_build_date(project):
 
 MISTAKES = {
     # id: (folder/file, content, line, field, words)
-    "unknown-product": ("_diem-ban/thu.yml", SHOP.replace("  - nuoc-mam-nam-quyen", "  - nuoc-mam"), 8, "products[0]",
+    "unknown-product": ("_diem-ban/thu.yml", OUTLET_SHOP.replace("  - nuoc-mam-nam-quyen", "  - nuoc-mam"), 8, "products[0]",
                         "không có sản phẩm 'nuoc-mam'; có phải ý bạn là 'nuoc-mam-nam-quyen'?"),
-    "online-without-url": ("_diem-ban/thu.yml", ONLINE.replace("url: https://shopee.vn/thu-nghiem\n", ""), 1, None,
+    "online-without-url": ("_diem-ban/thu.yml", OUTLET_ONLINE.replace("url: https://shopee.vn/thu-nghiem\n", ""), 1, None,
                            "gian hàng Shopee cần trường 'url'"),
-    "unknown-kind": ("_diem-ban/thu.yml", SHOP.replace("kind: siêu thị", "kind: tạp hóa"), 2, "kind", "phải là một trong"),
-    "bad-file-name": ("_diem-ban/Cửa hàng.yml", SHOP, None, None, "tên tệp chỉ dùng chữ thường không dấu"),
+    "unknown-kind": ("_diem-ban/thu.yml", OUTLET_SHOP.replace("kind: siêu thị", "kind: tạp hóa"), 2, "kind", "phải là một trong"),
+    "bad-file-name": ("_diem-ban/Cửa hàng.yml", OUTLET_SHOP, None, None, "tên tệp chỉ dùng chữ thường không dấu"),
     "fair-ends-before-it-starts": ("_hoi-cho/thu.yml", _fair("Hội chợ thử", "05/03/2025", "01/03/2025"), 3, "end",
                                    "ngày kết thúc phải từ ngày bắt đầu trở đi"),
     "fair-impossible-date": ("_hoi-cho/thu.yml", _fair("Hội chợ thử", "31/02/2025"), 2, "start", "ngày không có thật"),

@@ -167,9 +167,7 @@ def batch_site(tmp_path_factory):
     product.write_text(product.read_text(encoding="utf-8") + BATCH, encoding="utf-8")
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("    # zalo:\n", '    zalo: "0900000000"\n'), encoding="utf-8")
-    result = project.build()
-    assert result.code == 0, result.text
-    with serve(project.site) as address:
+    with project.built_and_served() as address:
         yield project, address
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import copy_project, epoch, phone_page, serve, text_of
+from conftest import copy_project, epoch, phone_page, text_of
 
 COMING = """\
 name: Hội chợ thử mùa thu
@@ -24,9 +24,7 @@ def fairs_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("fairs") / "project")
     project.write("products/_hoi-cho/hoi-cho-thu-mua-thu.yml", COMING)
     project.write("products/_hoi-cho/hoi-cho-thu-mua-xuan.yml", PAST)
-    result = project.build(env={"SOURCE_DATE_EPOCH": epoch(dt.date(2026, 3, 15))})
-    assert result.code == 0, result.text
-    with serve(project.site) as address:
+    with project.built_and_served(env={"SOURCE_DATE_EPOCH": epoch(dt.date(2026, 3, 15))}) as address:
         yield project, address
 
 

@@ -7,7 +7,7 @@ JavaScript, by keyboard, over the whole catalogue, and a filtered list has its o
 from __future__ import annotations
 
 import pytest
-from conftest import serve, text_of
+from conftest import copy_project, text_of
 
 EXTRA = {
     "products/huan-hong/cha-que.yml": "name: Chả quế thử nghiệm\nproducer: huan-hong\ngroup: thuc-pham\ncertification:\n  stars: 4\n",
@@ -18,13 +18,10 @@ EXTRA = {
 
 @pytest.fixture(scope="module")
 def catalogue_site(tmp_path_factory):
-    from conftest import copy_project
-
     project = copy_project(tmp_path_factory.mktemp("filters") / "project")
     for path, text in EXTRA.items():
         project.write(path, text)
-    assert project.build().code == 0
-    with serve(project.site) as address:
+    with project.built_and_served() as address:
         yield address
 
 

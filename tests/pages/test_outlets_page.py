@@ -4,34 +4,17 @@ so their hours and notes show in Vietnamese, marked, and names and addresses sta
 from __future__ import annotations
 
 import pytest
-from conftest import copy_project, phone_page, serve, text_of
+from conftest import OUTLET_ONLINE, OUTLET_SHOP, copy_project, phone_page, text_of
 
-SHOP = """\
-name: Cửa hàng Thử Nghiệm
-kind: siêu thị
-address: Số 0 đường Thử Nghiệm
-hours: 7:00 – 21:00 hằng ngày
-phone: "0900 000 000"
-products:
-  - nuoc-mam-nam-quyen
-note: Ghi chú thử nghiệm
-"""
-ONLINE = """\
-name: Gian hàng Thử Nghiệm
-kind: Shopee
-url: https://shopee.vn/thu-nghiem
-products: [nuoc-mam-nam-quyen, nem-huan-hong]
-"""
+SHOP = OUTLET_SHOP + "note: Ghi chú thử nghiệm\n"
 
 
 @pytest.fixture(scope="module")
 def outlets_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("outlets") / "project")
     project.write("products/_diem-ban/cua-hang-thu-nghiem.yml", SHOP)
-    project.write("products/_diem-ban/gian-hang-thu-nghiem.yml", ONLINE)
-    result = project.build()
-    assert result.code == 0, result.text
-    with serve(project.site) as address:
+    project.write("products/_diem-ban/gian-hang-thu-nghiem.yml", OUTLET_ONLINE)
+    with project.built_and_served() as address:
         yield project, address
 
 

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import SITE_URL, copy_project, epoch, only_from, phone_page, serve, text_of
+from conftest import SITE_URL, copy_project, epoch, only_from, phone_page, text_of
 
 VIEWPORT_HEIGHT = 740
 OUTLET = """\
@@ -28,10 +28,6 @@ products:
 """
 TEST_ZALO = "0900000000"
 
-
-def _vietnam_epoch(day: dt.date) -> str:
-    moment = dt.datetime.combine(day, dt.time(12), dt.timezone(dt.timedelta(hours=7)))
-    return str(int(moment.timestamp()))
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +44,7 @@ def buyer_site(tmp_path_factory):
     config.write_text(
         config.read_text(encoding="utf-8").replace("    # zalo:\n", f'    zalo: "{TEST_ZALO}"\n'), encoding="utf-8"
     )
-    result = project.build(env={"SOURCE_DATE_EPOCH": _vietnam_epoch(dt.date(2026, 3, 15))})
-    assert result.code == 0, result.text
-    with serve(project.site) as address:
+    with project.built_and_served(env={"SOURCE_DATE_EPOCH": epoch(dt.date(2026, 3, 15))}) as address:
         yield project, address
 
 
@@ -91,9 +85,7 @@ def product_site(tmp_path_factory):
     producer.write_text(producer.read_text(encoding="utf-8") + PRODUCER_EXTRA, encoding="utf-8")
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("    # zalo:\n", f'    zalo: "{COMMUNE_ZALO}"\n'), encoding="utf-8")
-    result = project.build(env={"SOURCE_DATE_EPOCH": epoch(dt.date(2026, 3, 15))})
-    assert result.code == 0, result.text
-    with serve(project.site) as address:
+    with project.built_and_served(env={"SOURCE_DATE_EPOCH": epoch(dt.date(2026, 3, 15))}) as address:
         yield project, address
 
 

@@ -12,7 +12,7 @@ import re
 
 import pytest
 import yaml
-from conftest import copy_project, serve
+from conftest import copy_project
 
 MARK = "PWNED"
 # Each payload has its own number, so that a run that fires says which one did.
@@ -101,9 +101,7 @@ def hostile_site(tmp_path_factory):
     producer, product = hostile_data()
     for relative, data in (("products/doc/producer.yml", producer), ("products/doc/mam-doc.yml", product)):
         project.write(relative, yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000))
-    result = project.build()
-    assert result.code == 0, result.text
-    with serve(project.site) as address:
+    with project.built_and_served() as address:
         yield project, address
 
 

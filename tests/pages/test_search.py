@@ -5,7 +5,7 @@ import json
 import urllib.parse
 
 import pytest
-from conftest import copy_project, serve, wait_until
+from conftest import copy_project, wait_until
 
 # Test data only: a fictional product whose summary says "đặc sản".
 EXTRA = {
@@ -28,9 +28,7 @@ def search_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("search") / "project")
     for path, text in EXTRA.items():
         project.write(path, text)
-    result = project.build()
-    assert result.code == 0, result.text
-    with serve(project.site) as address:
+    with project.built_and_served() as address:
         yield address, project
 
 
