@@ -126,28 +126,24 @@ def producer_page_uri(slug: str) -> str:
     return f"{PRODUCERS}/{slug}.md"
 
 
+def _in_language(lang: str, folder: str, translated: str) -> str:
+    """A folder of the site in a language: `folder` in Vietnamese, <lang>/`translated` in a translation
+    (the same words in every translation)."""
+    return folder if lang == SOURCE else f"{lang}/{translated}"
+
+
 def catalogue_root(lang: str) -> str:
-    """The catalogue's folder in a language: san-pham, en/products (the same words in every translation)."""
-    return CATALOGUE if lang == SOURCE else f"{lang}/{TRANSLATED_CATALOGUE}"
+    """The catalogue's folder in a language: san-pham, en/products."""
+    return _in_language(lang, CATALOGUE, TRANSLATED_CATALOGUE)
 
 
 def producers_root(lang: str) -> str:
-    return PRODUCERS if lang == SOURCE else f"{lang}/{TRANSLATED_PRODUCERS}"
+    return _in_language(lang, PRODUCERS, TRANSLATED_PRODUCERS)
 
 
 def home_url(lang: str) -> str:
     """The home page's site path in a language: "" (the Vietnamese home), en/."""
     return "" if lang == SOURCE else f"{lang}/"
-
-
-def outlets_url(lang: str) -> str:
-    """Where to buy, as a site path: diem-ban/, en/where-to-buy/."""
-    return outlets_root(lang) + "/"
-
-
-def fairs_url(lang: str) -> str:
-    """Fairs and exhibitions, as a site path: hoi-cho/, en/fairs/."""
-    return fairs_root(lang) + "/"
 
 
 def language_product_page_uri(slug: str, lang: str) -> str:
@@ -160,12 +156,12 @@ def language_producer_page_uri(slug: str, lang: str) -> str:
 
 def outlets_root(lang: str) -> str:
     """Where to buy in a language: diem-ban, en/where-to-buy."""
-    return OUTLETS if lang == SOURCE else f"{lang}/{TRANSLATED_OUTLETS}"
+    return _in_language(lang, OUTLETS, TRANSLATED_OUTLETS)
 
 
 def fairs_root(lang: str) -> str:
     """The fairs in a language: hoi-cho, en/fairs."""
-    return FAIRS if lang == SOURCE else f"{lang}/{TRANSLATED_FAIRS}"
+    return _in_language(lang, FAIRS, TRANSLATED_FAIRS)
 
 
 def outlets_page_uri(lang: str) -> str:

@@ -18,29 +18,27 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 from ..model.models import Commune
-from .addresses import catalogue_root, fairs_url, home_url, outlets_url, producers_root
+from .addresses import catalogue_root, fairs_root, home_url, outlets_root, producers_root
 from .i18n import N_, Language
 
 CHROME = "ocop_chrome"  # the key under `extra` of the settings where the overrides find it
 
-# The menu of a translated page, in the order of the Vietnamese tabs: (label, the page's site path).
+# The menu of a translated page after its home, in the order of the Vietnamese tabs: (label, the folder
+# of the page in a language).
 MENU: tuple[tuple[str, Callable[[str], str]], ...] = (
-    (N_("Home"), home_url),
-    (N_("OCOP products"), lambda lang: f"{catalogue_root(lang)}/"),
-    (N_("Producers"), lambda lang: f"{producers_root(lang)}/"),
-    (N_("Where to buy"), outlets_url),
-    (N_("Fairs and exhibitions"), fairs_url),
+    (N_("OCOP products"), catalogue_root),
+    (N_("Producers"), producers_root),
+    (N_("Where to buy"), outlets_root),
+    (N_("Fairs and exhibitions"), fairs_root),
 )
 
 
 def language_chrome(language: Language, commune: Commune, published: Collection[str]) -> dict:
     """What the theme shows around a page in `language`; `published` holds the site paths of the
     pages the build has (en/, en/products/, …)."""
-    menu = [
-        {"title": language.gettext(label), "url": url}
-        for label, address in MENU
-        if (url := address(language.code)) in published
-    ]
+    code = language.code
+    addresses = [(N_("Home"), home_url(code))] + [(label, f"{folder(code)}/") for label, folder in MENU]
+    menu = [{"title": language.gettext(label), "url": url} for label, url in addresses if url in published]
     return {
         "site_name": language.gettext("%(commune)s OCOP products") % {"commune": commune.name},
         "home": home_url(language.code),
