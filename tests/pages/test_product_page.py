@@ -19,35 +19,6 @@ import pytest
 from conftest import SITE_URL, copy_project, epoch, only_from, phone_page, text_of
 
 VIEWPORT_HEIGHT = 740
-OUTLET = """\
-name: Cửa hàng Thử Nghiệm
-kind: siêu thị
-address: Số 0 đường Thử Nghiệm
-products:
-  - nuoc-mam-nam-quyen
-"""
-TEST_ZALO = "0900000000"
-
-
-
-@pytest.fixture(scope="module")
-def buyer_site(tmp_path_factory):
-    """The example data with an outlet for the fish sauce, its certificate dated 01/06/2024 (valid through
-    01/06/2027), a Zalo number for the commune; built as of 15/03/2026."""
-    project = copy_project(tmp_path_factory.mktemp("buyer") / "project")
-    project.write("products/_diem-ban/cua-hang-thu-nghiem.yml", OUTLET)
-    product = project.products / "nam-quyen" / "nuoc-mam-nam-quyen.yml"
-    product.write_text(
-        product.read_text(encoding="utf-8").replace("  stars: 3\n", "  stars: 3\n  date: 2024-06-01\n"), encoding="utf-8"
-    )
-    config = project.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("    # zalo:\n", f'    zalo: "{TEST_ZALO}"\n'), encoding="utf-8"
-    )
-    with project.built_and_served(env={"SOURCE_DATE_EPOCH": epoch(dt.date(2026, 3, 15))}) as address:
-        yield project, address
-
-
 SHOP = """\
 name: Cửa hàng Thử Nghiệm
 kind: siêu thị
@@ -145,15 +116,15 @@ def test_without_the_code_the_page_opens_on_the_product(site_server, phone):
     assert phone.locator(".ocop-card__photo--none, .ocop-hero:empty").count() == 0
 
 
-def test_a_product_with_an_outlet_lists_it_and_the_communes_zalo(buyer_site, browser):
-    project, address = buyer_site
+def test_a_product_with_an_outlet_lists_it_and_the_communes_zalo(product_site, browser):
+    project, address = product_site
     context = browser.new_context(viewport={"width": 360, "height": VIEWPORT_HEIGHT}, locale="vi-VN")
     page = context.new_page()
     page.goto(address + "Q/NM/")
     page.wait_for_url("**/san-pham/nuoc-mam-nam-quyen/")
     outlet = page.locator("article a", has_text="Cửa hàng Thử Nghiệm")
     assert outlet.is_visible()
-    page.locator("#kiem-tra-bao-bi").get_by_role("link", name=TEST_ZALO).first.wait_for()
+    page.locator("#kiem-tra-bao-bi").get_by_role("link", name=COMMUNE_ZALO).first.wait_for()
     assert page.locator("#kiem-tra-bao-bi a[href='https://zalo.me/0900000000']").count() == 1
     outlet.click()
     page.wait_for_url("**/diem-ban/#cua-hang-thu-nghiem")
@@ -195,8 +166,6 @@ def test_without_the_code_the_english_page_opens_on_the_product(product_site, br
         assert page.locator("#kiem-tra-bao-bi").is_hidden()
 
 
-
-
 @pytest.mark.parametrize(
     "visitor_day, shown, hidden",
     [
@@ -204,9 +173,9 @@ def test_without_the_code_the_english_page_opens_on_the_product(product_site, br
         (dt.datetime(2027, 6, 2, 8), "hết hiệu lực từ ngày 02/06/2027", "còn hiệu lực"),
     ],
 )
-def test_the_certificate_state_follows_the_visitors_own_date(buyer_site, browser, visitor_day, shown, hidden):
+def test_the_certificate_state_follows_the_visitors_own_date(product_site, browser, visitor_day, shown, hidden):
     """Built on 15/03/2026; opened on the last valid day, then the day after, without a rebuild."""
-    project, address = buyer_site
+    project, address = product_site
     html = project.page("san-pham/nuoc-mam-nam-quyen/")
     assert "còn hiệu lực đến hết ngày 01/06/2027" in text_of(html)  # without script, the date is in the text
     context = browser.new_context(viewport={"width": 360, "height": VIEWPORT_HEIGHT}, locale="vi-VN")
@@ -222,8 +191,8 @@ def test_the_certificate_state_follows_the_visitors_own_date(buyer_site, browser
     context.close()
 
 
-def test_the_english_product_page_shows_the_certificate_state(buyer_site, browser):
-    project, address = buyer_site
+def test_the_english_product_page_shows_the_certificate_state(product_site, browser):
+    project, address = product_site
     context = browser.new_context(viewport={"width": 360, "height": VIEWPORT_HEIGHT}, locale="en-GB")
     context.clock.set_fixed_time(dt.datetime(2026, 3, 15, 12))
     page = context.new_page()
@@ -239,7 +208,7 @@ def test_ocop_check_warns_when_the_commune_has_no_contact(project):
     run = project.ocop("check")
     assert run.code == 0 and "chưa có phone, zalo, email hay office_address" in run.err
     config = project.root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("    # zalo:\n", f'    zalo: "{TEST_ZALO}"\n'), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("    # zalo:\n", f'    zalo: "{COMMUNE_ZALO}"\n'), encoding="utf-8")
     run = project.ocop("check")
     assert run.code == 0 and "office_address" not in run.err
 
@@ -269,10 +238,10 @@ def test_more_from_the_producer_and_group_and_share_buttons_that_load_nothing_un
 
 
 @pytest.mark.parametrize("path", ["Q/NM/", "en/products/nuoc-mam-nam-quyen/", "san-pham/nuoc-mam-nam-quyen/in-tem/"])
-def test_axe_finds_no_violation_in_the_new_blocks(buyer_site, browser, path):
+def test_axe_finds_no_violation_in_the_new_blocks(product_site, browser, path):
     """Opened from the code: the check block, the producer's contacts, where to buy, more products, sharing."""
     axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
-    project, address = buyer_site
+    project, address = product_site
     context = browser.new_context(viewport={"width": 360, "height": VIEWPORT_HEIGHT}, locale="vi-VN")
     page = context.new_page()
     page.goto(address + path)
