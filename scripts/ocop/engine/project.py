@@ -24,6 +24,7 @@ from ..model.errors import DataError, Problem, path_shower
 from ..model.models import Commune
 from ..model.news import BlogSettings, News, load_news
 from ..model.plan import Plan, load_plan
+from ..model.sources import refuse_outside_links
 from ..model.validate import describe
 from ..ops.editor import EditorSettings, producers_of
 from ..pages.addresses import OutputFile, SiteSettings
@@ -106,6 +107,8 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig) -> Project:
     config_file = Path(config.config_file_path or "mkdocs.yml")
     root = config_file.parent.resolve()
     shown = config_file.name
+    # Before anything under docs/ or products/ is read: a link leaving the project is never followed.
+    refuse_outside_links([Path(config.docs_dir), root / products_dir], root, path_shower(root))
     problems: list[Problem] = []
     site_url = config.site_url
     if not site_url:

@@ -1,0 +1,70 @@
+"""Only the project's own files are read or published (model/sources.py): links leaving it are refused."""
+from __future__ import annotations
+
+import os
+import time
+
+from conftest import draw_photo
+
+SECRET = "BÍ MẬT thử nghiệm: dòng đầu không được lộ"
+
+
+def _outside(tmp_path):
+    """A folder beside the project (not in it) with a data file and a photo that must never be read."""
+    outside = tmp_path / "ben-ngoai"
+    outside.mkdir()
+    (outside / "bi-mat.yml").write_text(SECRET + "\n", encoding="utf-8")
+    draw_photo(outside / "anh-ngoai.jpg", size=(800, 600))
+    return outside
+
+
+def test_links_leaving_the_project_are_refused_by_check_and_build_and_nothing_outside_is_read(project, tmp_path):
+    outside = _outside(tmp_path)
+    os.symlink("/etc/passwd", project.root / "docs" / "mat-khau.txt")
+    os.symlink("/etc", project.root / "docs" / "etc")
+    os.symlink(outside / "bi-mat.yml", project.products / "nam-quyen" / "bi-mat.yml")
+    posts = project.root / "docs" / "tin-tuc" / "posts"
+    os.symlink(outside / "anh-ngoai.jpg", posts / "anh" / "cho-que.jpg")
+    post = (posts / "2026-11-28-ke-hoach-ocop-nam-2025.md").read_text(encoding="utf-8")
+    (posts / "2026-11-28-ke-hoach-ocop-nam-2025.md").write_text(post + "\n![Chợ quê](anh/cho-que.jpg)\n", encoding="utf-8")
+
+    check = project.ocop("check")
+    assert check.code != 0
+    for name in ("docs/mat-khau.txt", "docs/etc", "products/nam-quyen/bi-mat.yml", "docs/tin-tuc/posts/anh/cho-que.jpg"):
+        assert f"{name}: là liên kết (symlink) trỏ ra ngoài thư mục dự án" in check.text, check.text
+    assert SECRET not in check.text and "root:" not in check.text and str(outside) not in check.text
+
+    started = time.monotonic()
+    build = project.build()
+    assert build.code != 0
+    assert time.monotonic() - started < 60  # /etc was not walked
+    assert "docs/etc: là liên kết (symlink) trỏ ra ngoài thư mục dự án" in build.text
+    assert SECRET not in build.text and "root:" not in build.text
+    published = [path for path in project.site.rglob("*")] if project.site.exists() else []
+    assert not [path for path in published if path.name in ("passwd", "mat-khau.txt", "cho-que.jpg", "hostname")]
+
+
+def test_a_folder_link_leaving_the_project_stops_the_preview_too(project):
+    """`serve` shows data mistakes on its pages and keeps running, but it may not walk /etc meanwhile."""
+    os.symlink("/etc", project.root / "docs" / "etc")
+    served = project.mkdocs("serve", "--dev-addr", "127.0.0.1:1")  # never listens: the first build stops it
+    assert served.code != 0
+    assert "docs/etc: là liên kết (symlink) trỏ ra ngoài thư mục dự án" in served.text
+
+
+def test_a_link_that_stays_inside_the_project_is_published_and_one_into_git_or_a_loop_is_refused(project):
+    photo = project.root / "docs" / "assets" / "anh-thu-nghiem.jpg"
+    draw_photo(project.products / "nam-quyen" / "anh-thu-nghiem.jpg", size=(80, 60))
+    os.symlink("../../products/nam-quyen/anh-thu-nghiem.jpg", photo)
+    result = project.build()
+    assert result.code == 0, result.text
+    assert (project.site / "assets" / "anh-thu-nghiem.jpg").read_bytes() == photo.read_bytes()
+
+    (project.root / ".git").mkdir()
+    (project.root / ".git" / "config").write_text("[remote]\n", encoding="utf-8")
+    os.symlink("../.git/config", project.root / "docs" / "cau-hinh.txt")
+    os.symlink("..", project.root / "docs" / "vong")
+    check = project.ocop("check")
+    assert check.code != 0
+    assert "docs/cau-hinh.txt: là liên kết (symlink) trỏ vào thư mục ẩn của dự án" in check.text
+    assert "docs/vong: là liên kết (symlink) tới chính thư mục chứa nó" in check.text
