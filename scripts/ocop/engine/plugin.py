@@ -29,7 +29,7 @@ from ..ops.sitecheck import check_site, printed_addresses
 from ..pages.addresses import SHORT
 from ..pages.chrome import CHROME
 from ..pages.markers import MarkerExpander
-from ..pages.pagemeta import escape_for_theme, restore
+from ..pages.pagemeta import escape_for_theme, escape_post_title, restore
 from ..pages.post_photos import PostPhoto, PostPhotosExtension
 from ..pages.search import compact_file
 from .config import OcopPluginConfig
@@ -213,6 +213,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         """Expand the markers ([[san-pham: …]], [[tin-moi]]) of hand-written pages; they were checked in on_config."""
         if self.failure:
             return self.failure.markdown
+        news = self.project.news
+        if news is not None and page.file.src_uri.startswith(news.settings.posts_dir + "/"):
+            escape_post_title(page)  # before the blog (priority -50) writes it into the excerpt
         if page.file.generated_by:
             return markdown
         source = SourcePage(page.file.src_uri, f"{config.docs_dir}/{page.file.src_uri}", markdown, markdown, 1)
