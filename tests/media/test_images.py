@@ -179,3 +179,35 @@ def test_a_photo_too_long_and_thin_for_any_width_is_refused_in_vietnamese(projec
         assert f"{FISH_SAUCE}:{product_line}: trường 'photos[0].file': {words}: soi-chi.png" in result.text, result.text
         assert f"{POST}:{post_line}: ảnh 'anh/soi-chi.png': {words}" in result.text, result.text
     assert not (project.site / "index.html").exists()
+
+
+ODD_NAME = "Ảnh chợ quê #1 (50%) 'thử' & nghiệm.jpg"
+
+
+def test_a_photo_with_any_name_is_published_and_every_rendition_is_served(project):
+    """Spaces, `#`, `%`, quotes, `&` and Vietnamese letters in a photo's name, in a product and in a post
+    (where Markdown writes the name percent-encoded)."""
+    from urllib.parse import quote, urljoin
+    from urllib.request import urlopen
+
+    (project.root / "docs/tin-tuc/posts/anh").mkdir(parents=True, exist_ok=True)
+    draw_photo(project.products / "nam-quyen" / ODD_NAME, size=(900, 600))
+    draw_photo(project.root / "docs/tin-tuc/posts/anh" / ODD_NAME, size=(900, 600))
+    product = project.products / "nam-quyen" / "nuoc-mam-nam-quyen.yml"
+    with open(product, "a", encoding="utf-8") as data:
+        data.write(f'photos:\n  - "{ODD_NAME}"\n')
+    post = project.root / POST
+    post.write_text(post.read_text(encoding="utf-8") + f"\n![Chợ quê thử nghiệm](anh/{quote(ODD_NAME)})\n", encoding="utf-8")
+    check = project.ocop("check")
+    assert check.code == 0, check.text
+    with project.built_and_served() as address:
+        for path in ("san-pham/nuoc-mam-nam-quyen/", "tin-tuc/2026/11/28/ke-hoach-thuc-hien-chuong-trinh-ocop-nam-2025-cua-xa-quang-trung/"):
+            html = project.page(path)
+            found = pictures(html)
+            assert len(found) == 1, path
+            sources = re.findall(r'srcset="([^"]*)"', found[0])
+            addresses = [item.split()[0] for srcset in sources for item in srcset.split(", ")]
+            assert len(addresses) == 6, addresses
+            for source in addresses:
+                with urlopen(urljoin(address + path, source)) as response:
+                    assert response.status == 200 and response.headers["Content-Type"].startswith("image/"), source
