@@ -31,7 +31,7 @@ HOSTILE_POST = (
     "description: '\"><script>alert(3)</script> Mô tả thử nghiệm'\n"
     "---\n\nNội dung thử nghiệm.\n"
 )
-NEWS_PAGES = ["tin-tuc/", "tin-tuc/chuyen-muc/tuyen-truyen/", "tin-tuc/luu-tru/2026/"]
+NEWS_PAGES = ["", "tin-tuc/", "tin-tuc/chuyen-muc/tuyen-truyen/", "tin-tuc/luu-tru/2026/"]
 
 
 def test_a_post_title_with_markup_reads_as_text_in_every_news_page_the_feed_and_search(project, browser):
