@@ -68,3 +68,24 @@ def test_a_link_that_stays_inside_the_project_is_published_and_one_into_git_or_a
     assert check.code != 0
     assert "docs/cau-hinh.txt: là liên kết (symlink) trỏ vào thư mục ẩn của dự án" in check.text
     assert "docs/vong: là liên kết (symlink) tới chính thư mục chứa nó" in check.text
+
+
+LATE_LINK = '''\
+"""A link made after the check (on_config) and before MkDocs walks docs/: as a second process could."""
+import os
+
+
+def on_pre_build(config):
+    os.symlink("/etc/hostname", os.path.join(config["docs_dir"], "ten-may.txt"))
+'''
+
+
+def test_a_link_made_after_the_check_is_never_published(project):
+    """The plugin drops from MkDocs' files any file of docs/ reached through a link leaving the project."""
+    project.write("hooks/lien-ket-muon.py", LATE_LINK)
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks/lien-ket-muon.py\n", encoding="utf-8")
+    result = project.build()
+    assert result.code != 0
+    assert "bỏ qua docs/ten-may.txt: liên kết (symlink) trỏ ra ngoài thư mục dự án" in result.text, result.text
+    assert not list(project.site.rglob("ten-may*")) if project.site.exists() else True
