@@ -22,6 +22,7 @@ def test_links_leaving_the_project_are_refused_by_check_and_build_and_nothing_ou
     outside = _outside(tmp_path)
     os.symlink("/etc/passwd", project.root / "docs" / "mat-khau.txt")
     os.symlink("/etc", project.root / "docs" / "etc")
+    os.symlink("/etc/hostname", project.root / "overrides" / "ten-may.txt")  # the theme's files are published too
     os.symlink(outside / "bi-mat.yml", project.products / "nam-quyen" / "bi-mat.yml")
     posts = project.root / "docs" / "tin-tuc" / "posts"
     os.symlink(outside / "anh-ngoai.jpg", posts / "anh" / "cho-que.jpg")
@@ -30,7 +31,7 @@ def test_links_leaving_the_project_are_refused_by_check_and_build_and_nothing_ou
 
     check = project.ocop("check")
     assert check.code != 0
-    for name in ("docs/mat-khau.txt", "docs/etc", "products/nam-quyen/bi-mat.yml", "docs/tin-tuc/posts/anh/cho-que.jpg"):
+    for name in ("docs/mat-khau.txt", "docs/etc", "overrides/ten-may.txt", "products/nam-quyen/bi-mat.yml", "docs/tin-tuc/posts/anh/cho-que.jpg"):
         assert f"{name}: là liên kết (symlink) trỏ ra ngoài thư mục dự án" in check.text, check.text
     assert SECRET not in check.text and "root:" not in check.text and str(outside) not in check.text
 

@@ -107,8 +107,11 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig) -> Project:
     config_file = Path(config.config_file_path or "mkdocs.yml")
     root = config_file.parent.resolve()
     shown = config_file.name
-    # Before anything under docs/ or products/ is read: a link leaving the project is never followed.
-    refuse_outside_links([Path(config.docs_dir), root / products_dir], root, path_shower(root))
+    # Before anything under docs/, products/ or the theme's overrides is read (the theme's files are
+    # published too): a link leaving the project is never followed.
+    own = [Path(config.docs_dir), root / products_dir]
+    own += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    refuse_outside_links(own, root, path_shower(root))
     problems: list[Problem] = []
     site_url = config.site_url
     if not site_url:
