@@ -90,3 +90,23 @@ def test_a_link_made_after_the_check_is_never_published(project):
     assert result.code != 0
     assert "bỏ qua docs/ten-may.txt: liên kết (symlink) trỏ ra ngoài thư mục dự án" in result.text, result.text
     assert not list(project.site.rglob("ten-may*")) if project.site.exists() else True
+
+
+def test_a_link_out_of_the_project_behind_an_accepted_folder_link_is_refused(project):
+    """docs/anh → ../kho-anh is accepted (inside the project), but MkDocs walks it: a link in it to /etc
+    is found too, and so is one back to docs/, which would make MkDocs' walk endless."""
+    store = project.root / "kho-anh"
+    store.mkdir()
+    os.symlink("/etc/passwd", store / "mat-khau.txt")
+    os.symlink("../docs", store / "ve-docs")  # docs/anh/ve-docs/anh/ve-docs/…: endless
+    os.symlink("../kho-anh", project.root / "docs" / "anh")
+    check = project.ocop("check")
+    assert check.code != 0
+    assert "docs/anh/mat-khau.txt: là liên kết (symlink) trỏ ra ngoài thư mục dự án" in check.text, check.text
+    assert "docs/anh/ve-docs: là liên kết (symlink) tới chính thư mục chứa nó" in check.text, check.text
+    (store / "mat-khau.txt").unlink()
+    (store / "ve-docs").unlink()
+    draw_photo(store / "cho-que.jpg", size=(80, 60))
+    result = project.build()  # the accepted folder link: its photo is published
+    assert result.code == 0, result.text
+    assert (project.site / "anh" / "cho-que.jpg").read_bytes() == (store / "cho-que.jpg").read_bytes()

@@ -59,18 +59,31 @@ def escapes(path: Path, root: Path) -> bool:
 
 
 def outside_links(folders: list[Path], root: Path, shown) -> list[Problem]:
-    """Every link under `folders` that may not be used, walked without following any link."""
+    """Every link under `folders` that may not be used. Nothing is followed but the folder links that
+    are accepted, whose content MkDocs would walk as well; a folder link back into a folder the walk came
+    through (however many links away) would make that walk endless, and is refused."""
     problems = []
-    for folder in folders:
-        folder = Path(folder)
+    pending = [(Path(folder), ()) for folder in folders]
+    while pending:
+        folder, chain = pending.pop()
         if folder.is_symlink() and (why := link_problem(folder, root)):
             problems.append(Problem(shown(folder), None, None, why))
             continue
+        if not folder.is_dir():
+            continue
+        chain = (*chain, folder.resolve())
         for current, dirnames, filenames in os.walk(folder, followlinks=False):
             for name in sorted(dirnames + filenames):
                 path = Path(current) / name
-                if path.is_symlink() and (why := link_problem(path, root)):
+                if not path.is_symlink():
+                    continue
+                why = link_problem(path, root)
+                if why is None and path.is_dir() and any(came.is_relative_to(path.resolve()) for came in chain):
+                    why = LOOP
+                if why:
                     problems.append(Problem(shown(path), None, None, why))
+                elif path.is_dir():
+                    pending.append((path, chain))
     return problems
 
 
