@@ -5,6 +5,7 @@ import os
 import time
 
 from conftest import draw_photo
+from PIL import Image
 
 SECRET = "BÍ MẬT thử nghiệm: dòng đầu không được lộ"
 
@@ -110,3 +111,19 @@ def test_a_link_out_of_the_project_behind_an_accepted_folder_link_is_refused(pro
     result = project.build()  # the accepted folder link: its photo is published
     assert result.code == 0, result.text
     assert (project.site / "anh" / "cho-que.jpg").read_bytes() == (store / "cho-que.jpg").read_bytes()
+
+
+def test_a_post_photo_linked_from_inside_the_project_is_resized_like_any(project):
+    """Accepted, it is still a news photo: published as its renditions, never as the original."""
+    draw_photo(project.products / "nam-quyen" / "cho-que.jpg", size=(2400, 1800), gps=True)
+    posts = project.root / "docs" / "tin-tuc" / "posts"
+    (posts / "anh").mkdir(exist_ok=True)
+    os.symlink("../../../../products/nam-quyen/cho-que.jpg", posts / "anh" / "cho-que.jpg")
+    post = posts / "2026-11-28-ke-hoach-ocop-nam-2025.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\n![Chợ quê thử nghiệm](anh/cho-que.jpg)\n", encoding="utf-8")
+    result = project.build()
+    assert result.code == 0, result.text
+    published = sorted(path.name for path in project.site.rglob("cho-que*"))
+    assert "cho-que-400.webp" in published, published
+    with Image.open(project.site / "tin-tuc" / "anh" / "cho-que.jpg") as image:
+        assert image.width == 1200 and not image.getexif()
