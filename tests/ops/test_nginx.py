@@ -68,20 +68,8 @@ def nginx(tmp_path_factory):
     """nginx running the sample configuration over a published example site (with a /Q/ code)."""
     if not NGINX or not shutil.which("openssl"):
         pytest.fail("nginx or openssl is missing: run `make test-tools` (installs Debian's nginx-light and openssl)")
-    from conftest import copy_project
-
     work = tmp_path_factory.mktemp("nginx")
-    project = copy_project(work / "project")
-    project.write("products/nam-quyen/mam-tom.yml", MAM_TOM)
-    project.write("products/_diem-ban/cua-hang-thu.yml", OUTLET_SHOP)
-    settings = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-    project.write("mkdocs.yml", settings.replace("      products_dir: products\n", f"      products_dir: products\n{EDITOR_BACKEND}"))
-    published = work / "www"
-    result = project.ocop("publish", "--to", str(published))
-    assert result.code == 0, result.text
-    acme = work / "letsencrypt"
-    (acme / ".well-known" / "acme-challenge").mkdir(parents=True)
-    (acme / ".well-known" / "acme-challenge" / ACME_TOKEN).write_bytes(ACME_ANSWER)
+    published, acme = _published_example(work), _acme_webroot(work)
     certificate, key = work / "cert.pem", work / "key.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
@@ -123,6 +111,30 @@ def nginx(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _published_example(work: Path) -> Path:
+    """The example site with a product that has a short code and a batch, a shop, and the editor,
+    written by `ocop publish` into work/www."""
+    from conftest import copy_project
+
+    project = copy_project(work / "project")
+    project.write("products/nam-quyen/mam-tom.yml", MAM_TOM)
+    project.write("products/_diem-ban/cua-hang-thu.yml", OUTLET_SHOP)
+    settings = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", settings.replace("      products_dir: products\n", f"      products_dir: products\n{EDITOR_BACKEND}"))
+    published = work / "www"
+    result = project.ocop("publish", "--to", str(published))
+    assert result.code == 0, result.text
+    return published
+
+
+def _acme_webroot(work: Path) -> Path:
+    """The folder certbot writes its tokens into, holding one."""
+    acme = work / "letsencrypt"
+    (acme / ".well-known" / "acme-challenge").mkdir(parents=True)
+    (acme / ".well-known" / "acme-challenge" / ACME_TOKEN).write_bytes(ACME_ANSWER)
+    return acme
 
 
 def flood(url: str, count: int) -> list[int]:
