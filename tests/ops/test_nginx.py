@@ -1,8 +1,12 @@
 """The sample nginx configuration (scripts/nginx/) serving a folder written by `ocop publish`.
 
 The two sample files run as they are, with only the machine's details swapped in (ports on
-127.0.0.1, a self-signed certificate, the published folder, the snippet's path). `make test` installs
-nginx and openssl where they are missing (scripts/install-test-tools.sh): these tests are never skipped.
+127.0.0.1, a self-signed certificate, the published folder, the ACME folder, the snippet's path). `make
+test` installs nginx and openssl where they are missing (scripts/install-test-tools.sh): these tests are
+never skipped. What a commune running it for years relies on: Let's Encrypt's renewal reaches its token
+over plain HTTP; plain HTTP goes to the configured name whatever Host is sent; HSTS, no version number,
+Permissions-Policy; a Content-Security-Policy without inline scripts under which every kind of page works
+in Chromium; a rate limit on /Q/ that a burst of scans never meets and a flood does.
 """
 from __future__ import annotations
 
