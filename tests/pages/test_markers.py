@@ -92,3 +92,17 @@ def test_a_marker_with_a_wrong_word_is_explained(project):
     result = project.ocop("check")
     assert result.code == 1
     assert "docs/du-lich.md" in result.err and "[[san-pham-ocop: thẻ]] (dạng thẻ)" in result.err
+
+
+def test_on_a_phone_every_card_holds_its_star_badge(tourist_site, phone):
+    """/du-lich/ at 360 × 740: the card with a photo pushed its star badge past its right edge."""
+    phone.goto(tourist_site.address + "du-lich/")
+    cards = phone.locator(".ocop-product-card")
+    assert cards.count() == 2 and phone.locator(".ocop-product-card img").count() == 1  # one with a photo
+    for index in range(cards.count()):
+        card = cards.nth(index).bounding_box()
+        badge = cards.nth(index).locator(".ocop-stars").bounding_box()
+        assert badge["x"] >= card["x"] and badge["x"] + badge["width"] <= card["x"] + card["width"], (index, badge, card)
+        assert badge["y"] >= card["y"] and badge["y"] + badge["height"] <= card["y"] + card["height"], (index, badge, card)
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360  # nothing wider than the screen either
