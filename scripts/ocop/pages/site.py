@@ -397,8 +397,6 @@ class SiteBuilder:
                 "name": language.text(entry.model, "name"),
                 "status": self.settings.certificate(entry),
                 "href": posixpath.relpath(language_product_page_uri(entry.slug, language.code), folder),
-                # What to print for it: for the producer and the officer, on the official page only.
-                "print_href": posixpath.relpath(print_page_uri(entry.slug), folder) if official and not entry.model.retired else None,
             }
             for entry in producer.products
         ]
