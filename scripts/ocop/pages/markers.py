@@ -2,7 +2,8 @@
 
     [[san-pham: nuoc-mam-nam-quyen]]      a card of the product: photo, name, stars, link to its page
     [[tin-moi]]                           the latest published posts
-    [[tin-moi: Du lịch – lễ hội]]         the latest published posts of one category
+    [[tin-moi: Du lịch – lễ hội]]         the latest published posts of one category (none: nothing, and
+                                          a heading over nothing but that is left out too)
     [[so-san-pham-ocop]]                  a sentence counting the products certified today, by stars, in
                                           words ("Xã có ba sản phẩm đạt OCOP 3 sao, …")
     [[san-pham-ocop]]                     the list of those products, each a link to its page
@@ -173,6 +174,28 @@ def check_pages(docs_dir: Path, catalogue: Catalogue | None, news: News | None, 
     return problems
 
 
+_HEADING = re.compile(r"^(#{1,6})\s")
+
+
+def without_empty_sections(lines: list[str], empty: set[int]) -> list[str]:
+    """`lines` without the headings whose section holds nothing but markers that came out empty (the
+    lines in `empty`, [[tin-moi]] without a post): a section with nothing in it is left out, never announced."""
+    dropped = set()
+    for index, line in enumerate(lines):
+        heading = _HEADING.match(line)
+        if not heading:
+            continue
+        section = []
+        for following in range(index + 1, len(lines)):
+            next_heading = _HEADING.match(lines[following])
+            if next_heading and len(next_heading.group(1)) <= len(heading.group(1)):
+                break
+            section.append(following)
+        if empty.intersection(section) and all(i in empty or not lines[i].strip() for i in section):
+            dropped.add(index)
+    return [line for index, line in enumerate(lines) if index not in dropped]
+
+
 class MarkerExpander:
     """Turns the markers of a page into Markdown, with links relative to that page."""
 
@@ -187,11 +210,14 @@ class MarkerExpander:
         if not markers:
             return page.body
         lines = page.body.split("\n")
+        empty = set()
         for index, line in enumerate(lines):
             marker = markers.get(page.body_line + index)
             if marker is not None:
                 lines[index] = self._markdown(marker, page.src_uri, page.file)
-        return "\n".join(lines)
+                if not lines[index].strip():
+                    empty.add(index)
+        return "\n".join(without_empty_sections(lines, empty))
 
     def _markdown(self, marker: Marker, src_uri: str, file: str) -> str:
         problem = _marker_problem(marker, self.catalogue, self.news)
