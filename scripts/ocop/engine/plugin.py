@@ -236,7 +236,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             return
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
-            compact_file(index, self.generated_pages)
+            compact_file(index, self.generated_pages, self.project.translated_languages())
         # A warning, not an exception: strict mode (mkdocs.yml, `ocop build`, `ocop publish`) then fails
         # the build after listing every problem, and the preview keeps running while they are fixed.
         problems = check_site(

@@ -73,6 +73,10 @@ class Project:
         linking only the pages of `published` (site paths)."""
         return theme_chrome(self.renderer.languages, self.settings.commune, published)
 
+    def translated_languages(self) -> list[str]:
+        """The codes of the translated languages (en): each has its folder, its chrome and its search index."""
+        return [language.code for language in self.renderer.languages if language.translated]
+
     @property
     def check_memory(self) -> Path | None:
         """Where the site check keeps what it found in each page between builds (in the cache folder)."""
