@@ -161,6 +161,11 @@ def _refuse_foreign(target: Path) -> None:
         )
 
 
+def staging_folder(target: Path) -> Path:
+    """A fresh folder beside `target` to build into (removed by `recover` if left behind)."""
+    return _sibling(target, NEW)
+
+
 def _sibling(target: Path, kind: str) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     return target.parent / f".{target.name}.{kind}-{stamp}"
