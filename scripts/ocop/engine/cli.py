@@ -48,7 +48,7 @@ from ..media.printing import (
 )
 from ..media.qr import LEVELS
 from ..model.catalogue import PRODUCER_FILE
-from ..model.codes import issue_codes
+from ..model.codes import Snapshot, issue_codes
 from ..model.dates import build_date
 from ..model.errors import DataError
 from ..model.models import OutletKind, parse_date
@@ -110,6 +110,27 @@ def _issue(args, project: Project | None = None) -> Project:
         print(f"Hãy lưu (commit) {project.registry.file} cùng dữ liệu: mã đã in thì không được đổi.")
         project = _load(args.config)
     return project
+
+
+def _with_new_codes(args, run) -> int:
+    """New products' codes written for the build that uses them, and taken back (files byte-identical)
+    if it fails or is interrupted: a code is issued only by a build that succeeds."""
+    project = _load(args.config)
+    snapshot = Snapshot.of(project.catalogue, project.registry, project.root)
+    try:
+        _issue(args, project)
+        code = run()
+    except BaseException:
+        _take_back(snapshot)
+        raise
+    if code != 0:
+        _take_back(snapshot)
+    return code
+
+
+def _take_back(snapshot: Snapshot) -> None:
+    if snapshot.restore():
+        print("Trang web chưa tạo được nên chưa cấp mã ngắn mới: các tệp sản phẩm và sổ mã vẫn như trước.", file=sys.stderr)
 
 
 def codes(args) -> int:
@@ -468,8 +489,8 @@ def _engine(*arguments: str) -> int:
 
 
 def build(args) -> int:
-    _issue(args)
-    return _engine("build", "--strict", "--config-file", args.config)
+    # The engine writes into a fresh folder beside site/ and swaps it in only when complete (staging.py).
+    return _with_new_codes(args, lambda: _engine("build", "--strict", "--config-file", args.config))
 
 
 def serve(args) -> int:
@@ -478,13 +499,6 @@ def serve(args) -> int:
 
 
 def publish(args) -> int:
-    def build_into(folder: Path) -> int:
-        return _engine("build", "--strict", "--config-file", args.config, "--site-dir", str(folder))
-
-    def check_built(folder: Path):
-        project = _load(args.config)
-        return check_site(folder, project.settings.site_url, printed_addresses(project), SHORT)
-
     gh_pages, folder = args.gh_pages, args.to
     config = _config(args.config)
     if not gh_pages and folder is None:
@@ -497,20 +511,37 @@ def publish(args) -> int:
         folder = None if gh_pages else str(Path(args.config).resolve().parent / target)
     try:
         # The officer's work is saved first, even if the data turns out to have a mistake; then new
-        # products get their slug and short code (as `ocop build` gives them), saved in a commit of their own.
-        _commit_first(args.config, config, "Cập nhật nội dung")
-        _issue(args)
-        _commit_first(args.config, config, "Cấp mã ngắn cho sản phẩm mới")
-        if gh_pages:
-            publish_gh_pages(
-                Path(args.config).resolve().parent, build_into, check_built,
-                branch=args.branch, remote=args.remote, push=not args.no_push,
-            )
-        else:
-            publish_to(Path(folder), build_into, check_built)
+        # products get their slug and short code for this build (taken back if it fails), and once the
+        # site is published they are saved in a commit of their own. --no-commit (the nightly rebuild of a
+        # server that only pulls) commits nothing.
+        if not args.no_commit:
+            _commit_first(args.config, config, "Cập nhật nội dung")
+        _with_new_codes(args, lambda: _publish_site(args, gh_pages, folder))
+        if not args.no_commit:
+            _commit_first(args.config, config, "Cấp mã ngắn cho sản phẩm mới")
     except (PublishError, CommitError) as error:
         print(error, file=sys.stderr)
         return 1
+    return 0
+
+
+def _publish_site(args, gh_pages: bool, folder: str | None) -> int:
+    """Build into a fresh folder, check it, then switch it in (ops/publish.py); PublishError if not."""
+
+    def build_into(folder: Path) -> int:
+        return _engine("build", "--strict", "--config-file", args.config, "--site-dir", str(folder))
+
+    def check_built(folder: Path):
+        project = _load(args.config)
+        return check_site(folder, project.settings.site_url, printed_addresses(project), SHORT)
+
+    if gh_pages:
+        publish_gh_pages(
+            Path(args.config).resolve().parent, build_into, check_built,
+            branch=args.branch, remote=args.remote, push=not args.no_push,
+        )
+    else:
+        publish_to(Path(folder), build_into, check_built)
     return 0
 
 
@@ -598,6 +629,10 @@ def parser() -> argparse.ArgumentParser:
     where = publishing.add_mutually_exclusive_group()
     where.add_argument("--to", metavar="THƯ_MỤC", help="thư mục của máy chủ web (thay trong một bước); bỏ trống: publish_to trong mkdocs.yml")
     where.add_argument("--gh-pages", action="store_true", help="nhánh gh-pages của kho Git (GitHub Pages)")
+    publishing.add_argument(
+        "--no-commit", action="store_true",
+        help="không lưu gì vào Git (xây dựng lại hằng đêm trên máy chủ): chỉ tạo, kiểm tra rồi thay trang",
+    )
     publishing.add_argument("--no-push", action="store_true", help="với --gh-pages: chỉ ghi nhánh trên máy này")
     publishing.add_argument("--remote", default="origin", metavar="TÊN", help="với --gh-pages: kho từ xa (mặc định origin)")
     publishing.add_argument("--branch", default="gh-pages", metavar="TÊN", help="với --gh-pages: tên nhánh (mặc định gh-pages)")
