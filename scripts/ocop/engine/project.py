@@ -180,9 +180,10 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig) -> Project:
         problems += found
         post_photos, found = load_post_photos(news, photo_cache)
         problems += found
-    problems += check_pages(Path(config.docs_dir), catalogue, news, path_shower(root))
+    templates = tuple(Path(folder) for folder in config.theme.dirs)
+    problems += check_pages(Path(config.docs_dir), catalogue, news, path_shower(root), templates)
     if problems:
-        raise DataError(problems)
+        raise DataError(list(dict.fromkeys(problems)))  # a post's front matter is checked as a page too
     settings = SiteSettings(
         site_url.rstrip("/") + "/", commune, today, options.expiring_days,
         favicon=config.theme.get("favicon") or SiteSettings.favicon,
