@@ -120,6 +120,9 @@ def _with_new_codes(args, run) -> int:
     try:
         _issue(args, project)
         code = run()
+    except KeyboardInterrupt:
+        snapshot.restore()  # main() says, in one line, that everything is as it was
+        raise
     except BaseException:
         _take_back(snapshot)
         raise
@@ -471,7 +474,7 @@ def _engine(*arguments: str) -> int:
     runs the same plugins), in a child process; stopping `ocop` (Ctrl+C, or a service manager's SIGTERM)
     stops it too, so that no `properdocs serve` is left holding the port. Every call names the
     configuration file: ProperDocs, left to find one, asks in English for mkdocs.yml to be renamed."""
-    process = subprocess.Popen([sys.executable, "-m", "properdocs", *arguments])
+    process = subprocess.Popen([sys.executable, "-m", "ocop.engine.child", *arguments])
     main_thread = threading.current_thread() is threading.main_thread()  # only there may signals be handled
     previous = signal.getsignal(signal.SIGTERM)
     if main_thread:
@@ -479,7 +482,8 @@ def _engine(*arguments: str) -> int:
     try:
         return process.wait()
     except KeyboardInterrupt:  # the child got the same Ctrl+C from the console and is stopping
-        return process.wait()
+        process.wait()
+        raise
     finally:
         if main_thread:
             signal.signal(signal.SIGTERM, previous)
@@ -555,6 +559,7 @@ def _commit_first(config_file: str, config, title: str) -> None:
     commit_changes(root, paths, title)
 
 
+INTERRUPTED = "Đã dừng theo yêu cầu (Ctrl+C): trang web và dữ liệu vẫn như trước khi chạy lệnh."
 GH_PAGES = "gh-pages"
 PUBLISH_TARGET_MISSING = (
     "Chưa biết đăng trang vào đâu. Ghi nơi đăng một lần trong {config}, ở phần plugin ocop:\n"
@@ -679,6 +684,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.run(args)
+    except KeyboardInterrupt:  # whatever was under way has been undone or left as it was (publish.py, codes)
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
