@@ -156,3 +156,29 @@ def test_ctrl_c_stops_a_command_with_one_vietnamese_line_and_changes_nothing(pro
     said = [line for line in err.splitlines() if line.strip() and not line.startswith("INFO")]
     assert said == ["Đã dừng theo yêu cầu (Ctrl+C): trang web và dữ liệu vẫn như trước khi chạy lệnh."], err
     assert files_under(served) == before and files_under(project.products) == data
+
+
+POST = "docs/tin-tuc/posts/2026-11-28-ke-hoach-ocop-nam-2025.md"
+DISAGREEING = {  # what `ocop check` once passed and the build then refused, or published wrongly
+    "draft in quotes": (POST, lambda text: text.replace("date: ", 'draft: "no"\ndate: ', 1),
+                        f"{POST}:3: trường 'draft': phải là có/không"),
+    "template outside the theme": ("docs/thu-nghiem.md", lambda text: "---\ntemplate: ../../x\n---\n\n# Thử nghiệm\n",
+                                   "docs/thu-nghiem.md:2: trường 'template': khuôn trang '../../x'"),
+    "template not in the theme": ("docs/thu-nghiem.md", lambda text: "---\ntemplate: khong-co.html\n---\n\n# Thử nghiệm\n",
+                                  "docs/thu-nghiem.md:2: trường 'template': không có khuôn trang 'khong-co.html'"),
+    "front matter not read": ("docs/thu-nghiem.md", lambda text: "---\ntitle: Thử: nghiệm\n---\n\n# Thử nghiệm\n",
+                              "docs/thu-nghiem.md:2: lỗi cú pháp YAML"),
+}
+
+
+@pytest.mark.parametrize("case", DISAGREEING)
+def test_check_refuses_what_the_build_would_refuse_and_the_site_stays(project, case):
+    where, change, message = DISAGREEING[case]
+    assert project.build().code == 0
+    before = files_under(project.site)
+    path = project.root / where
+    path.write_text(change(path.read_text(encoding="utf-8") if path.exists() else ""), encoding="utf-8")
+    checked = project.ocop("check")
+    assert checked.code == 1 and message in checked.err and "Traceback" not in checked.text
+    assert project.build().code != 0
+    assert files_under(project.site) == before
