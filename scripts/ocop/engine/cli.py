@@ -50,11 +50,11 @@ from ..media.qr import LEVELS
 from ..model.catalogue import PRODUCER_FILE
 from ..model.codes import Snapshot, issue_codes
 from ..model.dates import build_date
-from ..model.errors import DataError
+from ..model.errors import DataError, path_shower
 from ..model.models import OutletKind, parse_date
 from ..model.news import BlogSettings, load_authors
 from ..model.plan import PLAN_FILE
-from ..ops.commit import CommitError, commit_changes
+from ..ops.commit import CommitError, commit_changes, stray_files
 from ..ops.publish import PublishError, publish_gh_pages, publish_to
 from ..ops.scaffold import (
     ScaffoldError,
@@ -227,6 +227,7 @@ def check(args) -> int:
             f"Ủy ban nhân dân xã {commune.merged_into or commune.name}: trang sản phẩm không có số điện thoại hay "
             "địa chỉ để người mua báo hàng giả, chỉ khuyên họ hỏi tại trụ sở Ủy ban."
         )
+    warnings += _strays(args.config)
     if warnings:
         print(f"Có {len(warnings)} cảnh báo (trang web vẫn được tạo, nhưng hãy kiểm tra lại):", file=sys.stderr)
         for warning in warnings:
@@ -518,6 +519,8 @@ def publish(args) -> int:
         # products get their slug and short code for this build (taken back if it fails), and once the
         # site is published they are saved in a commit of their own. --no-commit (the nightly rebuild of a
         # server that only pulls) commits nothing.
+        for warning in _strays(args.config):
+            print(f"Cảnh báo: {warning}", file=sys.stderr)
         if not args.no_commit:
             _commit_first(args.config, config, "Cập nhật nội dung")
         _with_new_codes(args, lambda: _publish_site(args, gh_pages, folder))
@@ -547,6 +550,12 @@ def _publish_site(args, gh_pages: bool, folder: str | None) -> int:
     else:
         publish_to(Path(folder), build_into, check_built)
     return 0
+
+
+def _strays(config_file: str) -> list[str]:
+    """Files under docs/ that nothing names (published and committed all the same): warnings."""
+    root = Path(config_file).resolve().parent
+    return stray_files(root, Path(_config(config_file).docs_dir), path_shower(root))
 
 
 def _commit_first(config_file: str, config, title: str) -> None:
