@@ -30,7 +30,7 @@ from urllib.parse import unquote
 
 from ..model.entries import Catalogue
 from ..model.errors import Problem, did_you_mean
-from ..model.news import News, SourcePage, read_page
+from ..model.news import YAML_RE, News, SourcePage, front_matter, read_page
 from ..model.trade import unknown_product
 from .addresses import (
     CATALOGUE,
@@ -161,7 +161,11 @@ def _marker_problem(marker: Marker, catalogue: Catalogue | None, news: News | No
     )
 
 
-def check_pages(docs_dir: Path, catalogue: Catalogue | None, news: News | None, shown) -> list[Problem]:
+def check_pages(
+    docs_dir: Path, catalogue: Catalogue | None, news: News | None, shown, templates: tuple[Path, ...] = ()
+) -> list[Problem]:
+    """Every hand-written page: its front matter (as the engine reads it), markers and photos.
+    `templates` are the theme's folders, where a page's `template:` must be found."""
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
         relative = path.relative_to(docs_dir)
@@ -170,6 +174,7 @@ def check_pages(docs_dir: Path, catalogue: Catalogue | None, news: News | None, 
         page, found = read_page(path, relative.as_posix(), shown(path))
         problems += found
         if page is not None:
+            problems += page_options(page, templates)
             problems += check_page(page, docs_dir, catalogue, news)
     return problems
 
@@ -194,6 +199,29 @@ def without_empty_sections(lines: list[str], empty: set[int]) -> list[str]:
         if empty.intersection(section) and all(i in empty or not lines[i].strip() for i in section):
             dropped.add(index)
     return [line for index, line in enumerate(lines) if index not in dropped]
+
+
+def page_options(page: SourcePage, templates: tuple[Path, ...]) -> list[Problem]:
+    """The engine publishes front matter it cannot read as the page's first lines (a heading, a rule),
+    and stops on a `template:` it cannot find: both are refused here, with the line."""
+    if not YAML_RE.match(page.text):
+        return []
+    document, problems = front_matter(page)
+    if document is None:
+        return problems
+    template = document.data.get("template")
+    if template is None:
+        return problems
+    line = document.line_of(("template",))
+    name = str(template).replace("\\", "/")
+    if not isinstance(template, str) or ".." in name.split("/") or name.startswith("/") or not name.endswith(".html"):
+        return problems + [Problem(page.file, line, "template", TEMPLATE_FORM.format(name=template))]
+    if templates and not any((folder / name).is_file() for folder in templates):
+        problems.append(Problem(page.file, line, "template", f"không có khuôn trang '{name}' trong giao diện (thư mục overrides/)"))
+    return problems
+
+
+TEMPLATE_FORM = "khuôn trang '{name}' phải là tên một tệp .html trong thư mục overrides/ của giao diện, ví dụ template: main.html"
 
 
 class MarkerExpander:
