@@ -34,6 +34,7 @@ from ..pages.post_photos import PostPhoto, PostPhotosExtension
 from ..pages.search import compact_file
 from .config import OcopPluginConfig
 from .project import Project, editor_settings, load_project
+from .staging import StagedBuild
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 UNCODED_NAMED = 10  # products without a short code named in the build log; a province may have thousands
@@ -100,6 +101,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         # The generated pages' addresses → their descriptions: one short entry each in the search index.
         self.generated_pages: dict[str, str | None] = {}
         self.plain_meta: dict[str, dict] = {}  # a page's metadata as written, while its template renders
+        self.staged: StagedBuild | None = None  # a build into a fresh folder beside site_dir (staging.py)
+        self.command, self.dirty = "build", False
 
     def load(self, config: MkDocsConfig) -> Project:
         """The project as this plugin's options in mkdocs.yml describe it (the `ocop` command uses it too)."""
@@ -119,6 +122,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     # 1. Once, when the command starts.
     def on_startup(self, *, command, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.command, self.dirty = command, dirty
 
     # 2. Every build (each save in `serve`): read the data.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -139,7 +143,22 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         extensions = config.markdown_extensions
         extensions[:] = [e for e in extensions if not isinstance(e, PostPhotosExtension)]
         extensions.append(PostPhotosExtension(self.project.post_photos, self.project.renderer))
+        self.stage(config)
         return config
+
+    def stage(self, config: MkDocsConfig) -> None:
+        """A build over an existing site writes into a fresh folder beside it, swapped in at the end."""
+        self.staged = None
+        site = Path(config.site_dir)
+        if self.command in ("build", "gh-deploy") and not self.dirty and StagedBuild.needed(site):
+            self.staged = StagedBuild(site)
+            config.site_dir = str(self.staged.folder)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The build stopped: its fresh folder goes, the site it would have replaced stays as it was."""
+        if self.staged is not None:
+            self.staged.abandon()
+            self.staged = None
 
     # 3. The site's files: add the generated pages and their media. Default priority: before the blog's
     # (-50), which must see the news photos' renditions in place of their originals.
@@ -259,7 +278,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             return
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
-            compact_file(index, self.generated_pages)
+            compact_file(index, self.generated_pages, self.project.translated_languages())
         # A warning, not an exception: strict mode (mkdocs.yml, `ocop build`, `ocop publish`) then fails
         # the build after listing every problem, and the preview keeps running while they are fixed.
         problems = check_site(
@@ -270,3 +289,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             log.warning("ocop: trang web vừa tạo có lỗi: %s%s", problem, f" (trang viết ở {source})" if source else "")
         if self.serving and problems:  # the officer looks at the preview, not only at the terminal
             show_on_pages(Path(config.site_dir), problems, self.sources)
+        if self.staged is not None:  # last: the checks above may have failed a strict build
+            swapped = self.staged.finish(config.strict)
+            config.site_dir = str(self.staged.target)
+            self.staged = None
+            if not swapped:
+                log.error("ocop: trang web chưa được thay: trang cũ trong %s vẫn giữ nguyên", config.site_dir)
