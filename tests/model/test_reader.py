@@ -129,3 +129,12 @@ def test_a_control_character_is_refused_by_check_in_every_kind_of_file(project, 
     result = project.ocop("check")
     assert result.code == 1 and "Traceback" not in result.text
     assert f"{file}:{line}: trường '{field}': có ký tự điều khiển không in được" in result.err, result.err
+
+
+def test_a_control_character_in_the_communes_settings_is_refused_too(project):
+    """mkdocs.yml is read by MkDocs, not by this reader: its `extra: commune:` is checked all the same."""
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    name: Quảng Trung", '    name: "Quảng\\x07Trung"'), encoding="utf-8")
+    result = project.ocop("check")
+    assert result.code == 1 and "Traceback" not in result.text
+    assert "mkdocs.yml: trường 'extra.commune.name': có ký tự điều khiển không in được (mã U+0007)" in result.err, result.err

@@ -24,6 +24,7 @@ from ..model.errors import DataError, Problem, path_shower
 from ..model.models import Commune
 from ..model.news import BlogSettings, News, load_news
 from ..model.plan import Plan, load_plan
+from ..model.reader import control_problems
 from ..model.sources import refuse_outside_links
 from ..model.validate import describe
 from ..ops.editor import EditorSettings, producers_of
@@ -150,6 +151,8 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig) -> Project:
     except LabelError as error:
         problems.append(Problem(shown, None, "plugins.ocop", str(error)))
     commune = None
+    # The commune's name and offices head the Word report, which refuses control characters.
+    problems += control_problems((config.extra or {}).get("commune"), shown, ("extra", "commune"))
     try:
         commune = Commune.model_validate((config.extra or {}).get("commune"))
     except ValidationError as error:

@@ -63,6 +63,17 @@ def control_character(text: str) -> str | None:
     return found.group() if found else None
 
 
+def control_problems(data: Any, file: str, prefix: FieldPath = ()) -> list[Problem]:
+    """A problem for each text in `data` (read by another reader than this one, e.g. mkdocs.yml's
+    `extra:`) holding a character no field may hold."""
+    if isinstance(data, dict):
+        return [problem for key, value in data.items() for problem in control_problems(value, file, (*prefix, str(key)))]
+    if isinstance(data, list):
+        return [problem for index, value in enumerate(data) for problem in control_problems(value, file, (*prefix, index))]
+    char = control_character(data) if isinstance(data, str) else None
+    return [Problem(file, None, field_name(prefix), CONTROL_CHARACTER.format(code=ord(char)))] if char else []
+
+
 def field_name(path: FieldPath) -> str:
     """`photos[0].file` style, as the officer sees it in the file."""
     text = ""
