@@ -22,13 +22,14 @@ from mkdocs.structure.files import File, Files
 
 from ..model.errors import DataError
 from ..model.news import FEED, SourcePage, feed
+from ..model.sources import OutsideLinks, escapes
 from ..ops.editor import editor_files
 from ..ops.preview import Failure, insert_notice, show_on_pages
 from ..ops.sitecheck import check_site, printed_addresses
 from ..pages.addresses import SHORT
 from ..pages.chrome import CHROME
 from ..pages.markers import MarkerExpander
-from ..pages.pagemeta import escape_for_theme, restore
+from ..pages.pagemeta import escape_for_theme, escape_post_title, restore
 from ..pages.post_photos import PostPhoto, PostPhotosExtension
 from ..pages.search import compact_file
 from .config import OcopPluginConfig
@@ -76,6 +77,20 @@ def add_post_photos(photos: dict[str, PostPhoto], files: Files, config: MkDocsCo
             files.append(File.generated(config, uri, abs_src_path=str(rendition.path)))
 
 
+def drop_outside_files(files: Files, config: MkDocsConfig) -> None:
+    """Never publish a file of docs/ reached through a link leaving the project, even one made after
+    the check (on_config refuses those it finds before MkDocs walks docs/)."""
+    root = Path(config.config_file_path or "mkdocs.yml").parent
+    docs = Path(config.docs_dir)
+    for file in list(files):
+        # The theme's own files (Material's scripts, in its package) are not the officer's: only docs/ is judged.
+        if file.generated_by or not file.abs_src_path or Path(file.src_dir or "") != docs:
+            continue
+        if escapes(Path(file.abs_src_path), root):
+            log.error("ocop: bỏ qua docs/%s: liên kết (symlink) trỏ ra ngoài thư mục dự án", file.src_uri)
+            files.remove(file)
+
+
 class OcopPlugin(BasePlugin[OcopPluginConfig]):
     project: Project | None = None
 
@@ -115,6 +130,10 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         try:
             with collector_paused():
                 self.project = self.load(config)
+        except OutsideLinks as error:
+            # Even in the preview: MkDocs walks docs/ following links right after this event, so a
+            # `docs/etc → /etc` must stop the build here, before it is walked.
+            raise PluginError(error.report()) from None
         except DataError as error:
             self.refuse(error)
             return config
@@ -144,6 +163,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     # 3. The site's files: add the generated pages and their media. Default priority: before the blog's
     # (-50), which must see the news photos' renditions in place of their originals.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        drop_outside_files(files, config)
         self.sources = {
             file.dest_uri: f"{Path(config.docs_dir).name}/{file.src_uri}"
             for file in files
@@ -212,6 +232,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         """Expand the markers ([[san-pham: …]], [[tin-moi]]) of hand-written pages; they were checked in on_config."""
         if self.failure:
             return self.failure.markdown
+        news = self.project.news
+        if news is not None and page.file.src_uri.startswith(news.settings.posts_dir + "/"):
+            escape_post_title(page)  # before the blog (priority -50) writes it into the excerpt
         if page.file.generated_by:
             return markdown
         source = SourcePage(page.file.src_uri, f"{config.docs_dir}/{page.file.src_uri}", markdown, markdown, 1)

@@ -24,6 +24,8 @@ from ..model.errors import DataError, Problem, path_shower
 from ..model.models import Commune
 from ..model.news import BlogSettings, News, load_news
 from ..model.plan import Plan, load_plan
+from ..model.reader import control_problems
+from ..model.sources import refuse_outside_links
 from ..model.validate import describe
 from ..ops.editor import EditorSettings, producers_of
 from ..pages.addresses import OutputFile, SiteSettings, reserved_names
@@ -131,6 +133,11 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig) -> Project:
     config_file = Path(config.config_file_path or "mkdocs.yml")
     root = config_file.parent.resolve()
     shown = config_file.name
+    # Before anything under docs/, products/ or the theme's overrides is read (the theme's files are
+    # published too): a link leaving the project is never followed.
+    own = [Path(config.docs_dir), root / products_dir]
+    own += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    refuse_outside_links(own, root, path_shower(root))
     problems: list[Problem] = []
     site_url = config.site_url
     if not site_url:
@@ -144,6 +151,8 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig) -> Project:
     except LabelError as error:
         problems.append(Problem(shown, None, "plugins.ocop", str(error)))
     commune = None
+    # The commune's name and offices head the Word report, which refuses control characters.
+    problems += control_problems((config.extra or {}).get("commune"), shown, ("extra", "commune"))
     try:
         commune = Commune.model_validate((config.extra or {}).get("commune"))
     except ValidationError as error:
