@@ -2,9 +2,10 @@
 the page, a broken link as a notice on its own page; it keeps serving and recovers when the file is fixed."""
 from __future__ import annotations
 
+import re
 import subprocess
 
-from conftest import BIN, environment, fetch, free_port, serves, wait_until
+from conftest import BIN, ROOT, environment, fetch, free_port, serves, wait_until
 
 
 def test_preview_started_on_broken_data_shows_the_mistake_and_recovers(project):
@@ -57,3 +58,28 @@ def test_preview_shows_a_broken_link_on_its_page_and_the_build_refuses_it(projec
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _serve_command(*arguments: str) -> str:
+    """The command `make serve` runs, as make prints it without running it."""
+    made = subprocess.run(["make", "--no-print-directory", "-n", "-C", str(ROOT), "serve", *arguments], capture_output=True, text=True, check=True)
+    return made.stdout.strip().splitlines()[-1]
+
+
+def test_readme_says_how_the_preview_is_served_on_another_port():
+    """No browser opens by itself; a busy port 8000 needs another one, in `make serve` as in `ocop serve`."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "ocop serve` opens" not in readme and "`ocop serve` serves the preview" in readme
+    assert "`make serve PORT=8001`" in readme
+    assert "--dev-addr 127.0.0.1:8000" in _serve_command()
+    assert "--dev-addr 127.0.0.1:8001" in _serve_command("PORT=8001")
+
+
+def test_readme_data_tree_says_when_folders_the_example_lacks_appear():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tree = readme.split("\nproducts/\n", 1)[1].split("\ndocs/", 1)[0]
+    for line in tree.splitlines():
+        folders = re.findall(r"(_[a-z-]+)/", line.split("  ")[1] if line.startswith("  ") else "")
+        missing = [folder for folder in folders if not (ROOT / "products" / folder).is_dir()]
+        if missing:
+            assert "made by the first" in line, f"{missing} are not in the example: say when they appear"
