@@ -159,6 +159,14 @@ WRITTEN = {
         "certification:\n  stars: 3\n  date: 20240601\n",
         "trường 'certification.date': không phải ngày (viết 31/05/2024 hoặc 2024-05-31) (đang ghi: 20240601)",
     ),
+    "date-with-dashes": (
+        "certification:\n  stars: 3\n  date: 15-3-2025\n",
+        "trường 'certification.date': không phải ngày (viết 31/05/2024 hoặc 2024-05-31) (đang ghi: '15-3-2025')",
+    ),
+    "date-that-does-not-exist": (
+        "certification:\n  stars: 3\n  date: 31/02/2025\n",
+        "trường 'certification.date': ngày không có thật (đang ghi: '31/02/2025')",
+    ),
     "stars-as-yes": (
         "certification:\n  stars: yes\n",
         "trường 'certification.stars': phải là số nguyên: số sao là 3, 4 hoặc 5 (chỉ sản phẩm từ 3 sao được công nhận "
@@ -175,6 +183,18 @@ def test_a_message_quotes_the_value_as_written(project, case):
     assert result.code == 1 and "Traceback" not in result.text
     line = 4 + added.count("\n") - 1
     assert problems(result) == [f"{PRODUCT}:{line}: {expected}"], result.err
+
+
+def test_a_bad_date_is_quoted_once_and_told_alike_in_a_product_and_a_post(project):
+    """One set of date forms everywhere: the same mistake gets the same words in a product and a post."""
+    project.write(PRODUCT, GOOD_PRODUCT + "certification:\n  stars: 3\n  date: 15-3-2025\n")
+    project.write("docs/tin-tuc/posts/ngay-sai.md", '---\ntitle: "Bài thử ngày sai"\ndate: 15-3-2025\n---\n\nMở đầu.\n')
+    result = project.ocop("check")
+    assert result.code == 1
+    product, post = problem_in(result, PRODUCT), problem_in(result, "docs/tin-tuc/posts/ngay-sai.md")
+    said = "không phải ngày (viết 31/05/2024 hoặc 2024-05-31) (đang ghi: '15-3-2025')"
+    assert product.endswith(said) and post.endswith(said), result.err
+    assert product.count("15-3-2025") == post.count("15-3-2025") == 1
 
 
 ENGLISH = re.compile(r"\b(or|and|Input|should|be|valid|must|field|required|expected|Value|error)\b")

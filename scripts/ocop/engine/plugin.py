@@ -60,6 +60,16 @@ def collector_paused():
             gc.enable()
 
 
+def swap_post_sources(rewritten: dict[str, Path], files: Files, config: MkDocsConfig) -> None:
+    """Posts dated the Vietnamese way are read by the blog from their rewritten copy (Project.posts_for_blog):
+    the same address and page, only another folder to read from."""
+    for src_uri, folder in rewritten.items():
+        written = files.get_file_from_path(src_uri)
+        if written is not None:
+            files.remove(written)
+            files.append(File(src_uri, str(folder), config.site_dir, config.use_directory_urls))
+
+
 def add_post_photos(photos: dict[str, PostPhoto], files: Files, config: MkDocsConfig) -> None:
     """Swap each news photo's original in `files` for its renditions (the largest at the original's address)."""
     for photo in photos.values():
@@ -148,6 +158,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             else:
                 files.append(File.generated(config, output.uri, content=output.content))
         add_post_photos(self.project.post_photos, files, config)  # the originals of news photos are never published
+        swap_post_sources(self.project.posts_for_blog(), files, config)
         if self.project.news is not None:
             # Listed now so that pages may link to it; its content needs the posts as the blog made them (on_env).
             self.feed_file = File.generated(config, f"{self.project.news.settings.blog_dir}/{FEED}", content="")
