@@ -33,6 +33,7 @@ from ..pages.post_photos import PostPhoto, PostPhotosExtension
 from ..pages.search import compact_file
 from .config import OcopPluginConfig
 from .project import Project, editor_settings, load_project
+from .terminal import speak_vietnamese
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 UNCODED_NAMED = 10  # products without a short code named in the build log; a province may have thousands
@@ -114,6 +115,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     # 1. Once, when the command starts.
     def on_startup(self, *, command, dirty: bool) -> None:
         self.serving = command == "serve"
+        speak_vietnamese()  # the engine's own lines in the terminal (terminal.py)
 
     # 2. Every build (each save in `serve`): read the data.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
