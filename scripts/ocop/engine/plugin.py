@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,13 +33,11 @@ from ..pages.post_photos import PostPhoto, PostPhotosExtension
 from ..pages.search import compact_file
 from .config import OcopPluginConfig
 from .project import Project, editor_settings, load_project
+from .staging import StagedBuild
 from .terminal import speak_vietnamese
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 UNCODED_NAMED = 10  # products without a short code named in the build log; a province may have thousands
-# The preview's last good build, by mkdocs.yml: the engine makes a new plugin for every rebuild, so what a
-# rebuild that meets a mistake keeps showing (the pages as they were, the menu) must outlive the instance.
-LAST_GOOD: dict[str, Project] = {}
 
 
 def nav_pages(nav, title: str | None = None) -> list[tuple[str, str | None]]:
@@ -98,10 +95,15 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     def __init__(self):
         self.serving = False
         self.failure: Failure | None = None  # the data's mistakes, while the preview shows them
+        # The preview's last good project: a rebuild that meets a mistake keeps showing its pages and menu.
+        # The engine keeps this instance for the whole `serve`, as it does any plugin with `on_startup`.
+        self.last_good: Project | None = None
         self.sources: dict[str, str] = {}  # built page → the file the officer wrote
         # The generated pages' addresses → their descriptions: one short entry each in the search index.
         self.generated_pages: dict[str, str | None] = {}
         self.plain_meta: dict[str, dict] = {}  # a page's metadata as written, while its template renders
+        self.staged: StagedBuild | None = None  # a build into a fresh folder beside site_dir (staging.py)
+        self.command, self.dirty = "build", False
 
     def load(self, config: MkDocsConfig) -> Project:
         """The project as this plugin's options in mkdocs.yml describe it (the `ocop` command uses it too)."""
@@ -114,7 +116,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         if not self.serving:
             report = error.report() if isinstance(error, DataError) else str(error)
             raise PluginError(report) from None
-        last = LAST_GOOD.get(os.path.abspath(config.config_file_path))
+        last = self.last_good
         self.failure = Failure.of(error, kept=last is not None)
         for line in self.failure.lines:
             log.error("ocop: %s", line)
@@ -127,6 +129,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     # 1. Once, when the command starts.
     def on_startup(self, *, command, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.command, self.dirty = command, dirty
         speak_vietnamese()  # the engine's own lines in the terminal (terminal.py)
 
     # 2. Every build (each save in `serve`): read the data.
@@ -145,7 +148,22 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         extensions = config.markdown_extensions
         extensions[:] = [e for e in extensions if not isinstance(e, PostPhotosExtension)]
         extensions.append(PostPhotosExtension(self.project.post_photos, self.project.renderer))
+        self.stage(config)
         return config
+
+    def stage(self, config: MkDocsConfig) -> None:
+        """A build over an existing site writes into a fresh folder beside it, swapped in at the end."""
+        self.staged = None
+        site = Path(config.site_dir)
+        if self.command in ("build", "gh-deploy") and not self.dirty and StagedBuild.needed(site):
+            self.staged = StagedBuild(site)
+            config.site_dir = str(self.staged.folder)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The build stopped: its fresh folder goes, the site it would have replaced stays as it was."""
+        if self.staged is not None:
+            self.staged.abandon()
+            self.staged = None
 
     # 3. The site's files: add the generated pages and their media. Default priority: before the blog's
     # (-50), which must see the news photos' renditions in place of their originals.
@@ -185,7 +203,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         config.extra[CHROME] = self.project.theme_chrome({file.url for file in files.documentation_pages()})
         self.generated_pages = {file.url: None for file in files.documentation_pages() if file.generated_by == "ocop"}
         if self.serving and not self.failure:
-            LAST_GOOD[os.path.abspath(config.config_file_path)] = self.project
+            self.last_good = self.project
         return files
 
     def add_editor(self, files: Files, config: MkDocsConfig) -> None:
@@ -267,11 +285,13 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     # 8. The site is written. Priority -100: after Material's search plugin has written its index.
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.failure:
+        if self.failure and not self.failure.kept:
             return
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
-            compact_file(index, self.generated_pages)
+            compact_file(index, self.generated_pages, self.project.translated_languages())
+        if self.failure:  # the pages are the last good build's: the data as it is now is not checked here
+            return
         # A warning, not an exception: strict mode (mkdocs.yml, `ocop build`, `ocop publish`) then fails
         # the build after listing every problem, and the preview keeps running while they are fixed.
         problems = check_site(
@@ -282,3 +302,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             log.warning("ocop: trang web vừa tạo có lỗi: %s%s", problem, f" (trang viết ở {source})" if source else "")
         if self.serving and problems:  # the officer looks at the preview, not only at the terminal
             show_on_pages(Path(config.site_dir), problems, self.sources)
+        if self.staged is not None:  # last: the checks above may have failed a strict build
+            swapped = self.staged.finish(config.strict)
+            config.site_dir = str(self.staged.target)
+            self.staged = None
+            if not swapped:
+                log.error("ocop: trang web chưa được thay: trang cũ trong %s vẫn giữ nguyên", config.site_dir)

@@ -16,6 +16,7 @@ import functools
 import os
 import re
 import warnings
+from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
 
@@ -81,13 +82,16 @@ def find_subgroup(group: ProductGroup, written: str) -> tuple[Subgroup, str | No
 
 
 def load_catalogue(
-    products_dir: Path, display_root: Path | None = None, resized=None, today: dt.date | None = None
+    products_dir: Path, display_root: Path | None = None, resized=None, today: dt.date | None = None,
+    printed: Collection[str] = (),
 ) -> Catalogue:
     """Read every file under `products_dir`; raise DataError listing every problem found.
 
     `resized(path)` tells whether a photo was already resized whole by an earlier build (its content
     unchanged since): such a photo is not decoded again to be checked. `today` (the build day when not
-    given) is the day no decision or production may come after."""
+    given) is the day no decision or production may come after. `printed` are the codes already issued
+    (the register): a product carrying one claims its address first, so that a clash is blamed on the
+    new file, never on the product whose code is already printed."""
     today = today or build_date()
     products_dir = Path(products_dir).resolve()
     root = (display_root or products_dir.parent).resolve()
@@ -146,6 +150,7 @@ def load_catalogue(
                 if document is not None:
                     product_docs.append((document, path))
 
+    product_docs.sort(key=lambda item: _code_of(item[0]) not in printed)  # stable: file order otherwise
     products: dict[str, ProductEntry] = {}
     warnings: list[Problem] = []
     lowered: dict[str, str] = {}
@@ -244,6 +249,11 @@ def load_catalogue(
 
 def _is_data_file(path: Path) -> bool:
     return path.suffix.lower() in DATA_SUFFIXES
+
+
+def _code_of(document: Document) -> str | None:
+    data = document.data
+    return str(data.get("code")) if isinstance(data, dict) and data.get("code") is not None else None
 
 
 def _is_slug(name: str) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, StrictBool
 from slugify import slugify as _ascii_slug
 
 from .dates import DATE_FORMS, iso_days, parse_day
@@ -105,9 +105,10 @@ class PostMeta(Model):
     date: Annotated[Any, BeforeValidator(_post_date)] = Field(title="Ngày đăng")
     categories: TextItems = Field(default_factory=list)
     authors: TextItems = Field(default_factory=list)
-    draft: bool | None = None
+    # The blog takes only true or false (YAML's yes/no too, unquoted): "no" in quotes stops the build.
+    draft: StrictBool | None = None
     description: Text | None = None
-    pin: bool = False
+    pin: StrictBool = False
     slug: Slug | None = None
     readtime: int | None = None
     links: Any = None
