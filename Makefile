@@ -1,9 +1,11 @@
 # Two commands do all the set-up on a fresh machine:
 #   make serve   build the site from the example data and serve it on http://127.0.0.1:8000
+#                (another port: make serve PORT=8001)
 #   make test    run every test
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PORT ?= 8000
 # The site is built and served by ProperDocs, the maintained continuation of MkDocs 1.6, from mkdocs.yml
 # (named with -f: ProperDocs looks for properdocs.yml first and would otherwise ask for the file to be
 # renamed). Material 9.8 prints an English end-of-life box on every build run by the `mkdocs` command;
@@ -25,7 +27,7 @@ $(VENV)/.dev-installed: $(BIN)/properdocs requirements-dev.txt
 # The preview is never strict: a warning or a data mistake is shown in the terminal and on the page, and
 # the preview keeps serving; `make build` and `ocop publish` are strict.
 serve: $(BIN)/properdocs
-	$(BIN)/properdocs serve -f mkdocs.yml --livereload --no-strict --dev-addr 127.0.0.1:8000
+	$(BIN)/properdocs serve -f mkdocs.yml --livereload --no-strict --dev-addr 127.0.0.1:$(PORT)
 
 build: $(BIN)/properdocs
 	$(BIN)/properdocs build -f mkdocs.yml --strict

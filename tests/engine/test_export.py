@@ -20,6 +20,15 @@ def test_exported_pages_carry_the_expanded_markers(project, tmp_path):
     assert "[[tin-moi]]" not in (exported / "docs/index.md").read_text(encoding="utf-8")
 
 
+def test_a_post_dated_the_vietnamese_way_is_exported_with_the_date_the_blog_reads(project, tmp_path):
+    """15/08/2025 is a post's date for ocop; Material's blog (and so the exported project) reads 2025-08-15."""
+    project.write("docs/tin-tuc/posts/ngay-viet.md", '---\ntitle: "Ngày viết kiểu Việt"\ndate: 15/08/2025\n---\n\nMở đầu.\n')
+    exported = tmp_path / "exported"
+    assert project.ocop("export", str(exported)).code == 0
+    post = (exported / "docs/tin-tuc/posts/ngay-viet.md").read_text(encoding="utf-8")
+    assert "date: 2025-08-15\n" in post and "15/08/2025" not in post
+
+
 def test_export_builds_with_plain_mkdocs(project, tmp_path):
     """The exported project does not depend on the plugin: plain MkDocs builds it, run in its folder with
     its own mkdocs.yml, into the same pages."""

@@ -136,7 +136,7 @@ MISTAKES = {
     "tab": lambda p: p.write("products/nam-quyen/producer.yml", "name: Năm Quyền\nkind: chưa rõ\naddress:\n\tvillage: Thôn 1\n"),
     "quote": lambda p: _append(p, "products/huan-hong/nem-huan-hong.yml", 'story: "Nem chua\n'),
     "photo": lambda p: _append(p, "products/huan-hong/nem-huan-hong.yml", "photos:\n  - file: chai-500ml.jpg\n"),
-    "post-date": lambda p: p.write(POST, GOOD_POST.replace("date: 2025-08-15", "date: 15/08/2025")),
+    "post-date": lambda p: p.write(POST, GOOD_POST.replace("date: 2025-08-15", "date: 15-08-2025")),
     "post-category": lambda p: p.write(POST, GOOD_POST.replace("  - Tin tức", "  - Tin tuc")),
     "post-card": lambda p: p.write(POST, GOOD_POST.replace("nuoc-mam-nam-quyen", "nuoc-mam")),
     "encoding": lambda p: (p.root / "products/huan-hong/producer.yml").write_bytes(

@@ -10,11 +10,11 @@ with the expected words, and nothing else reported. `test_whole_corpus_at_once` 
 into one project: `ocop check` lists every message of every case in one run (not only the first), and
 `mkdocs build` stops before writing anything; no case makes a tool print a traceback or run code.
 
-The corpus: 93 cases (85 refused with exit code 1, 8 accepted with exit code 0). Together with the 19
+The corpus: 93 cases (85 refused with exit code 1, 8 accepted with exit code 0). Together with the 18
 cases of test_validate.py (unclosed double quote, tab indentation, stars "ba" and 6, missing stars,
-missing group, `stras`, unknown field, unknown producer, group and subgroup, a list for `price`, price
+missing group, `stras`, unknown field, unknown producer and group, a list for `price`, price
 as text, 31/02/2024, a missing photo, `../../` photo, an empty file, a phone number without quotes, an
-unknown producer kind) the reader and the checks answer 112 kinds of input.
+unknown producer kind) the reader and the checks answer 111 kinds of input.
 
 YAML syntax (9): indentation that breaks a mapping; a list item dedented; an unclosed single quote; an
   unclosed `[`; a missing `:`; a second `---` document; a value starting with `@`; a `:` inside an
@@ -65,10 +65,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, SLOW, copy_project, dump, text_of
 from hypothesis import given
 from hypothesis import strategies as st
-from ocop.model.catalogue import load_catalogue
+from ocop.model.catalogue import load_catalogue, load_groups
 from ocop.model.errors import DataError
 from ocop.model.models import SLUG_PATTERN
 from PIL import Image
@@ -470,3 +471,25 @@ def test_a_photo_from_another_host_is_refused_in_vietnamese(project, address):
         f"trong thư mục của cơ sở, không phải địa chỉ trên trang web khác ({address})"
     ) in result.text
     assert "không thấy tệp ảnh" not in result.text
+
+
+# The six groups of Decision 148/QĐ-TTg, Article 1(1)(a), as the guide lists them.
+DECISION_148_GROUPS = [
+    "Thực phẩm", "Đồ uống", "Dược liệu và sản phẩm từ dược liệu", "Hàng thủ công mỹ nghệ", "Sinh vật cảnh",
+    "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
+]
+
+
+def test_the_groups_are_those_of_decision_148_and_each_subgroup_names_its_source():
+    """The list cites the decision, and no sub-group is there without saying where in it it was checked."""
+    text = (ROOT / "scripts/ocop/model/data/nhom-san-pham.yml").read_text(encoding="utf-8")
+    assert "Quyết định số 148/QĐ-TTg ngày 24/02/2023" in text
+    groups = load_groups()
+    assert [group.name for group in groups.values()] == DECISION_148_GROUPS
+    listed = yaml.safe_load(text)
+    for code, group in listed.items():
+        for sub_code, sub in (group.get("subgroups") or {}).items():
+            assert sub["theo"].startswith("Quyết định 148/QĐ-TTg, danh mục phân loại sản phẩm, I."), sub_code
+    food = groups["thuc-pham"].subgroups
+    assert food["tuong-nuoc-mam"].path == ("Gia vị", "Tương, nước mắm, gia vị dạng lỏng khác")
+    assert len(food) == 9  # I.1.a–b, I.2.a–b, I.3.a–d, I.4.a: those confirmed; the rest is free text

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import copy_project
+from conftest import copy_project, text_of
 
 PRODUCER = "products/nam-quyen/producer.yml"
 PRODUCT = "products/nam-quyen/mam-tom.yml"
@@ -159,6 +159,14 @@ WRITTEN = {
         "certification:\n  stars: 3\n  date: 20240601\n",
         "trường 'certification.date': không phải ngày (viết 31/05/2024 hoặc 2024-05-31) (đang ghi: 20240601)",
     ),
+    "date-with-dashes": (
+        "certification:\n  stars: 3\n  date: 15-3-2025\n",
+        "trường 'certification.date': không phải ngày (viết 31/05/2024 hoặc 2024-05-31) (đang ghi: '15-3-2025')",
+    ),
+    "date-that-does-not-exist": (
+        "certification:\n  stars: 3\n  date: 31/02/2025\n",
+        "trường 'certification.date': ngày không có thật (đang ghi: '31/02/2025')",
+    ),
     "stars-as-yes": (
         "certification:\n  stars: yes\n",
         "trường 'certification.stars': phải là số nguyên: số sao là 3, 4 hoặc 5 (chỉ sản phẩm từ 3 sao được công nhận "
@@ -175,6 +183,18 @@ def test_a_message_quotes_the_value_as_written(project, case):
     assert result.code == 1 and "Traceback" not in result.text
     line = 4 + added.count("\n") - 1
     assert problems(result) == [f"{PRODUCT}:{line}: {expected}"], result.err
+
+
+def test_a_bad_date_is_quoted_once_and_told_alike_in_a_product_and_a_post(project):
+    """One set of date forms everywhere: the same mistake gets the same words in a product and a post."""
+    project.write(PRODUCT, GOOD_PRODUCT + "certification:\n  stars: 3\n  date: 15-3-2025\n")
+    project.write("docs/tin-tuc/posts/ngay-sai.md", '---\ntitle: "Bài thử ngày sai"\ndate: 15-3-2025\n---\n\nMở đầu.\n')
+    result = project.ocop("check")
+    assert result.code == 1
+    product, post = problem_in(result, PRODUCT), problem_in(result, "docs/tin-tuc/posts/ngay-sai.md")
+    said = "không phải ngày (viết 31/05/2024 hoặc 2024-05-31) (đang ghi: '15-3-2025')"
+    assert product.endswith(said) and post.endswith(said), result.err
+    assert product.count("15-3-2025") == post.count("15-3-2025") == 1
 
 
 ENGLISH = re.compile(r"\b(or|and|Input|should|be|valid|must|field|required|expected|Value|error)\b")
@@ -305,3 +325,50 @@ def test_an_issuer_warning_does_not_fail_the_strict_build(project):
     result = project.build(env=BUILD_DAY)
     assert result.code == 0, result.text
     assert (project.site / "san-pham" / "mam-tom-thu-nghiem" / "index.html").is_file()
+
+
+# --- Sub-groups: the list holds what was checked against Decision 148/QĐ-TTg; another is a warning ---------
+
+SUBGROUPS = {
+    # id: (group, subgroup written, the warning expected)
+    "not-in-the-list": (
+        "thuc-pham", "thuy-san-kho",
+        "phân nhóm 'thuy-san-kho' không có trong danh mục phân nhóm của ngành 'Thực phẩm' mà trang đã đối chiếu "
+        "với Quyết định 148/QĐ-TTg: trang ghi phân nhóm đúng như đã viết; hãy kiểm tra lại tên phân nhóm",
+    ),
+    "a-group-without-a-list": (
+        "do-uong", "Rượu trắng",
+        "phân nhóm 'Rượu trắng' không có trong danh mục phân nhóm của ngành 'Đồ uống' mà trang đã đối chiếu "
+        "với Quyết định 148/QĐ-TTg: trang ghi phân nhóm đúng như đã viết; hãy kiểm tra lại tên phân nhóm",
+    ),
+    "a-typo": (
+        "thuc-pham", "tuong-nuoc-mamm",
+        "phân nhóm 'tuong-nuoc-mamm' không có trong danh mục phân nhóm của ngành 'Thực phẩm' mà trang đã đối chiếu "
+        "với Quyết định 148/QĐ-TTg: trang ghi phân nhóm đúng như đã viết; hãy kiểm tra lại tên phân nhóm; "
+        "có phải ý bạn là 'tuong-nuoc-mam'?",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SUBGROUPS)
+def test_a_subgroup_not_in_the_list_is_only_a_warning_naming_no_internal_file(project, case):
+    group, written, expected = SUBGROUPS[case]
+    project.write(PRODUCT, GOOD_PRODUCT.replace("thuc-pham", group) + f"subgroup: {written}\n")
+    result = project.ocop("check")
+    assert result.code == 0, result.text
+    assert f"  - {PRODUCT}:4: trường 'subgroup': {expected}" in result.err.splitlines(), result.err
+    assert ".yml" not in expected and "nhom-san-pham" not in result.text
+
+
+def test_a_subgroup_not_in_the_list_is_built_and_shown_as_written(project):
+    project.write(PRODUCT, GOOD_PRODUCT + "subgroup: Thủy sản khô\n")
+    result = project.build()
+    assert result.code == 0, result.text
+    assert "Thực phẩm › Thủy sản khô" in text_of(project.page("san-pham/mam-tom-thu-nghiem/"))
+
+
+def test_a_subgroup_may_be_named_as_the_decision_writes_it(project):
+    """`subgroup: Đồ ăn nhanh` is the listed sub-group `do-an-nhanh`, without a warning."""
+    project.write(PRODUCT, GOOD_PRODUCT + "subgroup: đồ ăn nhanh\n")
+    result = project.ocop("check")
+    assert result.code == 0 and "subgroup" not in result.err, result.err

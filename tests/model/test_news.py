@@ -104,11 +104,27 @@ def test_a_broken_product_slug_stops_check_and_build_with_file_and_line(project)
     assert not project.site.exists()
 
 
+def test_a_post_takes_the_date_forms_of_the_data_files(project):
+    """15/08/2025, as in every product file, is a post's date too: `ocop check` and the build agree, and
+    the blog publishes the post on that day (Material's blog reads only 2025-08-15: the plugin rewrites it)."""
+    project.write("docs/tin-tuc/posts/ngay-viet.md", '---\ntitle: "Ngày viết kiểu Việt"\ndate: 15/08/2025\n---\n\nMở đầu.\n')
+    project.write("docs/tin-tuc/posts/ngay-nhom.md",
+                  '---\ntitle: "Ngày dạng nhóm"\ndate:\n  created: 5/8/2025\n  updated: 2025-08-20\n---\n\nMở đầu.\n')
+    check = project.ocop("check")
+    assert check.code == 0, check.text
+    built = project.build()
+    assert built.code == 0, built.text
+    assert "Ngày viết kiểu Việt" in text_of(project.page("tin-tuc/2025/08/15/ngay-viet-kieu-viet/"))
+    assert "Ngày dạng nhóm" in text_of(project.page("tin-tuc/2025/08/05/ngay-dang-nhom/"))
+    assert "date: 15/08/2025" in (project.root / "docs/tin-tuc/posts/ngay-viet.md").read_text(encoding="utf-8")
+
+
 POST_MISTAKES = {
     # id: (text replaced in BROKEN with a good marker, expected "file:line: …" words)
     "unknown-category": ("  - Tin tức\n", "  - Tin tuc\n", 5, "trường 'categories[0]': không có chuyên mục 'Tin tuc'; có phải ý bạn là 'Tin tức'?"),
     "category-as-text": ("categories:\n  - Tin tức\n", "categories: Tin tức\n", 4, "trường 'categories': phải là một danh sách"),
-    "date-as-vietnamese-text": ("date: 2026-12-03", "date: 03/12/2026", 3, "ngày viết dạng năm-tháng-ngày"),
+    "date-not-a-day": ("date: 2026-12-03", "date: 03-12-2026", 3,
+                       "trường 'date': không phải ngày (viết 31/05/2024 hoặc 2024-05-31) (đang ghi: '03-12-2026')"),
     "unknown-author": ("categories:", "authors: [chu-tich]\ncategories:", 4, "không có tác giả 'chu-tich' trong docs/tin-tuc/.authors.yml"),
     "typo-in-draft": ("categories:", "darft: true\ncategories:", 4, "không có trường 'darft'; có phải ý bạn là 'draft'?"),
     "no-title": ('title: "Bài thử"\n', "", 2, "bài viết cần tiêu đề"),

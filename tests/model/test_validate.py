@@ -35,7 +35,6 @@ CASES = {
     "unknown-top-field": (GOOD + "gia: 50000\n", 6, "gia", "không có trường 'gia'"),
     "unknown-producer": (GOOD.replace("producer: nam-quyen", "producer: ba-tu"), 2, "producer", "không có cơ sở 'ba-tu'"),
     "unknown-group": (GOOD.replace("group: thuc-pham", "group: hai-san"), 3, "group", "không có ngành 'hai-san'"),
-    "unknown-subgroup": (GOOD + "subgroup: banh-keo\n", 6, "subgroup", "không có phân nhóm 'banh-keo'"),
     "list-where-map-belongs": (GOOD + "price:\n  - 50000\n", 6, "price", "phải là một nhóm trường"),
     "price-as-text": (GOOD + "price:\n  min: năm mươi nghìn\n", 7, "price.min", "phải là số nguyên"),
     "impossible-date": (GOOD + "  date: 31/02/2024\n", 6, "certification.date", "ngày không có thật"),

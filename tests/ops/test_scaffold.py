@@ -6,6 +6,7 @@ Windows desktop ("Trang web xã"), and every file is checked to be UTF-8 with "\
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import jsonschema
@@ -51,6 +52,22 @@ def test_each_new_file_passes_check_unchanged_and_explains_its_fields(desk):
     assert "Hợp tác xã Thử Nghiệm" in text_of(desk.page("co-so/hop-tac-xa-thu-nghiem/"))
     assert "Quầy Thử Nghiệm" in text_of(desk.page("diem-ban/")) and "Trang Thử Nghiệm" in text_of(desk.page("diem-ban/"))
     assert "Hội chợ Thử Nghiệm" in text_of(desk.page("hoi-cho/"))
+
+
+# A field a file may show twice: the product's certificate is either the decision's block or one line.
+ALTERNATIVES = {"certification"}
+
+
+def test_each_field_is_offered_and_explained_once(desk):
+    """A field shown twice (`# code:` with two explanations) leaves the officer guessing which to fill in."""
+    for arguments, file, _ in NEW:
+        assert desk.ocop("new", *arguments).code == 0
+        text = (desk.root / file).read_text(encoding="utf-8")
+        fields = re.findall(r"^(?:# )?([a-z_]+):", text, flags=re.MULTILINE)
+        repeated = {name for name in fields if fields.count(name) > 1} - ALTERNATIVES
+        assert repeated == set(), f"{file} offers {sorted(repeated)} more than once"
+    product = (desk.root / NEW[1][1]).read_text(encoding="utf-8")
+    assert product.count("Mã ngắn") == 1
 
 
 def test_new_data_files_satisfy_their_json_schemas(desk):

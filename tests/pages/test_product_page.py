@@ -260,7 +260,7 @@ def test_product_pages_show_their_facts(built):
     assert "Thực phẩm › Gia vị › Tương, nước mắm, gia vị dạng lỏng khác" in fish_sauce
     assert "Năm Quyền" in fish_sauce
     nem = text_of(built.page("san-pham/nem-huan-hong/"))
-    assert "Nem Huân Hồng" in nem and "OCOP 3 sao" in nem and "Thực phẩm › Chế biến từ thịt" in nem
+    assert "Nem Huân Hồng" in nem and "OCOP 3 sao" in nem and "Thực phẩm › Thực phẩm chế biến › Chế biến từ thịt" in nem
 
 
 def test_product_page_links_its_producer_and_its_print_page_offers_the_qr(built):

@@ -49,9 +49,9 @@ from ..media.printing import (
 from ..media.qr import LEVELS
 from ..model.catalogue import PRODUCER_FILE
 from ..model.codes import Snapshot, issue_codes
-from ..model.dates import build_date
+from ..model.dates import build_date, parse_day
 from ..model.errors import DataError, path_shower
-from ..model.models import OutletKind, parse_date
+from ..model.models import OutletKind
 from ..model.news import BlogSettings, load_authors
 from ..model.plan import PLAN_FILE
 from ..ops.commit import CommitError, commit_changes, stray_files
@@ -465,9 +465,9 @@ def _date(text: str):
     except ValueError:
         pass
     try:
-        return parse_date(text)
+        return parse_day(text)
     except ValueError as error:
-        raise SystemExit(f"Ngày không đúng: {error}") from None
+        raise SystemExit(f"Ngày không đúng: {error} (đang ghi: {text})") from None
 
 
 def _engine(*arguments: str) -> int:

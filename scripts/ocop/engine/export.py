@@ -65,6 +65,9 @@ def export_project(config, project: Project, target: Path) -> Exported:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8", newline="\n")
+    for post in project.news.posts if project.news is not None else ():
+        if post.blog_text is not None:  # a date written 15/08/2025, which the blog reads only as 2025-08-15
+            (docs / post.page.src_uri).write_text(post.blog_text, encoding="utf-8", newline="\n")
     _write_post_slugs(docs, config, project)
     custom_dir = config.theme.custom_dir
     if custom_dir:

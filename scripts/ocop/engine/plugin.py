@@ -35,17 +35,20 @@ from ..pages.search import compact_file
 from .config import OcopPluginConfig
 from .project import Project, editor_settings, load_project
 from .staging import StagedBuild
+from .terminal import speak_vietnamese
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 UNCODED_NAMED = 10  # products without a short code named in the build log; a province may have thousands
 
 
-def nav_pages(nav) -> list[str]:
-    """The Markdown files the `nav:` of mkdocs.yml names."""
+def nav_pages(nav, title: str | None = None) -> list[tuple[str, str | None]]:
+    """The Markdown files the `nav:` of mkdocs.yml names, each with its title there (a page named
+    without one takes the title of the section it is in)."""
     if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    items = nav.values() if isinstance(nav, dict) else nav or []
-    return [uri for item in items for uri in nav_pages(item)]
+        return [(nav, title)] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [page for key, item in nav.items() for page in nav_pages(item, key)]
+    return [page for item in nav or [] for page in nav_pages(item, title)]
 
 
 @contextmanager
@@ -60,6 +63,16 @@ def collector_paused():
     finally:
         if was_enabled:
             gc.enable()
+
+
+def swap_post_sources(rewritten: dict[str, Path], files: Files, config: MkDocsConfig) -> None:
+    """Posts dated the Vietnamese way are read by the blog from their rewritten copy (Project.posts_for_blog):
+    the same address and page, only another folder to read from."""
+    for src_uri, folder in rewritten.items():
+        written = files.get_file_from_path(src_uri)
+        if written is not None:
+            files.remove(written)
+            files.append(File(src_uri, str(folder), config.site_dir, config.use_directory_urls))
 
 
 def add_post_photos(photos: dict[str, PostPhoto], files: Files, config: MkDocsConfig) -> None:
@@ -97,6 +110,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     def __init__(self):
         self.serving = False
         self.failure: Failure | None = None  # the data's mistakes, while the preview shows them
+        # The preview's last good project: a rebuild that meets a mistake keeps showing its pages and menu.
+        # The engine keeps this instance for the whole `serve`, as it does any plugin with `on_startup`.
+        self.last_good: Project | None = None
         self.sources: dict[str, str] = {}  # built page → the file the officer wrote
         # The generated pages' addresses → their descriptions: one short entry each in the search index.
         self.generated_pages: dict[str, str | None] = {}
@@ -108,21 +124,28 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         """The project as this plugin's options in mkdocs.yml describe it (the `ocop` command uses it too)."""
         return load_project(config, self.config)
 
-    def refuse(self, error: DataError | ValueError) -> None:
+    def refuse(self, error: DataError | ValueError, config: MkDocsConfig) -> Project | None:
         """A mistake in the data stops a build (the published site never shows half of it); the preview
-        keeps running instead, shows the mistake on every page and recovers on the next save that fixes it."""
+        keeps running instead: it keeps the pages and menu of its last good build (the product being
+        edited included) with the mistake shown on every page, and recovers on the next save that fixes it."""
         if not self.serving:
             report = error.report() if isinstance(error, DataError) else str(error)
             raise PluginError(report) from None
-        self.failure = Failure.of(error)
+        last = self.last_good
+        self.failure = Failure.of(error, kept=last is not None)
         for line in self.failure.lines:
             log.error("ocop: %s", line)
-        log.error("ocop: trang xem trước hiện thông báo lỗi thay cho nội dung cho tới khi lỗi được sửa")
+        if last is None:
+            log.error("ocop: trang xem trước hiện thông báo lỗi thay cho nội dung cho tới khi lỗi được sửa")
+        else:
+            log.error("ocop: trang xem trước giữ bản đúng gần nhất, kèm thông báo lỗi, cho tới khi lỗi được sửa")
+        return last
 
     # 1. Once, when the command starts.
     def on_startup(self, *, command, dirty: bool) -> None:
         self.serving = command == "serve"
         self.command, self.dirty = command, dirty
+        speak_vietnamese()  # the engine's own lines in the terminal (terminal.py)
 
     # 2. Every build (each save in `serve`): read the data.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -135,8 +158,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             # `docs/etc → /etc` must stop the build here, before it is walked.
             raise PluginError(error.report()) from None
         except DataError as error:
-            self.refuse(error)
-            return config
+            self.project = self.refuse(error, config)
+            if self.project is None:
+                return config
         self.markers = MarkerExpander(self.project.site_builder(), self.project.news)
         # News photos become <picture>s of their renditions (post_photos.py); a rebuild of `serve` gets a
         # fresh config, but drop an earlier instance all the same.
@@ -171,14 +195,16 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         }
         self.generated_pages = {}
         self.add_editor(files, config)
-        if self.failure:
+        if self.failure and not self.failure.kept:
             return self.stand_in(files, config)
         try:
             with collector_paused():
                 outputs = self.project.outputs()
         except DataError as error:
-            self.refuse(error)
-            return self.stand_in(files, config)
+            self.project = self.refuse(error, config)
+            if self.project is None:
+                return self.stand_in(files, config)
+            outputs = self.project.outputs()
         for output in outputs:
             if files.get_file_from_path(output.uri) is not None:
                 raise PluginError(f"docs/{output.uri} trùng với trang được tạo từ dữ liệu sản phẩm: hãy đổi tên tệp đó")
@@ -187,6 +213,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             else:
                 files.append(File.generated(config, output.uri, content=output.content))
         add_post_photos(self.project.post_photos, files, config)  # the originals of news photos are never published
+        swap_post_sources(self.project.posts_for_blog(), files, config)
         if self.project.news is not None:
             # Listed now so that pages may link to it; its content needs the posts as the blog made them (on_env).
             self.feed_file = File.generated(config, f"{self.project.news.settings.blog_dir}/{FEED}", content="")
@@ -195,6 +222,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         # The translated pages' menu, header and footer, for the theme's overrides (pages/chrome.py).
         config.extra[CHROME] = self.project.theme_chrome({file.url for file in files.documentation_pages()})
         self.generated_pages = {file.url: None for file in files.documentation_pages() if file.generated_by == "ocop"}
+        if self.serving and not self.failure:
+            self.last_good = self.project
         return files
 
     def add_editor(self, files: Files, config: MkDocsConfig) -> None:
@@ -210,9 +239,10 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     def stand_in(self, files: Files, config: MkDocsConfig) -> Files:
         """While the data cannot be read, the catalogue pages the menu names show the mistakes (rather
         than the menu losing them, with English warnings in the terminal)."""
-        for uri in nav_pages(config.nav):
+        for uri, title in nav_pages(config.nav):
             if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, content=self.failure.markdown))
+                content = self.failure.instead_of(f"# {title}" if title else "")
+                files.append(File.generated(config, uri, content=content))
         return files
 
     def log_counts(self) -> None:
@@ -230,8 +260,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     # 4. Each page's Markdown, as the engine reads the pages.
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         """Expand the markers ([[san-pham: …]], [[tin-moi]]) of hand-written pages; they were checked in on_config."""
-        if self.failure:
-            return self.failure.markdown
+        if self.failure and not self.failure.kept:
+            return self.failure.instead_of(markdown)
         news = self.project.news
         if news is not None and page.file.src_uri.startswith(news.settings.posts_dir + "/"):
             escape_post_title(page)  # before the blog (priority -50) writes it into the excerpt
@@ -241,12 +271,14 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         try:
             return self.markers.expand(source)
         except ValueError as error:
-            self.refuse(error)
-            return self.failure.markdown
+            if self.failure:  # a marker naming what the last good data lacks: the notice is on the page already
+                return markdown
+            self.refuse(error, config)
+            return self.failure.instead_of(markdown)
 
     # 5. Every page read: the news feed, from the posts at the addresses the blog gave them.
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        news = self.project.news if not self.failure else None
+        news = self.project.news if self.project is not None and not (self.failure and not self.failure.kept) else None
         if news is None:
             return env
         pages = {post.page.src_uri: file.page for post in news.posts if (file := files.get_file_from_path(post.page.src_uri)) and file.page}
@@ -269,16 +301,20 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         restore(page, self.plain_meta.pop(page.file.src_uri, None))
+        if self.failure and self.failure.kept:  # the last good page, under the mistakes that hold it back
+            return insert_notice(output, self.failure.html)
         return output
 
     # 8. The site is written. Priority -100: after Material's search plugin has written its index.
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.failure:
+        if self.failure and not self.failure.kept:
             return
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             compact_file(index, self.generated_pages, self.project.translated_languages())
+        if self.failure:  # the pages are the last good build's: the data as it is now is not checked here
+            return
         # A warning, not an exception: strict mode (mkdocs.yml, `ocop build`, `ocop publish`) then fails
         # the build after listing every problem, and the preview keeps running while they are fixed.
         problems = check_site(

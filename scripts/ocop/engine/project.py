@@ -6,6 +6,7 @@ validate → cross-check, model/), then the pages (pages/) and their files (medi
 """
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from pydantic import ValidationError
 
 from ..media.assets import MediaFiles, MediaSettings, load_post_photos
+from ..media.cache import write_whole
 from ..media.images import PhotoCache
 from ..media.labels import LabelError, LabelSize, check_module
 from ..media.qr import QrCache, QrStyle
@@ -74,6 +76,23 @@ class Project:
         """The menu, site name and footer of the translated pages (`config.extra.ocop_chrome`, pages/chrome.py),
         linking only the pages of `published` (site paths)."""
         return theme_chrome(self.renderer.languages, self.settings.commune, published)
+
+    def posts_for_blog(self) -> dict[str, Path]:
+        """Posts whose date Material's blog cannot read as written (model/news.py, `blog_text`), each
+        rewritten under the cache folder: the post's src_uri → the folder the blog reads it from."""
+        if self.news is None:
+            return {}
+        cache = self.qr_cache.disk.folder
+        folder = (cache if cache is not None else Path(tempfile.mkdtemp())) / "posts"
+        rewritten = {}
+        for post in self.news.posts:
+            if post.blog_text is None:
+                continue
+            path = folder / post.page.src_uri
+            if not path.is_file() or path.read_text(encoding="utf-8") != post.blog_text:
+                write_whole(path, post.blog_text.encode("utf-8"))
+            rewritten[post.page.src_uri] = folder
+        return rewritten
 
     def translated_languages(self) -> list[str]:
         """The codes of the translated languages (en): each has its folder, its chrome and its search index."""

@@ -78,6 +78,23 @@ def load_groups() -> dict[str, ProductGroup]:
     return groups
 
 
+def find_subgroup(group: ProductGroup, written: str) -> tuple[Subgroup, str | None]:
+    """The sub-group a product names, by its code or its name; one the list does not have is kept as the
+    officer wrote it (the list holds only what was checked against the criteria decision), with a doubt."""
+    found = group.subgroups.get(written) or next(
+        (sub for sub in group.subgroups.values() if sub.path[-1].casefold() == written.casefold()), None
+    )
+    if found is not None:
+        return found, None
+    doubt = (
+        f"phân nhóm '{written}' không có trong danh mục phân nhóm của ngành '{group.name}' mà trang đã đối chiếu "
+        f"với Quyết định 148/QĐ-TTg: trang ghi phân nhóm đúng như đã viết; hãy kiểm tra lại tên phân nhóm"
+    )
+    if group.subgroups:
+        doubt += did_you_mean(written, group.subgroups, None)
+    return Subgroup(written, (written,)), doubt
+
+
 def load_catalogue(
     products_dir: Path, display_root: Path | None = None, resized=None, today: dt.date | None = None,
     printed: Collection[str] = (),
@@ -226,19 +243,9 @@ def load_catalogue(
             )
         subgroup = None
         if group is not None and product.subgroup is not None:
-            subgroup = group.subgroups.get(product.subgroup)
-            if subgroup is None:
-                hint = did_you_mean(product.subgroup, group.subgroups) if group.subgroups else (
-                    "; ngành này chưa có phân nhóm trong nhom-san-pham.yml"
-                )
-                problems.append(
-                    Problem(
-                        document.file,
-                        document.line_of(("subgroup",)),
-                        "subgroup",
-                        f"ngành '{group.name}' không có phân nhóm '{product.subgroup}'{hint}",
-                    )
-                )
+            subgroup, doubt = find_subgroup(group, product.subgroup)
+            if doubt:
+                warnings.append(Problem(document.file, document.line_of(("subgroup",)), "subgroup", doubt))
         photos, found = _photos(product.photos, document, products_dir, shown, listing, resized)
         problems += found
         if clash or producer is None or group is None or found:

@@ -1,4 +1,7 @@
-"""Today's date as the commune sees it, fixed by SOURCE_DATE_EPOCH for reproducible builds.
+"""Dates: the forms a data file or a post may write a day in; today's date as the commune sees it,
+fixed by SOURCE_DATE_EPOCH for reproducible builds.
+
+Every file takes the same two forms: 31/05/2024 (the Vietnamese way) and 2024-05-31 (YAML's own date).
 
 Whether a certificate is still valid, a fair upcoming or past, and the date of a new post are all
 measured against this one date. Vietnam keeps UTC+7 all year (no summer time), so a fixed offset
@@ -8,12 +11,47 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from .errors import DataError, Problem
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
+DATE_FORMS = "31/05/2024 hoặc 2024-05-31"
+# Day/month/year as Vietnamese write it; YAML itself reads only 2024-05-31 as a date.
+VIETNAMESE_DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def parse_day(value: Any) -> Any:
+    """A day in one of the `DATE_FORMS` (YAML has already read 2024-05-31 as a date); date-times give
+    their day. The message never repeats the value: the caller quotes it as the officer wrote it."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, (int, float)):  # pydantic would read 20240601 as seconds since 1970
+        raise ValueError(f"không phải ngày (viết {DATE_FORMS})")
+    if isinstance(value, str):
+        match = VIETNAMESE_DAY.fullmatch(value.strip())
+        if match is None:
+            raise ValueError(f"không phải ngày (viết {DATE_FORMS})")
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            raise ValueError("ngày không có thật") from None
+    return value
+
+
+def iso_days(line: str) -> str:
+    """`line` with each day written 31/05/2024 rewritten 2024-05-31 (for readers that take only YAML dates)."""
+    def iso(match: re.Match) -> str:
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            return match.group(0)
+    return VIETNAMESE_DAY.sub(iso, line)
 
 
 def build_date(environ: dict | None = None) -> dt.date:

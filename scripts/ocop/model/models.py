@@ -23,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from .dates import parse_day
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
@@ -30,25 +32,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def parse_date(value: Any) -> Any:
-    """Accept 2024-05-31 (YAML date) and 31/05/2024 (the Vietnamese way); refuse date-times."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, (int, float)):  # pydantic would read 20240601 as seconds since 1970
-        raise ValueError("không phải ngày (viết 31/05/2024 hoặc 2024-05-31)")
-    if isinstance(value, str):
-        match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", value)
-        if match:
-            day, month, year = (int(part) for part in match.groups())
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                raise ValueError(f"ngày không có thật: {value.strip()}") from None
-        raise ValueError(f"không phải ngày (viết 31/05/2024 hoặc 2024-05-31): {value}")
-    return value
-
-
-Date = Annotated[dt.date, BeforeValidator(parse_date)]
+Date = Annotated[dt.date, BeforeValidator(parse_day)]
 
 
 def vietnamese_date(day: dt.date) -> str:

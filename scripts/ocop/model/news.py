@@ -4,7 +4,9 @@ Material's blog renders the posts. This module reads the same files beforehand, 
 - a mistake in a post is reported like a mistake in the data: in Vietnamese, with file and line, all at
   once (the blog's own messages are in English and stop at the first);
 - the latest-news lists and the RSS feed know the published posts (never a draft);
-- the blog's addresses are ASCII: `slugify` is the blog's `post_slugify` and `categories_slugify`.
+- the blog's addresses are ASCII: `slugify` is the blog's `post_slugify` and `categories_slugify`;
+- a post's date takes the forms every data file takes (dates.DATE_FORMS): the blog reads only YAML's
+  2025-08-15, so a post dated 15/08/2025 is handed to it with that line rewritten (`PostEntry.blog_text`).
 
     docs/tin-tuc/index.md              the news page /tin-tuc/ (its text; the blog adds the posts)
     docs/tin-tuc/.authors.yml          the authors a post may name
@@ -24,6 +26,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, StrictBool
 from slugify import slugify as _ascii_slug
 
+from .dates import DATE_FORMS, iso_days, parse_day
 from .errors import Problem, did_you_mean
 from .models import Model, Slug, Text, web_address
 from .reader import Document, decode, field_name, parse_yaml, read_yaml
@@ -75,14 +78,14 @@ class BlogSettings:
 
 
 def _post_date(value: Any) -> Any:
-    """What the blog accepts: a YAML date (2025-05-31), a date and time, or {created: …, updated: …}."""
+    """A day in the forms of every data file, a date and time, or {created: …, updated: …}."""
     dates = value if isinstance(value, dict) else {"created": value}
     if "created" not in dates:
         raise ValueError("cần 'created:' (ngày đăng) khi ghi ngày dạng nhóm")
-    for key, item in dates.items():
-        if not isinstance(item, dt.date):
-            raise ValueError("ngày viết dạng năm-tháng-ngày, ví dụ 2025-05-31")
-    return value
+    days = {key: item if isinstance(item, dt.date) else parse_day(item) for key, item in dates.items()}
+    if not all(isinstance(day, dt.date) for day in days.values()):
+        raise ValueError(f"không phải ngày (viết {DATE_FORMS})")
+    return days if isinstance(value, dict) else days["created"]
 
 
 def _strict_list(value: Any) -> Any:
@@ -184,6 +187,7 @@ class PostEntry:
     page: SourcePage
     meta: PostMeta
     title: str
+    blog_text: str | None = None  # the text the blog must read instead of the file's, when a date needed rewriting
 
     @property
     def published(self) -> bool:
@@ -296,7 +300,7 @@ def load_news(settings: BlogSettings, shown) -> tuple[News, list[Problem]]:
                         f"trùng địa chỉ với bài {addresses[address]} (cùng ngày, cùng tiêu đề): hãy đổi tiêu đề")
             )
         addresses.setdefault(address, page.file)
-        posts.append(PostEntry(page, meta, title))
+        posts.append(PostEntry(page, meta, title, blog_text(page, document)))
     posts.sort(key=lambda post: (post.meta.pin, post.created), reverse=True)
     return News(settings, posts, authors), problems
 
@@ -327,6 +331,20 @@ def _check_links(links: Any, document: Document, path: tuple = ("links",)) -> li
             except ValueError as error:
                 problems.append(Problem(document.file, document.line_of(here), name, str(error)))
     return problems
+
+
+def blog_text(page: SourcePage, document: Document) -> str | None:
+    """The post as Material's blog must read it, or None when the file will do: the blog takes only
+    YAML's dates (2025-08-15), so each date line written 15/08/2025 is rewritten, the rest kept as it is."""
+    dates = document.data.get("date")
+    paths = [("date", key) for key in dates] if isinstance(dates, dict) else [("date",)]
+    lines = page.text.split("\n")
+    for path in paths:
+        number = document.line_of(path)  # the front matter's lines are the file's (see front_matter)
+        if number is not None:
+            lines[number - 1] = iso_days(lines[number - 1])
+    text = "\n".join(lines)
+    return text if text != page.text else None
 
 
 def _check_names(values: list[str], known, field: str, what: str, document: Document, where: str = "") -> list[Problem]:

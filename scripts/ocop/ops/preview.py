@@ -18,7 +18,8 @@ from ..pages.render import Renderer
 
 TEMPLATE = "preview-notice.md.j2"
 # Material's article, where the notice goes first; <body> when a theme has none.
-_ARTICLE = re.compile(r"<article\b[^>]*>|<body\b[^>]*>")
+_ARTICLE = re.compile(r"<article\b[^>]*>")
+_BODY = re.compile(r"<body\b[^>]*>")
 
 
 def _notice(title: str, advice: str, lines: list[str]) -> str:
@@ -29,20 +30,32 @@ def _html(text: str) -> str:
     return markdown.markdown(text, extensions=["admonition"])
 
 
+_HEADING = re.compile(r"^#[ \t]+\S.*$", re.MULTILINE)
+
+
 @dataclass(frozen=True)
 class Failure:
-    """The mistakes that keep the data from being read, as the preview shows them."""
+    """The mistakes that keep the data from being read, as the preview shows them. `kept`: the preview
+    still shows the pages of the last good build (under the notice) rather than the notice alone."""
 
     lines: tuple[str, ...]
+    kept: bool = False
 
     @classmethod
-    def of(cls, error: DataError | ValueError) -> Failure:
+    def of(cls, error: DataError | ValueError, kept: bool = False) -> Failure:
         if isinstance(error, DataError):
-            return cls(tuple(str(problem) for problem in error.problems))
-        return cls((str(error),))
+            return cls(tuple(str(problem) for problem in error.problems), kept)
+        return cls((str(error),), kept)
 
     @cached_property
     def markdown(self) -> str:
+        if self.kept:
+            return _notice(
+                f"Dữ liệu có {len(self.lines)} lỗi: trang xem trước đang hiện bản đúng gần nhất",
+                "Các trang dưới đây là bản trước khi có lỗi. Sửa từng lỗi (tệp:dòng, trường) rồi lưu tệp: "
+                "trang sẽ tự tải lại khi dữ liệu đã đúng.",
+                list(self.lines),
+            )
         return _notice(
             f"Dữ liệu có {len(self.lines)} lỗi: trang xem trước chưa được cập nhật",
             "Sửa từng lỗi dưới đây (tệp:dòng, trường) rồi lưu tệp: trang sẽ tự tải lại khi dữ liệu đã đúng.",
@@ -53,10 +66,16 @@ class Failure:
     def html(self) -> str:
         return _html(self.markdown)
 
+    def instead_of(self, page: str) -> str:
+        """A hand-written page's Markdown replaced by the notice, its own heading kept: the menu takes a
+        page's title from it, and would otherwise show the file's name ("Index")."""
+        heading = _HEADING.search(page)
+        return (heading.group(0) + "\n\n" if heading else "") + self.markdown
+
 
 def insert_notice(page: str, notice: str) -> str:
     """The page with the notice first in its content."""
-    match = _ARTICLE.search(page)
+    match = _ARTICLE.search(page) or _BODY.search(page)
     if match is None:
         return notice + page
     return page[: match.end()] + notice + page[match.end() :]

@@ -85,7 +85,10 @@ def new_product(
         raise ScaffoldError(f"không có cơ sở '{producer}'{hint}; tạo cơ sở mới bằng: ocop new producer \"Tên cơ sở\"")
     if group not in groups:
         raise ScaffoldError(f"không có ngành '{group}'" + did_you_mean(group, groups))
-    text = _render("new-product.yml.j2", name=name, slug=slug, producer=producer, group=group, groups=list(groups.values()))
+    text = _render(
+        "new-product.yml.j2", name=name, slug=slug, producer=producer, group=group, groups=list(groups.values()),
+        subgroups=list(groups[group].subgroups.values()),
+    )
     return NewFile(products_dir / producer / f"{slug}.yml", text)
 
 
