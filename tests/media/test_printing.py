@@ -30,3 +30,21 @@ def test_sample_mark_until_the_domain_is_confirmed(project):
         pages = read_pdf(project.root / "out" / name)
         assert all("MẪU" not in text for _, text, _ in pages)
     assert len(read_pdf(project.root / "out/nhan-qr.pdf")[0][2]) == 42
+
+
+def test_print_commands_refuse_an_address_no_phone_can_open(shop):
+    """site_url on this machine or the office's network: no print file is written, the message says why."""
+    config = shop.root / "mkdocs.yml"
+    yml = config.read_text(encoding="utf-8")
+    for site_url in ("http://127.0.0.1:8000/", "http://localhost:8000/", "http://192.168.1.10/ocop/", "http://[::1]/",
+                     "http://169.254.1.1/"):
+        config.write_text(yml.replace("https://quangtrung.quangxuong.thanhhoa.gov.vn/", site_url), encoding="utf-8")
+        for command, what in ((["labels", "NM"], "nhãn"), (["brochure"], "tờ giới thiệu"), (["poster", "NM"], "áp phích"),
+                              (["shelf-card", "cua-hang-thu"], "thẻ quầy")):
+            result = shop.ocop(*command, "--out", "in", env=TODAY_ENV)
+            assert result.code == 1 and "Traceback" not in result.text, (site_url, command, result.text)
+            assert f"Không tạo được {what}: site_url trong mkdocs.yml ({site_url}) không phải địa chỉ công khai" in result.err
+            assert "điện thoại của người mua không mở được" in result.err
+            assert not (shop.root / "in").exists()
+    config.write_text(yml.replace("https://quangtrung.quangxuong.thanhhoa.gov.vn/", "https://ocop.example.org/"), encoding="utf-8")
+    assert shop.ocop("poster", "NM", "--out", "in", env=TODAY_ENV).code == 0

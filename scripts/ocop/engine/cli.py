@@ -37,6 +37,7 @@ from pathlib import Path
 
 from ..media.labels import LabelError, LabelSize, check_module, format_mm
 from ..media.printing import (
+    check_public_address,
     choose_outlet,
     choose_products,
     format_report,
@@ -121,6 +122,7 @@ def codes(args) -> int:
 
 def labels(args) -> int:
     project = _load(args.config)
+    check_public_address(project.settings.site_url, Path(args.config).name)
     style = project.media.qr_style
     style = replace(
         style,
@@ -139,13 +141,17 @@ def labels(args) -> int:
     for path in written:
         print(f"Đã ghi {path}")
     print(f"Tờ nhãn: nhãn {size}, mô-đun {format_mm(style.module_mm)} mm, mức {style.level}; in đúng kích thước (100 %).")
+    if not project.media.domain_confirmed:
+        print(SAMPLE_NOTICE.format(config=args.config))
     return 0
 
 
 def _printed(args, what: str, make) -> int:
     """Run `make(project)`, which returns the files written; name them, and say when they are samples."""
-    project = _issue(args)
+    project = _load(args.config)
     try:
+        check_public_address(project.settings.site_url, Path(args.config).name)
+        project = _issue(args, project)
         written = make(project)
     except LabelError as error:
         print(f"Không tạo được {what}: {error}", file=sys.stderr)

@@ -32,7 +32,7 @@ from ..pages.pagemeta import escape_for_theme, restore
 from ..pages.post_photos import PostPhoto, PostPhotosExtension
 from ..pages.search import compact_file
 from .config import OcopPluginConfig
-from .project import Project, editor_settings, load_project
+from .project import Project, configured_site_url, editor_settings, load_project
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 UNCODED_NAMED = 10  # products without a short code named in the build log; a province may have thousands
@@ -87,8 +87,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         self.plain_meta: dict[str, dict] = {}  # a page's metadata as written, while its template renders
 
     def load(self, config: MkDocsConfig) -> Project:
-        """The project as this plugin's options in mkdocs.yml describe it (the `ocop` command uses it too)."""
-        return load_project(config, self.config)
+        """The project as this plugin's options in mkdocs.yml describe it (the `ocop` command uses it too).
+        Under `serve`, with the public site_url: the preview's print page offers the very files to print."""
+        return load_project(config, self.config, configured_site_url(config) if self.serving else None)
 
     def refuse(self, error: DataError | ValueError) -> None:
         """A mistake in the data stops a build (the published site never shows half of it); the preview

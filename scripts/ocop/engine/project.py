@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.yaml import yaml_load
 from pydantic import ValidationError
 
 from ..media.assets import MediaFiles, MediaSettings, load_post_photos
@@ -98,16 +99,28 @@ def editor_settings(config: MkDocsConfig, options: OcopPluginConfig) -> EditorSe
     )
 
 
-def load_project(config: MkDocsConfig, options: OcopPluginConfig) -> Project:
+def configured_site_url(config: MkDocsConfig) -> str | None:
+    """site_url as mkdocs.yml writes it. `serve` replaces config.site_url by the preview's own address
+    (http://127.0.0.1:8000/) before any plugin sees it; the QR codes and print files must never carry that."""
+    path = config.config_file_path
+    if not path or not Path(path).is_file():
+        return None
+    with open(path, "rb") as stream:
+        written = yaml_load(stream)
+    return written.get("site_url") if isinstance(written, dict) else None
+
+
+def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str | None = None) -> Project:
     """Read settings and data, as mkdocs.yml and the `ocop` plugin's `options` in it say; raise
-    DataError with every problem found."""
+    DataError with every problem found. `site_url`, when given, stands for config.site_url: the public
+    address under `serve` (configured_site_url)."""
     products_dir, cache_dir, label_size = options.products_dir, options.cache_dir, options.label_size
     qr_style = QrStyle(level=options.qr_level, module_mm=options.qr_module_mm, border=options.qr_quiet_zone)
     config_file = Path(config.config_file_path or "mkdocs.yml")
     root = config_file.parent.resolve()
     shown = config_file.name
     problems: list[Problem] = []
-    site_url = config.site_url
+    site_url = site_url or config.site_url
     if not site_url:
         problems.append(
             Problem(shown, None, "site_url", "cần địa chỉ chính thức của trang (mã QR trỏ tới địa chỉ này)")
