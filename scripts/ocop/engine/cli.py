@@ -217,7 +217,7 @@ def check(args) -> int:
 
 
 def report(args) -> int:
-    from ..ops.report import build_report, scan_tables, to_markdown, write_csv
+    from ..ops.report import ROBOTS_SET_ASIDE, build_report, scan_tables, to_markdown, write_csv
 
     if args.months < 1:
         print("Số tháng (--months) phải từ 1 trở lên.", file=sys.stderr)
@@ -248,8 +248,7 @@ def report(args) -> int:
         print(f"\n(Chưa có tệp products/{PLAN_FILE}: báo cáo không có phần tiến độ kế hoạch.)")
     if figures is not None:
         print(
-            f"\nĐã đọc {figures.lines} dòng từ {figures.files} tệp nhật ký; không tính {figures.crawler_hits} "
-            "lượt của máy tìm kiếm (bot, crawler, spider, preview)."
+            f"\nĐã đọc {figures.lines} dòng từ {figures.files} tệp nhật ký; {ROBOTS_SET_ASIDE.format(count=figures.robot_hits)}."
         )
         if figures.repeated:
             print(f"Bỏ qua {figures.repeated} dòng đã có trong tệp nhật ký khác (một tệp được đưa vào hai lần?).")
@@ -311,11 +310,12 @@ def _scan_figures(project: Project, logs: list[str], month: str | None = None, q
     A line not understood is skipped, and named."""
     from urllib.parse import urlsplit
 
-    from ..ops.scans import LogError, ScanFigures, count_scans, read_hits
+    from ..ops.scans import FIRST_SCAN_DAY, LogError, ScanFigures, count_scans, read_hits
 
     read = ScanFigures([], [], [])
     try:
-        hits = read_hits([Path(log) for log in logs], urlsplit(project.settings.site_url).path or "/", read)
+        site_path = urlsplit(project.settings.site_url).path or "/"
+        hits = read_hits([Path(log) for log in logs], site_path, read, project.settings.today)
     except LogError as error:
         print(f"Không đọc được nhật ký truy cập: {error}.", file=sys.stderr)
         return None
@@ -323,7 +323,8 @@ def _scan_figures(project: Project, logs: list[str], month: str | None = None, q
         shown = ", ".join(f"{file}:{line}" for file, line in read.skipped[:10])
         more = f" và {len(read.skipped) - 10} dòng khác" if len(read.skipped) > 10 else ""
         print(
-            f"Bỏ qua {len(read.skipped)} dòng nhật ký không đúng dạng combined hay common: {shown}{more}.",
+            f"Bỏ qua {len(read.skipped)} dòng nhật ký không đúng dạng combined hay common (hoặc ghi ngày trước năm "
+            f"{FIRST_SCAN_DAY.year} hay sau hôm nay): {shown}{more}.",
             file=sys.stderr,
         )
     issued, retired = _issued_codes(project)
