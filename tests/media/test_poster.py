@@ -37,3 +37,18 @@ def test_a_product_photo_is_printed_downscaled(shop):
     assert len(images) == 1 and max(images[0].get_px_size()) <= 1200
     assert path.stat().st_size < 400_000
     assert read_pdf(path)[0][2] == [SHORT["NM"]]
+
+
+def test_a_poster_without_a_photo_has_no_empty_picture_box(shop):
+    """Nem Huân Hồng has no photo: no flat tinted box takes the top third (it read "Thực phẩm" in an empty
+    mint frame); the group is named in words and the code gets the room. Pixels with any tint are counted:
+    text, stars, the code and the sample mark are all grey."""
+    result = shop.ocop("poster", "NEM", "--out", "in", env=TODAY_ENV)
+    assert result.code == 0, result.text
+    for size in ("a4", "a5"):
+        path = shop.root / f"in/ap-phich-nem-huan-hong-{size}.pdf"
+        image = pdfium.PdfDocument(str(path))[0].render(scale=72 / 72).to_pil().convert("RGB")
+        tinted = sum(1 for pixel in zip(*[iter(image.tobytes())] * 3) if max(pixel) - min(pixel) > 8)
+        assert tinted < 0.002 * image.width * image.height, (size, tinted)
+        [(_, text, codes)] = read_pdf(path)
+        assert "Thực phẩm" in text and codes == [SHORT["NEM"]]

@@ -148,32 +148,34 @@ def draw_picture(canvas, card: ProductCard, x_mm: float, y_mm: float, width_mm: 
 
 
 def draw_footer(canvas, page_mm: tuple[float, float], text: str, sample: bool, size_pt: float = 7.0) -> None:
-    """The foot of a print page: the page's own words (page number), and above them the sample's reason."""
+    """The foot of a print page: the page's own words (page number; never a command: the public reads
+    it), and above them the sample's reason."""
     canvas.saveState()
     canvas.setFillGray(0.35)
     canvas.setFont(FONT, size_pt)
-    canvas.drawCentredString(page_mm[0] / 2 * MM, 5 * MM, text)
+    if text:
+        canvas.drawCentredString(page_mm[0] / 2 * MM, 5 * MM, text)
     if sample:
         lines = lines_of(f"{SAMPLE_MARK}: {SAMPLE_REASON}", FONT_BOLD, size_pt, page_mm[0] - 12, 2)
         canvas.setFont(FONT_BOLD, size_pt)
-        for index, line in enumerate(reversed(lines), start=1):
+        for index, line in enumerate(reversed(lines), start=1 if text else 0):
             canvas.drawCentredString(page_mm[0] / 2 * MM, 5 * MM + index * size_pt * 1.25, line)
     canvas.restoreState()
 
 
-def start_page(canvas, page_mm: tuple[float, float], sample: bool) -> None:
-    """A new page: the sample mark first, under everything drawn after it."""
+def finish_page(canvas, page_mm: tuple[float, float], sample: bool) -> None:
+    """The end of a page: the sample mark over everything drawn on it, then the next page."""
     if sample:
         draw_sample_mark(canvas, 0, 0, *page_mm, size_pt=min(110.0, page_mm[0] * 0.45))
+    canvas.showPage()
 
 
-def new_canvas(buffer, page_mm: tuple[float, float], title: str, creator: str):
+def new_canvas(buffer, page_mm: tuple[float, float], title: str):
     from reportlab.pdfgen.canvas import Canvas
 
     register_fonts()
     canvas = Canvas(buffer, pagesize=(page_mm[0] * MM, page_mm[1] * MM), invariant=1, pageCompression=1)
     canvas.setTitle(title)
-    canvas.setCreator(creator)
     return canvas
 
 
