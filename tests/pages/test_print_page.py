@@ -86,10 +86,12 @@ def test_the_preview_offers_print_files_of_the_public_address(project, browser, 
     config.write_text(config.read_text(encoding="utf-8").replace("domain_confirmed: false", "domain_confirmed: true"), encoding="utf-8")
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen(
-        [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
-        cwd=project.root, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    log = project.root / "serve.log"
+    with open(log, "w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
+            cwd=project.root, env=environment(), stdout=output, stderr=subprocess.STDOUT,
+        )
     try:
         for slug, short in SHORT.items():
             page = f"{base}san-pham/{slug}/in-tem/"
@@ -116,3 +118,5 @@ def test_the_preview_offers_print_files_of_the_public_address(project, browser, 
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # The preview's site check follows the public address too: no code is reported as off the site.
+    assert "không thuộc trang web" not in log.read_text(encoding="utf-8")

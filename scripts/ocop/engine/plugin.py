@@ -240,8 +240,10 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             compact_file(index, self.generated_pages)
         # A warning, not an exception: strict mode (mkdocs.yml, `ocop build`, `ocop publish`) then fails
         # the build after listing every problem, and the preview keeps running while they are fixed.
+        # The public site_url, as in the project's QR codes (under `serve` config.site_url is the preview's).
         problems = check_site(
-            Path(config.site_dir), config.site_url, printed_addresses(self.project), SHORT, self.project.check_memory
+            Path(config.site_dir), self.project.settings.site_url, printed_addresses(self.project), SHORT,
+            self.project.check_memory,
         )
         for problem in problems:
             source = self.sources.get(problem.file)
