@@ -31,8 +31,9 @@ from pathlib import Path
 from ..model.dates import VIETNAM
 
 # What fetches a short address with no person behind it, beyond the crawlers of JayBizzle's
-# Crawler-Detect list (the `crawlerdetect` package): checked against crawlerdetect 0.4.2, which misses
-# the link previews of Zalo and Viber and knows the others only by one spelling. Each is a regular
+# Crawler-Detect list (the `crawlerdetect` package). Checked against crawlerdetect 0.4.2: it misses the
+# link previews of Zalo and Viber and a log line with no user agent; it knows the rest of this list
+# today, which is kept here all the same, so that a change in its list cannot make them count. Each is a
 # expression, searched in the user agent without regard to case. The in-app browsers of Zalo, Messenger
 # (FBAN/Orca) and Viber are people who scanned or tapped: they name the app after a phone browser's
 # "Mozilla/5.0 (Linux; Android …" or "(iPhone …", so a chat app counts as a robot only without one.
