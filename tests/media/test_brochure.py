@@ -44,3 +44,13 @@ def test_english_brochure_of_chosen_products(shop):
     assert "OCOP PRODUCTS" in text and "Quảng Trung commune (now part of Quảng Chính commune)" in text
     assert "Năm Quyền fish sauce" in text and "OCOP 3 stars" in text and "Beverages" in text and "Page 1/1" in text
     assert "Nem Huân Hồng" not in text and "Made by Năm Quyền" in text
+
+
+def test_three_products_fit_one_sheet_with_the_cover(shop):
+    """The cover was a page of its own with little on it: three products, in two groups, now fit the
+    first sheet under the cover's band, every code still read back."""
+    result = shop.ocop("brochure", "--only", "NM", "NEM", "RU", "--out", "in", env=TODAY_ENV)
+    assert result.code == 0, result.text
+    [(_, text, codes)] = read_pdf(shop.root / "in/to-gioi-thieu-san-pham-ocop.pdf")
+    assert "3 sản phẩm" in text and "Trang 1/1" in text and "Đồ uống" in text
+    assert sorted(codes) == sorted([SHORT["NM"], SHORT["NEM"], SHORT["RU"], "https://quangtrung.quangxuong.thanhhoa.gov.vn/san-pham/"])
