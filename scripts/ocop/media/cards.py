@@ -17,6 +17,7 @@ from ..model.certificate import State
 from ..model.entries import ProductEntry
 from ..pages.addresses import SiteSettings
 from ..pages.i18n import N_, language_of
+from ..pages.site import group_illustration
 from .drawing import (
     FONT,
     FONT_BOLD,
@@ -75,6 +76,7 @@ class ProductCard:
     address: str  # the same, for people to type
     photo: Path | None
     sample: bool
+    drawing: Path | None = None  # the group's drawing (pages/illustrations/), shown when there is no photo
 
 
 def product_card(entry: ProductEntry, settings: SiteSettings, sample: bool, lang: str = "vi") -> ProductCard:
@@ -108,14 +110,18 @@ def product_card(entry: ProductEntry, settings: SiteSettings, sample: bool, lang
         readable_address(qr_text),
         entry.photos[0].path if entry.photos else None,
         sample,
+        group_illustration(entry.group.code),
     )
 
 
 def draw_picture(canvas, card: ProductCard, x_mm: float, y_mm: float, width_mm: float, height_mm: float) -> None:
-    """The product's first photo, cropped to fill; without one, a plain tile naming its group (the
-    group's illustration will take its place)."""
+    """The product's first photo, cropped to fill; without one, the drawing of its group (as the product
+    page shows), else a plain tile naming the group."""
     from reportlab.lib.utils import ImageReader
 
+    if card.photo is None and card.drawing is not None:
+        draw_drawing(canvas, card.drawing, x_mm, y_mm, width_mm, height_mm)
+        return
     if card.photo is not None:
         from PIL import Image, ImageOps
 
@@ -145,6 +151,19 @@ def draw_picture(canvas, card: ProductCard, x_mm: float, y_mm: float, width_mm: 
     for index, text in enumerate(lines[:3]):
         canvas.drawCentredString((x_mm + width_mm / 2) * MM, (top - index * size * 1.2 / MM) * MM - size * 0.35, text)
     canvas.restoreState()
+
+
+def draw_drawing(canvas, svg: Path, x_mm: float, y_mm: float, width_mm: float, height_mm: float) -> None:
+    """An SVG drawing as vector shapes (svglib), as large as fits the box, centred in it."""
+    from reportlab.graphics import renderPDF
+    from svglib.svglib import svg2rlg
+
+    drawing = svg2rlg(str(svg))
+    scale = min(width_mm * MM / drawing.width, height_mm * MM / drawing.height)
+    drawing.scale(scale, scale)
+    left = x_mm * MM + (width_mm * MM - drawing.width * scale) / 2
+    bottom = y_mm * MM + (height_mm * MM - drawing.height * scale) / 2
+    renderPDF.draw(drawing, canvas, left, bottom)
 
 
 def draw_footer(canvas, page_mm: tuple[float, float], text: str, sample: bool, size_pt: float = 7.0) -> None:

@@ -1,7 +1,7 @@
 """`ocop poster CODE`: a booth poster of one product, A4 and A5, to stand beside it at a fair.
 
-Top to bottom: the name, a large photo (without one: the group's name, and more room for the story and
-the code; an empty picture box would look unfinished), the stars and the certificate's end date,
+Top to bottom: the name, a large photo (without one, the group's drawing; without a drawing either, the
+group's name, and more room for the story and the code), the stars and the certificate's end date,
 two lines of its story, the producer, then a large QR code of the short address its packs carry, with
 that address written out for those who type it.
 """
@@ -32,8 +32,9 @@ def poster_pdf(card: ProductCard, page_mm: tuple[float, float], lang: str = "vi"
     centre = width / 2
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, page_mm, card.name)
-    # Without a photo there is no picture box: the name, the text and the code share the page.
-    pictured = card.photo is not None
+    # A photo, else the group's drawing; with neither, no picture box: the name, the text and the code
+    # share the page (an empty box would look unfinished).
+    pictured = card.photo is not None or card.drawing is not None
     top = height - margin
     name_pt = (30 if pictured else 36) * scale
     for line in lines_of(card.name, FONT_BOLD, name_pt, width - 2 * margin, 2 if pictured else 3):
