@@ -4,6 +4,8 @@ engines' English notices; stopping `ocop serve` stops its preview server."""
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import subprocess
 import urllib.request
 
@@ -108,3 +110,75 @@ def test_no_english_end_of_life_box_from_ocop_commands(project):
         )
         assert result.returncode == 0, result.stdout + result.stderr
         assert BANNER not in result.stdout + result.stderr
+
+
+# Waits in the middle of the build, so that the test can press Ctrl+C there.
+SLOW_HOOK = """\
+import os
+import time
+
+
+def on_post_page(output, page, config):
+    open(os.environ["OCOP_TEST_SEEN"], "w").close()
+    time.sleep(120)
+    return output
+"""
+
+
+def files_under(folder) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+@pytest.mark.parametrize("command", [("build",), ("publish", "--to", "../www", "--no-commit")])
+def test_ctrl_c_stops_a_command_with_one_vietnamese_line_and_changes_nothing(project, tmp_path, command):
+    assert project.ocop(*command).code == 0
+    served = project.site if command == ("build",) else project.root.parent / "www"
+    before = files_under(served)
+    project.write("products/huan-hong/nem-chua.yml", "name: Nem chua thử nghiệm\nproducer: huan-hong\ngroup: thuc-pham\n")
+    data = files_under(project.products)
+    project.write("hooks/thu.py", SLOW_HOOK)
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks/thu.py\n", encoding="utf-8")
+    seen = tmp_path / "seen"
+    process = subprocess.Popen(
+        [str(BIN / "ocop"), *command], cwd=project.root, env=environment({"OCOP_TEST_SEEN": str(seen)}),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", start_new_session=True,
+    )
+    try:
+        wait_until(seen.exists, timeout=120)  # the new product's code is written, the new site half built
+        os.killpg(process.pid, signal.SIGINT)  # as the console sends Ctrl+C: to the command and its child
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 130
+    # Besides the engine's progress lines (INFO), one line: no traceback, no click's "Aborted!".
+    said = [line for line in err.splitlines() if line.strip() and not line.startswith("INFO")]
+    assert said == ["Đã dừng theo yêu cầu (Ctrl+C): trang web và dữ liệu vẫn như trước khi chạy lệnh."], err
+    assert files_under(served) == before and files_under(project.products) == data
+
+
+POST = "docs/tin-tuc/posts/2026-11-28-ke-hoach-ocop-nam-2025.md"
+DISAGREEING = {  # what `ocop check` once passed and the build then refused, or published wrongly
+    "draft in quotes": (POST, lambda text: text.replace("date: ", 'draft: "no"\ndate: ', 1),
+                        f"{POST}:3: trường 'draft': phải là có/không"),
+    "template outside the theme": ("docs/thu-nghiem.md", lambda text: "---\ntemplate: ../../x\n---\n\n# Thử nghiệm\n",
+                                   "docs/thu-nghiem.md:2: trường 'template': khuôn trang '../../x'"),
+    "template not in the theme": ("docs/thu-nghiem.md", lambda text: "---\ntemplate: khong-co.html\n---\n\n# Thử nghiệm\n",
+                                  "docs/thu-nghiem.md:2: trường 'template': không có khuôn trang 'khong-co.html'"),
+    "front matter not read": ("docs/thu-nghiem.md", lambda text: "---\ntitle: Thử: nghiệm\n---\n\n# Thử nghiệm\n",
+                              "docs/thu-nghiem.md:2: lỗi cú pháp YAML"),
+}
+
+
+@pytest.mark.parametrize("case", DISAGREEING)
+def test_check_refuses_what_the_build_would_refuse_and_the_site_stays(project, case):
+    where, change, message = DISAGREEING[case]
+    assert project.build().code == 0
+    before = files_under(project.site)
+    path = project.root / where
+    path.write_text(change(path.read_text(encoding="utf-8") if path.exists() else ""), encoding="utf-8")
+    checked = project.ocop("check")
+    assert checked.code == 1 and message in checked.err and "Traceback" not in checked.text
+    assert project.build().code != 0
+    assert files_under(project.site) == before

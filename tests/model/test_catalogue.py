@@ -10,15 +10,17 @@ with the expected words, and nothing else reported. `test_whole_corpus_at_once` 
 into one project: `ocop check` lists every message of every case in one run (not only the first), and
 `mkdocs build` stops before writing anything; no case makes a tool print a traceback or run code.
 
-The corpus: 89 cases (81 refused with exit code 1, 8 accepted with exit code 0). Together with the 19
+The corpus: 93 cases (85 refused with exit code 1, 8 accepted with exit code 0). Together with the 19
 cases of test_validate.py (unclosed double quote, tab indentation, stars "ba" and 6, missing stars,
 missing group, `stras`, unknown field, unknown producer, group and subgroup, a list for `price`, price
 as text, 31/02/2024, a missing photo, `../../` photo, an empty file, a phone number without quotes, an
-unknown producer kind) the reader and the checks answer 108 kinds of input.
+unknown producer kind) the reader and the checks answer 112 kinds of input.
 
 YAML syntax (9): indentation that breaks a mapping; a list item dedented; an unclosed single quote; an
   unclosed `[`; a missing `:`; a second `---` document; a value starting with `@`; a `:` inside an
   unquoted value; a control character pasted from another program.
+Escaped control characters (4): `"\\x07"` in a summary, a text direction override `"\\u202e"`, `"\\0"` in a
+  photo's name, an escape character in a field's name (YAML's reader only refuses them unescaped).
 Duplicate keys (2): a field written twice at the top, and inside `certification`.
 Wrong types (7): stars `yes`; a name that is a list; `certification` as a list and as `yes`; ingredients
   as a map; `where_to_buy` as a map; a 5,000-digit number.
@@ -181,6 +183,11 @@ CASES: dict[str, Case] = {
     "yaml-value-starts-with-at": product("summary: @mamtom\n", 6, None, "hãy đặt giá trị trong dấu nháy"),
     "yaml-colon-in-value": product("summary: Mắm tôm: đặc sản\n", 6, None, "nếu giá trị có dấu ':' hãy đặt trong dấu nháy"),
     "yaml-control-character": product("summary: Mắm\x07 tôm\n", 6, None, "ký tự điều khiển không in được (mã U+0007)"),
+    # Control characters written as escapes, which YAML's reader lets through
+    "escaped-control-character": product('summary: "Mắm\\x07 tôm"\n', 6, "summary", "ký tự điều khiển không in được (mã U+0007)"),
+    "escaped-direction-override": product('summary: "Mắm \\u202e tôm"\n', 6, "summary", "ký tự điều khiển không in được (mã U+202E)"),
+    "nul-in-photo-name": product('photos:\n  - file: "chai\\0.jpg"\n', 7, "photos[0].file", "ký tự điều khiển không in được (mã U+0000)"),
+    "control-character-in-key": product('"sum\\x1bmary": x\n', 6, None, "ký tự điều khiển không in được (mã U+001B)"),
     # Duplicate keys
     "duplicate-key": product("name: Mắm tôm khác\n", 6, "name", "trường bị lặp lại (đã có ở dòng 1)"),
     "duplicate-key-nested": product("  stars: 4\n", 6, "certification.stars", "trường bị lặp lại (đã có ở dòng 5)"),
@@ -295,7 +302,7 @@ CASES: dict[str, Case] = {
     "photo-gif": photo("@ID.gif", "@ID.gif", png(), "ảnh phải là tệp JPG, PNG hoặc WebP"),
     "photo-truncated": photo("@ID.png", "@ID.png", png(64, 64)[:70], "tệp không phải ảnh hợp lệ"),
     "photo-21-mb": photo("@ID.jpg", "@ID.jpg", sparse(21_000_000), "ảnh quá lớn (tối đa 20 MB)"),
-    "photo-too-many-pixels": photo("@ID.png", "@ID.png", png(8000, 8000, "1"), "ảnh quá lớn (8000 × 8000 điểm ảnh"),
+    "photo-too-many-pixels": photo("@ID.png", "@ID.png", png(8000, 8000, "1"), "ảnh quá lớn (8.000 × 8.000 điểm ảnh"),
     "photo-decompression-bomb": photo("@ID.png", "@ID.png", png_claiming(40000, 40000), "ảnh quá lớn"),
     "photo-absolute-path": photo("/etc/hosts.jpg", "", None, "ảnh phải nằm trong thư mục products/"),
     "photo-windows-backslashes": photo("'..\\..\\mkdocs.jpg'", "", None, "ảnh phải nằm trong thư mục products/"),
@@ -364,7 +371,7 @@ def message_row(stderr: str, expect: Expect) -> str:
 
 
 def test_the_corpus_is_as_large_as_its_description():
-    assert len(CASES) == 89 and len(REFUSED) == 81 and len(ACCEPTED) == 8
+    assert len(CASES) == 93 and len(REFUSED) == 85 and len(ACCEPTED) == 8
 
 
 @pytest.mark.parametrize("name", CASES)

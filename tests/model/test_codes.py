@@ -245,3 +245,53 @@ def test_ocop_build_registers_no_code_for_a_product_file_never_filled_in(project
     assert result.code == 0, result.text
     assert read(project, REGISTRY).endswith("NEM: nem-huan-hong\nNM: nuoc-mam-nam-quyen\nMTTN: mam-tep-thu-nghiem\n")
     assert "san-pham/mam-tep-thu-nghiem/" in project.page("Q/MTTN/")
+
+
+def site_files(project) -> dict[str, bytes]:
+    return {path.relative_to(project.site).as_posix(): path.read_bytes() for path in project.site.rglob("*") if path.is_file()}
+
+
+def test_a_failed_build_issues_no_code(project):
+    """The build fails after the new product's code was chosen: the product file and the register are
+    put back byte for byte, and the site built before is left as it was."""
+    assert project.ocop("build").code == 0
+    before, registry = site_files(project), read(project, REGISTRY)
+    new = project.write("products/huan-hong/nem-chua.yml", "name: Nem chua thử nghiệm\nproducer: huan-hong\ngroup: thuc-pham\n")
+    page = project.root / "docs/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<img src="thieu.png" alt="Ảnh">\n', encoding="utf-8")
+    result = project.ocop("build")
+    assert result.code != 0 and "thieu.png" in result.text
+    assert "chưa cấp mã ngắn mới" in result.err
+    assert new.read_text(encoding="utf-8") == "name: Nem chua thử nghiệm\nproducer: huan-hong\ngroup: thuc-pham\n"
+    assert read(project, REGISTRY) == registry
+    assert site_files(project) == before
+    assert not [path for path in project.root.iterdir() if path.name.startswith(".site.ocop-")]
+
+
+@pytest.mark.parametrize("where, text, shown", [
+    ("products/nam-quyen/mam.yml", "name: Mắm thử nghiệm\nslug: index\nproducer: nam-quyen\ngroup: thuc-pham\n",
+     "products/nam-quyen/mam.yml:2: trường 'slug': địa chỉ trang 'index' trùng với một trang"),
+    ("products/nam-quyen/mam.yml", "name: Mắm thử nghiệm\nslug: trang\nproducer: nam-quyen\ngroup: thuc-pham\n",
+     "products/nam-quyen/mam.yml:2: trường 'slug': địa chỉ trang 'trang' trùng"),
+    ("products/nam-quyen/mam.yml", "name: Tin tức\nproducer: nam-quyen\ngroup: thuc-pham\n",
+     "products/nam-quyen/mam.yml:1: trường 'name': địa chỉ trang 'tin-tuc' trùng"),
+    ("products/index/producer.yml", "name: Cơ sở thử nghiệm\nkind: hợp tác xã\n", "products/index: tên thư mục cơ sở 'index' trùng"),
+    ("products/q/producer.yml", "name: Cơ sở thử nghiệm\nkind: hợp tác xã\n", "products/q: tên thư mục cơ sở 'q' trùng"),
+])
+def test_an_address_the_site_makes_itself_is_refused_before_any_code(project, where, text, shown):
+    registry = read(project, REGISTRY)
+    project.write(where, text)
+    for command in ("check", "build"):
+        result = project.ocop(command)
+        assert result.code == 1 and shown in result.err and "Traceback" not in result.text
+    assert read(project, REGISTRY) == registry and (project.root / where).read_text(encoding="utf-8") == text
+    assert not project.site.exists()
+
+
+def test_a_slug_clash_is_blamed_on_the_new_file_not_on_the_printed_product(project):
+    # a-moi.yml is read first (its name sorts first), yet the printed nước mắm keeps its address.
+    project.write("products/nam-quyen/a-moi.yml", "name: Mắm thử nghiệm\nslug: nuoc-mam-nam-quyen\nproducer: nam-quyen\ngroup: thuc-pham\n")
+    result = project.ocop("check")
+    assert result.code == 1
+    assert "products/nam-quyen/a-moi.yml:2: trường 'slug': địa chỉ trang 'nuoc-mam-nam-quyen' trùng với sản phẩm trong products/nam-quyen/nuoc-mam-nam-quyen.yml" in result.err
+    assert "nuoc-mam-nam-quyen.yml:" not in result.err

@@ -226,3 +226,43 @@ def test_the_example_post_says_it_is_an_example(built):
     text = text_of(built.page("tin-tuc/2026/11/28/ke-hoach-thuc-hien-chuong-trinh-ocop-nam-2025-cua-xa-quang-trung/"))
     assert "Bài mẫu" in text and "không phải ngày ban hành Kế hoạch" in text
     assert "Nước mắm Năm Quyền" in text and "Nem Huân Hồng" in text
+
+
+NEWS_MARKUP = {
+    # id: (file, text replaced, replacement, line, expected words)
+    "author-name": ("docs/tin-tuc/.authors.yml", "name: Công chức Văn hóa – Xã hội", 'name: "<img src=x onerror=alert(1)>Công chức"', 9,
+                    "trường 'authors.van-hoa-xa-hoi.name': không được có ký tự < > hoặc \""),
+    "author-description": ("docs/tin-tuc/.authors.yml", "description: UBND xã Quảng Trung", "description: '<script>alert(1)</script>'", 10,
+                           "trường 'authors.van-hoa-xa-hoi.description': không được có ký tự < > hoặc \""),
+    "author-url": ("docs/tin-tuc/.authors.yml", "description: UBND xã Quảng Trung", "description: UBND xã\n    url: 'javascript:alert(1)'", 11,
+                   "trường 'authors.van-hoa-xa-hoi.url': liên kết phải là một trang của trang web"),
+    "link-javascript": ("docs/tin-tuc/posts/sai.md", "categories:", "links:\n  - Xem: 'javascript:alert(1)'\ncategories:", 5,
+                        "trường 'links[0].Xem': liên kết phải là một trang của trang web"),
+    "link-data": ("docs/tin-tuc/posts/sai.md", "categories:", "links:\n  - Mục:\n      - Xem: ' data:text/html,x'\ncategories:", 6,
+                  "trường 'links[0].Mục[0].Xem': liên kết phải là một trang của trang web"),
+    "link-title": ("docs/tin-tuc/posts/sai.md", "categories:", "links:\n  - '<b>Xem</b>': ke-hoach-2025.md\ncategories:", 5,
+                   "trường 'links[0].<b>Xem</b>': không được có ký tự < > hoặc \""),
+}
+
+
+@pytest.mark.parametrize("case", NEWS_MARKUP)
+def test_markup_and_script_links_in_news_fields_are_refused_with_file_and_line(project, case):
+    """Fields Material's blog prints as they are, and links of posts and authors, follow the rules of
+    products' web addresses: no `javascript:`, `data:` or other scheme; no markup."""
+    file, old, new, line, words = NEWS_MARKUP[case]
+    project.write("docs/tin-tuc/posts/sai.md", BROKEN.replace("[[san-pham: nuoc-mam]]", "Nội dung."))
+    path = project.root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = project.ocop("check")
+    assert result.code == 1 and "Traceback" not in result.text
+    assert f"{file}:{line}: {words}" in result.err, result.err
+    assert "không có tác giả" not in result.err
+
+
+def test_links_to_pages_and_web_addresses_are_accepted(project):
+    links = "links:\n  - ke-hoach-2025.md\n  - Kế hoạch: ke-hoach-2025.md\n  - Trang: https://example.org/thu-nghiem\ncategories:"
+    project.write("docs/tin-tuc/posts/dung.md", BROKEN.replace("[[san-pham: nuoc-mam]]", "Nội dung.").replace("categories:", links))
+    result = project.ocop("check")
+    assert result.code == 0, result.text

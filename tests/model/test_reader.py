@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 import yaml
-from conftest import QUICK, dump, nfc, read
+from conftest import OUTLET_SHOP, QUICK, dump, nfc, read
 from hypothesis import given
 from hypothesis import strategies as st
+from ocop.model.reader import decode, field_name, parse_yaml
 
 
 # Any text a person could type (all scripts, emoji, punctuation), without surrogates; composed. YAML's
@@ -17,7 +19,9 @@ from hypothesis import strategies as st
 YAML_BREAKS = "\x85\u2028\u2029"
 
 
-texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=YAML_BREAKS), max_size=40).map(nfc)
+# Control characters (but tab and line break) and text direction overrides are refused: see below.
+REFUSED = "".join(chr(code) for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=YAML_BREAKS + REFUSED), max_size=40).map(nfc)
 
 
 scalars = st.one_of(
@@ -77,3 +81,60 @@ def test_each_field_is_found_on_its_own_line(data):
 def test_decomposed_vietnamese_reads_back_composed(name):
     document = read(dump({"name": unicodedata.normalize("NFD", name)}).encode("utf-8"))
     assert document.data["name"] == nfc(name)
+
+
+@QUICK
+@given(documents, st.sampled_from(sorted(set(REFUSED) - set(YAML_BREAKS))), st.data())
+def test_a_control_character_in_any_field_is_refused_with_its_line_and_field(data, char, draw):
+    """Written as an escape ("\\x07"), which YAML's reader lets through; the Word report and the pages never see it."""
+    path = draw.draw(st.sampled_from([path for path in paths(data)]))
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    parent[path[-1]] = "Mắm" + char + "tôm"
+    document, problems = parse_yaml(dump(data), "thu.yml")
+    assert document is None
+    expected = f"có ký tự điều khiển không in được (mã U+{ord(char):04X}): hãy xóa ký tự đó"
+    assert [(problem.field, problem.message) for problem in problems] == [(field_name(path) or None, expected)]
+    assert problems[0].line is not None
+
+
+def test_a_file_too_large_is_named_with_its_size_in_vietnamese_digits():
+    text, problems = decode(b"x" * 52_428_857, "products/x/y.yml")
+    assert text is None
+    assert str(problems[0]) == "products/x/y.yml: tệp quá lớn (52.428.857 byte, tối đa 1.000.000 byte)"
+
+
+CONTROL_IN_FILES = {
+    # id: (file, text replaced, replacement with an escape, field)
+    "post-front-matter": ("docs/tin-tuc/posts/2026-11-28-ke-hoach-ocop-nam-2025.md", "date: 2026-11-28", 'date: 2026-11-28\nsubtitle: "Tin\\x07"', "subtitle"),
+    "authors": ("docs/tin-tuc/.authors.yml", "name: Ngành Nông nghiệp xã", 'name: "Ngành\\u202eNông nghiệp"', "authors.nong-nghiep.name"),
+    "producer": ("products/nam-quyen/producer.yml", "\nname:", '\nrepresentative: "Ông\\0Ví Dụ"\nname:', "representative"),
+    "plan": ("products/_ke-hoach.yml", "title: Kế hoạch thực hiện", 'title: "Kế\\x1bhoạch"\nx: Kế hoạch thực hiện', "title"),
+    "outlet": ("products/_diem-ban/cua-hang-thu-nghiem.yml", "name: Cửa hàng Thử Nghiệm", 'name: "Cửa hàng\\x08"', "name"),
+}
+
+
+@pytest.mark.parametrize("case", CONTROL_IN_FILES)
+def test_a_control_character_is_refused_by_check_in_every_kind_of_file(project, case):
+    file, old, new, field = CONTROL_IN_FILES[case]
+    if case == "outlet":
+        project.write(file, OUTLET_SHOP)
+    path = project.root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    rows = path.read_text(encoding="utf-8").splitlines()
+    line = next(number for number, row in enumerate(rows, start=1) if "\\" in row)  # the escape's line
+    result = project.ocop("check")
+    assert result.code == 1 and "Traceback" not in result.text
+    assert f"{file}:{line}: trường '{field}': có ký tự điều khiển không in được" in result.err, result.err
+
+
+def test_a_control_character_in_the_communes_settings_is_refused_too(project):
+    """mkdocs.yml is read by MkDocs, not by this reader: its `extra: commune:` is checked all the same."""
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    name: Quảng Trung", '    name: "Quảng\\x07Trung"'), encoding="utf-8")
+    result = project.ocop("check")
+    assert result.code == 1 and "Traceback" not in result.text
+    assert "mkdocs.yml: trường 'extra.commune.name': có ký tự điều khiển không in được (mã U+0007)" in result.err, result.err

@@ -51,3 +51,33 @@ def test_publish_without_git_still_publishes_and_says_so(project, tmp_path):
     assert result.code == 0, result.text
     assert "không phải bản sao Git" in result.out
     assert (tmp_path / "www" / "index.html").is_file()
+
+
+def test_publish_commits_and_publishes_only_what_the_site_is_built_from(project, tmp_path):
+    """What Windows, Office and editors leave beside the pages stays out of Git and out of the site; a
+    file nothing links to (a password list dropped into docs/) is named in a warning before it goes out."""
+    from conftest import ROOT
+
+    root = project.root
+    (root / ".gitignore").write_bytes((ROOT / ".gitignore").read_bytes())  # as in a clone of the project
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "-c", "user.name=Test", "-c", "user.email=t@example.org", "commit", "-q", "-m", "Dữ liệu mẫu")
+    junk = ["docs/~$bao-cao.docx", "docs/Thumbs.db", "docs/desktop.ini", "products/nam-quyen/nuoc-mam-nam-quyen.yml.bak",
+            "docs/tin-tuc/posts/bai.tmp", "products/huan-hong/~$ghi-chu.docx"]
+    for name in junk:
+        project.write(name, "rác thử nghiệm\n")
+    project.write("docs/mat-khau.txt", "mật khẩu thử nghiệm\n")
+    target = tmp_path / "www"
+
+    result = project.ocop("publish", "--to", str(target))
+
+    assert result.code == 0, result.text
+    assert "Cảnh báo: docs/mat-khau.txt: không trang nào liên kết tới tệp này" in result.err
+    committed = git(root, "ls-files").splitlines()
+    assert not [name for name in junk if name in committed]
+    assert "docs/mat-khau.txt" in committed  # warned, not hidden: the officer decides
+    published = {path.relative_to(target).as_posix() for path in target.rglob("*")}
+    assert not {"~$bao-cao.docx", "Thumbs.db", "desktop.ini", "tin-tuc/posts/bai.tmp"} & published
+    checked = project.ocop("check")
+    assert "docs/mat-khau.txt: không trang nào liên kết tới tệp này" in checked.err

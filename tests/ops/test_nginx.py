@@ -1,29 +1,50 @@
 """The sample nginx configuration (scripts/nginx/) serving a folder written by `ocop publish`.
 
 The two sample files run as they are, with only the machine's details swapped in (ports on
-127.0.0.1, a self-signed certificate, the published folder, the snippet's path). `make test` installs
-nginx and openssl where they are missing (scripts/install-test-tools.sh): these tests are never skipped.
+127.0.0.1, a self-signed certificate, the published folder, the ACME folder, the snippet's path). `make
+test` installs nginx and openssl where they are missing (scripts/install-test-tools.sh): these tests are
+never skipped. What a commune running it for years relies on: Let's Encrypt's renewal reaches its token
+over plain HTTP; plain HTTP goes to the configured name whatever Host is sent; HSTS, no version number,
+Permissions-Policy; a Content-Security-Policy without inline scripts under which every kind of page works
+in Chromium; a rate limit on /Q/ that a burst of scans never meets and a flood does.
 """
 from __future__ import annotations
 
+import base64
+import concurrent.futures
 import grp
+import http.client
 import gzip
+import hashlib
+import importlib.util
 import os
 import pwd
+import re
 import shutil
 import ssl
 import subprocess
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port, wait_until
+from conftest import OUTLET_SHOP, ROOT, free_port, wait_until
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 SAMPLE = ROOT / "scripts" / "nginx"
 
-MAM_TOM = "name: Mắm tôm thử nghiệm\nproducer: nam-quyen\ngroup: thuc-pham\ncode: MT\ncertification:\n  stars: 3\n"
+MAM_TOM = (
+    "name: Mắm tôm thử nghiệm\nproducer: nam-quyen\ngroup: thuc-pham\ncode: MT\ncertification:\n  stars: 3\n"
+    "batches:\n  - code: L1\n    produced: 01/03/2025\n"
+)
+SERVER_NAME = "quangtrung.quangxuong.thanhhoa.gov.vn"
+# The editor is published too (/quan-tri/), as it is when the commune edits online.
+EDITOR_BACKEND = "      editor_backend: {name: github, repo: ubnd-thu-nghiem/ocop, branch: main}\n"
+# What Let's Encrypt asks for when it renews the certificate (a token certbot writes, and its answer).
+ACME_TOKEN = "thu-nghiem-Zx8_token-1"
+ACME_ANSWER = b"thu-nghiem-Zx8_token-1.khoa-thu-nghiem"
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -31,12 +52,13 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def fetch(url: str):
-    """(status, headers, body) without following redirects; any certificate accepted."""
+def fetch(url: str, host: str | None = None):
+    """(status, headers, body) without following redirects; any certificate accepted; `host` sent as the
+    Host header instead of the address's."""
     context = ssl.create_default_context()
     context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
     opener = urllib.request.build_opener(NoRedirect, urllib.request.HTTPSHandler(context=context))
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip", **({"Host": host} if host else {})})
     try:
         with opener.open(request, timeout=10) as response:
             status, headers, body = response.status, response.headers, response.read()
@@ -50,14 +72,8 @@ def nginx(tmp_path_factory):
     """nginx running the sample configuration over a published example site (with a /Q/ code)."""
     if not NGINX or not shutil.which("openssl"):
         pytest.fail("nginx or openssl is missing: run `make test-tools` (installs Debian's nginx-light and openssl)")
-    from conftest import copy_project
-
     work = tmp_path_factory.mktemp("nginx")
-    project = copy_project(work / "project")
-    project.write("products/nam-quyen/mam-tom.yml", MAM_TOM)
-    published = work / "www"
-    result = project.ocop("publish", "--to", str(published))
-    assert result.code == 0, result.text
+    published, acme = _published_example(work), _acme_webroot(work)
     certificate, key = work / "cert.pem", work / "key.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
@@ -71,9 +87,10 @@ def nginx(tmp_path_factory):
         ("listen [::]:80;", ""),
         ("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;"),
         ("listen [::]:443 ssl http2;", ""),
-        ("/etc/ssl/certs/quangtrung.quangxuong.thanhhoa.gov.vn.pem", str(certificate)),
-        ("/etc/ssl/private/quangtrung.quangxuong.thanhhoa.gov.vn.key", str(key)),
+        ("/etc/letsencrypt/live/quangtrung.quangxuong.thanhhoa.gov.vn/fullchain.pem", str(certificate)),
+        ("/etc/letsencrypt/live/quangtrung.quangxuong.thanhhoa.gov.vn/privkey.pem", str(key)),
         ("root /var/www/ocop-quang-trung;", f"root {published};"),
+        ("root /var/www/letsencrypt;", f"root {acme};"),
         ("/etc/nginx/snippets/ocop-site.conf", str(SAMPLE / "ocop-site.conf")),
     ):
         assert old in site, old
@@ -98,6 +115,48 @@ def nginx(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _published_example(work: Path) -> Path:
+    """The example site with a product that has a short code and a batch, a shop, and the editor,
+    written by `ocop publish` into work/www."""
+    from conftest import copy_project
+
+    project = copy_project(work / "project")
+    project.write("products/nam-quyen/mam-tom.yml", MAM_TOM)
+    project.write("products/_diem-ban/cua-hang-thu.yml", OUTLET_SHOP)
+    settings = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", settings.replace("      products_dir: products\n", f"      products_dir: products\n{EDITOR_BACKEND}"))
+    published = work / "www"
+    result = project.ocop("publish", "--to", str(published))
+    assert result.code == 0, result.text
+    return published
+
+
+def _acme_webroot(work: Path) -> Path:
+    """The folder certbot writes its tokens into, holding one."""
+    acme = work / "letsencrypt"
+    (acme / ".well-known" / "acme-challenge").mkdir(parents=True)
+    (acme / ".well-known" / "acme-challenge" / ACME_TOKEN).write_bytes(ACME_ANSWER)
+    return acme
+
+
+def flood(url: str, count: int) -> list[int]:
+    """The statuses of `count` requests for `url` over one kept-alive connection, as fast as it goes."""
+    address = urllib.parse.urlsplit(url)
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    connection = http.client.HTTPSConnection(address.hostname, address.port, context=context, timeout=10)
+    statuses = []
+    try:
+        for _ in range(count):
+            connection.request("GET", address.path)
+            response = connection.getresponse()
+            response.read()
+            statuses.append(response.status)
+    finally:
+        connection.close()
+    return statuses
 
 
 def _answers(url: str) -> bool:
@@ -126,7 +185,7 @@ def test_short_addresses_and_plain_http_lead_to_the_product(nginx):
     status, headers, _ = fetch(nginx["base"] + "Q/MT")
     assert status == 301 and headers["Location"] == "/Q/MT/"
     status, headers, _ = fetch(nginx["http"] + "Q/MT/")
-    assert status == 301 and headers["Location"] == "https://127.0.0.1/Q/MT/"
+    assert status == 301 and headers["Location"] == f"https://{SERVER_NAME}/Q/MT/"
 
 
 def test_missing_pages_get_the_site_404_and_dot_files_are_hidden(nginx):
@@ -153,3 +212,190 @@ def test_a_scanned_code_opens_the_product_under_the_security_policy(nginx, brows
         assert refused == []
     finally:
         context.close()
+
+
+def test_the_acme_challenge_is_served_over_http_and_other_dot_files_stay_hidden(nginx):
+    """Let's Encrypt's renewal fetches the token over plain HTTP: answered with its content, not redirected
+    and not hidden like a dot-file; the site's own dot-files stay 404 on both ports."""
+    status, headers, body = fetch(nginx["http"] + f".well-known/acme-challenge/{ACME_TOKEN}")
+    assert (status, body) == (200, ACME_ANSWER) and headers["Content-Type"].startswith("text/plain")
+    assert fetch(nginx["http"] + ".well-known/acme-challenge/khong-co")[0] == 404
+    status, headers, _ = fetch(nginx["http"] + ".ocop-publish.json")
+    assert status == 301 and headers["Location"] == f"https://{SERVER_NAME}/.ocop-publish.json"
+    for hidden in (".ocop-publish.json", f".well-known/acme-challenge/{ACME_TOKEN}", "Q/.ocop-publish.json"):
+        assert fetch(nginx["base"] + hidden)[0] == 404, hidden
+
+
+@pytest.mark.parametrize("host", ["ke-gia-mao.example", f"{SERVER_NAME}.ke-gia-mao.example", "127.0.0.1:1"])
+def test_plain_http_goes_to_the_configured_name_never_to_the_host_header(nginx, host):
+    status, headers, _ = fetch(nginx["http"] + "Q/MT/?qr", host=host)
+    assert status == 301 and headers["Location"] == f"https://{SERVER_NAME}/Q/MT/?qr"
+
+
+def test_security_headers_on_pages_errors_and_short_addresses(nginx):
+    for path, expected in (("", 200), ("khong-co/", 404), ("Q/MT/", 200)):
+        status, headers, body = fetch(nginx["base"] + path)
+        assert status == expected
+        assert headers["Strict-Transport-Security"] == "max-age=31536000", path
+        assert headers["Server"] == "nginx", path  # server_tokens off: no version
+        policy = dict(item.strip().split("=", 1) for item in headers["Permissions-Policy"].split(","))
+        assert {"camera", "microphone", "geolocation", "payment"} <= {name for name, value in policy.items() if value == "()"}
+        directives = {d.split()[0]: d.split()[1:] for d in headers["Content-Security-Policy"].split(";") if d.strip()}
+        assert directives["script-src"] == ["'self'"] and directives["default-src"] == ["'self'"], path
+        assert "'unsafe-inline'" not in headers["Content-Security-Policy"]
+    status, headers, body = fetch(nginx["http"] + "khong-co", host="ke-gia-mao.example")
+    assert headers["Server"] == "nginx" and b"nginx/" not in body
+
+
+INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.I | re.S)
+DATA_SCRIPT = re.compile(r"""\btype=["']?application/(ld\+)?json["']?""", re.I)
+HANDLER = re.compile(r"""<[a-z][^>]*\son[a-z]+\s*=|\bhref\s*=\s*["']?\s*javascript:""", re.I)
+
+
+def test_no_page_of_the_published_site_has_an_inline_script(nginx):
+    """The policy allows no inline script: a page with one (a new Material writing another, a template
+    adding one, an onclick attribute) would break under nginx. Only JSON data blocks may be inline, and
+    the editor's own scripts, allowed one by one by their hash in the editor's policy."""
+    pages = sorted(nginx["folder"].rglob("*.html"))
+    assert len(pages) > 40 and (nginx["folder"] / "quan-tri" / "index.html") in pages
+    editor_policy = fetch(nginx["base"] + "quan-tri/")[1]["Content-Security-Policy"]
+    inline, editor_hashes = [], []
+    for page in pages:
+        text, name = page.read_text(encoding="utf-8"), page.relative_to(nginx["folder"]).as_posix()
+        for match in INLINE_SCRIPT.finditer(text):
+            if DATA_SCRIPT.search(match.group(1)):
+                continue
+            if name.startswith("quan-tri/"):
+                editor_hashes.append("'sha256-" + base64.b64encode(hashlib.sha256(match.group(2).encode()).digest()).decode() + "'")
+            else:
+                inline.append(f"{name}: <script{match.group(1)}>")
+        inline += [f"{name}: {match.group(0)[:80]}" for match in HANDLER.finditer(text)]
+    assert inline == []
+    assert editor_hashes and [h for h in editor_hashes if h not in editor_policy] == [], (
+        "the editor's inline scripts changed: put their hashes in the /quan-tri/ line of ocop-quang-trung.conf"
+    )
+
+
+def test_materials_inline_scripts_are_the_ones_moved_into_files():
+    """overrides/partials/javascripts/ load files holding Material's inline scripts: when a new Material
+    changes one, this fails, naming the partial to copy again into overrides/assets/javascripts/."""
+    material = Path(importlib.util.find_spec("material").origin).parent / "templates" / "partials" / "javascripts"
+    ours = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "overrides" / "assets" / "javascripts").glob("ocop-md-*.js"))
+    for name in ("base.html", "content.html"):
+        assert (ROOT / "overrides" / "partials" / "javascripts" / name).is_file(), name
+        scripts = re.findall(r"<script>(.*?)</script>", (material / name).read_text(encoding="utf-8"), re.S)
+        assert scripts, name
+        for script in scripts:
+            script = script.replace('"{{ config.extra.scope | d(base_url) }}"', 'document.currentScript.getAttribute("data-md-scope")')
+            assert "{{" not in script and script in ours, f"Material's partials/javascripts/{name} changed"
+
+
+# Every kind of page, as a visitor reaches it: (address, what must show once it has worked).
+PAGE_KINDS = [
+    ("", "h1"),
+    ("san-pham/", ".md-content h1"),
+    ("san-pham/nganh/thuc-pham/", ".md-content h1"),
+    ("san-pham/hang/3-sao/", ".md-content h1"),
+    ("san-pham/nem-huan-hong/", ".md-content h1"),
+    ("san-pham/mam-tom-thu-nghiem/lo/L1/", ".md-content h1"),
+    ("san-pham/nem-huan-hong/in-tem/", ".md-content h1"),
+    ("co-so/", ".md-content h1"),
+    ("co-so/huan-hong/", ".md-content h1"),
+    ("tin-tuc/", ".md-content h1"),
+    ("tin-tuc/2026/11/28/ke-hoach-thuc-hien-chuong-trinh-ocop-nam-2025-cua-xa-quang-trung/", ".md-content h1"),
+    ("tin-tuc/chuyen-muc/tuyen-truyen/", ".md-content h1"),
+    ("tin-tuc/luu-tru/2026/", ".md-content h1"),
+    ("ke-hoach-2025/", ".md-content h1"),
+    ("du-lich/", ".md-content h1"),
+    ("van-ban/", ".md-content h1"),
+    ("huong-dan/", ".md-content h1"),
+    ("diem-ban/", ".md-content h1"),
+    ("hoi-cho/", ".md-content h1"),
+    ("en/", ".md-content h1"),
+    ("en/products/", ".md-content h1"),
+    ("en/products/nem-huan-hong/", ".md-content h1"),
+    ("en/producers/huan-hong/", ".md-content h1"),
+    ("en/where-to-buy/", ".md-content h1"),
+    ("en/fairs/", ".md-content h1"),
+    ("khong-co/", ".md-content h1"),
+]
+WATCH_POLICY = """
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.ocopViolation(event.violatedDirective + " " + event.blockedURI + " " + event.sourceFile + ":" + event.lineNumber);
+});
+"""
+
+
+@pytest.fixture(scope="module")
+def visitor(nginx, browser):
+    """A phone-sized Chromium tab through nginx, recording every refusal of the security policy (its
+    events and its console messages) and every script error, on every page it opens."""
+    context = browser.new_context(ignore_https_errors=True, viewport={"width": 360, "height": 740}, locale="vi-VN")
+    refused: list[str] = []
+    context.expose_binding("ocopViolation", lambda source, text: refused.append(f"{source['page'].url}: {text}"))
+    context.add_init_script(WATCH_POLICY)
+    page = context.new_page()
+    page.on("console", lambda message: refused.append(f"{page.url}: {message.text}")
+            if re.search(r"Content.Security.Policy|Permissions.Policy|Refused to", message.text) else None)
+    page.on("pageerror", lambda error: refused.append(f"{page.url}: {error}"))
+    try:
+        yield page, refused
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path,shown", PAGE_KINDS, ids=[path or "home" for path, _ in PAGE_KINDS])
+def test_every_page_kind_runs_under_the_policy_in_chromium(nginx, visitor, path, shown):
+    page, refused = visitor
+    refused.clear()
+    page.goto(nginx["base"] + path, wait_until="load")
+    page.locator(shown).first.wait_for()
+    page.wait_for_timeout(200)
+    assert refused == []
+    # The theme's script ran (its helpers, from the moved file; its bundle, which draws the search box).
+    assert page.evaluate("typeof __md_get === 'function' && typeof document$ === 'object'")
+
+
+def test_a_code_read_in_lower_case_and_the_english_404_work_under_the_policy(nginx, visitor):
+    page, refused = visitor
+    refused.clear()
+    page.goto(nginx["base"] + "Q/NM/")
+    page.wait_for_url("**/san-pham/nuoc-mam-nam-quyen/")
+    assert page.locator("#kiem-tra-bao-bi").is_visible()
+    page.goto(nginx["base"] + "q/mt/")
+    page.wait_for_url("**/san-pham/mam-tom-thu-nghiem/")
+    assert page.locator("#kiem-tra-bao-bi").is_visible()  # ?qr kept through both forwards, read by buyer.js
+    page.goto(nginx["base"] + "en/khong-co/")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    assert page.locator("h1").first.inner_text() == "Page not found"
+    assert page.locator("#ocop-not-found-query").input_value() == "khong co"
+    page.wait_for_timeout(200)
+    assert refused == []
+
+
+def test_a_phone_never_meets_the_short_address_limit_and_a_flood_does(nginx):
+    """A stall of buyers behind one address scanning packs at once passes; a script asking hundreds of
+    short addresses as fast as it can gets 429 (and the limit lifts by itself)."""
+    wait_until(lambda: fetch(nginx["base"] + "Q/MT/")[0] == 200, timeout=10)
+    time.sleep(5)  # a full bucket, whatever the tests before asked
+    assert [fetch(nginx["base"] + code)[0] for code in ("Q/MT/", "Q/NM/", "Q/NEM/", "Q/MT/L1/") * 5] == [200] * 20
+    started = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        answers = sum(pool.map(lambda _: flood(nginx["base"] + "Q/NM/", 60), range(8)), [])
+    elapsed = time.monotonic() - started
+    assert set(answers) == {200, 429} and answers.count(429) > 100
+    assert answers.count(200) <= 40 + 10 * elapsed + 2  # the burst, then 10 a second
+    wait_until(lambda: fetch(nginx["base"] + "Q/NM/")[0] == 200, timeout=10)
+
+
+def test_the_editor_opens_under_its_own_policy(nginx, visitor):
+    """/quan-tri/ (Sveltia CMS) gets a policy of its own: its login screen comes up, nothing refused."""
+    page, refused = visitor
+    refused.clear()
+    page.goto(nginx["base"] + "quan-tri/")
+    page.get_by_role("button", name="Làm việc với kho mã nguồn cục bộ").wait_for(timeout=30_000)
+    assert page.evaluate("typeof livereload === 'function'")  # the editor's first inline script ran
+    page.wait_for_timeout(500)
+    assert refused == []
+    status, headers, _ = fetch(nginx["base"] + "quan-tri/")
+    assert status == 200 and "'unsafe-inline'" not in headers["Content-Security-Policy"].split("script-src", 1)[1].split(";")[0]

@@ -291,3 +291,36 @@ def test_a_bare_publish_publishes_to_the_target_in_mkdocs_yml(project):
     assert result.code == 0, result.text
     assert f"Đã xuất bản trang web vào {target}." in result.out
     assert (target / "san-pham/nuoc-mam-nam-quyen/index.html").is_file() and (target / MARKER).is_file()
+
+
+def test_publishing_through_a_release_link_makes_a_new_release_and_swaps_the_link(project, tmp_path):
+    """`www → releases/r1`: a new release beside r1, the link swapped; r1 never changed, nothing left over."""
+    first = tmp_path / "releases" / "r1"
+    assert project.ocop("publish", "--to", str(first)).code == 0
+    link = tmp_path / "www"
+    link.symlink_to("releases/r1", target_is_directory=True)
+    (tmp_path / ".www.ocop-new-20260101-000000-000000").symlink_to("releases/r1")  # left by an older publish
+    before, mode = snapshot(first), first.stat().st_mode
+    result = project.ocop("publish", "--to", str(link))
+    assert result.code == 0, result.text
+    assert link.is_symlink() and os.readlink(link).startswith("releases/ocop-")
+    assert (link / "san-pham/nuoc-mam-nam-quyen/index.html").is_file() and (link / MARKER).is_file()
+    assert snapshot(first) == before and first.stat().st_mode == mode  # nothing chmod-ed through the link
+    assert leftovers(link) == [] and leftovers(first) == []
+    page = project.root / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<img src="thieu.png" alt="Ảnh">\n', encoding="utf-8")
+    current = os.readlink(link)
+    result = project.ocop("publish", "--to", str(link))
+    assert result.code == 1 and "thieu.png" in result.err
+    assert os.readlink(link) == current and leftovers(link) == [] and leftovers(link.resolve()) == []
+    assert sorted(path.name for path in (tmp_path / "releases").iterdir() if not path.name.startswith(".")) == sorted(["r1", current.split("/")[1]])
+
+
+def test_a_link_to_a_folder_not_written_by_ocop_is_refused(project, tmp_path):
+    documents = tmp_path / "tai-lieu"
+    documents.mkdir()
+    (documents / "bao-cao.docx").write_bytes(b"van ban quan trong")
+    (tmp_path / "www").symlink_to(documents, target_is_directory=True)
+    result = project.ocop("publish", "--to", str(tmp_path / "www"))
+    assert result.code == 1 and "không phải trang do 'ocop publish' tạo" in result.err
+    assert [path.name for path in documents.iterdir()] == ["bao-cao.docx"] and os.readlink(tmp_path / "www") == str(documents)

@@ -92,3 +92,32 @@ def test_a_marker_with_a_wrong_word_is_explained(project):
     result = project.ocop("check")
     assert result.code == 1
     assert "docs/du-lich.md" in result.err and "[[san-pham-ocop: thẻ]] (dạng thẻ)" in result.err
+
+
+def test_on_a_phone_every_card_holds_its_star_badge(tourist_site, phone):
+    """/du-lich/ at 360 × 740: the card with a photo pushed its star badge past its right edge."""
+    phone.goto(tourist_site.address + "du-lich/")
+    cards = phone.locator(".ocop-product-card")
+    assert cards.count() == 2 and phone.locator(".ocop-product-card img").count() == 1  # one with a photo
+    for index in range(cards.count()):
+        card = cards.nth(index).bounding_box()
+        badge = cards.nth(index).locator(".ocop-stars").bounding_box()
+        assert badge["x"] >= card["x"] and badge["x"] + badge["width"] <= card["x"] + card["width"], (index, badge, card)
+        assert badge["y"] >= card["y"] and badge["y"] + badge["height"] <= card["y"] + card["height"], (index, badge, card)
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360  # nothing wider than the screen either
+
+
+def test_a_news_section_without_posts_is_left_out_not_announced(built, project):
+    """/du-lich/ said "Chưa có bài viết nào trong chuyên mục Du lịch – lễ hội." under its own heading."""
+    tourism = text_of(built.page("du-lich/"))
+    assert "Tin du lịch – lễ hội" not in tourism and "Chưa có bài viết nào" not in tourism
+    assert "Sản phẩm OCOP làm quà" in tourism  # the sections with content stay
+    assert "Tin mới" in text_of(built.page(""))  # the example post: the home page's section stays
+    project.write(
+        "docs/tin-tuc/posts/du-lich-thu-nghiem.md",
+        "---\ndate: 2025-08-15\ncategories:\n  - Du lịch – lễ hội\n---\n\n# Lễ hội thử nghiệm\n\nBài thử nghiệm.\n",
+    )
+    assert project.build().code == 0
+    tourism = text_of(project.page("du-lich/"))
+    assert "Tin du lịch – lễ hội" in tourism and "Lễ hội thử nghiệm" in tourism

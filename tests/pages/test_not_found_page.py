@@ -7,6 +7,7 @@ The site is served as GitHub Pages serves it: files as they are, a folder's inde
 from __future__ import annotations
 
 import http.server
+import re
 import urllib.error
 import urllib.request
 
@@ -114,3 +115,49 @@ def test_the_404_page_speaks_english_under_en(host, phone):
     phone.wait_for_url(host + "en/products/")
     phone.goto(host + "san-pham/khong-co/")  # elsewhere, still Vietnamese
     assert phone.locator("h1").inner_text() == "Không tìm thấy trang"
+
+
+ENGLISH_NAME = "Quảng Trung OCOP products"
+# Letters only Vietnamese writes (a label in them is a Vietnamese label).
+VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+
+
+def test_under_en_the_header_menu_footer_and_title_are_english(host, phone):
+    """One 404.html for every missing address: under /en/ its chrome is an English page's, and works."""
+    phone.goto(host + "en/nothing-here/")
+    assert phone.title() == f"Page not found - {ENGLISH_NAME}"
+    assert phone.locator(".md-header__topic").first.inner_text().strip() == ENGLISH_NAME
+    assert phone.locator("header .md-logo").get_attribute("href") == "/en/"
+    footer = phone.locator(".md-footer").inner_text()
+    assert "Guide for the commune's staff" in footer and not VIETNAMESE_LETTERS.search(footer)
+    phone.click("label.md-header__button[for='__drawer']")  # Material's drawer still opens: the menu on a phone
+    entries = phone.locator(".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")
+    entries.first.wait_for(state="visible")
+    menu = [(entry.inner_text().strip(), entry.get_attribute("href")) for entry in entries.all()]
+    assert menu[:3] == [("Home", "/en/"), ("OCOP products", "/en/products/"), ("Producers", "/en/producers/")]
+    assert all(href.startswith("/en/") and not VIETNAMESE_LETTERS.search(label) for label, href in menu), menu
+    assert phone.locator(".md-nav--primary > .md-nav__title").inner_text().strip() == ENGLISH_NAME
+
+    phone.goto(host + "en/nothing-here/")  # the search box speaks English and finds English pages
+    phone.click("label.md-header__button[for='__search']")
+    box = phone.locator("input.md-search__input")
+    assert box.get_attribute("placeholder") == "Search"
+    box.press_sequentially("fish sauce", delay=50)
+    meta = phone.locator(".md-search-result__meta")
+    wait_until(lambda: "matching document" in meta.inner_text(), timeout=30)
+    hrefs = phone.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
+    assert host + "en/products/nuoc-mam-nam-quyen/" in [href.split("#")[0] for href in hrefs]
+    assert all(href.startswith(host + "en/") for href in hrefs), hrefs
+
+    phone.goto(host + "san-pham/khong-co/")  # elsewhere the chrome stays Vietnamese
+    assert phone.title() == "Không tìm thấy trang - Sản phẩm OCOP xã Quảng Trung"
+    assert phone.locator(".md-header__topic").first.inner_text().strip() == "Sản phẩm OCOP xã Quảng Trung"
+    assert "Hướng dẫn cập nhật trang" in phone.locator(".md-footer").inner_text()
+
+
+def test_the_404_page_runs_no_script_of_its_own_inline(built):
+    """The server's Content-Security-Policy forbids inline scripts: the page's own are files."""
+    html = (built.site / "404.html").read_text(encoding="utf-8")
+    assert "short-address.js" in html and "not-found.js" in html
+    assert "ocop-not-found-query" not in " ".join(re.findall(r"<script>(.*?)</script>", html, re.S))
+    assert "toUpperCase" not in " ".join(re.findall(r"<script>(.*?)</script>", html, re.S))

@@ -66,3 +66,19 @@ def test_without_outlets_the_english_page_reads_well(built):
     text = text_of(built.page("en/where-to-buy/"))
     assert "No point of sale is listed on the site yet" in text
     assert "OCOP centres (district and province level)" in text  # what the plan says the system is
+
+
+def test_without_outlets_the_page_asks_to_contact_only_producers_with_a_contact(built, project):
+    """The example producers have no contact: "hãy liên hệ cơ sở" would ask for what the page cannot give."""
+    for page in ("diem-ban/", "en/where-to-buy/"):
+        text = text_of(built.page(page))
+        assert "liên hệ" not in text.lower() and "contact" not in text.lower(), page
+    producer = project.root / "products/huan-hong/producer.yml"
+    producer.write_text(producer.read_text(encoding="utf-8") + 'phone: "0900 000 000"\n', encoding="utf-8")
+    assert project.build().code == 0
+    html = project.page("diem-ban/")
+    assert "Muốn mua sản phẩm, hãy liên hệ cơ sở sản xuất: Huân Hồng." in text_of(html)
+    assert 'href="../co-so/huan-hong/"' in html and 'href="../co-so/nam-quyen/"' not in html
+    english = project.page("en/where-to-buy/")
+    assert "To buy a product, contact its producer: Huân Hồng." in text_of(english)
+    assert 'href="../producers/huan-hong/"' in english

@@ -32,12 +32,14 @@ def search_site(tmp_path_factory):
         yield address, project
 
 
-def results(page, address: str, query: str) -> list[str]:
-    """The addresses Material's search lists for `query` (deep link ?q=…), relative to the site."""
-    page.goto(address + "?q=" + urllib.parse.quote(query))
+def results(page, address: str, query: str, where: str = "") -> list[str]:
+    """The addresses Material's search lists for `query` (deep link ?q=…) on the page at `where`,
+    relative to the site."""
+    page.goto(address + where + "?q=" + urllib.parse.quote(query))
     meta = page.locator(".md-search-result__meta")
-    # "… tài liệu liên quan" once the query ran (before: "Đang khởi tạo tìm kiếm", "Nhập để bắt đầu …").
-    wait_until(lambda: "tài liệu" in meta.inner_text(), timeout=30)
+    # "… tài liệu liên quan" once the query ran (before: "Đang khởi tạo tìm kiếm", "Nhập để bắt đầu …"),
+    # "… matching documents" in English.
+    wait_until(lambda: "tài liệu" in meta.inner_text() or "document" in meta.inner_text(), timeout=30)
     # Material shows the first ten results and more as the list is scrolled: scroll until all are there.
     count = -1
     while count != (count := page.locator("a.md-search-result__link").count()):
@@ -81,3 +83,33 @@ def test_the_index_keeps_the_original_words_and_adds_folded_ones(search_site):
     assert entry["title"] == "Nem chua thử nghiệm" and "Đặc sản" in entry["text"]
     assert "dac" in entry["folded_text"].split() and "nghiem" in entry["folded_title"].split()
     assert index["config"]["fields"]["folded_title"] == index["config"]["fields"]["title"]
+
+
+def test_a_page_searches_the_pages_of_its_own_language(phone, search_site):
+    """"nuoc mam" on a Vietnamese page listed the product twice, once as its English page."""
+    address, _ = search_site
+    for query in ("nuoc mam", "nam quyen"):
+        vietnamese = results(phone, address, query)
+        assert "san-pham/nuoc-mam-nam-quyen/" in vietnamese
+        assert [found for found in vietnamese if found.startswith("en/")] == [], query
+    for where in ("en/", "en/products/nem-huan-hong/"):
+        english = results(phone, address, "nam quyen", where)  # "Năm Quyền fish sauce"
+        assert "en/products/nuoc-mam-nam-quyen/" in english, where
+        assert [found for found in english if not found.startswith("en/")] == [], where
+    # Typed in the search box, as a visitor does, on a product page of each language.
+    vietnamese = typed(phone, address + "san-pham/nem-huan-hong/", "nuoc mam")
+    assert address + "san-pham/nuoc-mam-nam-quyen/" in vietnamese
+    assert [href for href in vietnamese if href.startswith(address + "en/")] == []
+    english = typed(phone, address + "en/products/nem-huan-hong/", "fish sauce")
+    assert address + "en/products/nuoc-mam-nam-quyen/" in english
+    assert [href for href in english if not href.startswith(address + "en/")] == []
+
+
+def typed(page, url: str, query: str) -> list[str]:
+    """The pages Material's search lists while `query` is typed into the search box of the page at `url`."""
+    page.goto(url)
+    page.click("label.md-header__button[for='__search']")
+    page.locator("input.md-search__input").press_sequentially(query, delay=50)
+    page.locator("a.md-search-result__link").first.wait_for(timeout=30000)
+    hrefs = page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
+    return sorted({href.split("#")[0] for href in hrefs})

@@ -105,3 +105,25 @@ def test_site_is_vietnamese_and_needs_no_other_host_for_fonts(built):
     html = built.page("")
     assert '<html lang="vi"' in html
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+# What a page says when it has nothing to say: a section without content is left out, never announced.
+PLACEHOLDERS = re.compile(
+    r"đang (được )?cập nhật|sẽ được cập nhật|cập nhật sau|đang (được )?xây dựng|đang hoàn thiện|sắp ra mắt"
+    r"|coming soon|being updated|under construction|to be added|lorem ipsum|\bTODO\b|\bTBD\b",
+    re.IGNORECASE,
+)
+
+
+def test_no_published_page_announces_content_to_come(built):
+    """/du-lich/ said "Nội dung đang được cập nhật." under two headings: an empty section is left out."""
+    pages = sorted(built.site.rglob("*.html"))
+    assert len(pages) > 20
+    found = {
+        page.relative_to(built.site).as_posix(): match.group(0)
+        for page in pages
+        if (match := PLACEHOLDERS.search(page.read_text(encoding="utf-8")))
+    }
+    assert found == {}
+    tourism = text_of(built.page("du-lich/"))
+    assert "Lễ hội trên địa bàn xã" not in tourism and "Sản phẩm OCOP làm quà" in tourism

@@ -49,13 +49,13 @@ from ..media.printing import (
 )
 from ..media.qr import LEVELS
 from ..model.catalogue import PRODUCER_FILE
-from ..model.codes import issue_codes
+from ..model.codes import Snapshot, issue_codes
 from ..model.dates import build_date
-from ..model.errors import DataError
+from ..model.errors import DataError, path_shower
 from ..model.models import OutletKind, parse_date
 from ..model.news import BlogSettings, load_authors
 from ..model.plan import PLAN_FILE
-from ..ops.commit import CommitError, commit_changes
+from ..ops.commit import CommitError, commit_changes, stray_files
 from ..ops.publish import PublishError, publish_gh_pages, publish_to
 from ..ops.scaffold import (
     ScaffoldError,
@@ -111,6 +111,30 @@ def _issue(args, project: Project | None = None) -> Project:
         print(f"Hãy lưu (commit) {project.registry.file} cùng dữ liệu: mã đã in thì không được đổi.")
         project = _load(args.config)
     return project
+
+
+def _with_new_codes(args, run) -> int:
+    """New products' codes written for the build that uses them, and taken back (files byte-identical)
+    if it fails or is interrupted: a code is issued only by a build that succeeds."""
+    project = _load(args.config)
+    snapshot = Snapshot.of(project.catalogue, project.registry, project.root)
+    try:
+        _issue(args, project)
+        code = run()
+    except KeyboardInterrupt:
+        snapshot.restore()  # main() says, in one line, that everything is as it was
+        raise
+    except BaseException:
+        _take_back(snapshot)
+        raise
+    if code != 0:
+        _take_back(snapshot)
+    return code
+
+
+def _take_back(snapshot: Snapshot) -> None:
+    if snapshot.restore():
+        print("Trang web chưa tạo được nên chưa cấp mã ngắn mới: các tệp sản phẩm và sổ mã vẫn như trước.", file=sys.stderr)
 
 
 def codes(args) -> int:
@@ -209,6 +233,7 @@ def check(args) -> int:
             f"Ủy ban nhân dân xã {commune.merged_into or commune.name}: trang sản phẩm không có số điện thoại hay "
             "địa chỉ để người mua báo hàng giả, chỉ khuyên họ hỏi tại trụ sở Ủy ban."
         )
+    warnings += _strays(args.config)
     if warnings:
         print(f"Có {len(warnings)} cảnh báo (trang web vẫn được tạo, nhưng hãy kiểm tra lại):", file=sys.stderr)
         for warning in warnings:
@@ -457,7 +482,7 @@ def _engine(*arguments: str) -> int:
     runs the same plugins), in a child process; stopping `ocop` (Ctrl+C, or a service manager's SIGTERM)
     stops it too, so that no `properdocs serve` is left holding the port. Every call names the
     configuration file: ProperDocs, left to find one, asks in English for mkdocs.yml to be renamed."""
-    process = subprocess.Popen([sys.executable, "-m", "properdocs", *arguments])
+    process = subprocess.Popen([sys.executable, "-m", "ocop.engine.child", *arguments])
     main_thread = threading.current_thread() is threading.main_thread()  # only there may signals be handled
     previous = signal.getsignal(signal.SIGTERM)
     if main_thread:
@@ -465,7 +490,8 @@ def _engine(*arguments: str) -> int:
     try:
         return process.wait()
     except KeyboardInterrupt:  # the child got the same Ctrl+C from the console and is stopping
-        return process.wait()
+        process.wait()
+        raise
     finally:
         if main_thread:
             signal.signal(signal.SIGTERM, previous)
@@ -475,8 +501,8 @@ def _engine(*arguments: str) -> int:
 
 
 def build(args) -> int:
-    _issue(args)
-    return _engine("build", "--strict", "--config-file", args.config)
+    # The engine writes into a fresh folder beside site/ and swaps it in only when complete (staging.py).
+    return _with_new_codes(args, lambda: _engine("build", "--strict", "--config-file", args.config))
 
 
 def serve(args) -> int:
@@ -485,13 +511,6 @@ def serve(args) -> int:
 
 
 def publish(args) -> int:
-    def build_into(folder: Path) -> int:
-        return _engine("build", "--strict", "--config-file", args.config, "--site-dir", str(folder))
-
-    def check_built(folder: Path):
-        project = _load(args.config)
-        return check_site(folder, project.settings.site_url, printed_addresses(project), SHORT)
-
     gh_pages, folder = args.gh_pages, args.to
     config = _config(args.config)
     if not gh_pages and folder is None:
@@ -504,21 +523,46 @@ def publish(args) -> int:
         folder = None if gh_pages else str(Path(args.config).resolve().parent / target)
     try:
         # The officer's work is saved first, even if the data turns out to have a mistake; then new
-        # products get their slug and short code (as `ocop build` gives them), saved in a commit of their own.
-        _commit_first(args.config, config, "Cập nhật nội dung")
-        _issue(args)
-        _commit_first(args.config, config, "Cấp mã ngắn cho sản phẩm mới")
-        if gh_pages:
-            publish_gh_pages(
-                Path(args.config).resolve().parent, build_into, check_built,
-                branch=args.branch, remote=args.remote, push=not args.no_push,
-            )
-        else:
-            publish_to(Path(folder), build_into, check_built)
+        # products get their slug and short code for this build (taken back if it fails), and once the
+        # site is published they are saved in a commit of their own. --no-commit (the nightly rebuild of a
+        # server that only pulls) commits nothing.
+        for warning in _strays(args.config):
+            print(f"Cảnh báo: {warning}", file=sys.stderr)
+        if not args.no_commit:
+            _commit_first(args.config, config, "Cập nhật nội dung")
+        _with_new_codes(args, lambda: _publish_site(args, gh_pages, folder))
+        if not args.no_commit:
+            _commit_first(args.config, config, "Cấp mã ngắn cho sản phẩm mới")
     except (PublishError, CommitError) as error:
         print(error, file=sys.stderr)
         return 1
     return 0
+
+
+def _publish_site(args, gh_pages: bool, folder: str | None) -> int:
+    """Build into a fresh folder, check it, then switch it in (ops/publish.py); PublishError if not."""
+
+    def build_into(folder: Path) -> int:
+        return _engine("build", "--strict", "--config-file", args.config, "--site-dir", str(folder))
+
+    def check_built(folder: Path):
+        project = _load(args.config)
+        return check_site(folder, project.settings.site_url, printed_addresses(project), SHORT)
+
+    if gh_pages:
+        publish_gh_pages(
+            Path(args.config).resolve().parent, build_into, check_built,
+            branch=args.branch, remote=args.remote, push=not args.no_push,
+        )
+    else:
+        publish_to(Path(folder), build_into, check_built)
+    return 0
+
+
+def _strays(config_file: str) -> list[str]:
+    """Files under docs/ that nothing names (published and committed all the same): warnings."""
+    root = Path(config_file).resolve().parent
+    return stray_files(root, Path(_config(config_file).docs_dir), path_shower(root))
 
 
 def _commit_first(config_file: str, config, title: str) -> None:
@@ -531,6 +575,7 @@ def _commit_first(config_file: str, config, title: str) -> None:
     commit_changes(root, paths, title)
 
 
+INTERRUPTED = "Đã dừng theo yêu cầu (Ctrl+C): trang web và dữ liệu vẫn như trước khi chạy lệnh."
 GH_PAGES = "gh-pages"
 PUBLISH_TARGET_MISSING = (
     "Chưa biết đăng trang vào đâu. Ghi nơi đăng một lần trong {config}, ở phần plugin ocop:\n"
@@ -605,6 +650,10 @@ def parser() -> argparse.ArgumentParser:
     where = publishing.add_mutually_exclusive_group()
     where.add_argument("--to", metavar="THƯ_MỤC", help="thư mục của máy chủ web (thay trong một bước); bỏ trống: publish_to trong mkdocs.yml")
     where.add_argument("--gh-pages", action="store_true", help="nhánh gh-pages của kho Git (GitHub Pages)")
+    publishing.add_argument(
+        "--no-commit", action="store_true",
+        help="không lưu gì vào Git (xây dựng lại hằng đêm trên máy chủ): chỉ tạo, kiểm tra rồi thay trang",
+    )
     publishing.add_argument("--no-push", action="store_true", help="với --gh-pages: chỉ ghi nhánh trên máy này")
     publishing.add_argument("--remote", default="origin", metavar="TÊN", help="với --gh-pages: kho từ xa (mặc định origin)")
     publishing.add_argument("--branch", default="gh-pages", metavar="TÊN", help="với --gh-pages: tên nhánh (mặc định gh-pages)")
@@ -651,6 +700,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.run(args)
+    except KeyboardInterrupt:  # whatever was under way has been undone or left as it was (publish.py, codes)
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1

@@ -22,17 +22,19 @@ from mkdocs.structure.files import File, Files
 
 from ..model.errors import DataError
 from ..model.news import FEED, SourcePage, feed
+from ..model.sources import OutsideLinks, escapes
 from ..ops.editor import editor_files
 from ..ops.preview import Failure, insert_notice, show_on_pages
 from ..ops.sitecheck import check_site, printed_addresses
 from ..pages.addresses import SHORT
 from ..pages.chrome import CHROME
 from ..pages.markers import MarkerExpander
-from ..pages.pagemeta import escape_for_theme, restore
+from ..pages.pagemeta import escape_for_theme, escape_post_title, restore
 from ..pages.post_photos import PostPhoto, PostPhotosExtension
 from ..pages.search import compact_file
 from .config import OcopPluginConfig
 from .project import Project, configured_site_url, editor_settings, load_project
+from .staging import StagedBuild
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 UNCODED_NAMED = 10  # products without a short code named in the build log; a province may have thousands
@@ -75,6 +77,20 @@ def add_post_photos(photos: dict[str, PostPhoto], files: Files, config: MkDocsCo
             files.append(File.generated(config, uri, abs_src_path=str(rendition.path)))
 
 
+def drop_outside_files(files: Files, config: MkDocsConfig) -> None:
+    """Never publish a file of docs/ reached through a link leaving the project, even one made after
+    the check (on_config refuses those it finds before MkDocs walks docs/)."""
+    root = Path(config.config_file_path or "mkdocs.yml").parent
+    docs = Path(config.docs_dir)
+    for file in list(files):
+        # The theme's own files (Material's scripts, in its package) are not the officer's: only docs/ is judged.
+        if file.generated_by or not file.abs_src_path or Path(file.src_dir or "") != docs:
+            continue
+        if escapes(Path(file.abs_src_path), root):
+            log.error("ocop: bỏ qua docs/%s: liên kết (symlink) trỏ ra ngoài thư mục dự án", file.src_uri)
+            files.remove(file)
+
+
 class OcopPlugin(BasePlugin[OcopPluginConfig]):
     project: Project | None = None
 
@@ -85,6 +101,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         # The generated pages' addresses → their descriptions: one short entry each in the search index.
         self.generated_pages: dict[str, str | None] = {}
         self.plain_meta: dict[str, dict] = {}  # a page's metadata as written, while its template renders
+        self.staged: StagedBuild | None = None  # a build into a fresh folder beside site_dir (staging.py)
+        self.command, self.dirty = "build", False
 
     def load(self, config: MkDocsConfig) -> Project:
         """The project as this plugin's options in mkdocs.yml describe it (the `ocop` command uses it too).
@@ -105,6 +123,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     # 1. Once, when the command starts.
     def on_startup(self, *, command, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.command, self.dirty = command, dirty
 
     # 2. Every build (each save in `serve`): read the data.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -112,6 +131,10 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         try:
             with collector_paused():
                 self.project = self.load(config)
+        except OutsideLinks as error:
+            # Even in the preview: MkDocs walks docs/ following links right after this event, so a
+            # `docs/etc → /etc` must stop the build here, before it is walked.
+            raise PluginError(error.report()) from None
         except DataError as error:
             self.refuse(error)
             return config
@@ -121,11 +144,27 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         extensions = config.markdown_extensions
         extensions[:] = [e for e in extensions if not isinstance(e, PostPhotosExtension)]
         extensions.append(PostPhotosExtension(self.project.post_photos, self.project.renderer))
+        self.stage(config)
         return config
+
+    def stage(self, config: MkDocsConfig) -> None:
+        """A build over an existing site writes into a fresh folder beside it, swapped in at the end."""
+        self.staged = None
+        site = Path(config.site_dir)
+        if self.command in ("build", "gh-deploy") and not self.dirty and StagedBuild.needed(site):
+            self.staged = StagedBuild(site)
+            config.site_dir = str(self.staged.folder)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The build stopped: its fresh folder goes, the site it would have replaced stays as it was."""
+        if self.staged is not None:
+            self.staged.abandon()
+            self.staged = None
 
     # 3. The site's files: add the generated pages and their media. Default priority: before the blog's
     # (-50), which must see the news photos' renditions in place of their originals.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        drop_outside_files(files, config)
         self.sources = {
             file.dest_uri: f"{Path(config.docs_dir).name}/{file.src_uri}"
             for file in files
@@ -194,6 +233,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         """Expand the markers ([[san-pham: …]], [[tin-moi]]) of hand-written pages; they were checked in on_config."""
         if self.failure:
             return self.failure.markdown
+        news = self.project.news
+        if news is not None and page.file.src_uri.startswith(news.settings.posts_dir + "/"):
+            escape_post_title(page)  # before the blog (priority -50) writes it into the excerpt
         if page.file.generated_by:
             return markdown
         source = SourcePage(page.file.src_uri, f"{config.docs_dir}/{page.file.src_uri}", markdown, markdown, 1)
@@ -237,7 +279,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             return
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
-            compact_file(index, self.generated_pages)
+            compact_file(index, self.generated_pages, self.project.translated_languages())
         # A warning, not an exception: strict mode (mkdocs.yml, `ocop build`, `ocop publish`) then fails
         # the build after listing every problem, and the preview keeps running while they are fixed.
         # The public site_url, as in the project's QR codes (under `serve` config.site_url is the preview's).
@@ -250,3 +292,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             log.warning("ocop: trang web vừa tạo có lỗi: %s%s", problem, f" (trang viết ở {source})" if source else "")
         if self.serving and problems:  # the officer looks at the preview, not only at the terminal
             show_on_pages(Path(config.site_dir), problems, self.sources)
+        if self.staged is not None:  # last: the checks above may have failed a strict build
+            swapped = self.staged.finish(config.strict)
+            config.site_dir = str(self.staged.target)
+            self.staged = None
+            if not swapped:
+                log.error("ocop: trang web chưa được thay: trang cũ trong %s vẫn giữ nguyên", config.site_dir)

@@ -25,9 +25,11 @@ from ..model.errors import DataError, Problem, path_shower
 from ..model.models import Commune
 from ..model.news import BlogSettings, News, load_news
 from ..model.plan import Plan, load_plan
+from ..model.reader import control_problems
+from ..model.sources import refuse_outside_links
 from ..model.validate import describe
 from ..ops.editor import EditorSettings, producers_of
-from ..pages.addresses import OutputFile, SiteSettings
+from ..pages.addresses import OutputFile, SiteSettings, reserved_names
 from ..pages.chrome import theme_chrome
 from ..pages.markers import check_pages
 from ..pages.post_photos import PostPhoto
@@ -74,6 +76,10 @@ class Project:
         linking only the pages of `published` (site paths)."""
         return theme_chrome(self.renderer.languages, self.settings.commune, published)
 
+    def translated_languages(self) -> list[str]:
+        """The codes of the translated languages (en): each has its folder, its chrome and its search index."""
+        return [language.code for language in self.renderer.languages if language.translated]
+
     @property
     def check_memory(self) -> Path | None:
         """Where the site check keeps what it found in each page between builds (in the cache folder)."""
@@ -110,6 +116,27 @@ def configured_site_url(config: MkDocsConfig) -> str | None:
     return written.get("site_url") if isinstance(written, dict) else None
 
 
+def reserved_problems(catalogue: Catalogue, docs_dir: Path) -> list[Problem]:
+    """A product slug or a producer folder taking an address the site makes itself (addresses.py)."""
+    pages = {path.stem if path.suffix == ".md" else path.name for path in docs_dir.iterdir()} if docs_dir.is_dir() else set()
+    reserved = {name.lower() for name in reserved_names(*pages)}
+    problems = []
+    for entry in catalogue.products.values():
+        if entry.slug in reserved:
+            field = "slug" if entry.model.slug else "name"
+            line = entry.document.line_of((field,)) if entry.document is not None else None
+            problems.append(Problem(entry.source, line, field, RESERVED.format(what=f"địa chỉ trang '{entry.slug}'") + "hãy ghi trường slug khác, ví dụ thêm tên cơ sở vào sau"))
+    for slug, producer in catalogue.producers.items():
+        if slug in reserved:
+            problems.append(Problem(str(Path(producer.source).parent.as_posix()), None, None, RESERVED.format(what=f"tên thư mục cơ sở '{slug}'") + "hãy đổi tên thư mục, ví dụ theo tên cơ sở"))
+    return problems
+
+
+RESERVED = (
+    "{what} trùng với một trang hay thư mục mà trang web tự tạo (trang danh mục, /Q/, /en/, /assets/, tin tức…): "
+)
+
+
 def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str | None = None) -> Project:
     """Read settings and data, as mkdocs.yml and the `ocop` plugin's `options` in it say; raise
     DataError with every problem found. `site_url`, when given, stands for config.site_url: the public
@@ -119,6 +146,11 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
     config_file = Path(config.config_file_path or "mkdocs.yml")
     root = config_file.parent.resolve()
     shown = config_file.name
+    # Before anything under docs/, products/ or the theme's overrides is read (the theme's files are
+    # published too): a link leaving the project is never followed.
+    own = [Path(config.docs_dir), root / products_dir]
+    own += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    refuse_outside_links(own, root, path_shower(root))
     problems: list[Problem] = []
     site_url = site_url or config.site_url
     if not site_url:
@@ -132,6 +164,8 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
     except LabelError as error:
         problems.append(Problem(shown, None, "plugins.ocop", str(error)))
     commune = None
+    # The commune's name and offices head the Word report, which refuses control characters.
+    problems += control_problems((config.extra or {}).get("commune"), shown, ("extra", "commune"))
     try:
         commune = Commune.model_validate((config.extra or {}).get("commune"))
     except ValidationError as error:
@@ -145,13 +179,17 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
     except DataError as error:
         problems += error.problems
     catalogue = None
+    registry, registry_problems = read_registry(root / products_dir, path_shower(root))
     try:  # without a build day (a bad SOURCE_DATE_EPOCH) the catalogue reports that same problem
-        catalogue = load_catalogue(root / products_dir, display_root=root, resized=photo_cache.is_cached, today=today)
+        catalogue = load_catalogue(
+            root / products_dir, display_root=root, resized=photo_cache.is_cached, today=today, printed=registry.slugs
+        )
     except DataError as error:
         problems += error.problems
-    registry, found = read_registry(root / products_dir, path_shower(root))
-    problems += found
-    if catalogue is not None and not found:
+    problems += registry_problems
+    if catalogue is not None:
+        problems += reserved_problems(catalogue, Path(config.docs_dir))
+    if catalogue is not None and not registry_problems:
         problems += check_codes(catalogue, registry)
     plan = None
     if catalogue is not None:
@@ -168,9 +206,10 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         problems += found
         post_photos, found = load_post_photos(news, photo_cache)
         problems += found
-    problems += check_pages(Path(config.docs_dir), catalogue, news, path_shower(root))
+    templates = tuple(Path(folder) for folder in config.theme.dirs)
+    problems += check_pages(Path(config.docs_dir), catalogue, news, path_shower(root), templates)
     if problems:
-        raise DataError(problems)
+        raise DataError(list(dict.fromkeys(problems)))  # a post's front matter is checked as a page too
     settings = SiteSettings(
         site_url.rstrip("/") + "/", commune, today, options.expiring_days,
         favicon=config.theme.get("favicon") or SiteSettings.favicon,

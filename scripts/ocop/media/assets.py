@@ -6,7 +6,9 @@ Their names come from pages/addresses.py, as the pages' links do. Everything is 
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..model.catalogue import PHOTO_SUFFIXES
 from ..model.entries import Catalogue, ProductEntry
@@ -149,12 +151,14 @@ def load_post_photos(news: News, photo_cache: PhotoCache) -> tuple[dict[str, Pos
     problem named with the post's file, its line and the image as written."""
     photos: dict[str, PostPhoto] = {}
     problems: list[Problem] = []
-    docs_dir = news.settings.docs_dir.resolve()
+    docs_dir = Path(os.path.abspath(news.settings.docs_dir))
     for post in news.posts:
         for line, target, path in shown_images(post.page, news.settings.docs_dir):
             if path is None or path.suffix.lower() not in PHOTO_SUFFIXES:
                 continue  # missing (markers.check_page says so), or a drawing (SVG, GIF) shown as it is
-            path = path.resolve()
+            # Where the post shows it, not where a link in the project leads (model/sources.py accepts
+            # links inside the project): such a photo is resized and stripped of its metadata like any.
+            path = Path(os.path.abspath(path))
             if not path.is_relative_to(docs_dir):
                 continue
             src_uri = path.relative_to(docs_dir).as_posix()

@@ -26,11 +26,22 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError, features
 
+from ..model.catalogue import MAX_PHOTO_SIDE, too_long_and_thin
 from ..pages.pictures import EXTENSIONS, MODERN, Picture, Rendition
 from .cache import DiskCache, cache_key, file_digest, read_notes, write_whole
 
 _ORIENTATION_SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
 ORIGINALS = "originals.json"  # path → [size, modification time, hash] of each original seen
+
+
+TOO_BIG_TO_DECODE = "máy không đủ bộ nhớ để mở ảnh: hãy thu nhỏ ảnh trước, khoảng 1600 điểm ảnh chiều ngang"
+
+
+def rendition_widths(wanted: tuple[int, ...], width: int, height: int) -> list[int]:
+    """The widths to publish a `width` × `height` photo at: the style's, never wider than the photo, nor
+    so wide that the height passes the encoders' limit (a stitched phone screenshot is published narrower)."""
+    fitting = max(1, MAX_PHOTO_SIDE * width // height)
+    return sorted({min(target, width, fitting) for target in wanted})
 
 
 class PhotoError(Exception):
@@ -161,7 +172,10 @@ class PhotoCache:
             if (width, height) != image.size:
                 image = image.resize((width, height), Image.Resampling.LANCZOS)
             for fmt in self.formats + (fallback,):
-                data = self._encode(image, fmt, icc_profile)
+                try:
+                    data = self._encode(image, fmt, icc_profile)
+                except (OSError, ValueError, MemoryError):  # an encoder's own limit, in English
+                    raise PhotoError(f"không tạo được ảnh {fmt.upper()} {width} × {height} điểm ảnh: hãy thu nhỏ ảnh trước") from None
                 path = self.disk.write(key, f"{width}.{EXTENSIONS[fmt]}", data)
                 self.made += 1
                 renditions.append(Rendition(fmt, width, height, path))
@@ -180,7 +194,10 @@ class PhotoCache:
                     raw_width, raw_height = original.size
                     orientation = original.getexif().get(0x0112, 1)
                     upright = (raw_height, raw_width) if orientation in _ORIENTATION_SWAPS else (raw_width, raw_height)
-                    widths = sorted({min(width, upright[0]) for width in self.style.widths})
+                    why = too_long_and_thin(*upright)
+                    if why:
+                        raise PhotoError(why)
+                    widths = rendition_widths(self.style.widths, *upright)
                     scale = widths[-1] / upright[0]
                     # JPEG can decode straight at a half, quarter or eighth of its size: far less work and memory
                     # for a 50-megapixel original than decoding it whole and shrinking it afterwards.
@@ -196,6 +213,8 @@ class PhotoCache:
             ) from None
         except (UnidentifiedImageError, OSError):
             raise PhotoError("tệp không phải ảnh hợp lệ (hỏng, chép chưa hết, hoặc không phải JPG, PNG, WebP)") from None
+        except MemoryError:
+            raise PhotoError(TOO_BIG_TO_DECODE) from None
 
     def _encode(self, image: Image.Image, fmt: str, icc_profile: bytes | None) -> bytes:
         options: dict = {"quality": self.style.quality_of(fmt)}

@@ -16,6 +16,7 @@ import functools
 import os
 import re
 import warnings
+from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from .entries import (
     ProductGroup,
     Subgroup,
 )
-from .errors import DataError, Problem, did_you_mean, path_shower
+from .errors import DataError, Problem, did_you_mean, path_shower, thousands
 from .models import SLUG_PATTERN, Photo, Producer, Product
 from .reader import Document, read_yaml
 from .trade import load_trade
@@ -47,6 +48,20 @@ PHOTO_ELSEWHERE = (
     "trang web của xã không tải gì từ nơi khác; hãy tải ảnh về máy rồi chọn ảnh bằng nút Duyệt tệp của trình soạn thảo"
 )
 MAX_PHOTO_PIXELS = 50_000_000  # a 50-megapixel phone photo; larger ones only slow every visitor down
+# The longest side WebP can encode (JPEG's is 65,535). A longer photo (a stitched phone screenshot,
+# 1080 × 17,000) is published narrower so that its height fits (media/images.py); one so long and thin
+# that even a width of one point would not fit is refused.
+MAX_PHOTO_SIDE = 16383
+
+
+def too_long_and_thin(width: int, height: int) -> str | None:
+    """Why a `width` × `height` photo cannot be published at any width, or None when it can."""
+    if max(width, height) <= MAX_PHOTO_SIDE * min(width, height):
+        return None
+    return (
+        f"ảnh quá dài và hẹp ({thousands(width)} × {thousands(height)} điểm ảnh): cạnh dài được gấp tối đa "
+        f"{thousands(MAX_PHOTO_SIDE)} lần cạnh ngắn; hãy cắt ảnh thành nhiều ảnh"
+    )
 DATA_SUFFIXES = (".yml", ".yaml")
 
 
@@ -64,13 +79,16 @@ def load_groups() -> dict[str, ProductGroup]:
 
 
 def load_catalogue(
-    products_dir: Path, display_root: Path | None = None, resized=None, today: dt.date | None = None
+    products_dir: Path, display_root: Path | None = None, resized=None, today: dt.date | None = None,
+    printed: Collection[str] = (),
 ) -> Catalogue:
     """Read every file under `products_dir`; raise DataError listing every problem found.
 
     `resized(path)` tells whether a photo was already resized whole by an earlier build (its content
     unchanged since): such a photo is not decoded again to be checked. `today` (the build day when not
-    given) is the day no decision or production may come after."""
+    given) is the day no decision or production may come after. `printed` are the codes already issued
+    (the register): a product carrying one claims its address first, so that a clash is blamed on the
+    new file, never on the product whose code is already printed."""
     today = today or build_date()
     products_dir = Path(products_dir).resolve()
     root = (display_root or products_dir.parent).resolve()
@@ -129,6 +147,7 @@ def load_catalogue(
                 if document is not None:
                     product_docs.append((document, path))
 
+    product_docs.sort(key=lambda item: _code_of(item[0]) not in printed)  # stable: file order otherwise
     products: dict[str, ProductEntry] = {}
     warnings: list[Problem] = []
     lowered: dict[str, str] = {}
@@ -239,6 +258,11 @@ def _is_data_file(path: Path) -> bool:
     return path.suffix.lower() in DATA_SUFFIXES
 
 
+def _code_of(document: Document) -> str | None:
+    data = document.data
+    return str(data.get("code")) if isinstance(data, dict) and data.get("code") is not None else None
+
+
 def _is_slug(name: str) -> bool:
     return re.fullmatch(SLUG_PATTERN, name) is not None
 
@@ -316,34 +340,39 @@ def _photos(photos: list[Photo], document: Document, products_dir: Path, shown, 
             with Image.open(path) as image:  # the header only: the whole photo was read when it was resized
                 found.append(PhotoFile(photo, path, *image.size))
             continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
-                with Image.open(path) as image:
-                    width, height = image.size
-                    if width * height <= MAX_PHOTO_PIXELS:
-                        image.verify()
-                if width * height <= MAX_PHOTO_PIXELS:
-                    # verify() does not notice a file cut short (an interrupted copy): decode it, at an
-                    # eighth of its size where the format allows (JPEG), so the build never meets it half-read.
-                    with Image.open(path) as image:
-                        image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
-                        image.load()
-        except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-            width = height = None
-        except (UnidentifiedImageError, OSError):
-            problems.append(Problem(document.file, line, name, f"tệp không phải ảnh hợp lệ: {photo.file}"))
+        size, why = _photo_size(path)
+        if why:
+            problems.append(Problem(document.file, line, name, f"{why}: {photo.file}"))
             continue
-        if width is None or width * height > MAX_PHOTO_PIXELS:
-            size = f"{width} × {height} điểm ảnh, " if width else ""
-            problems.append(
-                Problem(
-                    document.file,
-                    line,
-                    name,
-                    f"ảnh quá lớn ({size}tối đa {MAX_PHOTO_PIXELS // 1_000_000} triệu điểm ảnh): hãy thu nhỏ ảnh {photo.file}",
-                )
-            )
-            continue
-        found.append(PhotoFile(photo, path, width, height))
+        found.append(PhotoFile(photo, path, *size))
     return found, problems
+
+
+def _photo_size(path: Path) -> tuple[tuple[int, int] | None, str | None]:
+    """The photo's width and height, read whole so that the build never meets it broken; or why it
+    cannot be published (without decoding a photo too large or too long to)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                decode = width * height <= MAX_PHOTO_PIXELS and not too_long_and_thin(width, height)
+                if decode:
+                    image.verify()
+            if decode:
+                # verify() does not notice a file cut short (an interrupted copy): decode it, at an
+                # eighth of its size where the format allows (JPEG), so the build never meets it half-read.
+                with Image.open(path) as image:
+                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                    image.load()
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        width = height = None
+    except (UnidentifiedImageError, OSError):
+        return None, "tệp không phải ảnh hợp lệ"
+    except MemoryError:
+        return None, "máy không đủ bộ nhớ để mở ảnh: hãy thu nhỏ ảnh"
+    if width is None or width * height > MAX_PHOTO_PIXELS:
+        size = f"{thousands(width)} × {thousands(height)} điểm ảnh, " if width else ""
+        return None, f"ảnh quá lớn ({size}tối đa {MAX_PHOTO_PIXELS // 1_000_000} triệu điểm ảnh): hãy thu nhỏ ảnh"
+    return (width, height), too_long_and_thin(width, height)
+

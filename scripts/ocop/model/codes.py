@@ -205,6 +205,33 @@ def issue_codes(catalogue: Catalogue, registry: Registry, root: Path) -> Issued:
     return Issued(written, new, unfilled)
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """The bytes of the files issuing codes may write (None: the file did not exist), to put back when
+    the build that would use the new codes fails: a code is issued only by a build that succeeds."""
+
+    files: dict[Path, bytes | None]
+
+    @classmethod
+    def of(cls, catalogue: Catalogue, registry: Registry, root: Path) -> Snapshot:
+        paths = [registry.path, *(root / entry.source for entry in catalogue.products.values())]
+        return cls({path: path.read_bytes() if path.is_file() else None for path in paths})
+
+    def restore(self) -> list[Path]:
+        """Write back every file that changed; the files put back."""
+        changed = []
+        for path, content in self.files.items():
+            now = path.read_bytes() if path.is_file() else None
+            if now == content:
+                continue
+            if content is None:
+                path.unlink()
+            else:
+                path.write_bytes(content)
+            changed.append(path)
+        return changed
+
+
 def _never_filled_in(path: Path, entry: ProductEntry) -> bool:
     if entry.document is None:
         return False

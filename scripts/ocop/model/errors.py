@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,10 +10,19 @@ from pathlib import Path
 
 def shown_path(path: Path, root: Path) -> str:
     """A file as the officer sees it in a message: relative to the project folder, with "/"."""
-    try:
-        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+    # The name as written, not where a link leads: a link to a file elsewhere is named by its own name.
+    for absolute in (os.path.abspath, os.path.realpath):
+        try:
+            return Path(absolute(path)).relative_to(absolute(root)).as_posix()
+        except ValueError:
+            continue
+    return Path(path).as_posix()
+
+
+def thousands(number: int) -> str:
+    """52428857 → "52.428.857": the Vietnamese way, each number grouped on its own (never a whole
+    sentence's commas turned into dots)."""
+    return f"{number:,}".replace(",", ".")
 
 
 def path_shower(root: Path):

@@ -120,13 +120,13 @@ def _phone_digits(value: str) -> str:
 Phone = Annotated[str, BeforeValidator(_no_leading_zero_lost), AfterValidator(_phone_digits)]
 
 
-def _web_address(value: str) -> str:
+def web_address(value: str) -> str:
     if not re.fullmatch(r"https?://[^\s<>\"']+", value):
         raise ValueError(f"địa chỉ web phải bắt đầu bằng http:// hoặc https://: {value}")
     return value
 
 
-WebAddress = Annotated[str, AfterValidator(_web_address)]
+WebAddress = Annotated[str, AfterValidator(web_address)]
 
 
 CODE_PATTERN = r"^[A-Z0-9]{1,8}$"

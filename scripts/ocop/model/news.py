@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, StrictBool
 from slugify import slugify as _ascii_slug
 
 from .errors import Problem, did_you_mean
-from .models import Model, Slug, Text
-from .reader import Document, decode, parse_yaml, read_yaml
+from .models import Model, Slug, Text, web_address
+from .reader import Document, decode, field_name, parse_yaml, read_yaml
 from .validate import validate
 
 BLOG_PLUGIN = "material/blog"
@@ -100,11 +100,12 @@ class PostMeta(Model):
 
     title: Text | None = None
     date: Annotated[Any, BeforeValidator(_post_date)] = Field(title="Ngày đăng")
-    categories: TextItems = Field(default_factory=list)
+    categories: Annotated[list[PlainText], BeforeValidator(_strict_list)] = Field(default_factory=list)
     authors: TextItems = Field(default_factory=list)
-    draft: bool | None = None
+    # The blog takes only true or false (YAML's yes/no too, unquoted): "no" in quotes stops the build.
+    draft: StrictBool | None = None
     description: Text | None = None
-    pin: bool = False
+    pin: StrictBool = False
     slug: Slug | None = None
     readtime: int | None = None
     links: Any = None
@@ -123,12 +124,44 @@ class PostMeta(Model):
         return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
+# Material's blog templates print these fields as they are, into the page and into attributes (an
+# author's name is the `alt` of the avatar): `<`, `>` and `"` would become markup there, so they are refused.
+MARKUP = ("<", ">", '"')
+MARKUP_REFUSED = "không được có ký tự < > hoặc \" (trang tin tức in nguyên văn trường này vào trang web): hãy bỏ ký tự đó"
+
+
+def _plain(value: str) -> str:
+    if any(char in value for char in MARKUP):
+        raise ValueError(MARKUP_REFUSED)
+    return value
+
+
+PlainText = Annotated[Text, AfterValidator(_plain)]
+# Where a link of a post or an author may lead: a page of the site (a relative path) or a web address.
+# `javascript:`, `data:` and any other scheme would run or carry content in the visitor's browser.
+LINK_ELSEWHERE = "liên kết phải là một trang của trang web (đường dẫn tính từ thư mục docs/, ví dụ ke-hoach-2025.md) hoặc địa chỉ bắt đầu bằng https://: {value}"
+
+
+def link_target(value: Any) -> str:
+    """A link's target as the blog accepts it: a relative path, or an address that WebAddress accepts."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(LINK_ELSEWHERE.format(value=value))
+    if re.match(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//|\\)", value):
+        try:
+            return web_address(value)
+        except ValueError:
+            raise ValueError(LINK_ELSEWHERE.format(value=value)) from None
+    if any(char in value for char in MARKUP) or any(not char.isprintable() for char in value):
+        raise ValueError(LINK_ELSEWHERE.format(value=value))
+    return value
+
+
 class Author(Model):
-    name: Text
-    description: Text
+    name: PlainText
+    description: PlainText
     avatar: Text
     slug: Slug | None = None
-    url: Text | None = None
+    url: Annotated[Text, AfterValidator(link_target)] | None = None
 
 
 class AuthorsFile(Model):
@@ -227,6 +260,7 @@ _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 def load_news(settings: BlogSettings, shown) -> tuple[News, list[Problem]]:
     """Every post, checked; the problems of all of them at once."""
     authors, problems = load_authors(settings, shown)
+    authors_read = not problems  # else a post naming an author would get a second, false message
     posts: list[PostEntry] = []
     addresses: dict[tuple, str] = {}
     folder = settings.docs_dir / settings.posts_dir
@@ -251,7 +285,8 @@ def load_news(settings: BlogSettings, shown) -> tuple[News, list[Problem]]:
             continue
         if settings.categories:  # an empty list lets the blog take any category
             problems += _check_names(meta.categories, settings.categories, "categories", "chuyên mục", document)
-        problems += _check_names(meta.authors, list(authors), "authors", "tác giả", document, f" trong docs/{settings.authors_file}")
+        problems += _check_links(meta.links, document)
+        problems += [] if not authors_read else _check_names(meta.authors, list(authors), "authors", "tác giả", document, f" trong docs/{settings.authors_file}")
         # The blog's default address is <date>/<slug>: two posts with the same title on the same day
         # would be written to one page, and one of them lost without a word.
         address = (meta.created.date(), meta.slug or slugify(title))
@@ -264,6 +299,34 @@ def load_news(settings: BlogSettings, shown) -> tuple[News, list[Problem]]:
         posts.append(PostEntry(page, meta, title))
     posts.sort(key=lambda post: (post.meta.pin, post.created), reverse=True)
     return News(settings, posts, authors), problems
+
+
+def _check_links(links: Any, document: Document, path: tuple = ("links",)) -> list[Problem]:
+    """`links:` of a post, as the blog reads it (a list of paths, `Tiêu đề: đích`, or sections of
+    those): every target a page or a web address, every title plain text."""
+    if links is None:
+        return []
+    items = links if isinstance(links, list) else [links]
+    problems = []
+    for index, item in enumerate(items):
+        where = (*path, index) if isinstance(links, list) else path
+        pairs = item.items() if isinstance(item, dict) else [(None, item)]
+        for title, target in pairs:
+            here = (*where, title) if title is not None else where
+            name = field_name(here)
+            if title is not None:
+                try:
+                    _plain(str(title))
+                except ValueError as error:
+                    problems.append(Problem(document.file, document.line_of(here), name, str(error)))
+            if isinstance(target, (list, dict)):
+                problems += _check_links(target, document, here)
+                continue
+            try:
+                link_target(target)
+            except ValueError as error:
+                problems.append(Problem(document.file, document.line_of(here), name, str(error)))
+    return problems
 
 
 def _check_names(values: list[str], known, field: str, what: str, document: Document, where: str = "") -> list[Problem]:

@@ -7,6 +7,7 @@ neither run code nor blow up in memory (billion laughs). Every problem names the
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem
+from .errors import Problem, thousands
 
 MAX_BYTES = 1_000_000
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # None when PyYAML was built without libyaml
@@ -50,6 +51,29 @@ class Document:
         return self.lines.get((), 1)
 
 
+CONTROL_CHARACTER = "có ký tự điều khiển không in được (mã U+{code:04X}): hãy xóa ký tự đó"
+# The control characters (Unicode category Cc) but a tab and a line break, which Word refuses, and the
+# text direction overrides, which reorder what a reader sees ("Trojan source").
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def control_character(text: str) -> str | None:
+    """The first character of `text` no field may hold; None when there is none."""
+    found = _CONTROL.search(text)
+    return found.group() if found else None
+
+
+def control_problems(data: Any, file: str, prefix: FieldPath = ()) -> list[Problem]:
+    """A problem for each text in `data` (read by another reader than this one, e.g. mkdocs.yml's
+    `extra:`) holding a character no field may hold."""
+    if isinstance(data, dict):
+        return [problem for key, value in data.items() for problem in control_problems(value, file, (*prefix, str(key)))]
+    if isinstance(data, list):
+        return [problem for index, value in enumerate(data) for problem in control_problems(value, file, (*prefix, index))]
+    char = control_character(data) if isinstance(data, str) else None
+    return [Problem(file, None, field_name(prefix), CONTROL_CHARACTER.format(code=ord(char)))] if char else []
+
+
 def field_name(path: FieldPath) -> str:
     """`photos[0].file` style, as the officer sees it in the file."""
     text = ""
@@ -61,7 +85,7 @@ def field_name(path: FieldPath) -> str:
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """Bytes → NFC text. UTF-8 (with or without BOM) and UTF-16/UTF-32 with BOM are accepted."""
     if len(raw) > MAX_BYTES:
-        return None, [Problem(file, None, None, f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,} byte)".replace(",", "."))]
+        return None, [Problem(file, None, None, f"tệp quá lớn ({thousands(len(raw))} byte, tối đa {thousands(MAX_BYTES)} byte)")]
     # UTF-32 first: its little-endian BOM begins with the UTF-16 one.
     encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), None)
     if encoding is not None:
@@ -126,7 +150,7 @@ def parse_yaml(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     except yaml.reader.ReaderError as error:  # a control character, found before any parsing
         line = text[: error.position].count("\n") + 1
         return None, [
-            Problem(file, line, None, f"có ký tự điều khiển không in được (mã U+{error.character:04X}): hãy xóa ký tự đó")
+            Problem(file, line, None, CONTROL_CHARACTER.format(code=error.character))
         ]
     try:
         node = loader.get_single_node()
@@ -251,6 +275,10 @@ class _Builder:
             value = self.loader.construct_object(node)
             if not isinstance(value, str):
                 self.document.written[path] = node.value
+            elif (char := control_character(value)) is not None:
+                # Written as an escape ("\0", "\x07", "\u202e"), which the reader's own check lets through.
+                self.problem(line, path, CONTROL_CHARACTER.format(code=ord(char)))
+                return None
             return value
         except (yaml.YAMLError, ValueError):
             if node.tag.endswith("timestamp"):
@@ -273,6 +301,9 @@ class _Builder:
                 self.problem(key_line, path, "tên trường phải là chữ")
                 continue
             key = str(key_node.value)
+            if (char := control_character(key)) is not None:
+                self.problem(key_line, path, CONTROL_CHARACTER.format(code=ord(char)))
+                continue
             if key in result:
                 first = self.document.lines.get(path + (key,))
                 self.problem(key_line, path + (key,), f"trường bị lặp lại (đã có ở dòng {first})")

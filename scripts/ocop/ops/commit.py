@@ -70,3 +70,29 @@ def commit_changes(
     commit = _git(root, "rev-parse", "--short", "HEAD").stdout.strip()
     say(f"Đã lưu {len(lines)} tệp thay đổi vào lịch sử Git ({commit}): {title.lower()}.")
     return commit
+
+
+# Text that may name a file of docs/ (a link, an image, a stylesheet, an avatar).
+REFERRING = (".md", ".yml", ".yaml", ".html", ".css", ".js")
+
+
+def stray_files(root: Path, docs_dir: Path, shown: Callable[[Path], str]) -> list[str]:
+    """Warnings for files under docs/ that no page, template or setting names: each is published (anyone
+    may download it) and committed, though nothing links to it (a `docs/mat-khau.txt` dropped there)."""
+    files = [path for path in sorted(docs_dir.rglob("*")) if path.is_file() and not _hidden(path, docs_dir)]
+    texts = [path for path in files if path.suffix.lower() in REFERRING]
+    texts += [path for path in sorted((root / "overrides").rglob("*")) if path.is_file() and path.suffix.lower() in REFERRING]
+    texts += sorted(root.glob("*.yml")) + [path for path in docs_dir.rglob(".*.yml") if path.is_file()]
+    named = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in texts)
+    return [
+        f"{shown(path)}: không trang nào liên kết tới tệp này, nhưng nó vẫn được đăng lên trang web (ai cũng tải "
+        "được) và lưu vào Git: nếu không cần, hãy xoá hoặc chuyển nó ra ngoài thư mục docs/"
+        for path in files
+        if path.suffix.lower() != ".md" and path.name not in named
+    ]
+
+
+def _hidden(path: Path, folder: Path) -> bool:
+    return any(part.startswith((".", "~$")) for part in path.relative_to(folder).parts) or path.name.lower() in (
+        "thumbs.db", "desktop.ini"
+    ) or path.suffix.lower() in (".bak", ".tmp") or path.name.endswith("~")

@@ -16,7 +16,12 @@ An interrupted publish (Ctrl+C, a closed window, a power cut) leaves the previou
 build that stopped only ever wrote into its own new folder, which the next publish removes; a stop
 between the two renames leaves `.DIR.ocop-old-*` without DIR, which the next publish puts back first.
 
-Why no symbolic link (`current → releases/<time>`, the usual Unix way): on Windows a symbolic link needs
+A DIR that is a symbolic link (`www → releases/r1`, the usual zero-downtime layout) is kept one: the
+site is built and checked beside its target, moved to `releases/ocop-<time>`, and the link is replaced
+by a new one in a single rename; the previous release stays for going back. Nothing is changed or
+chmod-ed through a link, and a link left beside DIR by an interrupted publish is removed, not followed.
+
+Why this module makes no such link itself (`current → releases/<time>`): on Windows a symbolic link needs
 administrator rights or developer mode, a junction exists only there, and a folder copied to a USB stick
 or uploaded by FTP loses either. Plain folders and renames work the same everywhere.
 
@@ -46,7 +51,7 @@ from pathlib import Path
 from ..model.errors import Problem
 
 MARKER = ".ocop-publish.json"
-NEW, OLD, LOCK = "ocop-new", "ocop-old", "ocop-lock"
+NEW, OLD, LOCK, LINK = "ocop-new", "ocop-old", "ocop-lock", "ocop-link"
 
 Build = Callable[[Path], int]  # builds the site into a folder; returns the exit code
 Check = Callable[[Path], list[Problem]]  # checks a built folder; returns its problems
@@ -59,6 +64,8 @@ class PublishError(Exception):
 def publish_to(target: Path, build: Build, check: Check, say: Callable[[str], None] = print) -> Path:
     """Build, check and switch into `target`. Raises PublishError, leaving `target` as it was."""
     target = Path(os.path.abspath(target))
+    if target.is_symlink():
+        return _publish_release(target, build, check, say)
     target.parent.mkdir(parents=True, exist_ok=True)
     with _lock(target):
         recover(target, say)
@@ -66,16 +73,58 @@ def publish_to(target: Path, build: Build, check: Check, say: Callable[[str], No
         staging = _sibling(target, NEW)
         try:
             built = _build_and_check(staging, build, check)
-            (built / MARKER).write_text(
-                json.dumps({"published": dt.datetime.now().astimezone().isoformat(timespec="seconds")}) + "\n",
-                encoding="utf-8",
-            )
+            _mark(built)
             switch(built, target)
         finally:
             if staging.exists():
                 remove_tree(staging)
     say(f"Đã xuất bản trang web vào {target}.")
     return target
+
+
+def _publish_release(link: Path, build: Build, check: Check, say: Callable[[str], None]) -> Path:
+    """`www → releases/r1`: build a new release beside r1, then point the link at it in one rename.
+    The previous release stays (to go back to it, point the link at it again); nothing is changed
+    through the link."""
+    current = Path(os.path.realpath(link))
+    if not current.is_dir():
+        raise PublishError(f"{link} là liên kết tới {current}, nhưng thư mục đó không có: hãy sửa liên kết rồi chạy lại.")
+    _refuse_foreign(current)
+    with _lock(current):
+        recover(current, say)
+        recover(link, say)
+        staging = _sibling(current, NEW)
+        try:
+            built = _build_and_check(staging, build, check)
+            _mark(built)
+            release = current.parent / f"ocop-{dt.datetime.now().strftime('%Y%m%d-%H%M%S-%f')}"
+            os.replace(built, release)
+            relink(link, release)
+        finally:
+            if staging.exists():
+                remove_tree(staging)
+    say(f"Đã xuất bản trang web vào {release}; {link} nay trỏ tới đó (bản trước vẫn ở {current}).")
+    return release
+
+
+def relink(link: Path, release: Path) -> None:
+    """Point the symbolic link `link` at `release` atomically: a new link beside it, renamed over it."""
+    old = os.readlink(link)
+    pointed = release if os.path.isabs(old) else Path(os.path.relpath(release, link.parent))
+    fresh = _sibling(link, LINK)
+    os.symlink(pointed, fresh, target_is_directory=True)
+    try:
+        os.replace(fresh, link)
+    except BaseException:
+        fresh.unlink()
+        raise
+
+
+def _mark(built: Path) -> None:
+    (built / MARKER).write_text(
+        json.dumps({"published": dt.datetime.now().astimezone().isoformat(timespec="seconds")}) + "\n",
+        encoding="utf-8",
+    )
 
 
 def publish_gh_pages(
@@ -147,8 +196,8 @@ def recover(target: Path, say: Callable[[str], None] = print) -> None:
         os.replace(olds[-1], target)
         olds = olds[:-1]
         say(f"Đã khôi phục trang web trước đó vào {target} (lần xuất bản trước bị ngắt giữa chừng).")
-    for leftover in olds + sorted(target.parent.glob(f".{target.name}.{NEW}-*")):
-        remove_tree(leftover)
+    for leftover in olds + sorted(target.parent.glob(f".{target.name}.{NEW}-*")) + sorted(target.parent.glob(f".{target.name}.{LINK}-*")):
+        remove_tree(leftover)  # a symbolic link among them is removed itself, never followed
 
 
 def _refuse_foreign(target: Path) -> None:
@@ -159,6 +208,11 @@ def _refuse_foreign(target: Path) -> None:
             f"Thư mục {target} đã có nội dung mà không phải trang do 'ocop publish' tạo: để tránh xóa nhầm, "
             "hãy chọn một thư mục trống (hoặc tự xóa nội dung cũ trước)."
         )
+
+
+def staging_folder(target: Path) -> Path:
+    """A fresh folder beside `target` to build into (removed by `recover` if left behind)."""
+    return _sibling(target, NEW)
 
 
 def _sibling(target: Path, kind: str) -> Path:
@@ -201,9 +255,16 @@ def _exchange(first: Path, second: Path) -> bool:
 
 
 def remove_tree(path: Path) -> None:
-    """shutil.rmtree that also removes read-only files (Windows refuses to delete them otherwise)."""
+    """shutil.rmtree that also removes read-only files (Windows refuses to delete them otherwise). A
+    symbolic link is removed itself: nothing it points to is changed (or chmod-ed) through it."""
+    if os.path.islink(path):
+        os.unlink(path)
+        return
 
     def make_writable(function, name, _):
+        if os.path.islink(name):
+            os.unlink(name)
+            return
         os.chmod(name, stat.S_IWRITE)
         function(name)
 

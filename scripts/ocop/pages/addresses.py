@@ -40,7 +40,8 @@ from pathlib import Path
 from ..model.certificate import EXPIRING_DAYS, CertificateStatus, certificate_status
 from ..model.dates import build_date
 from ..model.models import Batch, Commune
-from .i18n import SOURCE
+from .i18n import SOURCE, languages
+from .listing import GROUP_FOLDER, PAGE_FOLDER, RATING_FOLDER
 
 CATALOGUE = "san-pham"
 PRODUCERS = "co-so"
@@ -55,6 +56,16 @@ PRINT = "in-tem"  # a product's page for the officer who prints its code, out of
 ILLUSTRATIONS = "assets/images/nhom"
 OUTLETS = "diem-ban"
 FAIRS = "hoi-cho"
+
+
+def reserved_names(*more: str) -> frozenset[str]:
+    """The names a product's slug or a producer's folder may not take: the catalogue's and the
+    directory's own pages (index, trang/, nganh/, hang/), and every folder the site makes at its top
+    (Q/, en/, assets/, san-pham/ …), with `more` (the hand-written pages' top-level names, tin-tuc/ …)."""
+    top = {CATALOGUE, PRODUCERS, SHORT, OUTLETS, FAIRS, ILLUSTRATIONS.split("/")[0], "search", "404"}
+    folders = {"index", PAGE_FOLDER, GROUP_FOLDER, RATING_FOLDER, BATCHES, PRINT}
+    translated = {TRANSLATED_CATALOGUE, TRANSLATED_PRODUCERS, TRANSLATED_OUTLETS, TRANSLATED_FAIRS}
+    return frozenset(top | folders | translated | {language.code for language in languages()} | set(more))
 
 
 @dataclass(frozen=True)

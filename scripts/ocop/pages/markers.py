@@ -2,11 +2,14 @@
 
     [[san-pham: nuoc-mam-nam-quyen]]      a card of the product: photo, name, stars, link to its page
     [[tin-moi]]                           the latest published posts
-    [[tin-moi: Du lịch – lễ hội]]         the latest published posts of one category
+    [[tin-moi: Du lịch – lễ hội]]         the latest published posts of one category (none: nothing, and
+                                          a heading over nothing but that is left out too)
     [[so-san-pham-ocop]]                  a sentence counting the products certified today, by stars, in
                                           words ("Xã có ba sản phẩm đạt OCOP 3 sao, …")
     [[san-pham-ocop]]                     the list of those products, each a link to its page
     [[san-pham-ocop: thẻ]]                the same products as cards
+    [[in-tem]]                            every product still made, each a link to its print page (the
+                                          guide: print links are for the staff, never on public pages)
 
 The last three follow the data: a product added, or a certificate that expires, changes every page
 that uses them at the next build, without editing the page. On a page under en/ they are in English.
@@ -27,11 +30,12 @@ from urllib.parse import unquote
 
 from ..model.entries import Catalogue
 from ..model.errors import Problem, did_you_mean
-from ..model.news import News, SourcePage, read_page
+from ..model.news import YAML_RE, News, SourcePage, front_matter, read_page
 from ..model.trade import unknown_product
 from .addresses import (
     CATALOGUE,
     language_product_page_uri,
+    print_page_uri,
     product_page_uri,
     relative_url,
 )
@@ -44,6 +48,7 @@ LATEST_COUNT = 5
 COUNT = "so-san-pham-ocop"
 CERTIFIED = "san-pham-ocop"
 AS_CARDS = "thẻ"
+PRINT = "in-tem"
 
 _MARKER = re.compile(r"^\[\[\s*([^\]:]*?)\s*(?::\s*([^\]]*?)\s*)?\]\]\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -136,8 +141,8 @@ def _marker_problem(marker: Marker, catalogue: Catalogue | None, news: News | No
         if catalogue is not None and marker.argument not in catalogue.products:
             return unknown_product(marker.argument, catalogue.products)
         return None
-    if marker.kind == COUNT:
-        return f"[[{COUNT}]] không có phần sau dấu ':'" if marker.argument else None
+    if marker.kind in (COUNT, PRINT):
+        return f"[[{marker.kind}]] không có phần sau dấu ':'" if marker.argument else None
     if marker.kind == CERTIFIED:
         if marker.argument and marker.argument.lower() not in (AS_CARDS, "the"):
             return f"không hiểu '{marker.argument}': viết [[{CERTIFIED}]] (danh sách) hoặc [[{CERTIFIED}: {AS_CARDS}]] (dạng thẻ)"
@@ -151,12 +156,16 @@ def _marker_problem(marker: Marker, catalogue: Catalogue | None, news: News | No
         return None
     return (
         f"không hiểu ký hiệu {marker.argument if not marker.kind else '[[' + marker.kind + ']]'}: "
-        f"dùng [[{PRODUCT}: địa-chỉ-sản-phẩm]], [[{LATEST}]], [[{COUNT}]] hoặc [[{CERTIFIED}]] "
+        f"dùng [[{PRODUCT}: địa-chỉ-sản-phẩm]], [[{LATEST}]], [[{COUNT}]], [[{CERTIFIED}]] hoặc [[{PRINT}]] "
         "(viết riêng một dòng, sát lề trái)"
     )
 
 
-def check_pages(docs_dir: Path, catalogue: Catalogue | None, news: News | None, shown) -> list[Problem]:
+def check_pages(
+    docs_dir: Path, catalogue: Catalogue | None, news: News | None, shown, templates: tuple[Path, ...] = ()
+) -> list[Problem]:
+    """Every hand-written page: its front matter (as the engine reads it), markers and photos.
+    `templates` are the theme's folders, where a page's `template:` must be found."""
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
         relative = path.relative_to(docs_dir)
@@ -165,8 +174,54 @@ def check_pages(docs_dir: Path, catalogue: Catalogue | None, news: News | None, 
         page, found = read_page(path, relative.as_posix(), shown(path))
         problems += found
         if page is not None:
+            problems += page_options(page, templates)
             problems += check_page(page, docs_dir, catalogue, news)
     return problems
+
+
+_HEADING = re.compile(r"^(#{1,6})\s")
+
+
+def without_empty_sections(lines: list[str], empty: set[int]) -> list[str]:
+    """`lines` without the headings whose section holds nothing but markers that came out empty (the
+    lines in `empty`, [[tin-moi]] without a post): a section with nothing in it is left out, never announced."""
+    dropped = set()
+    for index, line in enumerate(lines):
+        heading = _HEADING.match(line)
+        if not heading:
+            continue
+        section = []
+        for following in range(index + 1, len(lines)):
+            next_heading = _HEADING.match(lines[following])
+            if next_heading and len(next_heading.group(1)) <= len(heading.group(1)):
+                break
+            section.append(following)
+        if empty.intersection(section) and all(i in empty or not lines[i].strip() for i in section):
+            dropped.add(index)
+    return [line for index, line in enumerate(lines) if index not in dropped]
+
+
+def page_options(page: SourcePage, templates: tuple[Path, ...]) -> list[Problem]:
+    """The engine publishes front matter it cannot read as the page's first lines (a heading, a rule),
+    and stops on a `template:` it cannot find: both are refused here, with the line."""
+    if not YAML_RE.match(page.text):
+        return []
+    document, problems = front_matter(page)
+    if document is None:
+        return problems
+    template = document.data.get("template")
+    if template is None:
+        return problems
+    line = document.line_of(("template",))
+    name = str(template).replace("\\", "/")
+    if not isinstance(template, str) or ".." in name.split("/") or name.startswith("/") or not name.endswith(".html"):
+        return problems + [Problem(page.file, line, "template", TEMPLATE_FORM.format(name=template))]
+    if templates and not any((folder / name).is_file() for folder in templates):
+        problems.append(Problem(page.file, line, "template", f"không có khuôn trang '{name}' trong giao diện (thư mục overrides/)"))
+    return problems
+
+
+TEMPLATE_FORM = "khuôn trang '{name}' phải là tên một tệp .html trong thư mục overrides/ của giao diện, ví dụ template: main.html"
 
 
 class MarkerExpander:
@@ -183,11 +238,14 @@ class MarkerExpander:
         if not markers:
             return page.body
         lines = page.body.split("\n")
+        empty = set()
         for index, line in enumerate(lines):
             marker = markers.get(page.body_line + index)
             if marker is not None:
                 lines[index] = self._markdown(marker, page.src_uri, page.file)
-        return "\n".join(lines)
+                if not lines[index].strip():
+                    empty.add(index)
+        return "\n".join(without_empty_sections(lines, empty))
 
     def _markdown(self, marker: Marker, src_uri: str, file: str) -> str:
         problem = _marker_problem(marker, self.catalogue, self.news)
@@ -198,6 +256,8 @@ class MarkerExpander:
         language = self.language_of(src_uri)
         if marker.kind == COUNT:
             return "\n" + self._count(language)
+        if marker.kind == PRINT:
+            return "\n" + self._print_pages(src_uri)
         if marker.kind == CERTIFIED:
             if marker.argument:  # as cards
                 return "\n" + "\n".join(self._card(entry, src_uri) for entry, _ in self._certified())
@@ -246,6 +306,15 @@ class MarkerExpander:
             levels=sorted(levels.items(), reverse=True),
             group=language.group_name(next(iter(groups.values())).name).value if len(groups) == 1 else None,
         )
+
+    def _print_pages(self, src_uri: str) -> str:
+        """Every product still made, by producer and name, each a link to its print page."""
+        entries = sorted(
+            (entry for entry in self.catalogue.products.values() if not entry.model.retired),
+            key=lambda entry: (entry.producer.model.name, entry.model.name),
+        )
+        items = [{"entry": entry, "href": relative_url(print_page_uri(entry.slug), src_uri)} for entry in entries]
+        return self.renderer.render("print-pages.md.j2", items=items)
 
     def _list(self, src_uri: str, language: Language) -> str:
         items = []

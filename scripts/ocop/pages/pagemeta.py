@@ -30,6 +30,15 @@ def escape_for_theme(page) -> dict:
     return original
 
 
+def escape_post_title(page) -> None:
+    """A news post's title made HTML text for good, before the blog uses it: it writes the title into
+    Markdown (the heading of the excerpt in /tin-tuc/, the category and archive pages), the menus and
+    the search index, none of which escape it. Escaping is idempotent on Markup, so the theme's
+    escaping (escape_for_theme) leaves it as it is. The post's address was made from the plain title."""
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = escape(page.meta["title"])
+
+
 def restore(page, original: dict | None) -> None:
     if original is not None:
         page.meta.clear()

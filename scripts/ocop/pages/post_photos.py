@@ -22,6 +22,7 @@ import posixpath
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -68,7 +69,8 @@ class _PicturesOfPosts(Treeprocessor):
             for index, image in reversed(list(enumerate(parent))):  # from the end: indices stay right
                 if image.tag != "img" or "://" in image.get("src", ""):
                     continue
-                photo = self.photos.get(posixpath.normpath(posixpath.join(folder, image.get("src", ""))))
+                # A name with spaces, `#` or `%` is written percent-encoded in Markdown (`ch%E1%BB%A3%20qu%C3%AA.jpg`).
+                photo = self.photos.get(posixpath.normpath(posixpath.join(folder, unquote(image.get("src", "")))))
                 if photo is not None:
                     html = self._picture(photo, image.get("alt", ""), page_file.url, files)
                     self._replace(parent, index, image, self.md.htmlStash.store(html))

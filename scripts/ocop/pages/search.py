@@ -13,6 +13,14 @@ as written. Material has no hook on the query, but its search worker indexes eve
 index's own `config.fields`. So every entry also gets `folded_title` and `folded_text`: its words that
 change without diacritics (đ → d), folded, each once, weighted like `title` and `text`. A query without
 diacritics matches those; one with diacritics matches the original words; results show the original text.
+
+A visitor searches in the language of the page: "nuoc mam" on a Vietnamese page lists the Vietnamese
+product page, not its English twin too. So each translated language gets an index of its own, of the
+pages under its folder, at <lang>/search/search_index.json (addresses relative to that folder), and
+search/search_index.json keeps the Vietnamese pages. Material reads the index from `search/` under the
+`base` of the page's settings (`__config`); on a page whose <html lang> has an index of its own,
+docs/assets/javascripts/search-language.js moves that base to the language's folder before Material
+starts.
 """
 from __future__ import annotations
 
@@ -90,8 +98,26 @@ def compact(index: dict, pages: dict[str, str | None]) -> dict:
     return {**index, "docs": docs}
 
 
-def compact_file(path: Path, pages: dict[str, str | None]) -> None:
-    """Rewrite the search index at `path` (written by Material's search plugin) in place."""
+def by_language(index: dict, languages: list[str]) -> dict[str, dict]:
+    """`index` cut into one index a language: "" → the pages outside every language's folder, and each
+    code of `languages` (en) → the pages under <code>/, their addresses relative to that folder."""
+    parts: dict[str, list[dict]] = {"": []} | {code: [] for code in languages}
+    for doc in index["docs"]:
+        code = next((code for code in languages if doc["location"].startswith(f"{code}/")), "")
+        parts[code].append({**doc, "location": doc["location"][len(code) + 1 :]} if code else doc)
+    return {
+        code: {**index, "config": {**index["config"], "lang": [code]} if code else index["config"], "docs": docs}
+        for code, docs in parts.items()
+    }
+
+
+def compact_file(path: Path, pages: dict[str, str | None], languages: list[str]) -> None:
+    """Rewrite the search index at `path` (written by Material's search plugin, site/search/…): compact,
+    and the pages of each translated language in `languages` (en) into <lang>/search/ beside it."""
     index = json.loads(path.read_text(encoding="utf-8"))
-    # Compact separators, as Material writes it: the file is what every visitor downloads.
-    path.write_text(json.dumps(compact(index, pages), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    site = path.parent.parent
+    for code, part in by_language(compact(index, pages), languages).items():
+        target = site / code / path.parent.name / path.name if code else path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Compact separators, as Material writes it: the file is what every visitor downloads.
+        target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -129,6 +129,12 @@ def product_description(entry: ProductEntry, settings: SiteSettings, language: L
     return language.gettext("%(name)s: a product by %(producer)s, %(commune)s commune, %(province)s province, Vietnam.") % values
 
 
+def reachable(producer) -> bool:
+    """Does the producer's page give a way to reach it (a phone, Zalo, e-mail, website, address or map)?
+    A page asks the reader to contact a producer only then."""
+    return any((producer.phone, producer.zalo, producer.email, producer.website, producer.address, producer.location))
+
+
 def untranslated(*texts: Shown | None) -> bool:
     """Some text of a translated page is shown in Vietnamese (the page says it is partly in Vietnamese)."""
     return any(text is not None and not text.native for text in texts)
@@ -397,8 +403,6 @@ class SiteBuilder:
                 "name": language.text(entry.model, "name"),
                 "status": self.settings.certificate(entry),
                 "href": posixpath.relpath(language_product_page_uri(entry.slug, language.code), folder),
-                # What to print for it: for the producer and the officer, on the official page only.
-                "print_href": posixpath.relpath(print_page_uri(entry.slug), folder) if official and not entry.model.retired else None,
             }
             for entry in producer.products
         ]
@@ -579,11 +583,21 @@ class SiteBuilder:
         )
         views = [self.outlet_view(outlet, language, folder) for outlet in outlets]
         commune = self.settings.commune
+        # Without a point of sale, the producers to contact: only those whose page gives a contact.
+        producers = [
+            {
+                "name": language.text(producer.model, "name"),
+                "href": posixpath.relpath(language_producer_page_uri(producer.slug, language.code), folder),
+            }
+            for producer in sorted(self.catalogue.producers.values(), key=lambda producer: producer.model.name)
+            if reachable(producer.model)
+        ]
         page = self.renderer.render(
             "outlets.md.j2",
             language,
             shops=[view for view in views if not view["model"].kind.online],
             online=[view for view in views if view["model"].kind.online],
+            producers=producers,
             fairs_href=posixpath.relpath(fairs_page_uri(language.code), folder),
             description=language.gettext(
                 "Where to buy the OCOP products of %(commune)s commune, %(province)s province: "
