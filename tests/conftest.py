@@ -421,6 +421,24 @@ def read_pdf(path) -> list[tuple[tuple[float, float], str, list[str]]]:
     return pages
 
 
+def drawn_over_by_sample_mark(sample_pdf, confirmed_pdf) -> list[int]:
+    """Per page, how many dark pixels of what is drawn (a code, text, a coloured band: dark in the
+    confirmed file, at 144 dpi) the sample's mark lightens: 0 when the mark lies under them, hidden."""
+    counts = []
+    for sample, confirmed in zip(pdfium.PdfDocument(str(sample_pdf)), pdfium.PdfDocument(str(confirmed_pdf))):
+        marked, plain = (page.render(scale=2, grayscale=True).to_pil().convert("L").tobytes() for page in (sample, confirmed))
+        counts.append(sum(1 for over, under in zip(marked, plain) if under < 90 and over - under > 25))
+    return counts
+
+
+def confirm_domain(project, confirmed: bool = True) -> None:
+    """domain_confirmed in the project's mkdocs.yml: print files carry no sample mark once it is true."""
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    old, new = ("false", "true") if confirmed else ("true", "false")
+    config.write_text(text.replace(f"domain_confirmed: {old}", f"domain_confirmed: {new}"), encoding="utf-8")
+
+
 def assert_vector_with_embedded_font(path) -> None:
     data = path.read_bytes()
     assert b"/FontFile2" in data and b"/Subtype /Image" not in data  # no photo in this data: nothing raster

@@ -248,3 +248,18 @@ def test_the_guide_pictures_show_the_site_as_it_is(fresh_pictures):
 
 def test_the_guide_shows_the_qr_code_a_pack_prints():
     assert decode_qr(PICTURES / "ma-qr.png") == [SHORT_ADDRESS]
+
+
+def test_every_code_in_the_sites_pictures_opens_on_the_site(built):
+    """A reader may scan a code shown in a picture (the shelf card and the brochure once showed the
+    guide's "Ví Dụ" example, whose /Q/NMVD/ answers 404): each one is the site's host and a page it has."""
+    from urllib.parse import urlsplit
+
+    site_url = urlsplit(re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1])
+    found = [(picture.relative_to(ROOT), code) for picture in sorted((ROOT / "docs").rglob("*.png")) for code in decode_qr(picture)]
+    assert len({picture for picture, _ in found}) >= 4  # the label, the poster, the shelf card and the brochure
+    for picture, code in found:
+        address = urlsplit(code)
+        assert address.hostname == site_url.hostname, (picture, code)
+        page = built.site / address.path.lstrip("/")
+        assert (page / "index.html").is_file() or page.is_file(), (picture, code)

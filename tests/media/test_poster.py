@@ -1,6 +1,8 @@
 """`ocop poster`: a booth poster of one product, A4 and A5, its code read back and its photo downscaled."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pypdfium2 as pdfium
 from conftest import SAMPLE, SHORT, TODAY_ENV, assert_vector_with_embedded_font, draw_photo, read_pdf
 
@@ -37,3 +39,21 @@ def test_a_product_photo_is_printed_downscaled(shop):
     assert len(images) == 1 and max(images[0].get_px_size()) <= 1200
     assert path.stat().st_size < 400_000
     assert read_pdf(path)[0][2] == [SHORT["NM"]]
+
+
+def test_a_poster_without_a_photo_shows_its_groups_drawing(shop):
+    """Nem Huân Hồng has no photo: the picture box holds the drawing of its group, as its page does (it
+    was an empty mint box reading "Thực phẩm"): in the top of the page, several strong colours (the
+    drawing's bowl, noodles, chopsticks), where the empty box had one pale tint. Vector, no raster image."""
+    result = shop.ocop("poster", "NEM", "--out", "in", env=TODAY_ENV)
+    assert result.code == 0, result.text
+    for size in ("a4", "a5"):
+        path = shop.root / f"in/ap-phich-nem-huan-hong-{size}.pdf"
+        assert_vector_with_embedded_font(path)
+        image = pdfium.PdfDocument(str(path))[0].render(scale=72 / 72).to_pil().convert("RGB")
+        top = image.crop((0, 0, image.width, image.height * 2 // 5))
+        strong = Counter(pixel for pixel in zip(*[iter(top.tobytes())] * 3) if max(pixel) - min(pixel) > 60)
+        colours = [colour for colour, count in strong.items() if count > 0.002 * top.width * top.height]
+        assert len(colours) >= 3, (size, strong.most_common(5))
+        [(_, _, codes)] = read_pdf(path)
+        assert codes == [SHORT["NEM"]]

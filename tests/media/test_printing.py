@@ -1,7 +1,10 @@
 """What the officer prints, as a whole: a wrong outlet or product named, and the sample mark on every print file until the domain is confirmed."""
 from __future__ import annotations
 
-from conftest import SAMPLE, TODAY_ENV, read_pdf
+import re
+
+import pytest
+from conftest import SAMPLE, TODAY_ENV, confirm_domain, drawn_over_by_sample_mark, read_pdf
 
 
 def test_unknown_outlet_or_product_is_explained(shop):
@@ -30,3 +33,58 @@ def test_sample_mark_until_the_domain_is_confirmed(project):
         pages = read_pdf(project.root / "out" / name)
         assert all("MẪU" not in text for _, text, _ in pages)
     assert len(read_pdf(project.root / "out/nhan-qr.pdf")[0][2]) == 42
+
+
+def test_print_commands_refuse_an_address_no_phone_can_open(shop):
+    """site_url on this machine or the office's network: no print file is written, the message says why."""
+    config = shop.root / "mkdocs.yml"
+    yml = config.read_text(encoding="utf-8")
+    for site_url in ("http://127.0.0.1:8000/", "http://localhost:8000/", "http://192.168.1.10/ocop/", "http://[::1]/",
+                     "http://169.254.1.1/"):
+        config.write_text(yml.replace("https://quangtrung.quangxuong.thanhhoa.gov.vn/", site_url), encoding="utf-8")
+        for command, what in ((["labels", "NM"], "nhãn"), (["brochure"], "tờ giới thiệu"), (["poster", "NM"], "áp phích"),
+                              (["shelf-card", "cua-hang-thu"], "thẻ quầy")):
+            result = shop.ocop(*command, "--out", "in", env=TODAY_ENV)
+            assert result.code == 1 and "Traceback" not in result.text, (site_url, command, result.text)
+            assert f"Không tạo được {what}: site_url trong mkdocs.yml ({site_url}) không phải địa chỉ công khai" in result.err
+            assert "điện thoại của người mua không mở được" in result.err
+            assert not (shop.root / "in").exists()
+    config.write_text(yml.replace("https://quangtrung.quangxuong.thanhhoa.gov.vn/", "https://ocop.example.org/"), encoding="utf-8")
+    assert shop.ocop("poster", "NM", "--out", "in", env=TODAY_ENV).code == 0
+
+
+# Each print file for the public: the command, the file it writes, how many pages.
+PUBLIC_PRINTS = {
+    "brochure": (["brochure"], "to-gioi-thieu-san-pham-ocop.pdf", 2),
+    "poster": (["poster", "NEM"], "ap-phich-nem-huan-hong-a4.pdf", 1),
+    "shelf-card": (["shelf-card", "cua-hang-thu"], "the-quay-cua-hang-thu.pdf", 1),
+}
+COMMANDS = re.compile(r"\bocop (?:labels|brochure|poster|shelf-card|codes|serve|build|publish)\b|\bocop-|--out\b")
+
+
+@pytest.mark.parametrize("kind", PUBLIC_PRINTS)
+def test_public_print_files_show_the_sample_mark_over_everything_and_no_command(shop, kind):
+    """The mark is drawn over every element of every page (the brochure's green band once hid it), the
+    foot names no command (the poster said "ocop poster · NM"), and only packaging labels say not to
+    print them on packs: a poster or a shelf card is no packaging."""
+    command, name, page_count = PUBLIC_PRINTS[kind]
+    sample = shop.ocop(*command, "--out", "mau", env=TODAY_ENV)
+    confirm_domain(shop)
+    confirmed = shop.ocop(*command, "--out", "in", env=TODAY_ENV)
+    assert sample.code == 0 and confirmed.code == 0, sample.text + confirmed.text
+    pages = read_pdf(shop.root / "mau" / name)
+    assert len(pages) == page_count
+    for _, text, _ in pages:
+        assert SAMPLE in text and "đừng in lên bao bì" not in text and not COMMANDS.search(text), text
+    # The first page's band, codes and text cross the mark's diagonal: it must show over them.
+    counts = drawn_over_by_sample_mark(shop.root / "mau" / name, shop.root / "in" / name)
+    assert counts[0] > 150, counts  # 0 when the mark was drawn first
+    assert all(SAMPLE not in text and not COMMANDS.search(text) for _, text, _ in read_pdf(shop.root / "in" / name))
+
+
+def test_only_the_packaging_labels_warn_against_printing_on_packs(project):
+    result = project.ocop("labels", "NM", "--out", "in")
+    assert result.code == 0, result.text
+    [(_, text, _)] = read_pdf(project.root / "in/nhan-qr.pdf")
+    assert "đừng in lên bao bì" in text and not COMMANDS.search(text)
+    assert "MẪU – chưa in" in result.out  # the terminal says it too, as the other print commands do

@@ -27,6 +27,8 @@ LOG = "\n".join([
     '203.0.113.5 - - [02/Mar/2026:09:00:00 +0700] "GET /Q/NM/ HTTP/1.1" 200 512 "-" "Phone A"',
     '198.51.100.7 - - [03/Mar/2026:09:00:00 +0700] "GET /Q/NM/ HTTP/1.1" 200 512 "-" "Phone B"',
     '198.51.100.7 - - [03/Mar/2026:09:05:00 +0700] "GET /Q/FAKE/ HTTP/1.1" 404 512 "-" "Phone B"',
+    '192.0.2.80 - - [27/Feb/2026:09:00:00 +0700] "GET /Q/NM/ HTTP/1.1" 200 512 "-" "curl/8.5.0"',  # February's robot
+    '192.0.2.81 - - [04/Mar/2026:09:00:00 +0700] "GET /Q/NM/ HTTP/1.1" 200 512 "-" "WhatsApp/2.23.20.0 A"',
 ]) + "\n"
 
 
@@ -112,6 +114,8 @@ def test_review_document_in_the_administrative_format(varied):
     assert [(row["Mã"], row["Tháng"], row["Lượt quét"], row["Người quét"]) for row in scans] == [
         ("NEM", "03/2026", "0", "0"), ("NM", "03/2026", "2", "2")]  # the February scan is not March's
     assert [(row["Mã"], row["Lượt quét"]) for row in table_after(document, "Mã lạ được quét")] == [("FAKE", "1")]
+    # March's robot (a WhatsApp link preview) is set aside and said so; February's is not March's.
+    assert any("đã để riêng 1 lượt của máy, không phải người quét" in text for text in texts)
     assert [row["Tiêu đề"] for row in table_after(document, "6. Tin bài đã đăng")] == ["Tập huấn OCOP tháng Ba"]
     fairs = table_after(document, "7. Hội chợ, triển lãm")
     assert fairs == [{"STT": "1", "Hội chợ, triển lãm": "Hội chợ OCOP tháng Ba", "Thời gian": "20/03/2026 – 22/03/2026",

@@ -58,12 +58,12 @@ RETIRED = (
     "name: Mắm tôm cũ\nslug: mam-tom-cu\ncode: MT\nproducer: nam-quyen\ngroup: thuc-pham\n"
     "retired:\n  date: 01/06/2026\n  note: Cơ sở ngừng làm mắm tôm\n"
 )
-EXPECTED_CSV = [
-    ["code", "month", "scans", "visitors"],
-    ["NEM", "2026-10", "0", "0"],
-    ["NEM", "2026-11", "4", "3"],
-    ["NM", "2026-10", "4", "3"],
-    ["NM", "2026-11", "2", "1"],
+EXPECTED_CSV = [  # robots: Googlebot on NM in October; YandexSpider and the Zalo preview on NEM in November
+    ["code", "month", "scans", "visitors", "robots"],
+    ["NEM", "2026-10", "0", "0", "0"],
+    ["NEM", "2026-11", "4", "3", "2"],
+    ["NM", "2026-10", "4", "3", "1"],
+    ["NM", "2026-11", "2", "1", "0"],
 ]
 
 
@@ -105,8 +105,9 @@ def test_terminal_report_names_unknown_and_retired_codes_and_skipped_lines(logs)
     assert "| XYZ |         2 | 08/10/2026 | 03/11/2026 | chưa từng được cấp" in strays
     assert "| MT  |         1 | 03/11/2026 | 03/11/2026 | sản phẩm đã ngừng sản xuất: Mắm tôm cũ" in strays
     # 9 + 11 + 4 lines that are not blank; Googlebot, YandexSpider and the Zalo preview left out.
-    assert "Đã đọc 24 dòng từ 3 tệp nhật ký; không tính 3 lượt của máy tìm kiếm" in out
-    assert "Bỏ qua 2 dòng nhật ký không đúng dạng combined hay common: logs/access.log:3, logs/access.log.2.gz:8." in result.err
+    assert "Đã đọc 24 dòng từ 3 tệp nhật ký; đã để riêng 3 lượt của máy, không phải người quét" in out
+    assert ("Bỏ qua 2 dòng nhật ký không đúng dạng combined hay common (hoặc ghi ngày trước năm 2020 hay sau hôm nay): "
+            "logs/access.log:3, logs/access.log.2.gz:8.") in result.err
     # The visitors' addresses are never written out, only counted.
     for address in (A, B, C, "192.0.2.50"):
         assert address not in result.text
@@ -155,3 +156,66 @@ def test_a_rotation_given_twice_counts_once(logs):
     rows = [row.split(",") for row in (project.root / "luot-quet.csv").read_text(encoding="utf-8-sig").splitlines()]
     assert rows == EXPECTED_CSV
     assert "Bỏ qua 11 dòng đã có trong tệp nhật ký khác" in result.out
+
+
+PHONE = ("Mozilla/5.0 (Linux; Android 14; SM-A556E Build/UP1A.231005.007) AppleWebKit/537.36 (KHTML, like Gecko) "
+         "Chrome/131.0.6778.135 Mobile Safari/537.36")
+ROBOTS = {  # what fetches a short address once it is pasted in a chat, or scans the Internet
+    "Zalo": "Mozilla/5.0 (compatible; Zalo/1.0; +https://zalo.me)",
+    "Zalo PC": "ZaloPC-win32-24v1.0",
+    "Facebook": "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+    "Meta": "meta-externalagent/1.1 (+https://developers.facebook.com/docs/sharing/webmasters/crawler)",
+    "Facebot": "Facebot",
+    "Messenger": "facebookexternalhit/1.1;line-poker/1.0",
+    "WhatsApp": "WhatsApp/2.23.20.0 A",
+    "Telegram": "TelegramBot (like TwitterBot)",
+    "Viber": "Viber/20.8.0",
+    "curl": "curl/8.5.0",
+    "requests": "python-requests/2.32.3",
+    "Wget": "Wget/1.21.4",
+    "Go": "Go-http-client/1.1",
+    "HeadlessChrome": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36",
+    "zgrab": "Mozilla/5.0 zgrab/0.x",
+    "Nmap": "Mozilla/5.0 (compatible; Nmap Scripting Engine; https://nmap.org/book/nse.html)",
+    "Censys": "Mozilla/5.0 (compatible; CensysInspect/1.1; +https://about.censys.io/)",
+    "Google-InspectionTool": "Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) "
+                             "Chrome/131.0.6778.135 Mobile Safari/537.36 (compatible; Google-InspectionTool/1.0;)",
+    "okhttp": "okhttp/4.12.0",
+    "axios": "axios/1.7.9",
+    "node-fetch": "node-fetch/1.0 (+https://github.com/bitinn/node-fetch)",
+    "no user agent": "-",
+}
+
+
+def test_only_the_phone_is_counted_among_robots(project):
+    """A phone scans once; every robot listed fetches the same code from its own address. The phone in
+    Zalo's own browser (after scanning with Zalo) is a person too, on another day."""
+    zalo_browser = PHONE + " Zalo android/12100 ZaloTheme/light ZaloLanguage/vn"
+    lines = [line(A, "05/Oct/2026:08:00:00", "GET /Q/NM/", 200, PHONE),
+             line(B, "06/Oct/2026:08:00:00", "GET /Q/NM/", 200, zalo_browser)]
+    lines += [line(f"192.0.2.{index}", "05/Oct/2026:09:00:00", "GET /Q/NM/", 200, agent)
+              for index, agent in enumerate(ROBOTS.values(), start=10)]
+    project.write("logs/access.log", "\n".join(lines) + "\n")
+    result = project.ocop("report", "--access-log", "logs/access.log", "--csv", "luot-quet.csv")
+    assert result.code == 0, result.text
+    rows = [row.split(",") for row in (project.root / "luot-quet.csv").read_text(encoding="utf-8-sig").splitlines()]
+    assert ["NM", "2026-10", "2", "2", str(len(ROBOTS))] in rows
+    assert f"đã để riêng {len(ROBOTS)} lượt của máy, không phải người quét" in result.out
+    assert "| NM  | Nước mắm Năm Quyền | 10/2026 |         2 |          2 |" in result.out
+
+
+def test_a_line_dated_outside_the_sites_lifetime_is_not_a_month(project):
+    """Year 0001 or 9999 (a broken clock, a forged line), 2019, or the day after the build: skipped and
+    named, never a month row."""
+    lines = [line(A, "05/Oct/2026:08:00:00", "GET /Q/NM/", 200, PHONE),
+             line(A, "01/Jan/0001:00:00:00", "GET /Q/NM/", 200, PHONE),
+             line(A, "31/Dec/9999:23:59:59", "GET /Q/NM/", 200, PHONE),
+             line(A, "31/Dec/2019:12:00:00", "GET /Q/NM/", 200, PHONE),
+             line(A, "16/Mar/2026:08:00:00", "GET /Q/NM/", 200, PHONE)]
+    project.write("logs/access.log", "\n".join(lines) + "\n")
+    result = project.ocop("report", "--access-log", "logs/access.log", "--csv", "luot-quet.csv",
+                          env={"SOURCE_DATE_EPOCH": "1773900000"})  # 19/03/2026: the 16th is fine, October not
+    assert result.code == 0, result.text
+    months = [row.split(",")[1] for row in (project.root / "luot-quet.csv").read_text(encoding="utf-8-sig").splitlines()[1:]]
+    assert sorted(set(months)) == ["2026-03"]
+    assert "Bỏ qua 4 dòng nhật ký" in result.err and "logs/access.log:2, logs/access.log:3, logs/access.log:4" in result.err

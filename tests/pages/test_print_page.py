@@ -70,3 +70,53 @@ def test_the_print_page_is_not_in_the_sitemap(built):
     assert any(address.endswith("/en/where-to-buy/") for address in listed)
     assert (built.site / "san-pham" / "nuoc-mam-nam-quyen" / "in-tem" / "index.html").is_file()
     assert [address for address in listed if "/in-tem/" in address] == []
+
+
+def test_the_preview_offers_print_files_of_the_public_address(project, browser, tmp_path):
+    """`ocop serve` gives the pages the preview's own address (http://127.0.0.1:PORT/): every file its
+    print page offers (PDF, PNG, SVG) still encodes site_url's public address, and with the domain
+    confirmed the sheet is no sample. A code of 127.0.0.1 printed on packaging would never open."""
+    import base64
+    import subprocess
+    import urllib.request
+
+    from conftest import BIN, environment, free_port, read_pdf, serves, wait_until
+
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("domain_confirmed: false", "domain_confirmed: true"), encoding="utf-8")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = project.root / "serve.log"
+    with open(log, "w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"],
+            cwd=project.root, env=environment(), stdout=output, stderr=subprocess.STDOUT,
+        )
+    try:
+        for slug, short in SHORT.items():
+            page = f"{base}san-pham/{slug}/in-tem/"
+            wait_until(lambda: serves(page, "Tải mã QR") or server.poll() is not None, timeout=120)
+            assert server.poll() is None
+            html = urllib.request.urlopen(page, timeout=10).read().decode()
+            offered = re.findall(r'<a download="([^"]+)" href="\.\./([^"]+)">', html)
+            assert {name for name, _ in offered} == {f"qr-{slug}.svg", f"qr-{slug}.png", f"nhan-qr-{slug}.pdf"}
+            for name, href in offered:
+                data = urllib.request.urlopen(f"{base}san-pham/{slug}/{href}", timeout=10).read()
+                if name.endswith(".pdf"):
+                    (tmp_path / name).write_bytes(data)
+                    [(_, text, codes)] = read_pdf(tmp_path / name)
+                    assert len(codes) == 42 and set(codes) == {short} and "MẪU" not in text, name
+                elif name.endswith(".png"):
+                    assert decode_qr(data) == [short], name
+                else:
+                    view = browser.new_page(viewport={"width": 400, "height": 400})
+                    view.set_content(f'<body style="margin:0;background:#fff"><img src="data:image/svg+xml;base64,'
+                                     f'{base64.b64encode(data).decode()}" style="width:300px"></body>')
+                    shot = view.screenshot()
+                    view.close()
+                    assert decode_qr(shot) == [short], name
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    # The preview's site check follows the public address too: no code is reported as off the site.
+    assert "không thuộc trang web" not in log.read_text(encoding="utf-8")

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from ..media.labels import LabelError, LabelSize, check_module, format_mm
 from ..media.printing import (
+    check_public_address,
     choose_outlet,
     choose_products,
     format_report,
@@ -145,6 +146,7 @@ def codes(args) -> int:
 
 def labels(args) -> int:
     project = _load(args.config)
+    check_public_address(project.settings.site_url, Path(args.config).name)
     style = project.media.qr_style
     style = replace(
         style,
@@ -163,13 +165,17 @@ def labels(args) -> int:
     for path in written:
         print(f"Đã ghi {path}")
     print(f"Tờ nhãn: nhãn {size}, mô-đun {format_mm(style.module_mm)} mm, mức {style.level}; in đúng kích thước (100 %).")
+    if not project.media.domain_confirmed:
+        print(SAMPLE_NOTICE.format(config=args.config))
     return 0
 
 
 def _printed(args, what: str, make) -> int:
     """Run `make(project)`, which returns the files written; name them, and say when they are samples."""
-    project = _issue(args)
+    project = _load(args.config)
     try:
+        check_public_address(project.settings.site_url, Path(args.config).name)
+        project = _issue(args, project)
         written = make(project)
     except LabelError as error:
         print(f"Không tạo được {what}: {error}", file=sys.stderr)
@@ -236,7 +242,7 @@ def check(args) -> int:
 
 
 def report(args) -> int:
-    from ..ops.report import build_report, scan_tables, to_markdown, write_csv
+    from ..ops.report import ROBOTS_SET_ASIDE, build_report, scan_tables, to_markdown, write_csv
 
     if args.months < 1:
         print("Số tháng (--months) phải từ 1 trở lên.", file=sys.stderr)
@@ -267,8 +273,7 @@ def report(args) -> int:
         print(f"\n(Chưa có tệp products/{PLAN_FILE}: báo cáo không có phần tiến độ kế hoạch.)")
     if figures is not None:
         print(
-            f"\nĐã đọc {figures.lines} dòng từ {figures.files} tệp nhật ký; không tính {figures.crawler_hits} "
-            "lượt của máy tìm kiếm (bot, crawler, spider, preview)."
+            f"\nĐã đọc {figures.lines} dòng từ {figures.files} tệp nhật ký; {ROBOTS_SET_ASIDE.format(count=figures.robot_hits)}."
         )
         if figures.repeated:
             print(f"Bỏ qua {figures.repeated} dòng đã có trong tệp nhật ký khác (một tệp được đưa vào hai lần?).")
@@ -330,11 +335,12 @@ def _scan_figures(project: Project, logs: list[str], month: str | None = None, q
     A line not understood is skipped, and named."""
     from urllib.parse import urlsplit
 
-    from ..ops.scans import LogError, ScanFigures, count_scans, read_hits
+    from ..ops.scans import FIRST_SCAN_DAY, LogError, ScanFigures, count_scans, read_hits
 
     read = ScanFigures([], [], [])
     try:
-        hits = read_hits([Path(log) for log in logs], urlsplit(project.settings.site_url).path or "/", read)
+        site_path = urlsplit(project.settings.site_url).path or "/"
+        hits = read_hits([Path(log) for log in logs], site_path, read, project.settings.today)
     except LogError as error:
         print(f"Không đọc được nhật ký truy cập: {error}.", file=sys.stderr)
         return None
@@ -342,7 +348,8 @@ def _scan_figures(project: Project, logs: list[str], month: str | None = None, q
         shown = ", ".join(f"{file}:{line}" for file, line in read.skipped[:10])
         more = f" và {len(read.skipped) - 10} dòng khác" if len(read.skipped) > 10 else ""
         print(
-            f"Bỏ qua {len(read.skipped)} dòng nhật ký không đúng dạng combined hay common: {shown}{more}.",
+            f"Bỏ qua {len(read.skipped)} dòng nhật ký không đúng dạng combined hay common (hoặc ghi ngày trước năm "
+            f"{FIRST_SCAN_DAY.year} hay sau hôm nay): {shown}{more}.",
             file=sys.stderr,
         )
     issued, retired = _issued_codes(project)

@@ -33,7 +33,7 @@ from ..pages.pagemeta import escape_for_theme, escape_post_title, restore
 from ..pages.post_photos import PostPhoto, PostPhotosExtension
 from ..pages.search import compact_file
 from .config import OcopPluginConfig
-from .project import Project, editor_settings, load_project
+from .project import Project, configured_site_url, editor_settings, load_project
 from .staging import StagedBuild
 from .terminal import speak_vietnamese
 
@@ -121,8 +121,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         self.command, self.dirty = "build", False
 
     def load(self, config: MkDocsConfig) -> Project:
-        """The project as this plugin's options in mkdocs.yml describe it (the `ocop` command uses it too)."""
-        return load_project(config, self.config)
+        """The project as this plugin's options in mkdocs.yml describe it (the `ocop` command uses it too).
+        Under `serve`, with the public site_url: the preview's print page offers the very files to print."""
+        return load_project(config, self.config, configured_site_url(config) if self.serving else None)
 
     def refuse(self, error: DataError | ValueError, config: MkDocsConfig) -> Project | None:
         """A mistake in the data stops a build (the published site never shows half of it); the preview
@@ -317,8 +318,10 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             return
         # A warning, not an exception: strict mode (mkdocs.yml, `ocop build`, `ocop publish`) then fails
         # the build after listing every problem, and the preview keeps running while they are fixed.
+        # The public site_url, as in the project's QR codes (under `serve` config.site_url is the preview's).
         problems = check_site(
-            Path(config.site_dir), config.site_url, printed_addresses(self.project), SHORT, self.project.check_memory
+            Path(config.site_dir), self.project.settings.site_url, printed_addresses(self.project), SHORT,
+            self.project.check_memory,
         )
         for problem in problems:
             source = self.sources.get(problem.file)

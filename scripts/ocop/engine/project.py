@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.yaml import yaml_load
 from pydantic import ValidationError
 
 from ..media.assets import MediaFiles, MediaSettings, load_post_photos
@@ -123,6 +124,17 @@ def editor_settings(config: MkDocsConfig, options: OcopPluginConfig) -> EditorSe
     )
 
 
+def configured_site_url(config: MkDocsConfig) -> str | None:
+    """site_url as mkdocs.yml writes it. `serve` replaces config.site_url by the preview's own address
+    (http://127.0.0.1:8000/) before any plugin sees it; the QR codes and print files must never carry that."""
+    path = config.config_file_path
+    if not path or not Path(path).is_file():
+        return None
+    with open(path, "rb") as stream:
+        written = yaml_load(stream)
+    return written.get("site_url") if isinstance(written, dict) else None
+
+
 def reserved_problems(catalogue: Catalogue, docs_dir: Path) -> list[Problem]:
     """A product slug or a producer folder taking an address the site makes itself (addresses.py)."""
     pages = {path.stem if path.suffix == ".md" else path.name for path in docs_dir.iterdir()} if docs_dir.is_dir() else set()
@@ -144,9 +156,10 @@ RESERVED = (
 )
 
 
-def load_project(config: MkDocsConfig, options: OcopPluginConfig) -> Project:
+def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str | None = None) -> Project:
     """Read settings and data, as mkdocs.yml and the `ocop` plugin's `options` in it say; raise
-    DataError with every problem found."""
+    DataError with every problem found. `site_url`, when given, stands for config.site_url: the public
+    address under `serve` (configured_site_url)."""
     products_dir, cache_dir, label_size = options.products_dir, options.cache_dir, options.label_size
     qr_style = QrStyle(level=options.qr_level, module_mm=options.qr_module_mm, border=options.qr_quiet_zone)
     config_file = Path(config.config_file_path or "mkdocs.yml")
@@ -158,7 +171,7 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig) -> Project:
     own += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     refuse_outside_links(own, root, path_shower(root))
     problems: list[Problem] = []
-    site_url = config.site_url
+    site_url = site_url or config.site_url
     if not site_url:
         problems.append(
             Problem(shown, None, "site_url", "cần địa chỉ chính thức của trang (mã QR trỏ tới địa chỉ này)")

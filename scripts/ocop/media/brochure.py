@@ -1,8 +1,9 @@
 """`ocop brochure`: an A4 catalogue of the products to hand out at a fair, in Vietnamese or English.
 
-A cover (the commune, how many products, a QR code of the online catalogue), then the products grouped
-by OCOP group, two cards a row: photo (or the group's tile), name, stars and the certificate's end date,
-producer and contact, and the QR code the packs carry (its short address). Every page is numbered.
+A cover band (the commune, how many products) and a QR code of the online catalogue, then, from the
+first page on (a cover with nothing else would waste a sheet), the products grouped by OCOP group,
+two cards a row: photo (or the group's tile), name, stars and the certificate's end date, producer and
+contact, and the QR code the packs carry (its short address). Every page is numbered.
 """
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ from .cards import (
     draw_picture,
     draw_star_line,
     draw_text,
+    finish_page,
     lines_of,
     new_canvas,
-    start_page,
     words,
 )
 from .drawing import FONT, FONT_BOLD, MM, draw_qr, qr_side_mm
@@ -33,6 +34,8 @@ CARD = ((A4[0] - 2 * MARGIN - GAP) / 2, 64.0)
 HEADING = 11.0
 BOTTOM = 18.0  # the footer's room
 CARD_QR = QrStyle(module_mm=0.6)
+COVER_QR = QrStyle(module_mm=0.8)
+BAND = 62.0  # the cover's green band
 
 
 @dataclass(frozen=True)
@@ -43,10 +46,11 @@ class _Placed:
     content: object
 
 
-def paginate(groups: list[tuple[str, list[ProductCard]]]) -> list[list[_Placed]]:
-    """Headings and cards placed on pages: a heading never ends a page, cards go two a row."""
+def paginate(groups: list[tuple[str, list[ProductCard]]], first_top: float = A4[1] - MARGIN) -> list[list[_Placed]]:
+    """Headings and cards placed on pages, from `first_top` on the first (under the cover's band): a
+    heading never ends a page, cards go two a row."""
     pages: list[list[_Placed]] = [[]]
-    top = A4[1] - MARGIN
+    top = first_top
     for group, cards in groups:
         if top - HEADING - CARD[1] < BOTTOM:
             pages.append([])
@@ -87,46 +91,46 @@ def _card(canvas, card: ProductCard, x: float, y: float, lang: str) -> None:
     draw_text(canvas, card.address, FONT, 7, x + 3, y + 2.8, gray=0.15)
 
 
+def _cover_bottom(catalogue_url: str) -> float:
+    """Where the cover's band and the catalogue's code end: the first page's products start below."""
+    return A4[1] - BAND - 2 - qr_side_mm(catalogue_url, COVER_QR)
+
+
+def _cover(canvas, said: dict[str, str], place: str, count_line: str, catalogue_url: str) -> None:
+    """The band with the title, the commune and the count, then the online catalogue's code beside its
+    address."""
+    canvas.setFillColorRGB(0.0, 0.4, 0.38)
+    canvas.rect(0, (A4[1] - BAND) * MM, A4[0] * MM, BAND * MM, stroke=0, fill=1)
+    centre = A4[0] / 2
+    draw_text(canvas, said["catalogue"].upper(), FONT_BOLD, 30, 0, A4[1] - 24, centre, gray=1)
+    baseline = A4[1] - 36
+    for line in lines_of(place, FONT, 14, A4[0] - 40, 2):
+        draw_text(canvas, line, FONT, 14, 0, baseline, centre, gray=1)
+        baseline -= 6.5
+    draw_text(canvas, count_line, FONT, 10.5, 0, A4[1] - BAND + 6, centre, gray=1)
+    side = qr_side_mm(catalogue_url, COVER_QR)
+    qr_y = _cover_bottom(catalogue_url)
+    draw_qr(canvas, catalogue_url, COVER_QR, A4[0] - MARGIN - side + 2, qr_y)
+    draw_text(canvas, said["site"], FONT, 11, MARGIN, qr_y + side / 2 + 2, gray=0.2)
+    draw_text(canvas, readable_address(catalogue_url), FONT_BOLD, 12, MARGIN, qr_y + side / 2 - 4)
+
+
 def brochure_pdf(
     groups: list[tuple[str, list[ProductCard]]], commune: Commune, site_url: str, today: dt.date, lang: str, sample: bool
 ) -> bytes:
     said = words(lang)
-    pages = paginate(groups)
-    total = 1 + len(pages)
-    buffer = io.BytesIO()
-    title = f"{said['catalogue']} – " + (said["merged"] if commune.merged_into else said["commune"]).format(
-        name=commune.name, merged=commune.merged_into, province=commune.province
-    )
-    canvas = new_canvas(buffer, A4, title, "ocop brochure")
-
-    # The cover.
-    start_page(canvas, A4, sample)
-    canvas.setFillColorRGB(0.0, 0.4, 0.38)
-    canvas.rect(0, (A4[1] - 95) * MM, A4[0] * MM, 95 * MM, stroke=0, fill=1)
-    centre = A4[0] / 2
-    draw_text(canvas, said["catalogue"].upper(), FONT_BOLD, 34, 0, A4[1] - 45, centre, gray=1)
     place = (said["merged"] if commune.merged_into else said["commune"]).format(
         name=commune.name, merged=commune.merged_into, province=commune.province
     )
-    for index, line in enumerate(lines_of(place, FONT, 15, A4[0] - 40, 2)):
-        draw_text(canvas, line, FONT, 15, 0, A4[1] - 60 - index * 7, centre, gray=1)
+    title = f"{said['catalogue']} – {place}"
     count = sum(len(cards) for _, cards in groups)
-    draw_text(canvas, said["count"].format(count=count, date=today.strftime("%d/%m/%Y")), FONT, 11, 0, A4[1] - 110, centre)
-    baseline = A4[1] - 125
-    for group, cards in groups:
-        draw_text(canvas, f"{group}: {len(cards)}", FONT, 11, 0, baseline, centre, gray=0.2)
-        baseline -= 6
     catalogue_url = site_url + ("en/products/" if lang == "en" else "san-pham/")
-    cover_qr = QrStyle(module_mm=1.2)
-    side = qr_side_mm(catalogue_url, cover_qr)
-    draw_qr(canvas, catalogue_url, cover_qr, centre - side / 2, 40)
-    draw_text(canvas, said["site"], FONT, 11, 0, 33, centre, gray=0.2)
-    draw_text(canvas, readable_address(catalogue_url), FONT_BOLD, 12, 0, 27, centre)
-    draw_footer(canvas, A4, said["page"].format(page=1, pages=total), sample)
-    canvas.showPage()
-
-    for number, placed in enumerate(pages, start=2):
-        start_page(canvas, A4, sample)
+    pages = paginate(groups, _cover_bottom(catalogue_url))
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, A4, title)
+    count_line = said["count"].format(count=count, date=today.strftime("%d/%m/%Y"))
+    _cover(canvas, said, place, count_line, catalogue_url)
+    for number, placed in enumerate(pages, start=1):
         for item in placed:
             if item.kind == "heading":
                 draw_text(canvas, item.content, FONT_BOLD, 14, item.x, item.y + 3, gray=0.0)
@@ -135,7 +139,8 @@ def brochure_pdf(
                 canvas.line(item.x * MM, (item.y + 1.5) * MM, (A4[0] - MARGIN) * MM, (item.y + 1.5) * MM)
             else:
                 _card(canvas, item.content, item.x, item.y, lang)
-        draw_footer(canvas, A4, f"{title} · " + said["page"].format(page=number, pages=total), sample)
-        canvas.showPage()
+        footer = said["page"].format(page=number, pages=len(pages))
+        draw_footer(canvas, A4, footer if number == 1 else f"{title} · {footer}", sample)
+        finish_page(canvas, A4, sample)
     canvas.save()
     return buffer.getvalue()

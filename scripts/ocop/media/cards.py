@@ -17,6 +17,7 @@ from ..model.certificate import State
 from ..model.entries import ProductEntry
 from ..pages.addresses import SiteSettings
 from ..pages.i18n import N_, language_of
+from ..pages.site import group_illustration
 from .drawing import (
     FONT,
     FONT_BOLD,
@@ -75,6 +76,7 @@ class ProductCard:
     address: str  # the same, for people to type
     photo: Path | None
     sample: bool
+    drawing: Path | None = None  # the group's drawing (pages/illustrations/), shown when there is no photo
 
 
 def product_card(entry: ProductEntry, settings: SiteSettings, sample: bool, lang: str = "vi") -> ProductCard:
@@ -108,14 +110,18 @@ def product_card(entry: ProductEntry, settings: SiteSettings, sample: bool, lang
         readable_address(qr_text),
         entry.photos[0].path if entry.photos else None,
         sample,
+        group_illustration(entry.group.code),
     )
 
 
 def draw_picture(canvas, card: ProductCard, x_mm: float, y_mm: float, width_mm: float, height_mm: float) -> None:
-    """The product's first photo, cropped to fill; without one, a plain tile naming its group (the
-    group's illustration will take its place)."""
+    """The product's first photo, cropped to fill; without one, the drawing of its group (as the product
+    page shows), else a plain tile naming the group."""
     from reportlab.lib.utils import ImageReader
 
+    if card.photo is None and card.drawing is not None:
+        draw_drawing(canvas, card.drawing, x_mm, y_mm, width_mm, height_mm)
+        return
     if card.photo is not None:
         from PIL import Image, ImageOps
 
@@ -147,33 +153,48 @@ def draw_picture(canvas, card: ProductCard, x_mm: float, y_mm: float, width_mm: 
     canvas.restoreState()
 
 
+def draw_drawing(canvas, svg: Path, x_mm: float, y_mm: float, width_mm: float, height_mm: float) -> None:
+    """An SVG drawing as vector shapes (svglib), as large as fits the box, centred in it."""
+    from reportlab.graphics import renderPDF
+    from svglib.svglib import svg2rlg
+
+    drawing = svg2rlg(str(svg))
+    scale = min(width_mm * MM / drawing.width, height_mm * MM / drawing.height)
+    drawing.scale(scale, scale)
+    left = x_mm * MM + (width_mm * MM - drawing.width * scale) / 2
+    bottom = y_mm * MM + (height_mm * MM - drawing.height * scale) / 2
+    renderPDF.draw(drawing, canvas, left, bottom)
+
+
 def draw_footer(canvas, page_mm: tuple[float, float], text: str, sample: bool, size_pt: float = 7.0) -> None:
-    """The foot of a print page: the page's own words (page number), and above them the sample's reason."""
+    """The foot of a print page: the page's own words (page number; never a command: the public reads
+    it), and above them the sample's reason."""
     canvas.saveState()
     canvas.setFillGray(0.35)
     canvas.setFont(FONT, size_pt)
-    canvas.drawCentredString(page_mm[0] / 2 * MM, 5 * MM, text)
+    if text:
+        canvas.drawCentredString(page_mm[0] / 2 * MM, 5 * MM, text)
     if sample:
         lines = lines_of(f"{SAMPLE_MARK}: {SAMPLE_REASON}", FONT_BOLD, size_pt, page_mm[0] - 12, 2)
         canvas.setFont(FONT_BOLD, size_pt)
-        for index, line in enumerate(reversed(lines), start=1):
+        for index, line in enumerate(reversed(lines), start=1 if text else 0):
             canvas.drawCentredString(page_mm[0] / 2 * MM, 5 * MM + index * size_pt * 1.25, line)
     canvas.restoreState()
 
 
-def start_page(canvas, page_mm: tuple[float, float], sample: bool) -> None:
-    """A new page: the sample mark first, under everything drawn after it."""
+def finish_page(canvas, page_mm: tuple[float, float], sample: bool) -> None:
+    """The end of a page: the sample mark over everything drawn on it, then the next page."""
     if sample:
         draw_sample_mark(canvas, 0, 0, *page_mm, size_pt=min(110.0, page_mm[0] * 0.45))
+    canvas.showPage()
 
 
-def new_canvas(buffer, page_mm: tuple[float, float], title: str, creator: str):
+def new_canvas(buffer, page_mm: tuple[float, float], title: str):
     from reportlab.pdfgen.canvas import Canvas
 
     register_fonts()
     canvas = Canvas(buffer, pagesize=(page_mm[0] * MM, page_mm[1] * MM), invariant=1, pageCompression=1)
     canvas.setTitle(title)
-    canvas.setCreator(creator)
     return canvas
 
 

@@ -16,7 +16,10 @@ MM = 72 / 25.4  # PDF points in a millimetre
 FONT = "BeVietnamPro"
 FONT_BOLD = "BeVietnamPro-Bold"
 SAMPLE_MARK = "MẪU – chưa in"
-SAMPLE_REASON = "tên miền chưa được xác nhận (domain_confirmed trong mkdocs.yml): đừng in lên bao bì"
+SAMPLE_REASON = "tên miền chưa được xác nhận (domain_confirmed trong mkdocs.yml)"
+# Only what is meant for packaging (the label sheet) warns against printing it there.
+PACKAGING_WARNING = "đừng in lên bao bì"
+SAMPLE_OPACITY = 0.45  # the mark over a code: light enough for the code to scan, plain over a coloured band
 
 
 @lru_cache(maxsize=None)
@@ -112,14 +115,21 @@ def draw_stars(canvas, count: int, x_mm: float, baseline_mm: float, size_pt: flo
 
 
 
-def draw_sample_mark(canvas, x_mm: float, y_mm: float, width_mm: float, height_mm: float, size_pt: float | None = None) -> None:
-    """"MẪU – chưa in" across the area, diagonal, in a grey light enough for a code drawn over it to
-    scan: drawn first, under everything else. Printed on a pack, the sample would be plain to see."""
+def draw_sample_mark(
+    canvas, x_mm: float, y_mm: float, width_mm: float, height_mm: float, size_pt: float | None = None, on_top: bool = True
+) -> None:
+    """"MẪU – chưa in" across the area, diagonal. `on_top`: half transparent, drawn last on a page (a
+    band or a photo would hide a mark drawn under it), the codes under it still scan. Else a light
+    opaque grey, drawn first, under what follows. Printed on a pack or handed out, the sample is plain."""
     register_fonts()
     diagonal = math.hypot(width_mm, height_mm)
     size = size_pt or min(72.0, diagonal * 0.92 * MM / max(text_width(SAMPLE_MARK, FONT_BOLD, 1) * MM, 1))
     canvas.saveState()
-    canvas.setFillGray(0.7)
+    if on_top:
+        canvas.setFillGray(0.6)
+        canvas.setFillAlpha(SAMPLE_OPACITY)
+    else:
+        canvas.setFillGray(0.7)
     canvas.translate((x_mm + width_mm / 2) * MM, (y_mm + height_mm / 2) * MM)
     canvas.rotate(math.degrees(math.atan2(height_mm, width_mm)))
     canvas.setFont(FONT_BOLD, size)

@@ -22,6 +22,7 @@ from .drawing import (
     FONT_BOLD,
     MM,
     SAMPLE_MARK,
+    PACKAGING_WARNING,
     SAMPLE_REASON,
     cut,
     draw_qr,
@@ -197,8 +198,10 @@ def _draw_label(canvas, label: Label, size: LabelSize, style: QrStyle, x_mm: flo
     canvas.setStrokeGray(0.7)
     canvas.setLineWidth(0.25)
     canvas.rect(x_mm * MM, y_mm * MM, size.width_mm * MM, size.height_mm * MM, stroke=1, fill=0)
-    if label.sample:  # under the code and text: a cut-out label still shows it
-        draw_sample_mark(canvas, x_mm, y_mm, size.width_mm, size.height_mm)
+    # Under the code and the text, on every label: a cut-out label still shows it. A label has no band or
+    # photo to hide it, and its small code (0.4 mm modules) would not always scan under the mark.
+    if label.sample:
+        draw_sample_mark(canvas, x_mm, y_mm, size.width_mm, size.height_mm, on_top=False)
     draw_qr(canvas, label.qr_text, style, x_mm + plan.qr_x, y_mm + plan.qr_y)
     top = y_mm + plan.text_top
     for line in plan.lines:
@@ -234,7 +237,6 @@ def sheet_pdf(labels: list[Label], size: LabelSize = LabelSize(), style: QrStyle
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(PAGE_MM[0] * MM, PAGE_MM[1] * MM), invariant=1, pageCompression=1)
     canvas.setTitle(title)
-    canvas.setCreator("ocop labels")
     # Each different label is drawn once, as a form, and placed as often as needed: a page of 42 labels
     # weighs little more than one.
     forms: dict[Label, str] = {}
@@ -256,7 +258,7 @@ def sheet_pdf(labels: list[Label], size: LabelSize = LabelSize(), style: QrStyle
         canvas.setFont(FONT, 6.5)
         if any(label.sample for label in labels):
             canvas.setFont(FONT_BOLD, 6.5)
-            canvas.drawCentredString(PAGE_MM[0] / 2 * MM, (FOOTER_MM / 2 + 1.6) * MM, f"{SAMPLE_MARK}: {SAMPLE_REASON}")
+            canvas.drawCentredString(PAGE_MM[0] / 2 * MM, (FOOTER_MM / 2 + 1.6) * MM, f"{SAMPLE_MARK}: {SAMPLE_REASON}: {PACKAGING_WARNING}")
             canvas.setFont(FONT, 6.5)
         canvas.drawCentredString(
             PAGE_MM[0] / 2 * MM,

@@ -6,8 +6,10 @@ the report happen here, on top of MediaFiles (which knows what each code encodes
 """
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..model.entries import Catalogue, OutletEntry, ProductEntry
 from ..model.errors import did_you_mean
@@ -29,6 +31,30 @@ from .qr import QrStyle, describe, png_bytes, svg_bytes
 from .shelf_card import shelf_card_pdf
 
 SHEET_NAME = "nhan-qr.pdf"
+
+
+def check_public_address(site_url: str, config: str = "mkdocs.yml") -> None:
+    """Refuse to print codes of an address no phone outside this machine or office reaches: localhost,
+    a loopback, private, link-local or otherwise reserved IP address. A printed code cannot be recalled."""
+    host = (urlsplit(site_url).hostname or "").rstrip(".").lower()
+    reason = None
+    if not host:
+        reason = "không có tên miền"
+    elif host == "localhost" or host.endswith((".localhost", ".local", ".internal", ".lan", ".home.arpa")):
+        reason = f"'{host}' là tên của máy này hay mạng nội bộ"
+    else:
+        try:
+            address = ipaddress.ip_address(host.strip("[]"))
+        except ValueError:
+            address = None
+        if address is not None and not address.is_global:
+            reason = f"{address} là địa chỉ của máy này hay mạng nội bộ"
+    if reason:
+        raise LabelError(
+            f"site_url trong {config} ({site_url}) không phải địa chỉ công khai của trang: {reason}, điện thoại "
+            "của người mua không mở được. Ghi địa chỉ chính thức của trang (ví dụ https://ten-mien-cua-xa.gov.vn/) "
+            "rồi tạo lại tệp in"
+        )
 
 
 def choose_products(catalogue: Catalogue, wanted: list[str]) -> list[ProductEntry]:

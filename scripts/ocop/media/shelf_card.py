@@ -11,9 +11,9 @@ from .cards import (
     draw_footer,
     draw_star_line,
     draw_text,
+    finish_page,
     lines_of,
     new_canvas,
-    start_page,
     words,
 )
 from .drawing import FONT, FONT_BOLD, MM, draw_qr, qr_side_mm
@@ -31,10 +31,9 @@ def shelf_card_pdf(outlet: str, cards: list[ProductCard], lang: str = "vi", samp
     said = words(lang)
     width, height = A6
     buffer = io.BytesIO()
-    canvas = new_canvas(buffer, A6, f"{said['sold_here']} – {outlet}", "ocop shelf-card")
+    canvas = new_canvas(buffer, A6, f"{said['sold_here']} – {outlet}")
     pages = [cards[start : start + PER_PAGE] for start in range(0, len(cards), PER_PAGE)] or [[]]
     for number, chunk in enumerate(pages, start=1):
-        start_page(canvas, A6, sample)
         canvas.setFillColorRGB(0.0, 0.4, 0.38)
         canvas.rect(0, (height - HEADER) * MM, width * MM, HEADER * MM, stroke=0, fill=1)
         draw_text(canvas, said["sold_here"], FONT_BOLD, 12, 0, height - 10, width / 2, gray=1)
@@ -62,6 +61,6 @@ def shelf_card_pdf(outlet: str, cards: list[ProductCard], lang: str = "vi", samp
             canvas.line(MARGIN * MM, (top + 0.8) * MM, (width - MARGIN) * MM, (top + 0.8) * MM)
         footer = said["scan"] + (f" · {said['page'].format(page=number, pages=len(pages))}" if len(pages) > 1 else "")
         draw_footer(canvas, A6, footer, sample, 6.0)
-        canvas.showPage()
+        finish_page(canvas, A6, sample)
     canvas.save()
     return buffer.getvalue()

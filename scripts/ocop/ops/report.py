@@ -227,6 +227,13 @@ def _month(month: str) -> str:
     return f"{number}/{year}"
 
 
+# How many requests were robots', in the terminal, the report and the Word review alike.
+ROBOTS_SET_ASIDE = (
+    "đã để riêng {count} lượt của máy, không phải người quét (máy tìm kiếm, máy xem trước liên kết của Zalo, "
+    "Facebook, Messenger, WhatsApp, Telegram, Viber, công cụ tải và dò quét tự động)"
+)
+
+
 def scan_tables(figures: ScanFigures, catalogue: Catalogue) -> list[Table]:
     """The scans of each printed code by month, and apart the codes no product of the commune prints."""
     names = {entry.model.code: entry.model.name for entry in catalogue.products.values() if entry.model.code}
@@ -234,7 +241,7 @@ def scan_tables(figures: ScanFigures, catalogue: Catalogue) -> list[Table]:
         "Lượt quét mã QR trên bao bì, theo tháng",
         ["Mã", "Sản phẩm", "Tháng", "Lượt quét", "Người quét"],
         note="Người quét: số người khác nhau mỗi ngày (theo địa chỉ mạng và trình duyệt, không lưu lại); "
-        "không tính máy tìm kiếm và lượt chuyển tiếp.",
+        f"không tính lượt chuyển tiếp; {ROBOTS_SET_ASIDE.format(count=figures.robot_hits)}.",
     )
     for row in figures.rows:
         scans.rows.append([row.code, names.get(row.code, ""), _month(row.month), row.scans, row.visitors])

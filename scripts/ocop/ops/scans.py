@@ -6,7 +6,9 @@ A scan is a GET of a short address `/Q/<CODE>/` (or a batch's `/Q/<CODE>/<BATCH>
 case, answered 2xx or 3xx. A redirect and the request it leads to (`http://` → `https://`, `/Q/NM` →
 `/Q/NM/`) come from one visitor within a minute: they count once. A visitor is a one-way hash of the
 address and the user agent, salted afresh each run and kept only in memory; the daily hash (the day
-added) counts distinct visitors, so no one is followed from day to day. Crawlers are left out.
+added) counts distinct visitors, so no one is followed from day to day. Robots are set aside and
+counted apart (`is_robot`): crawlers, the link previews of chat apps, HTTP tools and scanners. A line
+dated outside the site's lifetime (before 2020, or after the build day) is not understood: skipped.
 
 A code that was never issued, or whose product is retired, is listed apart whatever the server
 answered (a code never issued gets a 404): printed by no one the commune knows, it points at fake
@@ -16,19 +18,39 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import gzip
 import hashlib
 import re
 import secrets
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.dates import VIETNAM
 
-# A user agent naming one of these words is a crawler or a link preview, not a person with a phone.
-CRAWLER_WORDS = ("bot", "crawler", "spider", "preview")
+# What fetches a short address with no person behind it, beyond the crawlers of JayBizzle's
+# Crawler-Detect list (the `crawlerdetect` package). Checked against crawlerdetect 0.4.2: it misses the
+# link previews of Zalo and Viber and a log line with no user agent; it knows the rest of this list
+# today, which is kept here all the same, so that a change in its list cannot make them count. Each is a
+# expression, searched in the user agent without regard to case. The in-app browsers of Zalo, Messenger
+# (FBAN/Orca) and Viber are people who scanned or tapped: they name the app after a phone browser's
+# "Mozilla/5.0 (Linux; Android …" or "(iPhone …", so a chat app counts as a robot only without one.
+EXTRA_ROBOTS = (
+    r"bot|crawler|spider|preview",  # the words fetchers name themselves by (Googlebot, YandexSpider, …)
+    r"facebookexternalhit|facebookcatalog|meta-external(?:agent|fetcher)|facebot",  # Facebook, Messenger, Instagram
+    r"whatsapp|telegrambot|twitterbot|discordbot|skypeuripreview|slackbot|linkedinbot",
+    r"^(?!mozilla/5\.0 \((?:linux; android|iphone|ipad)).*\b(?:zalo|viber|telegram|messenger)",  # chat apps' fetchers
+    r"\b(?:curl|wget|python-requests|python-urllib|python-httpx|aiohttp|go-http-client|okhttp|axios|node-fetch|"
+    r"undici|java/|apache-httpclient|libwww-perl|httpie|postmanruntime|insomnia|powershell|guzzlehttp)",
+    r"headlesschrome|phantomjs|puppeteer|playwright|selenium|lighthouse|pagespeed|google-inspectiontool",
+    r"zgrab|nmap|masscan|censys|shodan|expanse|internet-measurement|nuclei|nikto|sqlmap|netcraft|paloalto",
+)
+_EXTRA_ROBOTS = re.compile("|".join(f"(?:{pattern})" for pattern in EXTRA_ROBOTS), re.IGNORECASE)
+# The first day a scan of this site can be dated: no commune printed these codes before the programme's
+# current phase (Quyết định 919/QĐ-TTg, 2022); 2020 leaves room for a server's clock set a little wrong.
+FIRST_SCAN_DAY = dt.date(2020, 1, 1)
 REDIRECT_WINDOW = dt.timedelta(minutes=1)
 
 # `%h %l %u [%t] "%r" %>s %b`, then, in the combined format, `"%{Referer}i" "%{User-agent}i"`.
@@ -40,6 +62,25 @@ _MONTHS = {name: number for number, name in enumerate(
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)}
 _TIME = re.compile(r"^(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$")
 _CODE = r"([A-Za-z0-9]{1,20})"
+
+
+def is_robot(agent: str | None) -> bool:
+    """Whether a user agent is a robot rather than a person's phone: a crawler of crawlerdetect's list,
+    one of EXTRA_ROBOTS, or a combined-format line with no user agent at all ("-" or empty: every phone
+    browser sends one). None (a common-format line, which records no user agent) cannot be told: a person."""
+    if agent is None:
+        return False
+    agent = agent.strip()
+    if agent in ("", "-"):
+        return True
+    return bool(_EXTRA_ROBOTS.search(agent)) or _crawler_detect().is_crawler(agent)
+
+
+@functools.lru_cache(maxsize=1)
+def _crawler_detect():
+    from crawlerdetect import CrawlerDetect
+
+    return CrawlerDetect()
 
 
 class LogError(Exception):
@@ -81,9 +122,13 @@ class ScanFigures:
     months: list[str]
     files: int = 0
     lines: int = 0
-    crawler_hits: int = 0  # requests for /Q/ by crawlers, left out
+    robots: Counter = field(default_factory=Counter)  # (code, YYYY-MM) → requests for /Q/ by robots, set aside
     repeated: int = 0  # lines already read from another file (a rotation given twice, plain and .gz)
     skipped: list[tuple[str, int]] = field(default_factory=list)  # (file, line) of lines not understood
+
+    @property
+    def robot_hits(self) -> int:
+        return sum(self.robots.values())
 
 
 def _time(text: str) -> dt.datetime | None:
@@ -95,9 +140,9 @@ def _time(text: str) -> dt.datetime | None:
     try:
         moment = dt.datetime(int(year), _MONTHS[match[2]], int(day), int(hour), int(minute), int(second),
                              tzinfo=dt.timezone(offset))
-    except ValueError:
+        return moment.astimezone(VIETNAM)
+    except (ValueError, OverflowError):  # 31 February; 31/Dec/9999 +0000 is in year 10000 in Vietnam
         return None
-    return moment.astimezone(VIETNAM)
 
 
 def _lines(path: Path):
@@ -117,9 +162,12 @@ def _lines(path: Path):
         raise LogError(f"không đọc được tệp nhật ký {path} ({getattr(error, 'strerror', None) or error})") from None
 
 
-def read_hits(paths: list[Path], site_path: str = "/", figures: ScanFigures | None = None) -> list[Hit]:
-    """Every request for a short address by something that is not a crawler, with the counts of
-    lines read and skipped kept in `figures`. `site_path` is the path of site_url (`/` or `/ocop/`)."""
+def read_hits(
+    paths: list[Path], site_path: str = "/", figures: ScanFigures | None = None, last_day: dt.date | None = None
+) -> list[Hit]:
+    """Every request for a short address by something that is not a robot, with the counts of lines
+    read, skipped and of robots kept in `figures`. `site_path` is the path of site_url (`/` or `/ocop/`);
+    a line dated before FIRST_SCAN_DAY or after `last_day` (the build day) is skipped as not understood."""
     figures = figures if figures is not None else ScanFigures([], [], [])
     short = re.compile(rf"^{re.escape(site_path)}[Qq]/{_CODE}(?:/{_CODE})?/?$")
     salt = secrets.token_bytes(16)
@@ -139,7 +187,7 @@ def read_hits(paths: list[Path], site_path: str = "/", figures: ScanFigures | No
             this_file.add(fingerprint)
             match = _LINE.match(line)
             moment = _time(match[2]) if match else None
-            if moment is None:
+            if moment is None or not FIRST_SCAN_DAY <= moment.date() <= (last_day or moment.date()):
                 figures.skipped.append((str(path), number))
                 continue
             address, _, request, status, _, agent = match.groups()
@@ -150,10 +198,10 @@ def read_hits(paths: list[Path], site_path: str = "/", figures: ScanFigures | No
             found = short.match(target)
             if not found:
                 continue
-            agent = agent or ""
-            if any(word in agent.lower() for word in CRAWLER_WORDS):
-                figures.crawler_hits += 1
+            if is_robot(agent):
+                figures.robots[found[1].upper(), moment.strftime("%Y-%m")] += 1
                 continue
+            agent = agent or ""
             person = f"{address}\x00{agent}".encode()
             who = hashlib.blake2b(person, key=salt, digest_size=16).digest()
             daily = hashlib.blake2b(moment.date().isoformat().encode() + b"\x00" + person, key=salt, digest_size=16).digest()
@@ -182,7 +230,7 @@ def _scans(hits: list[Hit]) -> list[Hit]:
 
 def count_scans(hits: list[Hit], read: ScanFigures, issued: set[str], retired: set[str], month: str | None = None) -> ScanFigures:
     """Scans and visitors per issued code and month (only `month`, YYYY-MM, when given); codes not
-    issued or retired, apart. `read` is what `read_hits` filled in: files, lines, crawlers, skipped."""
+    issued or retired, apart. `read` is what `read_hits` filled in: files, lines, robots, skipped."""
     live = issued - retired
     answered = [hit for hit in hits if hit.code not in live or 200 <= hit.status < 400]
     counted = [hit for hit in _scans(answered) if month is None or hit.time.strftime("%Y-%m") == month]
@@ -201,13 +249,15 @@ def count_scans(hits: list[Hit], read: ScanFigures, issued: set[str], retired: s
         StrayCode(code, code in retired, len(found), min(h.time for h in found).date(), max(h.time for h in found).date())
         for code, found in sorted(strays.items(), key=lambda item: (-len(item[1]), item[0]))
     ]
-    return ScanFigures(rows, stray_codes, months, read.files, read.lines, read.crawler_hits, read.repeated, read.skipped)
+    robots = Counter({key: count for key, count in read.robots.items() if month is None or key[1] == month})
+    return ScanFigures(rows, stray_codes, months, read.files, read.lines, robots, read.repeated, read.skipped)
 
 
 def write_scans_csv(figures: ScanFigures, path: Path, separator: str = ",") -> None:
-    """`code,month,scans,visitors`, UTF-8 with a BOM so that Excel reads it as UTF-8."""
+    """`code,month,scans,visitors,robots` (the requests of robots set aside), UTF-8 with a BOM so that
+    Excel reads it as UTF-8."""
     with open(path, "w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, delimiter=separator)
-        writer.writerow(["code", "month", "scans", "visitors"])
+        writer.writerow(["code", "month", "scans", "visitors", "robots"])
         for row in figures.rows:
-            writer.writerow([row.code, row.month, row.scans, row.visitors])
+            writer.writerow([row.code, row.month, row.scans, row.visitors, figures.robots[row.code, row.month]])
