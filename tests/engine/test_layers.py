@@ -17,7 +17,7 @@ from pathlib import Path
 from conftest import ROOT
 
 PACKAGE = ROOT / "scripts" / "ocop"
-LAYERS = ("model", "pages", "media", "ops", "engine")
+LAYERS = ("model", "web", "media", "pages", "ops", "engine")
 ENGINES = ("mkdocs", "properdocs", "material")
 
 

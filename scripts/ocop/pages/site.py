@@ -18,11 +18,12 @@ import functools
 import itertools
 import posixpath
 from pathlib import Path
-from typing import Protocol
 
+from ..media.assets import MediaFiles
+from ..media.images import PhotoCache, published_photos
 from ..model.entries import Catalogue, FairEntry, OutletEntry, PhotoFile, ProducerEntry, ProductEntry
 from ..model.models import OutletKind, ProducerKind
-from .addresses import (
+from ..web.addresses import (
     CATALOGUE,
     PRODUCERS,
     OutputFile,
@@ -33,6 +34,7 @@ from .addresses import (
     catalogue_root,
     fairs_page_uri,
     fairs_root,
+    group_illustration,
     group_illustration_uri,
     language_producer_page_uri,
     language_product_page_uri,
@@ -45,7 +47,8 @@ from .addresses import (
     qr_names,
     short_page_uri,
 )
-from .i18n import N_, Language, Shown
+from ..web.i18n import N_, Language, Shown
+from ..web.pictures import PublishedPhoto
 from .linked_data import producer_data, product_data
 from .listing import (
     CATALOGUE_PAGE_SIZE,
@@ -54,18 +57,7 @@ from .listing import (
     Option,
     paginate,
 )
-from .pictures import Photos, PublishedPhoto, published_photos
 from .render import Renderer
-
-# The drawings of the OCOP groups (one SVG a group of model/data/nhom-san-pham.yml), shown when a product
-# has no photo and published as files of their own (addresses.group_illustration_uri) for print materials.
-ILLUSTRATIONS = Path(__file__).parent / "illustrations"
-
-
-def group_illustration(group: str) -> Path | None:
-    path = ILLUSTRATIONS / f"{group}.svg"
-    return path if path.is_file() else None
-
 
 RELATED = 6  # small cards of other products at the foot of a product page
 
@@ -144,15 +136,8 @@ def untranslated(*texts: Shown | None) -> bool:
 PRODUCT_TEXTS = ("summary", "story", "ingredients", "net_quantity", "package_sizes", "shelf_life", "storage", "usage", "warnings")
 
 
-class PrintFacts(Protocol):
-    """What a product page says about printing its code (version, printed size, labels a sheet), from
-    media/, which lays the codes and labels out (the engine hands it over)."""
-
-    def print_facts(self, entry: ProductEntry) -> dict: ...
-
-
 class SiteBuilder:
-    def __init__(self, catalogue: Catalogue, settings: SiteSettings, photos: Photos, printing: PrintFacts, renderer: Renderer):
+    def __init__(self, catalogue: Catalogue, settings: SiteSettings, photos: PhotoCache, printing: MediaFiles, renderer: Renderer):
         self.catalogue = catalogue
         self.settings = settings
         self.photos = photos
