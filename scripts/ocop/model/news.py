@@ -25,7 +25,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, StrictBool
 from slugify import slugify as _ascii_slug
 
 from .dates import DATE_FORMS, iso_days, parse_day
-from .errors import Problem, did_you_mean
+from .errors import Problem, ShowPath, did_you_mean
 from .models import Model, Slug, Text, web_address
 from .reader import Document, decode, field_name, parse_yaml, read_yaml
 from .validate import validate
@@ -215,7 +215,7 @@ def front_matter(page: SourcePage) -> tuple[Document | None, list[Problem]]:
     return document, problems
 
 
-def load_authors(settings: BlogSettings, shown) -> tuple[dict[str, Author], list[Problem]]:
+def load_authors(settings: BlogSettings, shown: ShowPath) -> tuple[dict[str, Author], list[Problem]]:
     path = settings.docs_dir / settings.authors_file
     if not path.is_file():
         return {}, []
@@ -238,7 +238,7 @@ def load_authors(settings: BlogSettings, shown) -> tuple[dict[str, Author], list
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
-def load_news(settings: BlogSettings, shown) -> tuple[News, list[Problem]]:
+def load_news(settings: BlogSettings, shown: ShowPath) -> tuple[News, list[Problem]]:
     """Every post, checked; the problems of all of them at once."""
     authors, problems = load_authors(settings, shown)
     authors_read = not problems  # else a post naming an author would get a second, false message

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.entries import Catalogue
-from ..model.errors import Problem, did_you_mean
+from ..model.errors import Problem, ShowPath, did_you_mean
 from ..model.news import YAML_RE, News, SourcePage, front_matter, read_page
 from ..model.prose import IMAGE, INLINE_CODE, prose_lines, shown_images
 from ..model.trade import unknown_product
@@ -126,7 +126,7 @@ def _marker_problem(marker: Marker, catalogue: Catalogue | None, news: News | No
 
 
 def check_pages(
-    docs_dir: Path, catalogue: Catalogue | None, news: News | None, shown, templates: tuple[Path, ...] = ()
+    docs_dir: Path, catalogue: Catalogue | None, news: News | None, shown: ShowPath, templates: tuple[Path, ...] = ()
 ) -> list[Problem]:
     """Every hand-written page: its front matter (as the engine reads it), markers and photos.
     `templates` are the theme's folders, where a page's `template:` must be found."""

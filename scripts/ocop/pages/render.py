@@ -155,7 +155,7 @@ class Renderer:
             cache_dir.mkdir(parents=True, exist_ok=True)
             self.env.bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
 
-    def render(self, template: str, language: Language | None = None, **context) -> str:
+    def render(self, template: str, language: Language | None = None, **context: object) -> str:
         language = language or self.source
         token = _language.set(language)
         try:

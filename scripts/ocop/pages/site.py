@@ -17,7 +17,6 @@ import collections
 import functools
 import itertools
 import posixpath
-from pathlib import Path
 
 from ..media.assets import MediaFiles
 from ..media.images import PhotoCache, published_photos
