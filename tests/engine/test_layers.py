@@ -1,6 +1,9 @@
-"""The package's folders are its pipeline, and the imports keep to it.
+"""The package's folders are its pipeline, in the order the data flows, and the imports keep to it.
 
-    model  →  pages  →  media  →  ops  →  engine
+    model  →  web  →  media  →  pages  →  ops  →  engine
+
+(checked models → where each thing is published: addresses, QR payloads, rendition names, languages →
+the files made there → the pages showing them → the operations → the engine that composes them all.)
 
 A module imports from its own layer and the layers to its left, never to its right; only `engine/`
 knows the site engine (MkDocs or ProperDocs), and only through its public API; there is no import
@@ -72,6 +75,19 @@ def test_no_layer_imports_a_layer_to_its_right():
             if own and other and LAYERS.index(other) > LAYERS.index(own):
                 upward.append(f"{path.relative_to(ROOT)}:{line}: {own} imports {target}")
     assert not upward, "\n".join(upward)
+
+
+def test_each_layer_needs_the_one_to_its_left():
+    """The order is the one the imports prove, not a convention: each layer imports from the layer just
+    to its left (web names model's products, media makes web's files, pages show media's files, ops
+    render pages, engine calls ops), so no two layers could swap places."""
+    needs = {layer: set() for layer in LAYERS}
+    for name, path in modules().items():
+        for target, _, _ in imports(path):
+            if layer_of(name) and layer_of(target):
+                needs[layer_of(name)].add(layer_of(target))
+    loose = [f"{right} imports nothing from {left}" for left, right in zip(LAYERS, LAYERS[1:]) if left not in needs[right]]
+    assert not loose, "\n".join(loose)
 
 
 def test_only_the_engine_layer_knows_the_engine_and_only_its_public_names():
