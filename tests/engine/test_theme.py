@@ -111,3 +111,14 @@ def test_materials_inline_scripts_are_the_ones_moved_into_files():
         for script in scripts:
             script = script.replace('"{{ config.extra.scope | d(base_url) }}"', 'document.currentScript.getAttribute("data-md-scope")')
             assert "{{" not in script and script in ours, f"Material's partials/javascripts/{name} changed"
+
+
+def test_the_page_language_is_worked_out_in_one_template():
+    """partials/language.html, which Material imports as `lang` for every page, reads a page's language
+    from its front matter; every other template reads `lang.code` or `lang.chrome`."""
+    readers = sorted(
+        path.relative_to(OVERRIDES).as_posix()
+        for path in OVERRIDES.rglob("*.html")
+        if "page.meta.language" in path.read_text(encoding="utf-8")
+    )
+    assert readers == ["partials/language.html"]
