@@ -305,7 +305,7 @@ def test_existing_product_shows_its_code_and_slug_read_only_and_cannot_be_delete
     collection(page, base, "san-pham")
     page.get_by_role("checkbox", name="Select ⁨Nem Huân Hồng⁩").click()
     assert page.get_by_role("checkbox", name="Select ⁨Nem Huân Hồng⁩").get_attribute("aria-checked") == "true"
-    delete = page.get_by_role("button", name="Xóa bài viết đã chọn")
+    delete = page.get_by_role("button", name="Xóa mục đã chọn")
     expect(delete).to_have_attribute("aria-disabled", "true")
     # A collection that may delete (the news) does offer it: the check above can fail.
     collection(page, base, "tin-tuc")
@@ -356,9 +356,15 @@ def test_editor_configuration_is_the_models(served):
         return {field["name"]: field for field in entry["fields"]}
 
     def compare(fields, schema, defs):
-        assert set(fields) == set(schema["properties"]), (set(fields) ^ set(schema["properties"]))
+        properties, required_by_model = set(schema["properties"]), set(schema.get("required", []))
+        if "candidate" in properties:
+            # The certificate's result is one required choice in the form (stars, or "đang đề nghị", saved as
+            # `candidate: true` by the page's preSave hook): see test_certificate_...
+            assert [o["value"] for o in fields["stars"]["options"]] == [3, 4, 5, 0]
+            properties, required_by_model = properties - {"candidate"}, required_by_model | {"stars"}
+        assert set(fields) == properties, (set(fields) ^ properties)
         required = {name for name, field in fields.items() if field.get("required", True)}
-        assert required == set(schema.get("required", []))
+        assert required == required_by_model
         for name, field in fields.items():
             assert field.get("hint") or field.get("label"), name
             sub = schema["properties"][name]
@@ -388,6 +394,9 @@ def test_editor_configuration_is_the_models(served):
     ]
     assert fields_of(collections["co-so"])["kind"]["options"] == [kind.value for kind in ProducerKind]
     assert fields_of(collections["diem-ban"])["kind"]["options"] == [kind.value for kind in OutletKind]
+    for trade in ("diem-ban", "hoi-cho"):  # products chosen by name among the products, saved by page address
+        chosen = fields_of(collections[trade])["products"]
+        assert chosen["widget"] == "relation" and chosen["collection"] == "san-pham" and chosen["value_field"] == "slug"
     mkdocs = (root / "mkdocs.yml").read_text(encoding="utf-8")
     for category in fields_of(collections["tin-tuc"])["categories"]["options"]:
         assert f"- {category}" in mkdocs
@@ -504,7 +513,7 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
 
     # A news post with a photo.
     page.get_by_role("treeitem").filter(has_text="Tin tức").click()
-    page.get_by_role("button", name="Tạo bài viết mới").click()
+    page.get_by_role("button", name="Tạo mục mới").click()
     page.get_by_role("textbox", name="Ngày đăng").fill("2026-11-29")
     page.get_by_role("textbox", name="Tiêu đề").fill("Hội chợ OCOP Thanh Hóa 2026")
     page.get_by_role("checkbox", name="Hội chợ – triển lãm").click()
@@ -568,20 +577,18 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
 
 def test_a_mistake_saved_from_the_editor_is_shown_in_vietnamese_in_the_preview(editor_to_change):
     """The editor checks what it can (required fields, choices); what only the models know (a
-    candidate cannot have stars) is shown by the preview, on the page, with the file and the field."""
+    decision dated on a day still to come) is shown by the preview, on the page, with the file."""
     page, elsewhere, root, base = editor_to_change
     collection(page, base, "san-pham")
     page.get_by_text("Nước mắm Năm Quyền", exact=True).first.click()
-    candidate = page.get_by_role("checkbox", name="Đang chuẩn bị đánh giá (chưa được công nhận)").or_(
-        page.get_by_role("switch", name="Đang chuẩn bị đánh giá (chưa được công nhận)"))
-    scroll_to(page, candidate).click()
+    scroll_to(page, page.get_by_role("textbox", name="Ngày quyết định")).fill("2099-01-01")
     save(page)
     written = save_into_project(page, root)
     assert list(written) == ["products/nam-quyen/nuoc-mam-nam-quyen.yml"]
 
     def shown() -> str | None:
         text = fetch(base + "san-pham/")[1].decode()
-        return text if "chưa có số sao" in text else None
+        return text if "là ngày chưa tới" in text else None
 
     text = wait_until(shown, timeout=120)
     assert "products/nam-quyen/nuoc-mam-nam-quyen.yml" in text
@@ -654,3 +661,104 @@ def test_the_product_list_never_shows_outlets_fairs_nor_producer_files(browser, 
             listed = [box.get_attribute("aria-label") for box in page.get_by_role("checkbox", name="Select").all()]
             assert listed == ["Select ⁨Nem Huân Hồng⁩", "Select ⁨Nước mắm Năm Quyền⁩"]
             assert elsewhere == []
+
+
+# --- issue 22: what the forms save, the words they show, the outlet's products, the login, the preview ---
+
+
+def try_save(page) -> bool:
+    """Press Lưu: True when the editor saved and closed the form, False when it refused (fields in error)."""
+    page.get_by_role("button", name="Lưu").click()
+    saved = page.get_by_role("button", name="Lưu")
+    refused = page.get_by_text(re.compile("trường bị lỗi"))
+    for _ in range(150):
+        if refused.count():
+            return False
+        if not saved.count():
+            return True
+        page.wait_for_timeout(200)
+    raise AssertionError("Lưu: neither saved nor refused")
+
+
+def choose(page, label: str, option: str) -> None:
+    """A choice among a few options (radio buttons) or many (a list that opens)."""
+    radio = page.get_by_role("radio", name=option, exact=True)
+    if radio.count():
+        radio.first.click()
+        return
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def fill_required(page, name: str, number: int) -> None:
+    """Only the fields an officer must fill, in the form of collection `name`."""
+    if name == "san-pham":
+        page.get_by_role("textbox", name="Tên sản phẩm").fill(f"Mắm thử nghiệm Ví Dụ {number}")
+        choose(page, "Cơ sở sản xuất", "Năm Quyền (nam-quyen)")
+        choose(page, "Ngành hàng OCOP", "Thực phẩm")
+    elif name == "co-so":
+        page.get_by_role("textbox", name="Tên cơ sở / chủ thể").fill(f"Tổ hợp tác thử nghiệm Ví Dụ {number}")
+        choose(page, "Loại hình", "hợp tác xã")
+    elif name == "diem-ban":
+        page.get_by_role("textbox", name="Tên điểm bán").fill(f"Cửa hàng thử nghiệm Ví Dụ {number}")
+        choose(page, "Loại điểm bán", "chợ")
+    elif name == "hoi-cho":
+        page.get_by_role("textbox", name="Tên hội chợ, triển lãm").fill(f"Hội chợ thử nghiệm Ví Dụ {number}")
+        page.get_by_role("textbox", name="Ngày bắt đầu").fill("2025-05-31")
+
+
+def optional_blocks(config: dict, name: str) -> list[tuple[str, str]]:
+    """(label, widget) of each optional block (an object or a list) of a collection's form."""
+    entry = next(entry for entry in config["collections"] if entry["name"] == name)
+    return [(f["label"], f["widget"]) for f in entry["fields"] if f["widget"] in ("object", "list") and not f.get("required", True)]
+
+
+def open_block(page, label: str, widget: str) -> None:
+    role = "checkbox" if widget == "object" else "button"
+    scroll_to(page, page.get_by_role(role, name=re.compile(rf"^Thêm\W*{re.escape(label)}\W*$"))).first.click()
+
+
+def test_every_form_saves_only_what_ocop_check_accepts(editor_to_change, tmp_path):
+    """Each collection's form as an officer fills it: the required fields only, then each optional block opened
+    and left empty. The editor either refuses to save (the block has a required choice, as the certificate's
+    result) or saves what `ocop check` accepts: never a half-filled block."""
+    page, elsewhere, root, base = editor_to_change
+    config = yaml.safe_load(fetch(base + "quan-tri/config.yml")[1])
+    refused, number = [], 0
+    for name in ("san-pham", "co-so", "diem-ban", "hoi-cho"):
+        blocks = optional_blocks(config, name)
+        assert blocks or name in ("diem-ban", "hoi-cho"), name
+        for block in [None, *blocks]:
+            number += 1
+            page.goto(base + f"quan-tri/#/collections/{name}/new")
+            page.get_by_role("button", name="Lưu").wait_for(timeout=30_000)
+            fill_required(page, name, number)
+            if block:
+                open_block(page, *block)
+            if not try_save(page):
+                refused.append((name, block[0] if block else None))
+    # The certificate opened and left empty is refused: its result is a required choice.
+    assert ("san-pham", "Chứng nhận OCOP") in refused, refused
+    assert all(block for _, block in refused), refused  # the required fields alone always save
+    # Its two kinds of result, chosen in the form, are saved as the site reads them.
+    for number, result in ((90, "Đang đề nghị công nhận (chưa có sao)"), (91, "Đã đạt 4 sao")):
+        page.goto(base + "quan-tri/#/collections/san-pham/new")
+        fill_required(page, "san-pham", number)
+        open_block(page, "Chứng nhận OCOP", "object")
+        scroll_to(page, page.get_by_role("radio", name=result, exact=True)).click()
+        assert try_save(page)
+    assert elsewhere == []
+
+    written = written_files(page, root)
+    products = {path: yaml.safe_load(data) for path, data in written.items() if path.startswith("products/nam-quyen/mam-")}
+    assert len(products) == 1 + len(optional_blocks(config, "san-pham")) - sum(1 for n, _ in refused if n == "san-pham") + 2
+    assert products["products/nam-quyen/mam-thu-nghiem-vi-du-90.yml"]["certification"] == {"candidate": True}
+    assert products["products/nam-quyen/mam-thu-nghiem-vi-du-91.yml"]["certification"] == {"stars": 4}
+    for path, data in written.items():
+        assert b"{}" not in data and b"''" not in data and b"- \n" not in data, (path, data.decode())
+    copy = copy_project(tmp_path / "copy")
+    for path, data in written.items():
+        (copy.root / path).parent.mkdir(parents=True, exist_ok=True)
+        (copy.root / path).write_bytes(data)
+    result = copy.ocop("check")
+    assert result.code == 0, result.text
