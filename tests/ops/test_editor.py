@@ -762,3 +762,133 @@ def test_every_form_saves_only_what_ocop_check_accepts(editor_to_change, tmp_pat
         (copy.root / path).write_bytes(data)
     result = copy.ocop("check")
     assert result.code == 0, result.text
+
+
+# English the CMS falls back to where its Vietnamese lacks a string, and words of the data files.
+ENGLISH = ("Show Errors", "Entry", "Entries", "entries", "Save", "Sign In", "Failed to fetch", "Work with", "Preview",
+           "required", "Required", "Cancel", "Create", "Access Token", "Field")
+YAML_WORDS = re.compile(r"\b(candidate|slug|stars|certification|producer|subgroup|true|false|null)\b|bài viết", re.IGNORECASE)
+
+
+# The text an officer reads: not the names of the icons (a font's ligatures: "add", "edit").
+READABLE = """
+() => { const hide = document.createElement("style"); hide.textContent = ".icon, .material-symbols-outlined {display:none !important}";
+  document.head.append(hide); const text = document.body.innerText; hide.remove();
+  return text.replace(/[\u2068\u2069]/g, ""); }
+"""
+
+
+def screen_text(page) -> str:
+    """All the text of the screen, the long form's lazily drawn fields included (scrolled to its end)."""
+    seen = [page.evaluate(READABLE)]
+    for _ in range(15):
+        page.mouse.move(400, 600)
+        page.mouse.wheel(0, 900)
+        page.wait_for_timeout(150)
+        seen.append(page.evaluate(READABLE))
+    return "\n".join(seen)
+
+
+def assert_vietnamese(text: str, where: str) -> None:
+    assert not [word for word in ENGLISH if word in text], (where, [word for word in ENGLISH if word in text])
+    assert not YAML_WORDS.search(text), (where, YAML_WORDS.search(text).group(0))
+
+
+def test_the_editor_speaks_vietnamese_without_yaml_words(editor_to_change):
+    """The screens an officer walks through: lists, every new form, a refused save, a saved one."""
+    page, elsewhere, root, base = editor_to_change
+    for name in ("san-pham", "co-so", "tin-tuc", "diem-ban", "hoi-cho", "ke-hoach"):
+        collection(page, base, name)
+        page.wait_for_timeout(500)
+        assert_vietnamese(screen_text(page), name)
+        if name != "ke-hoach":
+            page.goto(base + f"quan-tri/#/collections/{name}/new")
+            page.get_by_role("button", name="Lưu").wait_for(timeout=30_000)
+            assert_vietnamese(screen_text(page), f"{name}/new")
+    # A product whose certificate is opened and left empty: refused, in Vietnamese.
+    collection(page, base, "san-pham")
+    expect(page.get_by_text(re.compile(r"có 2 mục\.$"))).to_have_count(1)
+    page.goto(base + "quan-tri/#/collections/san-pham/new")
+    fill_required(page, "san-pham", 1)
+    open_block(page, "Chứng nhận OCOP", "object")
+    assert not try_save(page)
+    page.get_by_role("button", name="Xem các lỗi").click()
+    assert_vietnamese(page.evaluate(READABLE), "refused save")
+    scroll_to(page, page.get_by_role("radio", name="Đã đạt 3 sao", exact=True)).click()
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_text("Đã lưu mục.")).to_be_visible()
+    assert_vietnamese(page.evaluate(READABLE), "saved")
+    assert elsewhere == []
+
+
+def test_an_outlet_s_products_are_chosen_by_name_and_saved_by_address(editor_to_change, tmp_path):
+    page, elsewhere, root, base = editor_to_change
+    page.goto(base + "quan-tri/#/collections/diem-ban/new")
+    page.get_by_role("button", name="Lưu").wait_for(timeout=30_000)
+    fill_required(page, "diem-ban", 1)
+    # A few products are offered as boxes to tick, many as a list that opens: by name either way.
+    ticks = page.get_by_role("checkbox", name=re.compile("^(Nem Huân Hồng|Nước mắm Năm Quyền)$"))
+    chooser = page.get_by_role("combobox", name="Sản phẩm bày bán")
+    scroll_to(page, ticks.or_(chooser))
+    if chooser.count():
+        chooser.click()
+        ticks = page.get_by_role("option")
+    expect(ticks.first).to_be_visible()
+    names = ("Nem Huân Hồng", "Nước mắm Năm Quyền")
+    offered = ticks.all_inner_texts() if chooser.count() else [
+        name for name in names if page.get_by_role("checkbox", name=name, exact=True).count()]
+    assert sorted(offered) == list(names)
+    if chooser.count():
+        ticks.filter(has_text="Nước mắm Năm Quyền").click()
+        chooser.press("Tab")
+    else:
+        page.get_by_role("checkbox", name="Nước mắm Năm Quyền", exact=True).click()
+    save(page)
+    written = written_files(page, root)
+    outlet = yaml.safe_load(written["products/_diem-ban/cua-hang-thu-nghiem-vi-du-1.yml"])
+    assert outlet["products"] == ["nuoc-mam-nam-quyen"]
+    copy = copy_project(tmp_path / "copy")
+    for path, data in written.items():
+        (copy.root / path).parent.mkdir(parents=True, exist_ok=True)
+        (copy.root / path).write_bytes(data)
+    result = copy.ocop("check")
+    assert result.code == 0, result.text
+
+
+def test_without_a_hosting_backend_the_login_offers_only_the_guide_s_folder(browser, served):
+    """No `editor_backend`: no token sign-in to a host that does not exist, only the project folder, named
+    as the guide names it."""
+    root, base = served
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    elsewhere = only_from(context, base)
+    page = context.new_page()
+    page.goto(base + "quan-tri/")
+    local = page.get_by_role("button", name="Làm việc với kho mã nguồn cục bộ")
+    local.wait_for(timeout=60_000)
+    assert [button.inner_text().strip() for button in page.get_by_role("button").all() if button.is_visible()] == [
+        "Làm việc với kho mã nguồn cục bộ"
+    ]
+    text = page.evaluate(READABLE)
+    folder = re.search(r"thư mục trang web “([^”]+)”", text).group(1)
+    assert f"D:\\{folder}" in (ROOT / "docs" / "huong-dan" / "index.md").read_text(encoding="utf-8")
+    assert "mã truy cập" not in text
+    assert_vietnamese(text, "login")
+    context.close()
+    assert elsewhere == []
+
+
+def test_the_product_form_opens_the_product_s_page_in_the_preview(editor, browser):
+    """No pane listing the form's labels again: the form links to the page as the preview builds it."""
+    page, elsewhere, root, base = editor
+    collection(page, base, "san-pham")
+    page.get_by_text("Nước mắm Năm Quyền", exact=True).first.click()
+    page.get_by_role("textbox", name="Tên sản phẩm").wait_for(timeout=20_000)
+    expect(page.get_by_role("heading", name="Xem trước")).to_have_count(0)
+    expect(page.get_by_text("Khối lượng / thể tích tịnh")).to_have_count(1)  # the form's label, once
+    with page.context.expect_page() as opened:
+        page.get_by_role("link", name="Xem trên trang web").or_(page.get_by_role("button", name="Xem trên trang web")).click()
+    product = opened.value
+    product.wait_for_load_state()
+    assert product.url == base + "san-pham/nuoc-mam-nam-quyen/"
+    expect(product.get_by_role("heading", level=1)).to_contain_text("Nước mắm Năm Quyền")
+    assert elsewhere == []

@@ -315,7 +315,7 @@ def _producer_collection(settings: EditorSettings) -> dict:
         "name": "co-so",
         "label": "Cơ sở sản xuất",
         "label_singular": "cơ sở sản xuất",
-        "description": "Mỗi cơ sở một thư mục trong products/, thông tin của cơ sở trong tệp producer.yml.",
+        "description": "Mỗi cơ sở sản xuất một thư mục; sản phẩm của cơ sở nằm trong thư mục đó.",
         "folder": settings.products_dir,
         "path": "{{slug}}/producer",
         "extension": "yml",
