@@ -668,9 +668,10 @@ def test_the_product_list_never_shows_outlets_fairs_nor_producer_files(browser, 
 
 def try_save(page) -> bool:
     """Press Lưu: True when the editor saved and closed the form, False when it refused (fields in error)."""
-    page.get_by_role("button", name="Lưu").click()
     saved = page.get_by_role("button", name="Lưu")
     refused = page.get_by_text(re.compile("trường bị lỗi"))
+    expect(refused).to_have_count(0, timeout=20_000)  # the notice of an earlier refusal has gone
+    saved.click()
     for _ in range(150):
         if refused.count():
             return False
