@@ -444,6 +444,8 @@ def test_editor_is_not_published_without_a_hosting_backend(tmp_path):
     assert (project.site / "quan-tri" / "index.html").is_file()
     config = yaml.safe_load((project.site / "quan-tri" / "config.yml").read_text(encoding="utf-8"))
     assert config["backend"]["name"] == "gitea" and config["backend"]["repo"] == "ubnd/ocop"
+    # A hosting backend keeps its sign-in, and the site's address is the published one.
+    assert "auth_methods" not in config["backend"] and config["site_url"].startswith("https://")
 
 
 def test_existing_product_saved_from_the_editor_keeps_its_data(editor):
