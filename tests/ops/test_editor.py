@@ -518,6 +518,8 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     # A news post with a photo.
     page.get_by_role("treeitem").filter(has_text="Tin tức").click()
     page.get_by_role("button", name="Tạo mục mới").click()
+    page.get_by_role("button", name="Lưu").wait_for()
+    page.wait_for_timeout(500)  # a field typed into while the new form is still being set up can be reset
     page.get_by_role("textbox", name="Ngày đăng").fill("2026-11-29")
     page.get_by_role("textbox", name="Tiêu đề").fill("Hội chợ OCOP Thanh Hóa 2026")
     page.get_by_role("checkbox", name="Hội chợ – triển lãm").click()
@@ -537,6 +539,7 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     # The text editor hands its content over after a moment: the preview shows the photo then.
     expect(page.get_by_role("img", name="Gian hàng mắm tép").last).to_be_visible()
     page.wait_for_timeout(1000)
+    expect(page.get_by_role("textbox", name="Tiêu đề")).to_have_value("Hội chợ OCOP Thanh Hóa 2026")
     picture(page, "trinh-soan-thao-tin.png", pictures)
     save(page)
     assert elsewhere == []
