@@ -539,7 +539,7 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     # The text editor hands its content over after a moment: the preview shows the photo then.
     expect(page.get_by_role("img", name="Gian hàng mắm tép").last).to_be_visible()
     page.wait_for_timeout(1000)
-    expect(page.get_by_role("textbox", name="Tiêu đề")).to_have_value("Hội chợ OCOP Thanh Hóa 2026")
+    expect(page.get_by_role("textbox", name="Tiêu đề").first).to_have_value("Hội chợ OCOP Thanh Hóa 2026")
     picture(page, "trinh-soan-thao-tin.png", pictures)
     save(page)
     assert elsewhere == []
