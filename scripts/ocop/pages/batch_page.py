@@ -34,6 +34,10 @@ class BatchView:
     image: str | None  # the shared preview
 
 
+TEMPLATE = "batch.md.j2"
+VIEW = BatchView  # all TEMPLATE receives (tests/pages/test_site.py checks that it reads nothing else)
+
+
 class BatchPage:
     def __init__(self, site: SiteContext):
         self.site = site
@@ -67,7 +71,7 @@ class BatchPage:
                 description=f"{title}: ngày sản xuất, hạn sử dụng, nguồn gốc nguyên liệu, cơ sở sản xuất.",
                 image=settings.site_url + photos[0].share_uri if photos else None,
             )
-            files.append(OutputFile(batch_page_uri(slug, batch), self.site.renderer.render("batch.md.j2", view=view)))
+            files.append(OutputFile(batch_page_uri(slug, batch), self.site.renderer.render(TEMPLATE, view=view)))
             if entry.model.code:
                 # "?qr", as a product's code: the batch page puts checking the pack first (buyer.js).
                 files.append(self.site.redirect((entry.model.code, batch.code), f"{folder}/", title, marker="?qr"))

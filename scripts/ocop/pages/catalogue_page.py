@@ -54,6 +54,10 @@ class CatalogueView:
     commune: Commune
 
 
+TEMPLATE = "catalogue.md.j2"
+VIEW = CatalogueView  # all TEMPLATE receives (tests/pages/test_site.py checks that it reads nothing else)
+
+
 class CataloguePage:
     def __init__(self, site: SiteContext):
         self.site = site
@@ -86,7 +90,7 @@ class CataloguePage:
                     translation=twin_root + page_url[len(root):],
                     **common,
                 )
-                files.append(OutputFile(page.uri, self.site.renderer.render("catalogue.md.j2", language, view=view)))
+                files.append(OutputFile(page.uri, self.site.renderer.render(TEMPLATE, language, view=view)))
         return files
 
     def cards(self, language: Language) -> list[CatalogueCard]:

@@ -74,6 +74,9 @@ class RedirectView:
     title: str
 
 
+REDIRECT_TEMPLATE = "redirect.html.j2"  # receives a RedirectView
+
+
 class SiteContext:
     def __init__(self, catalogue: Catalogue, settings: SiteSettings, photos: Photos, renderer: Renderer):
         self.catalogue = catalogue
@@ -111,7 +114,7 @@ class SiteContext:
             canonical=self.settings.site_url + target_path,
             title=title,
         )
-        return OutputFile(short_page_uri(*short_parts), self.renderer.render("redirect.html.j2", view=view))
+        return OutputFile(short_page_uri(*short_parts), self.renderer.render(REDIRECT_TEMPLATE, view=view))
 
     @functools.cached_property
     def on_offer_by_group(self) -> dict[str, list[ProductEntry]]:

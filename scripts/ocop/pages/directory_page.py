@@ -39,6 +39,10 @@ class DirectoryView:
     translation: str
 
 
+TEMPLATE = "producers.md.j2"
+VIEW = DirectoryView  # all TEMPLATE receives (tests/pages/test_site.py checks that it reads nothing else)
+
+
 class DirectoryPage:
     def __init__(self, site: SiteContext):
         self.site = site
@@ -63,7 +67,7 @@ class DirectoryPage:
                 commune=commune,
                 translation=self.site.twin_path(language, page_path(page.uri)),
             )
-            files.append(OutputFile(page.uri, self.site.renderer.render("producers.md.j2", language, view=view)))
+            files.append(OutputFile(page.uri, self.site.renderer.render(TEMPLATE, language, view=view)))
         return files
 
     @staticmethod

@@ -25,6 +25,10 @@ class FairsView:
     translation: str
 
 
+TEMPLATE = "fairs.md.j2"
+VIEW = FairsView  # all TEMPLATE receives (tests/pages/test_site.py checks that it reads nothing else)
+
+
 class FairsPage:
     def __init__(self, site: SiteContext):
         self.site = site
@@ -48,4 +52,4 @@ class FairsPage:
             untranslated=untranslated(*[text for view in upcoming + past for text in view.texts]),
             translation=self.site.twin_path(language, folder + "/"),
         )
-        return [OutputFile(fairs_page_uri(language.code), self.site.renderer.render("fairs.md.j2", language, view=view))]
+        return [OutputFile(fairs_page_uri(language.code), self.site.renderer.render(TEMPLATE, language, view=view))]

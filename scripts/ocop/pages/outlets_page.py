@@ -36,6 +36,10 @@ class OutletsView:
     translation: str
 
 
+TEMPLATE = "outlets.md.j2"
+VIEW = OutletsView  # all TEMPLATE receives (tests/pages/test_site.py checks that it reads nothing else)
+
+
 class OutletsPage:
     def __init__(self, site: SiteContext):
         self.site = site
@@ -65,4 +69,4 @@ class OutletsPage:
             untranslated=untranslated(*[text for view in views for text in view.texts]),
             translation=self.site.twin_path(language, folder + "/"),
         )
-        return [OutputFile(outlets_page_uri(language.code), self.site.renderer.render("outlets.md.j2", language, view=view))]
+        return [OutputFile(outlets_page_uri(language.code), self.site.renderer.render(TEMPLATE, language, view=view))]

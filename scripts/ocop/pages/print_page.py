@@ -30,6 +30,10 @@ class PrintPageView:
     drawing_href: str
 
 
+TEMPLATE = "product-print-page.md.j2"
+VIEW = PrintPageView  # all TEMPLATE receives (tests/pages/test_site.py checks that it reads nothing else)
+
+
 class PrintPage:
     def __init__(self, site: SiteContext, printing: PrintFacts):
         self.site = site
@@ -47,4 +51,4 @@ class PrintPage:
             product_href=f"../{slug}.md",
             drawing_href=posixpath.relpath(group_illustration_uri(entry.group.code), f"{CATALOGUE}/{slug}"),
         )
-        return [OutputFile(print_page_uri(slug), self.site.renderer.render("product-print-page.md.j2", view=view))]
+        return [OutputFile(print_page_uri(slug), self.site.renderer.render(TEMPLATE, view=view))]

@@ -41,12 +41,16 @@ class ProducerView:
     translation: str
 
 
+TEMPLATE = "producer.md.j2"
+VIEW = ProducerView  # all TEMPLATE receives (tests/pages/test_site.py checks that it reads nothing else)
+
+
 class ProducerPage:
     def __init__(self, site: SiteContext):
         self.site = site
 
     def build(self, producer: ProducerEntry, language: Language) -> list[OutputFile]:
-        page = self.site.renderer.render("producer.md.j2", language, view=self.view(producer, language))
+        page = self.site.renderer.render(TEMPLATE, language, view=self.view(producer, language))
         return [OutputFile(language_producer_page_uri(producer.slug, language.code), page)]
 
     def view(self, producer: ProducerEntry, language: Language) -> ProducerView:

@@ -109,6 +109,10 @@ class ProductView:
     sellers: list[SellerView]
 
 
+TEMPLATE = "product.md.j2"
+VIEW = ProductView  # all TEMPLATE receives (tests/pages/test_site.py checks that it reads nothing else)
+
+
 def product_description(entry: ProductEntry, settings: SiteSettings, language: Language) -> str:
     """The product's summary in the page's language, else a sentence made of its facts."""
     summary = language.text(entry.model, "summary")
@@ -136,7 +140,7 @@ class ProductPage:
     def build(self, entry: ProductEntry, language: Language) -> list[OutputFile]:
         """A product's page in `language`; with the official (Vietnamese) one, its short address."""
         model = entry.model
-        page = self.site.renderer.render("product.md.j2", language, view=self.view(entry, language))
+        page = self.site.renderer.render(TEMPLATE, language, view=self.view(entry, language))
         files = [OutputFile(language_product_page_uri(entry.slug, language.code), page)]
         if not language.translated and model.code:
             # "?qr": the product page reads it and puts "check the pack" first (docs/assets/javascripts/buyer.js).
