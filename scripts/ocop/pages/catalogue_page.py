@@ -1,6 +1,6 @@
 """The catalogue (san-pham/, en/products/ …): every product still on offer, by group and by rating, in pages
 of CATALOGUE_PAGE_SIZE cards, one list for each group, rating and both (listing.py): catalogue.md.j2 reads a
-`CatalogueView`."""
+`CatalogueView`. (Tested in tests/pages/test_listing.py.)"""
 from __future__ import annotations
 
 import dataclasses

@@ -1,5 +1,5 @@
 """The producer directory (co-so/, en/producers/ …), in pages of DIRECTORY_PAGE_SIZE: producers.md.j2
-reads a `DirectoryView`. (Its tests are those of the catalogue page kind, tests/pages/test_catalogue_page.py.)"""
+reads a `DirectoryView`. (Tested with the catalogue, in tests/pages/test_listing.py.)"""
 from __future__ import annotations
 
 import posixpath
