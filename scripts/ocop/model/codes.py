@@ -205,6 +205,15 @@ def issue_codes(catalogue: Catalogue, registry: Registry, root: Path) -> Issued:
     return Issued(written, new, unfilled)
 
 
+def issued_and_retired(catalogue: Catalogue, registry: Registry | None) -> tuple[set[str], set[str]]:
+    """The codes ever issued (the register and the product files) and those of retired products."""
+    products = catalogue.products.values()
+    issued = set(registry.slugs) if registry else set()
+    issued |= {entry.model.code for entry in products if entry.model.code}
+    retired = {entry.model.code for entry in products if entry.model.code and entry.model.retired}
+    return issued, retired
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """The bytes of the files issuing codes may write (None: the file did not exist), to put back when
