@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.catalogue import PHOTO_SUFFIXES
+from ..model.photo_files import PHOTO_SUFFIXES
 from ..model.entries import Catalogue, ProductEntry
 from ..model.errors import DataError, Problem
 from ..model.news import News

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError, features
 
-from ..model.catalogue import MAX_PHOTO_SIDE, too_long_and_thin
+from ..model.photo_files import MAX_PHOTO_SIDE, too_long_and_thin
 from ..pages.pictures import EXTENSIONS, MODERN, Picture, Rendition
 from .cache import DiskCache, cache_key, file_digest, read_notes, write_whole
 
