@@ -33,7 +33,9 @@ from .entries import (
     Subgroup,
 )
 from .errors import DataError, Problem, did_you_mean, path_shower
-from .models import SLUG_PATTERN, Photo, Producer, Product
+from .fields import SLUG_PATTERN, Photo
+from .producer import Producer
+from .product import Product
 from .photo_files import names_in, photo_files
 from .reader import Document, read_yaml
 from .trade import load_trade

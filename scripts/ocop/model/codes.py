@@ -26,7 +26,7 @@ from slugify import slugify
 
 from .entries import Catalogue, ProductEntry
 from .errors import Problem
-from .models import CODE_MAX, CODE_PATTERN, SLUG_PATTERN
+from .fields import CODE_MAX, CODE_PATTERN, SLUG_PATTERN
 from .reader import decode, parse_yaml
 
 REGISTRY = "_registry/codes.yml"

@@ -12,7 +12,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .entries import PhotoFile
 from .errors import Problem, thousands
-from .models import Photo
+from .fields import Photo
 from .reader import Document
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}

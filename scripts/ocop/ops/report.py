@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..model.certificate import CertificateStatus, State, add_months, certificate_status
 from ..model.entries import Catalogue, ProductEntry
-from ..model.models import Commune
+from ..model.commune import Commune
 from ..model.plan import Plan
 from .scans import ScanFigures
 

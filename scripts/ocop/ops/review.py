@@ -25,7 +25,7 @@ from docx.shared import Cm, Mm, Pt
 from ..model.certificate import State, certificate_status
 from ..model.dates import VIETNAM
 from ..model.entries import Catalogue, FairEntry
-from ..model.models import Commune
+from ..model.commune import Commune
 from ..model.news import News, PostEntry
 from .report import Report, Table, date_text
 

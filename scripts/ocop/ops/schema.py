@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
-from ..model.models import Fair, Outlet, Producer, Product
+from ..model.fair import Fair
+from ..model.outlet import Outlet
+from ..model.producer import Producer
+from ..model.product import Product
 from ..model.plan import Plan
 
 SCHEMA_DIR = "_schema"  # under products/

@@ -9,7 +9,7 @@ from pathlib import Path
 from ...model.catalogue import PRODUCER_FILE
 from ...model.dates import build_date, parse_day
 from ...model.errors import DataError
-from ...model.models import OutletKind
+from ...model.outlet import OutletKind
 from ...model.news import BlogSettings, load_authors
 from ...ops.scaffold import ScaffoldError, new_fair, new_outlet, new_post, new_producer, new_product
 from .loading import config, load
