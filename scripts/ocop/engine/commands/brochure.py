@@ -4,14 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...media.printing import choose_products, write_brochure
-from .print_files import printed
+from .print_files import add_folder, add_language, printed
 
 
 def add_parser(commands) -> None:
     leaflet = commands.add_parser("brochure", help="tờ giới thiệu A4 (PDF) mọi sản phẩm OCOP, theo ngành hàng, để phát ở hội chợ")
     leaflet.add_argument("--only", nargs="+", metavar="MÃ", help="chỉ những sản phẩm này (mã hoặc địa chỉ trang)")
-    leaflet.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ: vi (mặc định) hoặc en cho khách nước ngoài")
-    leaflet.add_argument("--out", default="nhan-qr", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định nhan-qr)")
+    add_language(leaflet, "ngôn ngữ: vi (mặc định) hoặc en cho khách nước ngoài")
+    add_folder(leaflet)
     leaflet.set_defaults(run=run)
 
 

@@ -9,7 +9,7 @@ from ...media.printing import check_public_address, choose_products, write_label
 from ...media.qr import LEVELS
 from .issuing import issue
 from .loading import load
-from .print_files import SAMPLE_NOTICE
+from .print_files import SAMPLE_NOTICE, add_folder
 
 
 def add_parser(commands) -> None:
@@ -20,7 +20,7 @@ def add_parser(commands) -> None:
     printing.add_argument("--module", type=float, metavar="MM", help="cỡ một mô-đun của mã QR, mm (mặc định 0,5)")
     printing.add_argument("--level", choices=tuple(LEVELS), help="mức sửa lỗi L, M, Q, H (mặc định M)")
     printing.add_argument("--quiet-zone", type=int, metavar="SỐ_MÔ_ĐUN", help="viền trắng quanh mã, tính bằng mô-đun (mặc định 4)")
-    printing.add_argument("--out", default="nhan-qr", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định nhan-qr)")
+    add_folder(printing)
     printing.set_defaults(run=run)
 
 

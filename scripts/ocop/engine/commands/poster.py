@@ -4,14 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...media.printing import choose_products, write_posters
-from .print_files import printed
+from .print_files import add_folder, add_language, printed
 
 
 def add_parser(commands) -> None:
     booth = commands.add_parser("poster", help="áp phích gian hàng A4 và A5 (PDF) của một sản phẩm: ảnh, số sao, mã QR lớn")
     booth.add_argument("product", metavar="MÃ", help="mã hoặc địa chỉ trang của sản phẩm")
-    booth.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ: vi (mặc định) hoặc en")
-    booth.add_argument("--out", default="nhan-qr", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định nhan-qr)")
+    add_language(booth)
+    add_folder(booth)
     booth.set_defaults(run=run)
 
 

@@ -15,6 +15,15 @@ SAMPLE_NOTICE = (
 )
 
 
+def add_language(command, help: str = "ngôn ngữ: vi (mặc định) hoặc en") -> None:
+    command.add_argument("--lang", choices=("vi", "en"), default="vi", help=help)
+
+
+def add_folder(command) -> None:
+    """--out, the folder every print file command writes into."""
+    command.add_argument("--out", default="nhan-qr", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định nhan-qr)")
+
+
 def printed(args, what: str, make) -> int:
     """Run `make(project)`, which returns the files written; name them, and say when they are samples."""
     project = load(args.config)
