@@ -59,6 +59,8 @@ def later_than(earlier: str, message: str, same_day: bool = False):
         return day
 
     return check
+
+
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
 SLUG_MAX = 80
@@ -134,6 +136,8 @@ def _short_code(value: Any) -> Any:
 
 
 ShortCode = Annotated[str, StringConstraints(pattern=CODE_PATTERN), BeforeValidator(_short_code)]
+
+
 def vietnamese_first(english: BaseModel | None, info: ValidationInfo) -> BaseModel | None:
     """An English text needs its Vietnamese original: the site is Vietnamese first, English a translation.
 

@@ -155,6 +155,8 @@ class Retirement(Model):
 
     date: Date = Field(title="Ngày ngừng sản xuất", description="Ngày cơ sở thôi làm sản phẩm này")
     note: Text | None = Field(None, title="Ghi chú", description="Ví dụ: cơ sở chuyển sang sản phẩm khác")
+
+
 class ProductEnglish(Model):
     """Bản tiếng Anh cho khách du lịch (trang /en/products/…): chỉ ghi bản dịch đúng nghĩa của bản tiếng Việt.
 
