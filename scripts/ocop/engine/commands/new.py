@@ -10,8 +10,9 @@ from ...model.catalogue import PRODUCER_FILE
 from ...model.dates import build_date, parse_day
 from ...model.errors import DataError
 from ...model.outlet import OutletKind
-from ...model.news import BlogSettings, load_authors
+from ...model.news import load_authors
 from ...ops.scaffold import ScaffoldError, new_fair, new_outlet, new_post, new_producer, new_product
+from ..blog import blog_settings
 from .loading import config, load
 
 
@@ -70,7 +71,7 @@ def run(args) -> int:
 def _created(args, products_dir: Path, name: str, slugs: list[str]):
     """The new file of the kind asked for (ops/scaffold.py), not yet written; ScaffoldError if it cannot be."""
     if args.kind == "post":
-        blog = BlogSettings.from_config(config(args.config))
+        blog = blog_settings(config(args.config))
         if blog is None:
             raise ScaffoldError("trang chưa bật phần tin tức (plugin blog trong mkdocs.yml)")
         authors, _ = load_authors(blog, str)

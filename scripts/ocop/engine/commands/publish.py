@@ -8,7 +8,7 @@ from pathlib import Path
 from ...ops.commit import CommitError, commit_changes
 from ...ops.publish import PublishError, publish_gh_pages, publish_to
 from ...ops.sitecheck import check_site, printed_addresses
-from ...pages.addresses import SHORT
+from ...web.addresses import SHORT
 from .build import run_engine
 from .issuing import with_new_codes
 from .loading import config, load, strays
@@ -76,7 +76,7 @@ def _publish_site(args, gh_pages: bool, folder: str | None) -> int:
 
     def check_built(folder: Path):
         project = load(args.config)
-        return check_site(folder, project.settings.site_url, printed_addresses(project), SHORT)
+        return check_site(folder, project.settings.site_url, printed_addresses(project.settings, project.catalogue), SHORT)
 
     if gh_pages:
         publish_gh_pages(
