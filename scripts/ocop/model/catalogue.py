@@ -34,9 +34,9 @@ from .entries import (
 )
 from .errors import DataError, Problem, did_you_mean, path_shower
 from .fields import SLUG_PATTERN, Photo
+from .photo_files import names_in, photo_files
 from .producer import Producer
 from .product import Product
-from .photo_files import names_in, photo_files
 from .reader import Document, read_yaml
 from .trade import load_trade
 from .validate import validate

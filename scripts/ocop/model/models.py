@@ -1,9 +1,10 @@
 """Every model of the data files under the name it had when they were one module: the models are now
-one module a concept (fields.py, producer.py, product.py, commune.py, outlet.py, fair.py).
+one module a concept (fields.py, producer.py, product.py, commune.py, outlet.py, fair.py), and the
+package imports them from there.
 
-Kept only for the imports not yet moved (pages/, ops/editor.py, model/news.py and tests, which other
-branches of issue 23 are changing): import from the concept's module; the lead removes this one
-when nothing imports it.
+Kept only for the test modules that import `ocop.model.models` (tests/model/test_models.py is named
+after it), which the 23-tests branch is changing at the same time: the lead moves those imports to the
+concept's module and removes this one.
 """
 from __future__ import annotations
 

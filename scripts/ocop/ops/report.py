@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.certificate import CertificateStatus, State, add_months, certificate_status
-from ..model.entries import Catalogue, ProductEntry
 from ..model.commune import Commune
+from ..model.entries import Catalogue, ProductEntry
 from ..model.plan import Plan
 from .scans import ScanFigures
 

@@ -23,9 +23,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from ..model.certificate import State, certificate_status
+from ..model.commune import Commune
 from ..model.dates import VIETNAM
 from ..model.entries import Catalogue, FairEntry
-from ..model.commune import Commune
 from ..model.news import News, PostEntry
 from .report import Report, Table, date_text
 

@@ -6,9 +6,9 @@ import json
 
 from ..model.fair import Fair
 from ..model.outlet import Outlet
+from ..model.plan import Plan
 from ..model.producer import Producer
 from ..model.product import Product
-from ..model.plan import Plan
 
 SCHEMA_DIR = "_schema"  # under products/
 

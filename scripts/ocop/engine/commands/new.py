@@ -9,8 +9,8 @@ from pathlib import Path
 from ...model.catalogue import PRODUCER_FILE
 from ...model.dates import build_date, parse_day
 from ...model.errors import DataError
-from ...model.outlet import OutletKind
 from ...model.news import load_authors
+from ...model.outlet import OutletKind
 from ...ops.scaffold import ScaffoldError, new_fair, new_outlet, new_post, new_producer, new_product
 from ..blog import blog_settings
 from .loading import config, load
