@@ -18,6 +18,8 @@ $(BIN)/properdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@# The engine's distribution was named ocop-quang-trung before it became ocop-site (issue 25).
+	$(BIN)/python -m pip uninstall --quiet --yes ocop-quang-trung 2>/dev/null || true
 	touch $@
 
 $(VENV)/.dev-installed: $(BIN)/properdocs requirements-dev.txt

@@ -40,6 +40,7 @@ from ..web.addresses import OutputFile, SiteSettings, reserved_names
 from ..web.pictures import PostPhoto
 from .blog import blog_settings
 from .config import OcopPluginConfig
+from .theme_layer import add_engine_theme
 
 
 @dataclass
@@ -162,6 +163,7 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
     """Read settings and data, as mkdocs.yml and the `ocop` plugin's `options` in it say; raise
     DataError with every problem found. `site_url`, when given, stands for config.site_url: the public
     address under `serve` (configured_site_url)."""
+    add_engine_theme(config)  # before the pages' markers look for templates (check_pages)
     products_dir, cache_dir, label_size = options.products_dir, options.cache_dir, options.label_size
     qr_style = QrStyle(level=options.qr_level, module_mm=options.qr_module_mm, border=options.qr_quiet_zone)
     config_file = Path(config.config_file_path or "mkdocs.yml")
