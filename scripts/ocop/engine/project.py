@@ -33,7 +33,8 @@ from ..model.sources import refuse_outside_links
 from ..model.validate import describe
 from ..ops.editor import EditorSettings, producers_of
 from ..pages.chrome import theme_chrome
-from ..pages.markers import check_pages
+from ..pages.guide import GUIDE_FOLDER, guide_files
+from ..pages.markers import MarkerExpander, check_pages
 from ..pages.render import Renderer
 from ..pages.site import SiteBuilder
 from ..web.addresses import OutputFile, SiteSettings, reserved_names
@@ -56,6 +57,7 @@ class Project:
     news: News | None = None  # the posts, when the blog plugin is on
     plan: Plan | None = None  # the plan's targets, when products/_ke-hoach.yml exists
     post_photos: dict[str, PostPhoto] = field(default_factory=dict)  # by the original's place in docs/
+    docs_dir: Path | None = None  # the site's pages: one of the guide's there replaces the engine's
 
     def __post_init__(self):
         folder = self.qr_cache.disk.folder
@@ -74,7 +76,15 @@ class Project:
         (which read the photos' sizes from it), then the media files themselves."""
         media = self.media_files()
         media.prepare()
-        return self.site_builder(media).files() + media.files()
+        builder = self.site_builder(media)
+        return builder.files() + media.files() + self.guide(MarkerExpander(builder, self.news))
+
+    def guide(self, markers: MarkerExpander) -> list[OutputFile]:
+        """The officer's guide from the engine (pages/guide.py), but the pages the site wrote itself."""
+        docs = self.docs_dir
+        own = docs / GUIDE_FOLDER if docs is not None else None
+        written = {path.relative_to(docs).as_posix() for path in own.rglob("*")} if own and own.is_dir() else set()
+        return guide_files(self.settings.commune, written, markers.expand)
 
     def theme_chrome(self, published: set[str]) -> dict[str, dict]:
         """The menu, site name and footer of the translated pages (`config.extra.ocop_chrome`, pages/chrome.py),
@@ -203,6 +213,7 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         news,
         plan,
         post_photos,
+        Path(config.docs_dir),
     )
 
 
