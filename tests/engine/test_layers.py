@@ -188,7 +188,7 @@ WHOLE_SITE = {
     "engine/test_first_run.py": "the README's `make serve` on port 8000, from a fresh clone",
     "engine/test_sizes.py": "no function over 60 lines and no module over 400 lines in the whole package",
     "engine/test_scale.py": "what must not grow with the number of products, on two whole generated sites",
-    "engine/test_guide.py": "the officer's guide (docs/huong-dan/) walked through in Chromium",
+    "engine/test_guide.py": "the officer's guide (scripts/ocop/pages/guide/) walked through in Chromium",
     "engine/test_theme.py": "the theme's overrides (overrides/), copies of Material's and MkDocs' templates, which are no Python module",
     "ops/test_nginx.py": "the sample nginx configuration (scripts/nginx/), which is no Python module",
     "ops/test_rebuild.py": "the daily rebuild workflow (.github/workflows/), which is no Python module",
