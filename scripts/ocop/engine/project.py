@@ -169,10 +169,10 @@ RESERVED = (
 )
 
 
-def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str | None = None) -> Project:
+def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str | None = None, preview: bool = False) -> Project:
     """Read settings and data, as mkdocs.yml and the `ocop` plugin's `options` in it say; raise
     DataError with every problem found. `site_url`, when given, stands for config.site_url: the public
-    address under `serve` (configured_site_url)."""
+    address under `serve` (configured_site_url); `preview`, the pages are for the officer's preview."""
     add_engine_theme(config)  # before the pages' markers look for templates (check_pages)
     products_dir, cache_dir, label_size = options.products_dir, options.cache_dir, options.label_size
     qr_style = QrStyle(level=options.qr_level, module_mm=options.qr_module_mm, border=options.qr_quiet_zone)
@@ -200,6 +200,7 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         site_url.rstrip("/") + "/", commune, today, options.expiring_days,
         favicon=config.theme.get("favicon") or SiteSettings.favicon,
         committed={path_shower(root)(path): day for path, day in last_commit_dates(root / products_dir).items()},
+        preview=preview,
     )
     return Project(
         root,

@@ -49,7 +49,6 @@ class Plan(Model):
         title="Năm của kế hoạch", description="Năm thực hiện kế hoạch, ví dụ 2025"
     )
     targets: list[Target] = Field(
-        min_length=1,
         title="Các mục tiêu",
         description="Mỗi mục tiêu ghi các sản phẩm cần duy trì, hoặc số sản phẩm mới cần đạt",
     )

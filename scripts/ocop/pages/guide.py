@@ -48,8 +48,10 @@ def guide_files(commune: Commune, written: set[str], expand: Callable[[SourcePag
 
 
 def guide_names(commune: Commune) -> dict[str, str]:
-    """What the guide's pages name: the commune ("xã Hương Sơn") and the editor's example repository."""
-    return {"xa": f"xã {commune.name}", "kho_mau": f"ubnd-{slugify(commune.name)}/trang-ocop"}
+    """What the guide's pages name: the commune as it is today ("xã Hương Sơn"; a commune merged into
+    another is that one) and the editor's example repository."""
+    today = commune.merged_into or commune.name
+    return {"xa": f"xã {today}", "kho_mau": f"ubnd-{slugify(today)}/trang-ocop"}
 
 
 def _walk(folder: Path) -> list[Path]:
