@@ -1,0 +1,107 @@
+"""`ocop init DIR`: a new commune's site folder that builds strict at once, with the questions asked in
+Vietnamese when the options are missing; a folder with files is refused. All full tier: each runs `ocop`
+(and Git) in a subprocess, and most build the new site. The same from a wheel alone: engine/test_wheel.py."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import yaml
+from conftest import BIN, ROOT, environment, run
+
+EPOCH = "1796000000"  # 2026-11-29 in Vietnam
+HUONG_SON = ["--commune", "Hương Sơn", "--province", "Hà Tĩnh", "--domain", "huongson.hatinh.gov.vn"]
+
+
+def ocop(cwd: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(BIN / "ocop"), *args], cwd=cwd, input=stdin, capture_output=True, text=True, encoding="utf-8",
+        env=environment({"SOURCE_DATE_EPOCH": EPOCH}), timeout=600,
+    )
+
+
+def files_of(folder: Path) -> list[str]:
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file() and ".git" not in path.parts)
+
+
+def test_a_new_site_holds_only_the_communes_files_is_committed_and_builds_strict(tmp_path):
+    result = ocop(tmp_path, "init", "huong-son", *HUONG_SON)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "huong-son"
+    assert files_of(site) == [
+        ".github/workflows/rebuild-daily.yml", ".gitignore",
+        "docs/assets/images/tac-gia/nong-nghiep.svg", "docs/assets/images/tac-gia/van-hoa-xa-hoi.svg",
+        "docs/en/index.md", "docs/index.md", "docs/tin-tuc/.authors.yml", "docs/tin-tuc/index.md",
+        "docs/tin-tuc/posts/anh/.gitkeep", "docs/van-ban.md", "mkdocs.yml",
+        "products/_ke-hoach.yml", "products/_registry/codes.yml",
+        *(f"products/_schema/{name}.schema.json" for name in ("fair", "outlet", "plan", "producer", "product")),
+        "requirements.txt",
+    ]
+    settings = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
+    assert settings["site_url"] == "https://huongson.hatinh.gov.vn/"
+    assert settings["extra"]["commune"] == {"name": "Hương Sơn", "province": "Hà Tĩnh"}
+    assert {"domain_confirmed": False} == {k: v for k, v in settings["plugins"][2]["ocop"].items() if k == "domain_confirmed"}
+    plan = yaml.safe_load((site / "products/_ke-hoach.yml").read_text(encoding="utf-8"))
+    assert plan == {"title": "Kế hoạch thực hiện Chương trình OCOP năm 2026", "year": 2026, "targets": []}
+    lines = [line for line in (site / "requirements.txt").read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert lines == ["ocop-site==0.1.0"]  # the editable install of this repository: its name and version
+    assert len(run(["git", "log", "--oneline"], site).stdout.splitlines()) == 1
+    assert run(["git", "branch", "--show-current"], site).stdout.strip() == "main"
+
+    built = ocop(site, "build")
+    assert built.returncode == 0, built.stderr
+    assert run(["git", "status", "--porcelain"], site).stdout == ""  # site/ and .cache/ are ignored
+    home = (site / "site/index.html").read_text(encoding="utf-8")
+    assert "Sản phẩm OCOP xã Hương Sơn" in home and "tỉnh Hà Tĩnh" in home
+    catalogue = (site / "site/san-pham/index.html").read_text(encoding="utf-8")
+    assert "Chưa có sản phẩm nào." in catalogue and "quan-tri" not in catalogue  # the editor's hint: preview only
+    guide = (site / "site/huong-dan/index.html").read_text(encoding="utf-8")
+    assert "cán bộ nông nghiệp của xã Hương Sơn" in guide  # the engine's guide, with this commune's name
+    assert (site / "site/huong-dan/anh/san-pham-moi.png").is_file()
+    assert (site / "site/assets/stylesheets/ocop.css").is_file()  # the engine's theme
+
+
+def test_the_questions_are_asked_in_vietnamese_and_the_domain_is_suggested(tmp_path):
+    result = ocop(tmp_path, "init", "xa-moi", stdin="Xã Hương Sơn\nHà Tĩnh\nSơn Tây, Sơn Lĩnh\n\n")
+    assert result.returncode == 0, result.stderr
+    assert "Tên xã, phường hoặc đặc khu hiện nay" in result.stdout and "Tên miền của trang [huongson.hatinh.gov.vn]" in result.stdout
+    site = tmp_path / "xa-moi"
+    settings = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "site_url: https://huongson.hatinh.gov.vn/\n" in settings and 'name: "Hương Sơn"' in settings
+    home = (site / "docs/index.md").read_text(encoding="utf-8")
+    assert "Từ ngày 1/7/2025, xã Hương Sơn gồm các xã cũ Sơn Tây và Sơn Lĩnh." in home
+    assert ocop(site, "build").returncode == 0
+
+
+def test_a_folder_with_files_is_refused_and_left_as_it_was(tmp_path):
+    (tmp_path / "co-san").mkdir()
+    (tmp_path / "co-san" / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")
+    result = ocop(tmp_path, "init", "co-san", *HUONG_SON)
+    assert result.returncode == 2
+    assert "đã có tệp: ocop init chỉ tạo trang trong thư mục trống hoặc chưa có" in result.stderr
+    assert files_of(tmp_path / "co-san") == ["ghi-chu.txt"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["co-san"]  # no temporary folder left beside it
+
+
+def test_an_answer_left_out_or_wrong_stops_before_anything_is_written(tmp_path):
+    result = ocop(tmp_path, "init", "moi", stdin="")
+    assert result.returncode == 2 and 'Thiếu tên xã: ghi --commune "Tên xã"' in result.stderr
+    wrong = ocop(tmp_path, "init", "moi", "--commune", "Hương Sơn", "--province", "Hà Tĩnh", "--domain", "hương sơn.gov.vn")
+    assert wrong.returncode == 2 and "tên miền 'hương sơn.gov.vn' chưa đúng" in wrong.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_page_the_site_writes_under_docs_huong_dan_replaces_the_guides(tmp_path):
+    assert ocop(tmp_path, "init", "site", *HUONG_SON).returncode == 0
+    site = tmp_path / "site"
+    (site / "docs/huong-dan").mkdir()
+    (site / "docs/huong-dan/loi.md").write_text("# Lỗi thường gặp ở xã Hương Sơn\n\nBản riêng của xã.\n", encoding="utf-8")
+    assert ocop(site, "build").returncode == 0
+    assert "Bản riêng của xã." in (site / "site/huong-dan/loi/index.html").read_text(encoding="utf-8")
+    assert "Hướng dẫn cập nhật trang" in (site / "site/huong-dan/index.html").read_text(encoding="utf-8")
+
+
+def test_the_starter_workflow_is_this_repositorys():
+    """One workflow for every site: the starter's copy (package data) and the repository's stay the same."""
+    starter = ROOT / "scripts/ocop/ops/starter/github/workflows/rebuild-daily.yml"
+    assert starter.read_bytes() == (ROOT / ".github/workflows/rebuild-daily.yml").read_bytes()
