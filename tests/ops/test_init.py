@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import yaml
-from conftest import BIN, ROOT, environment, run
+from conftest import BIN, ROOT, environment, fetch, free_port, run, wait_until
 
 EPOCH = "1796000000"  # 2026-11-29 in Vietnam
 HUONG_SON = ["--commune", "Hương Sơn", "--province", "Hà Tĩnh", "--domain", "huongson.hatinh.gov.vn"]
@@ -59,6 +59,22 @@ def test_a_new_site_holds_only_the_communes_files_is_committed_and_builds_strict
     assert "cán bộ nông nghiệp của xã Hương Sơn" in guide  # the engine's guide, with this commune's name
     assert (site / "site/huong-dan/anh/san-pham-moi.png").is_file()
     assert (site / "site/assets/stylesheets/ocop.css").is_file()  # the engine's theme
+
+
+def test_the_preview_of_a_new_site_links_the_editor_from_the_empty_catalogue(tmp_path):
+    assert ocop(tmp_path, "init", "site", *HUONG_SON).returncode == 0
+    port = free_port()
+    server = subprocess.Popen([str(BIN / "ocop"), "serve", "--address", f"127.0.0.1:{port}"], cwd=tmp_path / "site",
+                              env=environment({"SOURCE_DATE_EPOCH": EPOCH}), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        wait_until(lambda: fetch(base + "san-pham/")[0] == 200, timeout=60)
+        catalogue = fetch(base + "san-pham/")[1]
+        assert "Thêm sản phẩm đầu tiên" in catalogue and 'href="../quan-tri/"' in catalogue
+        assert fetch(base + "quan-tri/")[0] == 200  # where the hint leads
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def test_the_questions_are_asked_in_vietnamese_and_the_domain_is_suggested(tmp_path):
