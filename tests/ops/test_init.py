@@ -58,6 +58,8 @@ def test_a_new_site_holds_only_the_communes_files_is_committed_and_builds_strict
     guide = (site / "site/huong-dan/index.html").read_text(encoding="utf-8")
     assert "cán bộ nông nghiệp của xã Hương Sơn" in guide  # the engine's guide, with this commune's name
     assert (site / "site/huong-dan/anh/san-pham-moi.png").is_file()
+    start = (site / "site/huong-dan/bat-dau/index.html").read_text(encoding="utf-8")
+    assert "Trang OCOP của xã Hương Sơn gồm hai phần" in start and "ocop init trang-ocop" in start  # how it was made
     assert (site / "site/assets/stylesheets/ocop.css").is_file()  # the engine's theme
 
 
