@@ -205,6 +205,8 @@ def test_a_newer_engine_changes_nothing_in_the_folder_and_rebuilds_it(fresh):
     unchanged = {path: digest for path, digest in tree(site).items() if not path.startswith(("site/", ".cache/"))}
     assert {path for path, digest in unchanged.items() if before.get(path) != digest} == {"requirements.txt"}
     assert tree(site / "site") == pages  # the same pages, byte for byte
+    checked = fresh.ocop("check", cwd=site)
+    assert checked.returncode == 0 and "ocop schema" not in checked.stderr  # the same models: schemas still current
 
 
 def test_the_engines_pins_are_those_of_requirements_txt():
