@@ -31,7 +31,7 @@ from ..model.plan import Plan, load_plan
 from ..model.reader import control_problems
 from ..model.sources import refuse_outside_links
 from ..model.validate import describe
-from ..ops.editor import EditorSettings, producers_of
+from ..ops.editor_config import EditorSettings, producers_of
 from ..pages.chrome import theme_chrome
 from ..pages.markers import check_pages
 from ..pages.render import Renderer
