@@ -65,7 +65,7 @@ def test_a_changed_template_changes_the_key(tmp_path, monkeypatch):
 
 
 def test_a_damaged_cache_file_is_made_anew(tmp_path):
-    from ocop.pages.addresses import OutputFile
+    from ocop.web.addresses import OutputFile
 
     kept = tmp_path / "pages.json"
     kept.write_text("{not json", encoding="utf-8")

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..media.cache import write_whole
-from ..pages.addresses import OutputFile
+from ..web.addresses import OutputFile
 
 PACKAGE = Path(__file__).resolve().parent.parent  # scripts/ocop/
 LIBRARIES = ("jinja2", "markupsafe", "babel", "pydantic", "PyYAML")

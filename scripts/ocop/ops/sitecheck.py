@@ -27,7 +27,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 
 from ..media.cache import read_notes, write_whole
+from ..model.entries import Catalogue
 from ..model.errors import Problem
+from ..web.addresses import SiteSettings
 
 # Attributes that hold one address, by tag; `srcset` holds several.
 _ADDRESS_ATTRIBUTES = {
@@ -114,19 +116,6 @@ def parse_page(data: bytes) -> _Page:
 @lru_cache(maxsize=4096)
 def _scheme(address: str) -> str:
     return urlsplit(_CONTROL.sub("", address)).scheme.lower()
-
-
-class SiteCheckError(Exception):
-    """The built site has problems: it must not be published."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
-        super().__init__(self.report())
-
-    def report(self) -> str:
-        lines = [f"Trang web vừa tạo có {len(self.problems)} lỗi nên chưa được xuất bản:"]
-        lines += [f"  - {problem}" for problem in self.problems]
-        return "\n".join(lines)
 
 
 class SiteCheck:
@@ -311,7 +300,6 @@ def check_site(
     return problems
 
 
-def printed_addresses(project) -> dict[str, str]:
+def printed_addresses(settings: SiteSettings, catalogue: Catalogue) -> dict[str, str]:
     """What each product's QR code encodes → the data file it comes from."""
-    settings, catalogue = project.settings, project.catalogue
     return {settings.qr_text(entry): entry.source for entry in catalogue.products.values()}
