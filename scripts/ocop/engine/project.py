@@ -40,6 +40,7 @@ from ..web.addresses import OutputFile, SiteSettings, reserved_names
 from ..web.pictures import PostPhoto
 from .blog import blog_settings
 from .config import OcopPluginConfig
+from .page_cache import cached_pages, page_key
 
 
 @dataclass
@@ -70,10 +71,14 @@ class Project:
 
     def outputs(self) -> list[OutputFile]:
         """Every generated file: the media the cache lacks made first (on every core), then the pages
-        (which read the photos' sizes from it), then the media files themselves."""
+        (which read the photos' sizes from it; kept from the last build while nothing they are made
+        from changed, page_cache.py), then the media files themselves."""
         media = self.media_files()
         media.prepare()
-        return self.site_builder(media).files() + media.files()
+        folder = self.qr_cache.disk.folder
+        key = page_key(self.products_dir, self.settings, self.media)
+        pages = cached_pages(folder / "pages.json" if folder is not None else None, key, self.site_builder(media).files)
+        return pages + media.files()
 
     def theme_chrome(self, published: set[str]) -> dict[str, dict]:
         """The menu, site name and footer of the translated pages (`config.extra.ocop_chrome`, pages/chrome.py),
