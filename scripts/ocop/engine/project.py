@@ -22,7 +22,7 @@ from ..media.labels import LabelError, LabelSize, check_module
 from ..media.qr import QrCache, QrStyle
 from ..model.catalogue import load_catalogue
 from ..model.codes import Registry, check_codes, read_registry
-from ..model.commune import Commune
+from ..model.commune import Commune, former_commune_problems
 from ..model.dates import build_date, last_commit_dates
 from ..model.entries import Catalogue
 from ..model.errors import DataError, Problem, path_shower
@@ -182,12 +182,17 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         problems += error.problems
     catalogue, registry, plan, news, post_photos, found = _data(config, root, root / products_dir, photo_cache, today)
     problems += found
+    if catalogue is not None and commune is not None:
+        found, doubts = former_commune_problems(catalogue, commune)
+        problems += found
+        catalogue.warnings.extend(doubts)
     if problems:
         raise DataError(list(dict.fromkeys(problems)))  # a post's front matter is checked as a page too
     settings = SiteSettings(
         site_url.rstrip("/") + "/", commune, today, options.expiring_days,
         favicon=config.theme.get("favicon") or SiteSettings.favicon,
         committed={path_shower(root)(path): day for path, day in last_commit_dates(root / products_dir).items()},
+        plan=plan,
     )
     return Project(
         root,

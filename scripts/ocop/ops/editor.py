@@ -273,7 +273,7 @@ def _product_collection(settings: EditorSettings) -> dict:
             "slug": {"readonly": True},
             "code": {"readonly": True},
             # A choice among the producers' folders (the CMS's relation field would give the producer
-            # file's own path, nam-quyen/producer); a producer just added is offered once the editor reloads.
+            # file's own path, co-so-vi-du/producer); a producer just added is offered once the editor reloads.
             "producer": {
                 "widget": "select", "options": [{"label": name, "value": folder} for folder, name in settings.producers],
                 "hint": FORM_HINTS["producer"],

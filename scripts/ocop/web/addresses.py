@@ -41,6 +41,7 @@ from pathlib import Path
 from ..model.certificate import EXPIRING_DAYS, CertificateStatus, certificate_status
 from ..model.commune import Commune
 from ..model.dates import build_date
+from ..model.plan import Plan
 from ..model.product import Batch
 from .i18n import SOURCE, languages
 
@@ -86,6 +87,7 @@ class SiteSettings:
     favicon: str = "assets/images/favicon.png"  # the theme's, a site path (or an address on another host)
     # Data file (as shown, products/…) → the day it was last committed, where Git history exists.
     committed: dict[str, dt.date] = field(default_factory=dict, compare=False)
+    plan: Plan | None = field(default=None, compare=False)  # products/_ke-hoach.yml: its texts shown on the pages
 
     def product_url(self, slug: str) -> str:
         return f"{self.site_url}{CATALOGUE}/{slug}/"
