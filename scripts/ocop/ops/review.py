@@ -26,6 +26,7 @@ from ..model.certificate import State, certificate_status
 from ..model.commune import Commune
 from ..model.dates import VIETNAM
 from ..model.entries import Catalogue, FairEntry
+from ..model.places import display
 from ..model.news import News, PostEntry
 from .report import Report, Table, date_text
 
@@ -268,6 +269,8 @@ def _title(document, commune: Commune, body: str, month: Month, today: dt.date) 
     )
     _paragraph(document, "──────────", 14, align=WD_ALIGN_PARAGRAPH.CENTER)
     where = f"xã {commune.name}" + (f" (nay thuộc xã {commune.merged_into})" if commune.merged_into else "")
+    if commune.filtered:
+        where += " (gồm " + ", ".join(display(former) for former in commune.formers) + ")"
     _paragraph(
         document,
         f"Ủy ban nhân dân xã {body} báo cáo kết quả thực hiện Chương trình OCOP {month} đối với các sản phẩm của "
@@ -283,6 +286,9 @@ def _results(
 ) -> list[tuple[str, list[Table], bool]]:
     """Part I's sections: (title, tables, whether rows are numbered)."""
     sections: list[tuple[str, list[Table], bool]] = [("Sản phẩm của xã và tình trạng chứng nhận OCOP", [products], True)]
+    by_former = report.table("by_former")
+    if by_former is not None:
+        sections.append((by_former.title, [by_former], False))
     progress = report.table("progress")
     if progress is not None:
         sections.append((progress.title, [progress], True))

@@ -10,7 +10,9 @@ import collections
 import functools
 from dataclasses import dataclass
 from ..media.images import PhotoCache, published_photos
-from ..model.entries import Catalogue, PhotoFile, ProductEntry
+from ..model.commune import Commune
+from ..model.entries import Catalogue, PhotoFile, ProducerEntry, ProductEntry
+from ..model.places import place_slug, split_unit
 from ..model.producer import ProducerKind
 from ..web.addresses import (
     OutputFile,
@@ -23,6 +25,7 @@ from ..web.addresses import (
 )
 from ..web.i18n import N_, Language, Shown
 from ..web.pictures import PublishedPhoto
+from .listing import Option
 from .render import Renderer
 
 # How a page names a producer's kind (none for "chưa rõ", not known).
@@ -36,6 +39,48 @@ PRODUCER_KINDS = {
 
 def producer_kind(kind: ProducerKind, language: Language) -> str | None:
     return language.gettext(PRODUCER_KINDS[kind]) if kind in PRODUCER_KINDS else None
+
+
+# How a page names a place by its unit word (model/places.py): "xã Sơn Tây", "Sơn Tây commune".
+PLACE_UNITS = {
+    "xã": N_("%(name)s commune"),
+    "phường": N_("%(name)s ward"),
+    "thị trấn": N_("%(name)s township"),
+    "đặc khu": N_("%(name)s special zone"),
+}
+
+
+def place_name(text: str, language: Language) -> str:
+    unit, name = split_unit(text)
+    return language.gettext(PLACE_UNITS[unit]) % {"name": name}
+
+
+def producer_place(producer: ProducerEntry, commune: Commune, language: Language) -> str | None:
+    """Where a producer is, with the former commune its packs may still print: "xã Quảng Chính (trước đây
+    xã Quảng Trung)"; None when the site names no former commune or the producer has none."""
+    former = commune.former_of(producer.model.former_commune)
+    if former is None:
+        return None
+    return language.gettext("%(current)s (formerly %(former)s)") % {
+        "current": place_name(commune.current, language), "former": place_name(former, language),
+    }
+
+
+def former_options(commune: Commune, language: Language) -> list[Option]:
+    """The former communes as a filter's options (key: the slug in the address), when the site has several."""
+    if not commune.filtered:
+        return []
+    options = []
+    for former in commune.formers:
+        unit, name = split_unit(former)
+        options.append(Option(place_slug(former), name if unit == "xã" else place_name(former, language)))
+    return options
+
+
+def former_key(producer: ProducerEntry, commune: Commune) -> str | None:
+    """The slug of the producer's former commune, as former_options keys it; None when it has none."""
+    former = commune.former_of(producer.model.former_commune)
+    return place_slug(former) if former else None
 
 
 def untranslated(*texts: Shown | None) -> bool:

@@ -32,7 +32,7 @@ from ..web.addresses import (
 )
 from ..web.i18n import Language, Shown
 from ..web.pictures import PhotoLink
-from .context import SiteContext, untranslated
+from .context import SiteContext, producer_place, untranslated
 from .linked_data import product_data
 from .trade import FairView, OutletView, fair_view, outlet_view
 
@@ -89,6 +89,7 @@ class ProductView:
     producer: Producer
     producer_name: str
     producer_href: str
+    producer_place: str | None  # "xã X (trước đây xã Y)", when the site names former communes
     photos: list[PhotoLink]
     drawing: Drawing | None
     related: list[RelatedCard]
@@ -176,6 +177,7 @@ class ProductPage:
             producer=entry.producer.model,
             producer_name=language.proper_name(entry.producer.model),
             producer_href=posixpath.relpath(language_producer_page_uri(entry.producer.slug, language.code), folder),
+            producer_place=producer_place(entry.producer, settings.commune, language),
             photos=[photo.link(f"{folder}/{slug}/", name.value, language.code) for photo in photos],
             drawing=None if photos else self.drawing(entry, language, folder),
             related=self.related_cards(entry, language),

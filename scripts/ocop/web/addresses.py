@@ -62,6 +62,9 @@ FAIRS = "hoi-cho"
 PAGE_FOLDER = "trang"
 GROUP_FOLDER = "nganh"
 RATING_FOLDER = "hang"
+# A site of several former communes (extra.commune.former_communes) lists each one's products and producers
+# at <root>/xa-cu/<slug of the former commune>/ (pages/listing.py).
+FORMER_FOLDER = "xa-cu"
 # The drawings of the OCOP groups (one SVG a group of model/data/nhom-san-pham.yml), shown when a product
 # has no photo and published as files of their own (group_illustration_uri) for print materials.
 ILLUSTRATIONS_DIR = Path(__file__).parent / "illustrations"
@@ -72,7 +75,7 @@ def reserved_names(*more: str) -> frozenset[str]:
     directory's own pages (index, trang/, nganh/, hang/), and every folder the site makes at its top
     (Q/, en/, assets/, san-pham/ …), with `more` (the hand-written pages' top-level names, tin-tuc/ …)."""
     top = {CATALOGUE, PRODUCERS, SHORT, OUTLETS, FAIRS, ILLUSTRATIONS.split("/")[0], "search", "404"}
-    folders = {"index", PAGE_FOLDER, GROUP_FOLDER, RATING_FOLDER, BATCHES, PRINT}
+    folders = {"index", PAGE_FOLDER, GROUP_FOLDER, RATING_FOLDER, FORMER_FOLDER, BATCHES, PRINT}
     translated = {TRANSLATED_CATALOGUE, TRANSLATED_PRODUCERS, TRANSLATED_OUTLETS, TRANSLATED_FAIRS}
     return frozenset(top | folders | translated | {language.code for language in languages()} | set(more))
 
