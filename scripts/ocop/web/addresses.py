@@ -70,6 +70,15 @@ FORMER_FOLDER = "xa-cu"
 ILLUSTRATIONS_DIR = Path(__file__).parent / "illustrations"
 
 
+def short_address(site_url: str, *parts: str) -> str:
+    """`HTTPS://HOST/Q/NM/`: scheme and host are case-insensitive, so they are upper-cased too.
+
+    The path keeps its case (a path prefix of site_url must exist as written)."""
+    scheme, _, rest = site_url.partition("://")
+    host, _, path = rest.partition("/")
+    return f"{scheme.upper()}://{host.upper()}/{path}{SHORT}/" + "".join(f"{part}/" for part in parts)
+
+
 def reserved_names(*more: str) -> frozenset[str]:
     """The names a product's slug or a producer's folder may not take: the catalogue's and the
     directory's own pages (index, trang/, nganh/, hang/), and every folder the site makes at its top
@@ -99,12 +108,7 @@ class SiteSettings:
         return f"{self.site_url}{PRODUCERS}/{slug}/"
 
     def short_url(self, *parts: str) -> str:
-        """`HTTPS://HOST/Q/NM/`: scheme and host are case-insensitive, so they are upper-cased too.
-
-        The path keeps its case (a path prefix of site_url must exist as written)."""
-        scheme, _, rest = self.site_url.partition("://")
-        host, _, path = rest.partition("/")
-        return f"{scheme.upper()}://{host.upper()}/{path}{SHORT}/" + "".join(f"{part}/" for part in parts)
+        return short_address(self.site_url, *parts)
 
     def qr_text(self, entry) -> str:
         """What the product's QR code encodes: its short address when it has a code, else its page."""

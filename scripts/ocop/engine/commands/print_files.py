@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from ...media.labels import LabelError
-from ...media.printing import check_public_address
+from ...media.printing import check_public_address, domain_qr_note
 from .issuing import issue
 from .loading import load
 
@@ -38,4 +38,8 @@ def printed(args, what: str, make) -> int:
         print(f"Đã ghi {path}")
     if not project.media.domain_confirmed:
         print(SAMPLE_NOTICE.format(config=args.config))
+    codes = [entry.model.code for entry in project.catalogue.products.values() if entry.model.code]
+    note = domain_qr_note(project.settings.site_url, project.media.qr_style, codes)
+    if note:
+        print(note)
     return 0
