@@ -38,7 +38,7 @@ def _split(text: str, units: tuple[str, ...], default: str) -> tuple[str, str]:
 
 
 def split_unit(text: str) -> tuple[str, str]:
-    """'Phường 12' → ('phường', '12'); 'Thị trấn Nông Cống' → ('thị trấn', 'Nông Cống'); 'Quảng Chính' → ('xã', 'Quảng Chính')."""
+    """'Phường 12' → ('phường', '12'); 'Thị trấn Nông Cống' → ('thị trấn', 'Nông Cống'); 'Sơn Tây' → ('xã', 'Sơn Tây')."""
     return _split(text, UNITS, "xã")
 
 
@@ -48,7 +48,7 @@ def province_split(text: str) -> tuple[str, str]:
 
 
 def display(text: str) -> str:
-    """A place as a sentence names it: 'xã Quảng Chính', 'thị trấn Nông Cống', 'phường 12'."""
+    """A place as a sentence names it: 'xã Sơn Tây', 'thị trấn Nông Cống', 'phường 12'."""
     unit, name = split_unit(text)
     return f"{unit} {name}"
 
@@ -63,7 +63,7 @@ def place_slug(text: str) -> str:
 
 
 def suggest_host(commune: str, province: str) -> str:
-    """The usual host of a commune's site: 'quangchinh.hatinh.gov.vn', 'xa7.camau.gov.vn'."""
+    """The usual host of a commune's site: 'huongson.hatinh.gov.vn', 'xa7.camau.gov.vn'."""
     place = place_slug(commune).replace("-", "")
     region = slugify(province_split(province)[1]).replace("-", "")
     return f"{place}.{region}.gov.vn"

@@ -13,7 +13,7 @@ from ..model.entries import ProductEntry
 from ..web.addresses import CATALOGUE, OutputFile, catalogue_root, page_path
 from ..web.i18n import N_, Language, Shown
 from ..web.pictures import PhotoLink, PublishedPhoto
-from .context import SiteContext, former_key, former_options, untranslated
+from .context import SiteContext, formed_from, former_key, former_options, untranslated
 from .listing import CATALOGUE_PAGE_SIZE, FacetedListings, Link, Listing, Option, Page, former_links, former_listings
 
 # A card's stars_key → the rating filter it belongs to, in the order the filter shows them: the key is
@@ -48,6 +48,7 @@ class CatalogueView:
     group_links: list[Link]
     rating_links: list[Link]
     former_links: list[Link]  # "all" and each former commune, when the site has several
+    formed_from: str | None  # the former communes in a sentence, for the intro of a merged commune's catalogue
     translation: str
     untranslated: bool
     confirmed: date | None
@@ -75,6 +76,7 @@ class CataloguePage:
             description=language.gettext("OCOP products of %(commune)s commune, %(province)s province, Vietnam.")
             % {"commune": settings.commune.name, "province": settings.commune.province},
             commune=settings.commune,
+            formed_from=formed_from(settings.commune, language),
         )
         formers = former_options(settings.commune, language)
         lists = former_listings(root, cards, lambda card: former_key(card.entry.producer, settings.commune), formers)

@@ -56,14 +56,22 @@ def place_name(text: str, language: Language) -> str:
 
 
 def producer_place(producer: ProducerEntry, commune: Commune, language: Language) -> str | None:
-    """Where a producer is, with the former commune its packs may still print: "xã Quảng Chính (trước đây
-    xã Quảng Trung)"; None when the site names no former commune or the producer has none."""
+    """Where a producer is, with the former commune its packs may still print: "xã Ví Dụ (trước đây
+    xã Sơn Tây)"; None when the site names no former commune or the producer has none."""
     former = commune.former_of(producer.model.former_commune)
     if former is None:
         return None
     return language.gettext("%(current)s (formerly %(former)s)") % {
         "current": place_name(commune.current, language), "former": place_name(former, language),
     }
+
+
+def formed_from(commune: Commune, language: Language) -> str | None:
+    """The former communes a merged commune was formed from, in a sentence ("xã Sơn Tây, xã Sơn Lĩnh và
+    thị trấn Sơn Hồng"), when it lists several (`former_communes`); None otherwise."""
+    if not commune.former_communes:
+        return None
+    return language.names([place_name(former, language) for former in commune.former_communes])
 
 
 def former_options(commune: Commune, language: Language) -> list[Option]:

@@ -39,6 +39,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -94,6 +95,10 @@ class Language:
     def number(self, value: int) -> str:
         """An amount with this language's digit grouping (vi: 150.000, en: 150,000)."""
         return format_decimal(value, locale=self._locale)
+
+    def names(self, items: list[str]) -> str:
+        """Names in a sentence, as this language lists them (vi: A, B và C; en: A, B, and C)."""
+        return format_list(items, locale=self._locale)
 
     @functools.cached_property
     def _locale(self) -> Locale:
