@@ -108,6 +108,14 @@ class Project:
         return folder / "sitecheck.json" if folder is not None else None
 
 
+def _former_communes(config: MkDocsConfig) -> tuple[str, ...]:
+    """mkdocs.yml's former communes, for the editor, which opens while the data has a mistake (then none)."""
+    try:
+        return tuple(Commune.model_validate((config.extra or {}).get("commune")).formers)
+    except ValidationError:
+        return ()
+
+
 def editor_settings(config: MkDocsConfig, options: OcopPluginConfig) -> EditorSettings:
     """What the editor's configuration (/quan-tri/config.yml) needs from mkdocs.yml."""
     root = Path(config.config_file_path or "mkdocs.yml").parent.resolve()
@@ -123,6 +131,7 @@ def editor_settings(config: MkDocsConfig, options: OcopPluginConfig) -> EditorSe
         categories=blog.categories if blog else (),
         backend=options.editor_backend,
         producers=producers_of(root / options.products_dir),
+        former_communes=_former_communes(config),
     )
 
 

@@ -135,6 +135,7 @@ class EditorSettings:
     categories: tuple[str, ...] = ()
     backend: dict | None = None  # plugins: ocop: editor_backend; None: only the local repository
     producers: tuple[tuple[str, str], ...] = ()  # (folder, name) of each producer, for the product's choice
+    former_communes: tuple[str, ...] = ()  # a merged commune's former communes: the producer's choice, when several
 
 
 def producers_of(products_dir: Path) -> tuple[tuple[str, str], ...]:
@@ -331,8 +332,17 @@ def _producer_collection(settings: EditorSettings) -> dict:
         "duplicate": False,
         **_photos_next_to_file(),
         **NO_LABEL_PREVIEW,
-        "fields": model_fields(Producer, {"photos": {"widget": "list", "collapsed": True, "fields": photo_fields}}),
+        "fields": model_fields(Producer, {"photos": {"widget": "list", "collapsed": True, "fields": photo_fields},
+                                          **_former_choice(settings)}),
     }
+
+
+def _former_choice(settings: EditorSettings) -> dict[str, dict]:
+    """A merged commune's producer picks its former commune among mkdocs.yml's (a typo is not possible);
+    with one former commune or none the field stays text (and ocop check says what it may be)."""
+    if len(settings.former_communes) < 2:
+        return {}
+    return {"former_commune": {"widget": "select", "options": list(settings.former_communes), "required": False}}
 
 
 def _trade_collection(name: str, label: str, singular: str, folder: str, model: type[BaseModel], description: str) -> dict:
