@@ -111,3 +111,5 @@ def test_the_qr_version_follows_the_domain_and_a_long_one_is_named(project):
     # The default 30 × 40 mm label cannot hold a version 4 code at 0.5 mm: the refusal says why the code grew.
     labels = project.ocop("labels", "NM", "--out", "in")
     assert labels.code == 1 and "không đủ chỗ cho mã QR rộng 20,5 mm" in labels.err and said in labels.err, labels.text
+    poster = project.ocop("poster", "NM", "--out", "in")  # every print file command says it with its files
+    assert poster.code == 0 and said in poster.out and "Đã ghi" in poster.out, poster.text
