@@ -144,3 +144,28 @@ def test_the_example_with_one_former_commune_has_no_filter_but_says_the_former_n
     catalogue = built.page("san-pham/")
     assert "Xã cũ" not in text_of(catalogue) and "xa-cu" not in catalogue
     assert "Năm Quyền · xã Quảng Chính (trước đây xã Quảng Trung)" in text_of(built.page("san-pham/nuoc-mam-nam-quyen/"))
+
+
+WARD = """\
+  commune:
+    name: Phường 12
+    province: Thành phố Thử Nghiệm
+"""
+
+
+def test_a_numbered_ward_of_a_city_is_named_as_one_everywhere(project):
+    """Not every site is a xã of a tỉnh: 'Phường 12' of 'Thành phố …' keeps its own words on the pages, in
+    English, in ocop report and ocop check, and no page says 'xã Phường 12' or 'tỉnh Thành phố'."""
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(QT_COMMUNE, WARD), encoding="utf-8")
+    result = project.build(env=TODAY_ENV)
+    assert result.code == 0, result.text
+    assert "của phường 12, thành phố Thử Nghiệm." in text_of(project.page("san-pham/"))
+    assert "of Ward 12, Thử Nghiệm city, Vietnam." in text_of(project.page("en/products/"))
+    assert "hãy báo trực tiếp cho Ủy ban nhân dân phường 12, thành phố Thử Nghiệm." in text_of(project.page("san-pham/nuoc-mam-nam-quyen/"))
+    assert "People's Committee of Ward 12, Thử Nghiệm city" in text_of(project.page("en/products/nuoc-mam-nam-quyen/"))
+    pages = [path.read_text(encoding="utf-8") for path in project.site.rglob("*.html")]
+    assert not [page for page in pages if "xã Phường" in page or "tỉnh Thành phố" in page or "Phường 12 commune" in page]
+    report = project.ocop("report", env=TODAY_ENV)
+    assert "Báo cáo Chương trình OCOP phường 12, thành phố Thử Nghiệm" in report.out, report.text
+    assert "Ủy ban nhân dân phường 12: trang sản phẩm" in project.ocop("check", env=TODAY_ENV).text

@@ -53,6 +53,12 @@ def display(text: str) -> str:
     return f"{unit} {name}"
 
 
+def province_display(text: str) -> str:
+    """A province or a city as a sentence names it: 'tỉnh Hà Tĩnh', 'thành phố Huế'."""
+    unit, name = province_split(text)
+    return f"{unit} {name}"
+
+
 def place_slug(text: str) -> str:
     """A place's page address or folder name: the name's letters without diacritics; a name that is only a
     number keeps its unit ('xã 7' → 'xa-7', 'Phường 12' → 'phuong-12'), or it would be a bare number."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..model.certificate import CertificateStatus, State, add_months, certificate_status
 from ..model.commune import Commune
 from ..model.entries import Catalogue, ProductEntry
-from ..model.places import display
+from ..model.places import display, province_display
 from ..model.plan import Plan
 from .scans import ScanFigures
 
@@ -108,7 +108,7 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
         for item in plan_progress(plan, products, statuses):
             progress.rows.append([item.title, item.planned, item.achieved, max(item.planned - item.achieved, 0), item.note])
         tables.append(progress)
-    return Report(f"Báo cáo Chương trình OCOP xã {commune.name}, tỉnh {commune.province}", today, tables)
+    return Report(f"Báo cáo Chương trình OCOP {display(commune.name)}, {province_display(commune.province)}", today, tables)
 
 
 def _counts(catalogue: Catalogue, products: list[ProductEntry], statuses: dict[str, CertificateStatus]) -> Table:

@@ -73,8 +73,8 @@ class CataloguePage:
         common = dict(
             untranslated=untranslated(*[card.name for card in cards], *[card.group for card in cards]),
             confirmed=settings.as_of(*[card.entry for card in cards]),
-            description=language.gettext("OCOP products of %(commune)s commune, %(province)s province, Vietnam.")
-            % {"commune": settings.commune.name, "province": settings.commune.province},
+            description=language.gettext("OCOP products of %(commune)s, %(province)s, Vietnam.")
+            % {"commune": language.place(settings.commune.name), "province": language.province(settings.commune.province)},
             commune=settings.commune,
             formed_from=formed_from(settings.commune, language),
         )

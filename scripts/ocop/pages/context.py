@@ -41,20 +41,6 @@ def producer_kind(kind: ProducerKind, language: Language) -> str | None:
     return language.gettext(PRODUCER_KINDS[kind]) if kind in PRODUCER_KINDS else None
 
 
-# How a page names a place by its unit word (model/places.py): "xã Sơn Tây", "Sơn Tây commune".
-PLACE_UNITS = {
-    "xã": N_("%(name)s commune"),
-    "phường": N_("%(name)s ward"),
-    "thị trấn": N_("%(name)s township"),
-    "đặc khu": N_("%(name)s special zone"),
-}
-
-
-def place_name(text: str, language: Language) -> str:
-    unit, name = split_unit(text)
-    return language.gettext(PLACE_UNITS[unit]) % {"name": name}
-
-
 def producer_place(producer: ProducerEntry, commune: Commune, language: Language) -> str | None:
     """Where a producer is, with the former commune its packs may still print: "xã Ví Dụ (trước đây
     xã Sơn Tây)"; None when the site names no former commune or the producer has none."""
@@ -62,7 +48,7 @@ def producer_place(producer: ProducerEntry, commune: Commune, language: Language
     if former is None:
         return None
     return language.gettext("%(current)s (formerly %(former)s)") % {
-        "current": place_name(commune.current, language), "former": place_name(former, language),
+        "current": language.place(commune.current), "former": language.place(former),
     }
 
 
@@ -71,7 +57,7 @@ def formed_from(commune: Commune, language: Language) -> str | None:
     thị trấn Sơn Hồng"), when it lists several (`former_communes`); None otherwise."""
     if not commune.former_communes:
         return None
-    return language.names([place_name(former, language) for former in commune.former_communes])
+    return language.names([language.place(former) for former in commune.former_communes])
 
 
 def former_options(commune: Commune, language: Language) -> list[Option]:
@@ -81,7 +67,8 @@ def former_options(commune: Commune, language: Language) -> list[Option]:
     options = []
     for former in commune.formers:
         unit, name = split_unit(former)
-        options.append(Option(place_slug(former), name if unit == "xã" else place_name(former, language)))
+        bare = unit == "xã" and not name[:1].isdigit()  # the filter's row says "Xã cũ:" already
+        options.append(Option(place_slug(former), name if bare else language.place(former)))
     return options
 
 

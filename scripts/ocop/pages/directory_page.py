@@ -53,9 +53,9 @@ class DirectoryPage:
     def build(self, language: Language) -> list[OutputFile]:
         root = producers_root(language.code)
         commune = self.site.settings.commune
-        description = language.gettext("Producers of OCOP products in %(commune)s commune, %(province)s province, Vietnam.") % {
-            "commune": commune.name,
-            "province": commune.province,
+        description = language.gettext("Producers of OCOP products in %(commune)s, %(province)s, Vietnam.") % {
+            "commune": language.place(commune.name),
+            "province": language.province(commune.province),
         }
         producers = [self.entry(producer, language, root) for producer in self.site.catalogue.producers.values()]
         untranslated_names = untranslated(*[product.name for producer in producers for product in producer.products])

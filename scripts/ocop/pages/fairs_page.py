@@ -47,8 +47,8 @@ class FairsPage:
             today=today,
             outlets_href=posixpath.relpath(outlets_page_uri(language.code), folder),
             description=language.gettext(
-                "Fairs and exhibitions showing the OCOP products of %(commune)s commune, %(province)s province."
-            ) % {"commune": commune.name, "province": commune.province},
+                "Fairs and exhibitions showing the OCOP products of %(commune)s, %(province)s."
+            ) % {"commune": language.place(commune.name), "province": language.province(commune.province)},
             commune=commune,
             trade_promotion=language.text(plan, "trade_promotion") if plan is not None else None,
             untranslated=untranslated(*[text for view in upcoming + past for text in view.texts]),

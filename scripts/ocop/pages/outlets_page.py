@@ -65,9 +65,9 @@ class OutletsPage:
             producers=producers,
             fairs_href=posixpath.relpath(fairs_page_uri(language.code), folder),
             description=language.gettext(
-                "Where to buy the OCOP products of %(commune)s commune, %(province)s province: "
+                "Where to buy the OCOP products of %(commune)s, %(province)s: "
                 "shops, points of sale and online shops."
-            ) % {"commune": commune.name, "province": commune.province},
+            ) % {"commune": language.place(commune.name), "province": language.province(commune.province)},
             commune=commune,
             sales_system=language.text(plan, "sales_system") if plan is not None else None,
             untranslated=untranslated(*[text for view in views for text in view.texts]),

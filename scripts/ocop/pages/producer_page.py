@@ -64,8 +64,8 @@ class ProducerPage:
         photos = self.site.published_photos(PRODUCERS, producer.slug, producer.photos)
         images = [settings.site_url + photo.share_uri for photo in photos]
         description = language.gettext(
-            "%(name)s: a producer of OCOP products in %(commune)s commune, %(province)s province, Vietnam."
-        ) % {"name": name, "commune": settings.commune.name, "province": settings.commune.province}
+            "%(name)s: a producer of OCOP products in %(commune)s, %(province)s, Vietnam."
+        ) % {"name": name, "commune": language.place(settings.commune.name), "province": language.province(settings.commune.province)}
         products = [
             ProducerProduct(
                 entry=entry,

@@ -127,13 +127,13 @@ def product_description(entry: ProductEntry, settings: SiteSettings, language: L
         "name": language.text(entry.model, "name").value,
         "stars": stars,
         "producer": language.proper_name(entry.producer.model),
-        "commune": settings.commune.name,
-        "province": settings.commune.province,
+        "commune": language.place(settings.commune.name),
+        "province": language.province(settings.commune.province),
     }
     if stars:
-        return language.gettext("%(name)s: a %(stars)s-star OCOP product by %(producer)s, %(commune)s commune, "
-                                "%(province)s province, Vietnam.") % values
-    return language.gettext("%(name)s: a product by %(producer)s, %(commune)s commune, %(province)s province, Vietnam.") % values
+        return language.gettext("%(name)s: a %(stars)s-star OCOP product by %(producer)s, %(commune)s, "
+                                "%(province)s, Vietnam.") % values
+    return language.gettext("%(name)s: a product by %(producer)s, %(commune)s, %(province)s, Vietnam.") % values
 
 
 class ProductPage:
