@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from ..model.entries import Catalogue, OutletEntry, ProductEntry
 from ..model.errors import did_you_mean
+from ..model.places import check_domain
 from ..model.trade import OUTLETS_DIR
 from ..web.addresses import SiteSettings, short_address
 from .assets import MediaFiles
@@ -157,6 +158,16 @@ def domain_qr_note(site_url: str, style: QrStyle, codes: list[str]) -> str | Non
         f"{format_mm(info.size_mm(style.module_mm, style.border))} mm ở ô {format_mm(style.module_mm)} mm, kể cả lề) "
         f"thay vì phiên bản {USUAL_VERSION} ({format_mm(usual)} mm). Tên miền ngắn hơn cho mã in nhỏ hơn."
     )
+
+
+def domain_notes(site_url: str, style: QrStyle, codes: list[str]) -> str | None:
+    """What to tell the officer about the site's domain when codes are made or printed (the codes go onto
+    packs for years): what model/places.check_domain finds wrong or unusual in it (a district level, not
+    .gov.vn …), and a code bigger than version 3 (domain_qr_note). None when there is nothing to say."""
+    check = check_domain(urlsplit(site_url).hostname or "")
+    lines = [f"Lưu ý về tên miền: {text}." for text in check.problems + check.warnings]
+    note = domain_qr_note(site_url, style, codes)
+    return "\n".join([*lines, note] if note else lines) or None
 
 
 def format_report(rows: list[ReportRow], module_mm: float, markdown: bool = False) -> str:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ...media.labels import LabelError, LabelSize, check_module, format_mm
-from ...media.printing import check_public_address, choose_products, domain_qr_note, write_labels
+from ...media.printing import check_public_address, choose_products, domain_notes, write_labels
 from ...media.qr import LEVELS
 from .issuing import issue
 from .loading import load
@@ -43,7 +43,7 @@ def run(args) -> int:
     entries = choose_products(project.catalogue, args.products)
     folder = Path(args.out)
     # A long domain makes the codes bigger (version 4): said with the files, or with a label too small for them.
-    note = domain_qr_note(project.settings.site_url, style, [entry.model.code for entry in entries if entry.model.code])
+    note = domain_notes(project.settings.site_url, style, [entry.model.code for entry in entries if entry.model.code])
     try:
         written = write_labels(project.media_files(), entries, folder, size, style, args.copies)
     except LabelError:

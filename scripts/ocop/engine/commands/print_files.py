@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from ...media.labels import LabelError
-from ...media.printing import check_public_address, domain_qr_note
+from ...media.printing import check_public_address, domain_notes
 from .issuing import issue
 from .loading import load
 
@@ -33,7 +33,7 @@ def printed(args, what: str, make) -> int:
         check_public_address(project.settings.site_url, Path(args.config).name)
         project = issue(args, project)
         codes = [entry.model.code for entry in project.catalogue.products.values() if entry.model.code]
-        note = domain_qr_note(project.settings.site_url, project.media.qr_style, codes)
+        note = domain_notes(project.settings.site_url, project.media.qr_style, codes)
         written = make(project)
     except LabelError as error:
         print(f"Không tạo được {what}: {error}", file=sys.stderr)
