@@ -921,3 +921,19 @@ def test_the_product_form_opens_the_product_s_page_in_the_preview(editor, browse
     assert product.url == base + "san-pham/nuoc-mam-nam-quyen/"
     expect(product.get_by_role("heading", level=1)).to_contain_text("Nước mắm Năm Quyền")
     assert elsewhere == []
+
+
+def test_a_merged_commune_s_producer_chooses_its_former_commune_in_the_editor():
+    """With several former communes in mkdocs.yml, the producer form offers them to choose (no typo can reach
+    ocop check); with one or none, the field is text. Fast tier (in-process)."""
+    from ocop.ops.editor_config import EditorSettings, editor_config
+
+    def former_field(formers):
+        config = editor_config(EditorSettings("Ví Dụ", "https://vidu.example.gov.vn/", former_communes=formers))
+        producers = next(entry for entry in config["collections"] if entry["name"] == "co-so")
+        return next(field for field in producers["fields"] if field["name"] == "former_commune")
+
+    chosen = former_field(("Sơn Tây", "Sơn Lĩnh", "Thị trấn Sơn Hồng"))
+    assert chosen["widget"] == "select" and chosen["options"] == ["Sơn Tây", "Sơn Lĩnh", "Thị trấn Sơn Hồng"]
+    assert chosen["required"] is False and chosen["hint"]
+    assert former_field(("Thử Nghiệm",))["widget"] == "string"

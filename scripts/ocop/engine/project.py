@@ -22,7 +22,7 @@ from ..media.labels import LabelError, LabelSize, check_module
 from ..media.qr import QrCache, QrStyle
 from ..model.catalogue import load_catalogue
 from ..model.codes import Registry, check_codes, read_registry
-from ..model.commune import Commune
+from ..model.commune import Commune, former_commune_problems
 from ..model.dates import build_date, last_commit_dates
 from ..model.entries import Catalogue
 from ..model.errors import DataError, Problem, path_shower
@@ -113,6 +113,14 @@ class Project:
         return folder / "sitecheck.json" if folder is not None else None
 
 
+def _former_communes(config: MkDocsConfig) -> tuple[str, ...]:
+    """mkdocs.yml's former communes, for the editor, which opens while the data has a mistake (then none)."""
+    try:
+        return tuple(Commune.model_validate((config.extra or {}).get("commune")).formers)
+    except ValidationError:
+        return ()
+
+
 def editor_settings(config: MkDocsConfig, options: OcopPluginConfig) -> EditorSettings:
     """What the editor's configuration (/quan-tri/config.yml) needs from mkdocs.yml."""
     root = Path(config.config_file_path or "mkdocs.yml").parent.resolve()
@@ -128,6 +136,7 @@ def editor_settings(config: MkDocsConfig, options: OcopPluginConfig) -> EditorSe
         categories=blog.categories if blog else (),
         backend=options.editor_backend,
         producers=producers_of(root / options.products_dir),
+        former_communes=_former_communes(config),
     )
 
 
@@ -187,12 +196,17 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         problems += error.problems
     catalogue, registry, plan, news, post_photos, found = _data(config, root, root / products_dir, photo_cache, today)
     problems += found
+    if catalogue is not None and commune is not None:
+        found, doubts = former_commune_problems(catalogue, commune)
+        problems += found
+        catalogue.warnings.extend(doubts)
     if problems:
         raise DataError(list(dict.fromkeys(problems)))  # a post's front matter is checked as a page too
     settings = SiteSettings(
         site_url.rstrip("/") + "/", commune, today, options.expiring_days,
         favicon=config.theme.get("favicon") or SiteSettings.favicon,
         committed={path_shower(root)(path): day for path, day in last_commit_dates(root / products_dir).items()},
+        plan=plan,
     )
     return Project(
         root,

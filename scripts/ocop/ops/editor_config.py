@@ -86,6 +86,7 @@ class EditorSettings:
     categories: tuple[str, ...] = ()
     backend: dict | None = None  # plugins: ocop: editor_backend; None: only the local repository
     producers: tuple[tuple[str, str], ...] = ()  # (folder, name) of each producer, for the product's choice
+    former_communes: tuple[str, ...] = ()  # a merged commune's former communes: the producer's choice, when several
 
 
 def producers_of(products_dir: Path) -> tuple[tuple[str, str], ...]:
@@ -138,7 +139,7 @@ def _product_collection(settings: EditorSettings) -> dict:
             "slug": {"readonly": True},
             "code": {"readonly": True},
             # A choice among the producers' folders (the CMS's relation field would give the producer
-            # file's own path, nam-quyen/producer); a producer just added is offered once the editor reloads.
+            # file's own path, co-so-vi-du/producer); a producer just added is offered once the editor reloads.
             "producer": {
                 "widget": "select", "options": [{"label": name, "value": folder} for folder, name in settings.producers],
                 "hint": FORM_HINTS["producer"],
@@ -196,8 +197,17 @@ def _producer_collection(settings: EditorSettings) -> dict:
         "duplicate": False,
         **_photos_next_to_file(),
         **NO_LABEL_PREVIEW,
-        "fields": model_fields(Producer, {"photos": {"widget": "list", "collapsed": True, "fields": photo_fields}}),
+        "fields": model_fields(Producer, {"photos": {"widget": "list", "collapsed": True, "fields": photo_fields},
+                                          **_former_choice(settings)}),
     }
+
+
+def _former_choice(settings: EditorSettings) -> dict[str, dict]:
+    """A merged commune's producer picks its former commune among mkdocs.yml's (a typo is not possible);
+    with one former commune or none the field stays text (and ocop check says what it may be)."""
+    if len(settings.former_communes) < 2:
+        return {}
+    return {"former_commune": {"widget": "select", "options": list(settings.former_communes), "required": False}}
 
 
 def _trade_collection(name: str, label: str, singular: str, folder: str, model: type[BaseModel], description: str) -> dict:
