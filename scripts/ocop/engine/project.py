@@ -22,7 +22,7 @@ from ..media.labels import LabelError, LabelSize, check_module
 from ..media.qr import QrCache, QrStyle
 from ..model.catalogue import load_catalogue
 from ..model.codes import Registry, check_codes, read_registry
-from ..model.commune import Commune
+from ..model.commune import Commune, former_commune_problems
 from ..model.dates import build_date, last_commit_dates
 from ..model.entries import Catalogue
 from ..model.errors import DataError, Problem, path_shower
@@ -31,7 +31,7 @@ from ..model.plan import Plan, load_plan
 from ..model.reader import control_problems
 from ..model.sources import refuse_outside_links
 from ..model.validate import describe
-from ..ops.editor import EditorSettings, producers_of
+from ..ops.editor_config import EditorSettings, producers_of
 from ..pages.chrome import theme_chrome
 from ..pages.guide import GUIDE_FOLDER, guide_files
 from ..pages.markers import MarkerExpander, check_pages
@@ -41,6 +41,7 @@ from ..web.addresses import OutputFile, SiteSettings, reserved_names
 from ..web.pictures import PostPhoto
 from .blog import blog_settings
 from .config import OcopPluginConfig
+from .page_cache import cached_pages, page_key
 from .theme_layer import add_engine_theme
 
 
@@ -73,11 +74,15 @@ class Project:
 
     def outputs(self) -> list[OutputFile]:
         """Every generated file: the media the cache lacks made first (on every core), then the pages
-        (which read the photos' sizes from it), then the media files themselves."""
+        (which read the photos' sizes from it; kept from the last build while nothing they are made
+        from changed, page_cache.py), then the media files themselves."""
         media = self.media_files()
         media.prepare()
+        folder = self.qr_cache.disk.folder
+        key = page_key(self.products_dir, self.settings, self.media)
         builder = self.site_builder(media)
-        return builder.files() + media.files() + self.guide(MarkerExpander(builder, self.news))
+        pages = cached_pages(folder / "pages.json" if folder is not None else None, key, builder.files)
+        return pages + media.files() + self.guide(MarkerExpander(builder, self.news))
 
     def guide(self, markers: MarkerExpander) -> list[OutputFile]:
         """The officer's guide from the engine (pages/guide.py), but the pages the site wrote itself."""
@@ -119,6 +124,14 @@ class Project:
         return folder / "sitecheck.json" if folder is not None else None
 
 
+def _former_communes(config: MkDocsConfig) -> tuple[str, ...]:
+    """mkdocs.yml's former communes, for the editor, which opens while the data has a mistake (then none)."""
+    try:
+        return tuple(Commune.model_validate((config.extra or {}).get("commune")).formers)
+    except ValidationError:
+        return ()
+
+
 def editor_settings(config: MkDocsConfig, options: OcopPluginConfig) -> EditorSettings:
     """What the editor's configuration (/quan-tri/config.yml) needs from mkdocs.yml."""
     root = Path(config.config_file_path or "mkdocs.yml").parent.resolve()
@@ -134,6 +147,7 @@ def editor_settings(config: MkDocsConfig, options: OcopPluginConfig) -> EditorSe
         categories=blog.categories if blog else (),
         backend=options.editor_backend,
         producers=producers_of(root / options.products_dir),
+        former_communes=_former_communes(config),
     )
 
 
@@ -194,6 +208,10 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         problems += error.problems
     catalogue, registry, plan, news, post_photos, found = _data(config, root, root / products_dir, photo_cache, today)
     problems += found
+    if catalogue is not None and commune is not None:
+        found, doubts = former_commune_problems(catalogue, commune)
+        problems += found
+        catalogue.warnings.extend(doubts)
     if problems:
         raise DataError(list(dict.fromkeys(problems)))  # a post's front matter is checked as a page too
     settings = SiteSettings(
@@ -201,6 +219,7 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         favicon=config.theme.get("favicon") or SiteSettings.favicon,
         committed={path_shower(root)(path): day for path, day in last_commit_dates(root / products_dir).items()},
         preview=preview,
+        plan=plan,
     )
     return Project(
         root,
