@@ -91,6 +91,22 @@ def test_the_questions_are_asked_in_vietnamese_and_the_domain_is_suggested(tmp_p
     assert ocop(site, "build").returncode == 0
 
 
+def test_a_ward_of_a_city_keeps_its_words_and_a_long_district_domain_is_told_before_anything_is_printed(tmp_path):
+    domain = "phuong7.quan-thuan-hoa-cu.thanh-pho-hue-vi-du.gov.vn"  # 5 labels, 49 characters: fictional
+    result = ocop(tmp_path, "init", "phuong-7", "--commune", "Phường 7", "--province", "Huế", "--domain", domain)
+    assert result.returncode == 0, result.stderr
+    assert f"Mã QR trên bao bì: HTTPS://{domain.upper()}/Q/MÃ/ (phiên bản 4, rộng 20,5 mm" in result.stdout
+    assert "có cả cấp huyện" in result.stdout and "mã QR cần phiên bản 4" in result.stdout
+    site = tmp_path / "phuong-7"
+    settings = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
+    assert settings["extra"]["commune"] == {"name": "Phường 7", "province": "Thành phố Huế"}
+    assert settings["site_name"] == "Sản phẩm OCOP phường 7"
+    assert ocop(site, "build").returncode == 0
+    home = (site / "site/index.html").read_text(encoding="utf-8")
+    assert "thành phố Huế" in home and "xã Phường" not in home and "tỉnh Thành phố" not in home
+    assert "cán bộ nông nghiệp của phường 7" in (site / "site/huong-dan/index.html").read_text(encoding="utf-8")
+
+
 def test_a_folder_with_files_is_refused_and_left_as_it_was(tmp_path):
     (tmp_path / "co-san").mkdir()
     (tmp_path / "co-san" / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")
@@ -105,7 +121,8 @@ def test_an_answer_left_out_or_wrong_stops_before_anything_is_written(tmp_path):
     result = ocop(tmp_path, "init", "moi", stdin="")
     assert result.returncode == 2 and 'Thiếu tên xã: ghi --commune "Tên xã"' in result.stderr
     wrong = ocop(tmp_path, "init", "moi", "--commune", "Hương Sơn", "--province", "Hà Tĩnh", "--domain", "hương sơn.gov.vn")
-    assert wrong.returncode == 2 and "tên miền 'hương sơn.gov.vn' chưa đúng" in wrong.stderr
+    assert wrong.returncode == 2 and "tên miền 'hương sơn.gov.vn': tên miền chỉ dùng chữ không dấu" in wrong.stderr
+    assert "ví dụ huongson.gov.vn" in wrong.stderr  # the ASCII form suggested
     assert list(tmp_path.iterdir()) == []
 
 

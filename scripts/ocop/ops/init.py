@@ -21,8 +21,12 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..media.labels import format_mm
+from ..media.printing import domain_qr, domain_qr_note
+from ..media.qr import QrStyle
 from ..model.commune import Commune
 from ..model.news import slugify
+from ..model.places import check_domain, display, province_display, province_split, split_unit
 from ..pages.render import escape_text
 from .schema import SCHEMA_DIR, schemas
 
@@ -32,7 +36,6 @@ RENAMED = {"gitignore": ".gitignore", "github": ".github", "docs/tin-tuc/authors
 EMPTY_FOLDERS = ("docs/tin-tuc/posts/anh",)  # kept in Git by a .gitkeep
 CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")  # "thành phố", not "tỉnh"
 NAME = re.compile(r"^[\w][\w '’.()-]*$")
-LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 
 
 class InitError(Exception):
@@ -41,22 +44,34 @@ class InitError(Exception):
 
 @dataclass(frozen=True)
 class NewSite:
-    commune: str  # "Hương Sơn": the commune's name without "xã"
-    province: str  # "Hà Tĩnh"
+    commune: str  # as mkdocs.yml keeps it: "Hương Sơn" (a xã, without the word), "Phường 12"
+    province: str  # "Hà Tĩnh" (a tỉnh, without the word), "Thành phố Huế"
     domain: str  # "huongson.hatinh.gov.vn"
     formers: tuple[str, ...] = field(default_factory=tuple)  # the former communes it was merged from
 
     @property
     def xa(self) -> str:
-        return f"xã {self.commune}"
+        return display(self.commune)  # "xã Hương Sơn", "phường 12"
 
     @property
     def tinh(self) -> str:
-        return f"thành phố {self.province}" if self.province in CITIES else f"tỉnh {self.province}"
+        return province_display(self.province)  # "tỉnh Hà Tĩnh", "thành phố Huế"
+
+
+def commune_name(text: str) -> str:
+    """A commune's name as mkdocs.yml keeps it: "Xã Hương Sơn" → "Hương Sơn"; "Phường 12", "Xã 7" keep their word."""
+    unit, name = split_unit(text)
+    return name if unit == "xã" and not name[:1].isdigit() else f"{unit.capitalize()} {name}"  # "Xã 7"
+
+
+def province_name(text: str) -> str:
+    """A province as mkdocs.yml keeps it: "Tỉnh Hà Tĩnh" → "Hà Tĩnh"; a city keeps "Thành phố" ("Huế" too)."""
+    unit, name = province_split(text)
+    return f"Thành phố {name}" if unit == "thành phố" or name in CITIES else name
 
 
 def problems_of(site: NewSite) -> list[str]:
-    """What is wrong with the answers, each a Vietnamese sentence."""
+    """What is wrong with the answers, each a Vietnamese sentence (the domain's, places.check_domain's)."""
     problems = [
         f"{what} '{value}' chưa đúng: chỉ ghi chữ, số, dấu cách (tối đa 60 ký tự), ví dụ {example}"
         for what, value, example in (
@@ -65,33 +80,19 @@ def problems_of(site: NewSite) -> list[str]:
         )
         if not NAME.match(value) or len(value) > 60
     ]
-    return problems + domain_problems(site.domain)
+    return problems + [f"tên miền '{site.domain}': {problem}" for problem in check_domain(site.domain).problems]
 
 
-def domain_problems(host: str) -> list[str]:
-    """A host name a QR code and an officer can both carry: ASCII labels, at least a name and a suffix."""
-    labels = host.split(".")
-    if len(labels) < 2 or len(host) > 253 or not all(LABEL.match(label) for label in labels):
-        return [f"tên miền '{host}' chưa đúng: chỉ gồm chữ không dấu, số, dấu '-' và dấu chấm, ví dụ huongson.hatinh.gov.vn"]
-    return []
-
-
-def plain_name(text: str, unit: str) -> str:
-    """A name as mkdocs.yml keeps it: without its unit word ("Xã Hương Sơn" → "Hương Sơn"), spaces collapsed."""
-    text = " ".join(text.split())
-    return text[len(unit) + 1:] if text.lower().startswith(unit + " ") else text
-
-
-def clean_host(text: str) -> str:
-    """The host of what was typed: "https://Xa.Tinh.gov.vn/" → "xa.tinh.gov.vn"."""
-    text = text.strip().lower()
-    text = re.sub(r"^[a-z]+://", "", text)
-    return text.split("/", 1)[0].rstrip(".")
-
-
-def suggest_host(commune: str, province: str) -> str:
-    """The usual form of a commune's address: huongson.hatinh.gov.vn."""
-    return f"{slugify(commune).replace('-', '')}.{slugify(province).replace('-', '')}.gov.vn"
+def domain_lines(site: NewSite) -> list[str]:
+    """What the officer should know of the domain before anything is printed: the QR code a pack will carry
+    (its version and width) and what is unusual in the host (not .gov.vn, a district level …)."""
+    style = QrStyle()
+    site_url = f"https://{site.domain}/"
+    info = domain_qr(site_url, style)
+    lines = [f"Mã QR trên bao bì: HTTPS://{site.domain.upper()}/Q/MÃ/ (phiên bản {info.version}, rộng "
+             f"{format_mm(info.size_mm(style.module_mm, style.border))} mm ở ô {format_mm(style.module_mm)} mm, kể cả lề)"]
+    note = domain_qr_note(site_url, style, [])
+    return lines + [f"Lưu ý về tên miền: {text}." for text in check_domain(site.domain).warnings] + ([note] if note else [])
 
 
 def engine_requirement() -> str:

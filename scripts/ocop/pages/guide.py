@@ -14,7 +14,8 @@ from typing import Callable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..model.commune import Commune
-from ..model.news import YAML_RE, SourcePage, slugify
+from ..model.news import YAML_RE, SourcePage
+from ..model.places import display, place_slug
 from ..web.addresses import OutputFile
 from .render import escape_text
 
@@ -48,10 +49,10 @@ def guide_files(commune: Commune, written: set[str], expand: Callable[[SourcePag
 
 
 def guide_names(commune: Commune) -> dict[str, str]:
-    """What the guide's pages name: the commune as it is today ("xã Hương Sơn"; a commune merged into
+    """What the guide's pages name: the commune as it is today ("xã Hương Sơn", "phường 7"; a commune merged into
     another is that one) and the editor's example repository."""
-    today = commune.merged_into or commune.name
-    return {"xa": f"xã {today}", "kho_mau": f"ubnd-{slugify(today)}/trang-ocop"}
+    today = commune.current
+    return {"xa": display(today), "kho_mau": f"ubnd-{place_slug(today)}/trang-ocop"}
 
 
 def _walk(folder: Path) -> list[Path]:

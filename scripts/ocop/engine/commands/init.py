@@ -6,22 +6,23 @@ import sys
 from pathlib import Path
 
 from ...model.dates import build_date
+from ...model.places import check_domain, suggest_host
 from ...ops.init import (
     InitError,
     NewSite,
-    clean_host,
+    commune_name,
+    domain_lines,
     engine_requirement,
     first_commit,
-    plain_name,
     problems_of,
+    province_name,
     refuse_full,
     starter_files,
-    suggest_host,
     write_site,
 )
 
 ASKED = {
-    "commune": ("Tên xã, phường hoặc đặc khu hiện nay (ví dụ: Hương Sơn): ", 'Thiếu tên xã: ghi --commune "Tên xã"'),
+    "commune": ("Tên xã, phường hoặc đặc khu hiện nay (ví dụ: Hương Sơn, Phường 7): ", 'Thiếu tên xã: ghi --commune "Tên xã"'),
     "province": ("Tỉnh hoặc thành phố (ví dụ: Hà Tĩnh): ", 'Thiếu tên tỉnh: ghi --province "Tên tỉnh"'),
     "merged_from": (
         "Xã này được hợp nhất từ những xã cũ nào? Ghi tên, cách nhau bằng dấu phẩy; không có thì để trống: ",
@@ -53,7 +54,8 @@ def run(args) -> int:
         files = starter_files(site, engine_requirement(), build_date().year)
         print(f"Sẽ tạo trang OCOP của {site.xa}, {site.tinh} tại {folder}/")
         print(f"  Địa chỉ trang: https://{site.domain}/")
-        print(f"  Mã QR trên bao bì: HTTPS://{site.domain.upper()}/Q/MÃ/")
+        for line in domain_lines(site):
+            print(f"  {line}")
         print('  Các tệp in có dấu "MẪU – chưa in" cho tới khi tên miền được xác nhận (domain_confirmed: true trong mkdocs.yml).')
         write_site(folder, files)
     except InitError as error:
@@ -69,12 +71,12 @@ def run(args) -> int:
 def _answers(args) -> NewSite:
     """The options, with each missing one asked for (the former communes only in a run that asks)."""
     interactive = not (args.commune and args.province and args.domain)
-    commune = plain_name(args.commune or _ask("commune"), "xã")
-    province = plain_name(args.province or _ask("province"), "tỉnh")
+    commune = commune_name(args.commune or _ask("commune"))
+    province = province_name(args.province or _ask("province"))
     merged = args.merged_from or ([_ask("merged_from")] if interactive else [])
-    formers = tuple(plain_name(name, "xã") for text in merged for name in text.split(",") if name.strip())
+    formers = tuple(commune_name(name) for text in merged for name in text.split(",") if name.strip())
     suggested = suggest_host(commune, province)
-    domain = clean_host(args.domain or _ask("domain", suggested=suggested) or suggested)
+    domain = check_domain(args.domain or _ask("domain", suggested=suggested) or suggested).host
     return NewSite(commune, province, domain, formers)
 
 
