@@ -38,6 +38,7 @@ from ..web.addresses import SiteSettings
 
 DEFAULT_FOLDER = "tem-in"
 CHUNK = 512  # serials handed to the workers at a time
+MAX_COUNT = 100_000  # a run: minutes and a PDF of about 37 MB; more stamps are several runs (several files)
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,8 @@ def issue_stamps(
     order: StampOrder, sample: bool, workers: int | None = None,
 ) -> IssuedStamps:
     """Draw, hash and print `order.count` new stamps; the register is appended only after the PDF."""
-    if order.count < 1:
-        raise LabelError("số tem (--count) phải từ 1 trở lên")
+    if not 1 <= order.count <= MAX_COUNT:
+        raise LabelError(f"số tem (--count) phải từ 1 đến {MAX_COUNT:,}".replace(",", ".") + " mỗi lần in; cần nhiều hơn thì chạy lệnh nhiều lần")
     entry = choose_product(catalogue, order.code)
     check_batch(entry, order.batch)
     code = entry.model.code
