@@ -134,7 +134,9 @@ def test_wrong_product_batch_or_address_is_refused_before_anything_is_written(ba
 
 
 def test_the_sample_mark_goes_once_the_domain_is_confirmed(batched):
-    assert batched.ocop("stamps", "NM", "--batch", "L2406A", "--count", "3").code == 0
+    result = batched.ocop("stamps", "NM", "--batch", "L2406A", "--count", "3")
+    # The stamps go onto packs for years: the example's domain still names a district (gone since 1/7/2025).
+    assert result.code == 0 and "Lưu ý về tên miền: quangtrung.quangxuong.thanhhoa.gov.vn có cả cấp huyện" in result.out
     confirm_domain(batched)
     result = batched.ocop("stamps", "NM", "--batch", "L2407B", "--count", "3")
     assert result.code == 0 and "MẪU" not in result.out
@@ -142,6 +144,7 @@ def test_the_sample_mark_goes_once_the_domain_is_confirmed(batched):
 
     texts = [pdfium.PdfDocument(str(batched.root / f"tem-in/tem-NM-{b}-lan-1.pdf"))[0].get_textpage().get_text_range() for b in ("L2406A", "L2407B")]
     assert "MẪU – chưa in" in texts[0] and "MẪU" not in texts[1]
+    assert all("Nước mắm Năm Quyền" in text and "xã Quảng Trung, Thanh Hóa" in text for text in texts)
     assert [i.sample for i in register_of(batched).issues] == [True, False]
 
 

@@ -21,6 +21,7 @@ from ..media.prepare import usable_cores
 from ..media.stamps import StampSheet, check_version, module_for, qr_operators, qr_version, stamps_per_page, write_sheets
 from ..model.entries import Catalogue, ProductEntry
 from ..model.errors import did_you_mean
+from ..model.places import display, province_split
 from ..model.stamps import (
     PREFIX_BYTES,
     SERIAL_LENGTH,
@@ -108,7 +109,7 @@ def issue_stamps(
     commune = site.commune
     sheet = StampSheet(
         entry.model.name,
-        f"xã {commune.name}, {commune.province}" if commune else "",
+        f"{display(commune.name)}, {province_split(commune.province)[1]}" if commune else "",
         f"Tem {entry.model.name} (mã {code}), lô {order.batch}",
         order.size, version, module_mm, sample,
     )

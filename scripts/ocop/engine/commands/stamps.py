@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ...media.labels import LabelSize, format_mm
 from ...media.printing import check_public_address
 from ...media.stamps import DEFAULT_SIZE, LEVEL
+from ...model.places import check_domain
 from ...ops.stamps import DEFAULT_FOLDER, StampOrder, issue_stamps
 from .issuing import issue
 from .loading import load
@@ -38,4 +40,7 @@ def run(args) -> int:
     print("In đúng kích thước (100 %, “Actual size”). Tệp PDF là nơi duy nhất có số tem: giữ kín, in xong thì xoá.")
     if sample:
         print(SAMPLE_NOTICE.format(config=args.config))
+    check = check_domain(urlsplit(project.settings.site_url).hostname or "")
+    for text in check.problems + check.warnings:  # the stamps go onto packs for years, as the codes do
+        print(f"Lưu ý về tên miền: {text}.")
     return 0
