@@ -30,6 +30,7 @@ from ..model.news import News, load_news
 from ..model.plan import Plan, load_plan
 from ..model.reader import control_problems
 from ..model.sources import refuse_outside_links
+from ..model.stamps import StampRegister, load_stamps
 from ..model.validate import describe
 from ..ops.editor_config import EditorSettings, producers_of
 from ..pages.chrome import theme_chrome
@@ -56,6 +57,7 @@ class Project:
     news: News | None = None  # the posts, when the blog plugin is on
     plan: Plan | None = None  # the plan's targets, when products/_ke-hoach.yml exists
     post_photos: dict[str, PostPhoto] = field(default_factory=dict)  # by the original's place in docs/
+    stamps: StampRegister = field(default_factory=StampRegister)  # per-pack stamps issued (model/stamps.py)
 
     def __post_init__(self):
         folder = self.qr_cache.disk.folder
@@ -195,7 +197,8 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
     except DataError as error:
         problems += error.problems
     catalogue, registry, plan, news, post_photos, found = _data(config, root, root / products_dir, photo_cache, today)
-    problems += found
+    stamps, stamp_problems = load_stamps(root / products_dir, catalogue, path_shower(root))
+    problems += found + stamp_problems
     if catalogue is not None and commune is not None:
         found, doubts = former_commune_problems(catalogue, commune)
         problems += found
@@ -220,6 +223,7 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         news,
         plan,
         post_photos,
+        stamps,
     )
 
 
