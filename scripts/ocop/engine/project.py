@@ -7,6 +7,7 @@ validate → cross-check, model/), then the pages (pages/) and their files (medi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,12 +31,16 @@ from ..model.news import News, load_news
 from ..model.plan import Plan, load_plan
 from ..model.reader import control_problems
 from ..model.sources import refuse_outside_links
+from ..model.stamps import StampRegister, read_stamp_register
 from ..model.validate import describe
 from ..ops.editor import EditorSettings, producers_of
+from ..ops.scans import LogError
+from ..ops.stamp_counts import VERDICTS_FILE, StampFigures, stamps_in_logs
 from ..pages.chrome import theme_chrome
 from ..pages.markers import check_pages
 from ..pages.render import Renderer
 from ..pages.site import SiteBuilder
+from ..pages.stamp_counts import CheckCounts
 from ..web.addresses import OutputFile, SiteSettings, reserved_names
 from ..web.pictures import PostPhoto
 from .blog import blog_settings
@@ -55,6 +60,9 @@ class Project:
     news: News | None = None  # the posts, when the blog plugin is on
     plan: Plan | None = None  # the plan's targets, when products/_ke-hoach.yml exists
     post_photos: dict[str, PostPhoto] = field(default_factory=dict)  # by the original's place in docs/
+    stamps: StampRegister = field(default_factory=StampRegister)  # every stamp issued (model/stamps.py)
+    access_log: list[str] = field(default_factory=list)  # the server's logs, where it keeps them (plugin option)
+    stamp_warning_phones: int = 3
 
     def __post_init__(self):
         folder = self.qr_cache.disk.folder
@@ -100,6 +108,28 @@ class Project:
     def translated_languages(self) -> list[str]:
         """The codes of the translated languages (en): each has its folder, its chrome and its search index."""
         return [language.code for language in self.renderer.languages if language.translated]
+
+    @functools.cached_property
+    def stamp_figures(self) -> StampFigures | None:
+        """The checks of each stamp in the server's access logs (ops/stamp_counts.py), read once a build;
+        None without logs or stamps. DataError naming the option when a log cannot be read."""
+        if not self.access_log or not self.stamps:
+            return None
+        cache = self.qr_cache.disk.folder
+        try:
+            return stamps_in_logs(
+                self.access_log, self.root, self.settings.site_url, self.settings.today, self.stamps,
+                self.stamp_warning_phones, cache / VERDICTS_FILE if cache is not None else None,
+            )
+        except LogError as error:
+            raise DataError([Problem("mkdocs.yml", None, "plugins.ocop.access_log", f"{error}")]) from None
+
+    def check_counts(self) -> CheckCounts:
+        """What the stamp pages show of the checks: `counted` false where the site reads no log."""
+        figures = self.stamp_figures
+        if figures is not None:
+            return figures.counts
+        return CheckCounts(bool(self.access_log), self.settings.today, self.stamp_warning_phones)
 
     @property
     def check_memory(self) -> Path | None:
@@ -182,6 +212,8 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         problems += error.problems
     catalogue, registry, plan, news, post_photos, found = _data(config, root, root / products_dir, photo_cache, today)
     problems += found
+    stamps, found = read_stamp_register(root / products_dir, path_shower(root))
+    problems += found
     if problems:
         raise DataError(list(dict.fromkeys(problems)))  # a post's front matter is checked as a page too
     settings = SiteSettings(
@@ -201,7 +233,15 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         news,
         plan,
         post_photos,
+        stamps,
+        _access_log(options.access_log),
+        options.stamp_warning_phones,
     )
+
+
+def _access_log(option: str | list | None) -> list[str]:
+    """`access_log:` as one path or glob, or a list of them."""
+    return [option] if isinstance(option, str) else [str(item) for item in option or []]
 
 
 def _settings(
