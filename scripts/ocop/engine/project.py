@@ -81,6 +81,7 @@ class Project:
         (which read the photos' sizes from it), then the media files themselves."""
         media = self.media_files()
         media.prepare()
+        self.check_counts()  # the access logs read now: one that cannot be read stops the build like a data mistake
         return self.site_builder(media).files() + media.files()
 
     def theme_chrome(self, published: set[str]) -> dict[str, dict]:

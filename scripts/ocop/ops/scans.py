@@ -63,10 +63,13 @@ _MONTHS = {name: number for number, name in enumerate(
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)}
 _TIME = re.compile(r"^(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$")
 _CODE = r"([A-Za-z0-9]{1,20})"
+_SCHEME_HOST = re.compile(r"^[A-Za-z]+://[^/]*")
 # A stamp's serial as printed (`XXXX-XXXX-XXXX`) or typed without its dashes, in any case (model/stamps.py).
 _SERIAL = r"[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}"
+_WHOLE_SERIAL = re.compile(_SERIAL)
 
 
+@functools.lru_cache(maxsize=65536)  # a server sees few browsers many times: a long log is read once a night
 def is_robot(agent: str | None) -> bool:
     """Whether a user agent is a robot rather than a person's phone: a crawler of crawlerdetect's list,
     one of EXTRA_ROBOTS, or a combined-format line with no user agent at all ("-" or empty: every phone
@@ -198,7 +201,7 @@ def read_hits(
             parts = request.split(" ")
             if len(parts) < 2 or parts[0] != "GET":
                 continue
-            target = re.sub(r"^[A-Za-z]+://[^/]*", "", parts[1]).split("?", 1)[0].split("#", 1)[0]
+            target = _SCHEME_HOST.sub("", parts[1]).split("?", 1)[0].split("#", 1)[0]
             found = short.match(target)
             if not found:
                 continue
@@ -217,7 +220,7 @@ def read_hits(
 def _serial(segment: str | None) -> str | None:
     """The serial of a stamp's address (12 letters and digits, dashes as printed or none); a batch code
     of 12 letters looks the same here, and is told apart by the register, not by its shape."""
-    if segment and re.fullmatch(_SERIAL, segment):
+    if segment and _WHOLE_SERIAL.fullmatch(segment):
         return segment.replace("-", "").upper()
     return None
 
