@@ -31,7 +31,7 @@ from ..model.news import News, load_news
 from ..model.plan import Plan, load_plan
 from ..model.reader import control_problems
 from ..model.sources import refuse_outside_links
-from ..model.stamps import StampRegister, read_stamp_register
+from ..model.stamps import StampRegister, load_stamps
 from ..model.validate import describe
 from ..ops.editor import EditorSettings, producers_of
 from ..ops.scans import LogError
@@ -60,7 +60,7 @@ class Project:
     news: News | None = None  # the posts, when the blog plugin is on
     plan: Plan | None = None  # the plan's targets, when products/_ke-hoach.yml exists
     post_photos: dict[str, PostPhoto] = field(default_factory=dict)  # by the original's place in docs/
-    stamps: StampRegister = field(default_factory=StampRegister)  # every stamp issued (model/stamps.py)
+    stamps: StampRegister = field(default_factory=StampRegister)  # per-pack stamps issued (model/stamps.py)
     access_log: list[str] = field(default_factory=list)  # the server's logs, where it keeps them (plugin option)
     stamp_warning_phones: int = 3
 
@@ -212,9 +212,8 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
     except DataError as error:
         problems += error.problems
     catalogue, registry, plan, news, post_photos, found = _data(config, root, root / products_dir, photo_cache, today)
-    problems += found
-    stamps, found = read_stamp_register(root / products_dir, path_shower(root))
-    problems += found
+    stamps, stamp_problems = load_stamps(root / products_dir, catalogue, path_shower(root))
+    problems += found + stamp_problems
     if problems:
         raise DataError(list(dict.fromkeys(problems)))  # a post's front matter is checked as a page too
     settings = SiteSettings(

@@ -317,6 +317,16 @@ def check_stamps(register: StampRegister, batches: dict[str, set[str]]) -> list[
     return problems
 
 
+def load_stamps(products_dir: Path, catalogue, shown: ShowPath) -> tuple[StampRegister, list[Problem]]:
+    """The register read and checked against the catalogue (None: not readable), as the build and
+    `ocop check` both need it."""
+    register, problems = read_stamp_register(products_dir, shown)
+    if catalogue is not None:
+        products = [entry.model for entry in catalogue.products.values() if entry.model.code]
+        problems += check_stamps(register, {product.code: {batch.code for batch in product.batches} for product in products})
+    return register, problems
+
+
 # --- writing ---------------------------------------------------------------------------------------
 
 def write_settings(products_dir: Path, settings: StampSettings) -> None:
