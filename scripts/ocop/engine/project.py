@@ -205,6 +205,9 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
     refuse_outside_links(own, root, path_shower(root))
     site_url = site_url or config.site_url
     size, commune, problems = _settings(config, site_url, qr_style, label_size, shown)
+    if options.stamp_warning_phones < 1:
+        problems.append(Problem(shown, None, "plugins.ocop.stamp_warning_phones",
+                                "số điện thoại để cảnh báo tem bị sao chép phải từ 1 trở lên (mặc định 3)"))
     photo_cache = PhotoCache(root / cache_dir / "photos")
     today = None
     try:
