@@ -74,7 +74,8 @@ class Project:
 
     def site_builder(self, media: MediaFiles | None = None) -> SiteBuilder:
         media = media or self.media_files()
-        return SiteBuilder(self.catalogue, self.settings, self.photo_cache, media, self.renderer)
+        # The stamps' counts (pages/stamp_data.StampCounts) come from the access logs where the site has them.
+        return SiteBuilder(self.catalogue, self.settings, self.photo_cache, media, self.renderer, self.stamps)
 
     def outputs(self) -> list[OutputFile]:
         """Every generated file: the media the cache lacks made first (on every core), then the pages
