@@ -1,23 +1,25 @@
-"""Copied stamps caught from the access logs (ops/stamp_counts.py): the build's counts, `ocop report`, the review.
+"""Copied stamps caught from the access logs (ops/stamp_counts.py): the build's counts on the stamp pages,
+the verdict cache, `ocop report`, the review.
 
-A register of three stamps of one batch is issued with model/stamps.py's own functions (the serials are
-drawn at random: none is written here). A synthetic log, as nginx writes it, checks the first stamp on
-8 phones (with a lower-case address forwarded to the printed one, which is one check), the second on one
-phone on two days, an invented well-formed serial once, and has robots (a crawler, a chat app's link
-preview, curl, a line with no user agent) fetch the first stamp's address: they are not counted.
+A register of three stamps of one batch is issued with the register's own functions (`issue_stamps`: the
+serials are drawn at random, none is written here). A synthetic log, as nginx writes it, checks the first
+stamp on 8 phones (with a lower-case address forwarded to the printed one, which is one check), the
+second on one phone on two days, an invented well-formed serial once, and has robots (a crawler, a chat
+app's link preview, curl, a line with no user agent) fetch the first stamp's address: they are not counted.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import docx
 import pytest
-from conftest import TODAY, TODAY_ENV, loaded
+from conftest import ROOT, TODAY, TODAY_ENV, StaticHost, issue_stamps, loaded, serve
 
-from ocop.model.stamps import StampIssue, append_issue, new_serial, new_settings, printed, stamp_hash, write_settings
-from ocop.ops.stamp_counts import NEW_VERDICTS_PER_BUILD, count_stamps
+from ocop.model.stamps import new_serial, printed
 from ocop.ops.scans import read_hits
+from ocop.ops.stamp_counts import NEW_VERDICTS_PER_BUILD, count_stamps
 
 PHONE = "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 Chrome/129.0 Mobile Safari/537.36"
 IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
@@ -31,6 +33,9 @@ batches:
     produced: 15/03/2024
     expires: 15/03/2026
 """
+EMAIL = "tem-thu-nghiem@example.com"  # plainly fictional: the commune's contact the warning must show
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+FIRST = TODAY - dt.timedelta(days=9)
 
 
 def line(address, when: dt.datetime, path, status=200, agent=PHONE):
@@ -38,7 +43,7 @@ def line(address, when: dt.datetime, path, status=200, agent=PHONE):
 
 
 def synthetic_log(copied: str, lone: str, invented: str) -> list[str]:
-    day = dt.datetime.combine(TODAY - dt.timedelta(days=9), dt.time(8))
+    day = dt.datetime.combine(FIRST, dt.time(8))
     lines = []
     for number, address in enumerate(PHONE_ADDRESSES):  # 8 phones, a day apart
         when = day + dt.timedelta(days=number)
@@ -54,23 +59,21 @@ def synthetic_log(copied: str, lone: str, invented: str) -> list[str]:
     return lines
 
 
+def count_access_log(project, setting: str = "access_log: logs/access.log*") -> None:
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("      products_dir: products\n", f"      products_dir: products\n      {setting}\n")
+    config.write_text(text.replace("    # email:\n", f"    email: {EMAIL}\n"), encoding="utf-8")
+
+
 @pytest.fixture
 def stamped(project):
     """The example project with three stamps of batch L2406A of Nước mắm Năm Quyền and a log checking two."""
     product = project.products / "nam-quyen/nuoc-mam-nam-quyen.yml"
     product.write_text(product.read_text(encoding="utf-8") + BATCH, encoding="utf-8")
-    settings = new_settings()
-    write_settings(project.products, settings)
-    serials = [new_serial() for _ in range(3)]
-    hashes = tuple(stamp_hash(serial, settings.salt, settings.iterations) for serial in serials)
-    issue = StampIssue("NM", "L2406A", TODAY - dt.timedelta(days=30), 3, "24x30", False, "", 0, hashes)
-    append_issue(project.products, "NM", "L2406A", "Nước mắm Năm Quyền", issue)
-    copied, lone, _ = serials
+    copied, lone, _ = issue_stamps(project, "NM", "L2406A", 3, day=str(TODAY - dt.timedelta(days=30)))
     invented = new_serial()
     project.write("logs/access.log", "\n".join(synthetic_log(copied, lone, invented)) + "\n")
-    config = project.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("      products_dir: products\n", "      products_dir: products\n      access_log: logs/access.log*\n"), encoding="utf-8")
+    count_access_log(project)
     return project, copied, lone, invented
 
 
@@ -80,7 +83,7 @@ def test_the_build_counts_phones_and_checks_of_registered_stamps_only(stamped, m
     figures = loaded(project.root / "mkdocs.yml").stamp_figures
     by_serial = {stamp.serial: stamp for stamp in figures.stamps}
     assert set(by_serial) == {copied, lone}  # the invented serial is not among them: counted apart
-    first = TODAY - dt.timedelta(days=9)
+    first = FIRST
     copied_checks = by_serial[copied].checks
     assert (copied_checks.checks, copied_checks.phones, copied_checks.first, copied_checks.last) == (
         8, 8, first, first + dt.timedelta(days=7))
@@ -88,15 +91,9 @@ def test_the_build_counts_phones_and_checks_of_registered_stamps_only(stamped, m
     assert (lone_checks.checks, lone_checks.phones) == (2, 1)
     assert [stamp.serial for stamp in figures.suspects] == [copied]
     assert figures.unknown == {"NM": 1}
+    assert figures.pending == 0
     counts = figures.counts
-    assert counts.counted and counts.as_of == TODAY and counts.threshold == 3
-    assert not counts.suspect(lone_checks) and counts.suspect(copied_checks)
-    # Published by the entry the bucket already shows: never a serial.
-    published = [counts.bucket_seen(bucket) for bucket in range(256)]
-    entries = {key: value for seen in published for key, value in seen.items()}
-    assert sorted(entries.values()) == sorted([[8, 8, str(first), str(first + dt.timedelta(days=7))],
-                                               [2, 1, str(first + dt.timedelta(days=2)), str(first + dt.timedelta(days=5))]])
-    assert not any(serial in str(published) for serial in (copied, lone, invented))
+    assert counts.counted and counts.as_of == TODAY and counts.warning_phones == 3
 
 
 def test_verdicts_are_kept_between_builds_and_new_ones_capped(stamped, monkeypatch):
@@ -120,7 +117,7 @@ def test_report_lists_the_suspect_stamp_and_the_review_includes_it(stamped):
     result = project.ocop("report", "--access-log", "logs/access.log", env=TODAY_ENV)
     assert result.code == 0, result.text
     suspects = result.out.split("## Tem nghi bị sao chép: được kiểm tra trên hơn 3 điện thoại khác nhau")[1].split("##")[0]
-    first = TODAY - dt.timedelta(days=9)
+    first = FIRST
     row = (rf"\| {printed(copied)} \| Nước mắm Năm Quyền \| L2406A \| +8 \| +8 \| {first:%d/%m/%Y} \| "
            rf"{first + dt.timedelta(days=7):%d/%m/%Y} \|")
     assert re.search(row, suspects), suspects
@@ -137,3 +134,63 @@ def test_report_lists_the_suspect_stamp_and_the_review_includes_it(stamped):
     cells = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
     assert any("Tem nghi bị sao chép" in text for text in texts)
     assert any(printed(copied) in row and "L2406A" in row and "8" in row for row in cells), cells
+
+
+def verdict(page) -> str:
+    """The stamp page's verdict once stamp.js has drawn it (a selector: the site's policy forbids eval)."""
+    page.wait_for_selector("html[data-ocop-stamp]", state="attached", timeout=15000)
+    return page.locator("#ocop-stamp-verdict").inner_text()
+
+
+def test_after_the_build_the_copied_stamp_warns_and_the_other_does_not(stamped, phone):
+    project, copied, lone, _ = stamped
+    result = project.build(env=TODAY_ENV)
+    assert result.code == 0, result.text
+    assert "1 tem nghi bị sao chép (trên 3 điện thoại)" in result.text  # the nightly build's log says so too
+    with serve(project.site, StaticHost) as host:
+        phone.goto(f"{host}Q/NM/{printed(copied)}/")
+        text = verdict(phone)
+        assert f"Đã được kiểm tra 8 lần trên 8 điện thoại khác nhau, lần đầu ngày {FIRST:%d/%m/%Y} (số liệu đến ngày {TODAY:%d/%m/%Y})." in text
+        assert "Tem này đã được kiểm tra trên 8 điện thoại khác nhau: có thể đã bị sao chép." in text
+        assert "Checked 8 times on 8 different phones" in text  # the English under it
+        report = phone.locator("#ocop-stamp-report")
+        assert report.is_visible() and EMAIL in report.inner_text()  # the commune's contact, from mkdocs.yml
+        SCREENSHOTS.mkdir(exist_ok=True)
+        phone.screenshot(path=SCREENSHOTS / "tem-bi-sao-chep.png", full_page=True)
+
+        phone.goto(f"{host}Q/NM/{printed(lone)}/")
+        text = verdict(phone)
+        assert "Đã được kiểm tra 2 lần trên 1 điện thoại khác nhau" in text
+        assert "có thể đã bị sao chép" not in text and phone.locator("#ocop-stamp-report").is_hidden()
+        assert "Trang này không đếm" not in phone.locator(".md-content").inner_text()
+
+
+def test_the_published_counts_name_no_serial_address_or_browser(stamped):
+    project, copied, lone, invented = stamped
+    result = project.build(env=TODAY_ENV)
+    assert result.code == 0, result.text
+    seen = {}
+    for bucket in (project.site / "kiem-tra/h").glob("*.json"):
+        seen |= json.loads(bucket.read_text(encoding="utf-8"))["seen"]
+    assert sorted(seen.values()) == sorted([
+        [8, 8, str(FIRST), str(FIRST + dt.timedelta(days=7))],
+        [2, 1, str(FIRST + dt.timedelta(days=2)), str(FIRST + dt.timedelta(days=5))],
+    ])
+    secrets = [*PHONE_ADDRESSES, LONE, "192.0.2.", "203.0.113.", "Android 14", "iPhone OS", "Googlebot/2.1", "curl/8"]
+    secrets += [form(serial) for serial in (copied, lone, invented) for form in (str, printed, str.lower)]
+    found = [
+        (str(path.relative_to(project.site)), secret)
+        for path in project.site.rglob("*") if path.is_file()
+        for secret in secrets if secret.encode() in path.read_bytes()
+    ]
+    assert not found
+
+
+def test_a_log_that_cannot_be_read_stops_the_build_naming_the_option(stamped):
+    project, *_ = stamped
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("access_log: logs/access.log*", "access_log: [logs/access.log*, logs/khong-co.log]")
+    config.write_text(text, encoding="utf-8")
+    result = project.build(env=TODAY_ENV)
+    assert result.code != 0 and "Traceback" not in result.text
+    assert "trường 'plugins.ocop.access_log': không có tệp nhật ký nào khớp với logs/khong-co.log" in result.text

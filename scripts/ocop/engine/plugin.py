@@ -258,7 +258,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         if stamps is not None:
             log.info(
                 "ocop: nhật ký truy cập: %d tem được kiểm tra, %d tem nghi bị sao chép (trên %d điện thoại), "
-                "%d số tem không do xã cấp%s", len(stamps.stamps), len(stamps.suspects), stamps.counts.threshold,
+                "%d số tem không do xã cấp%s", len(stamps.stamps), len(stamps.suspects), stamps.counts.warning_phones,
                 sum(stamps.unknown.values()), f"; {stamps.pending} số tem để lần sau" if stamps.pending else "",
             )
         uncoded = [entry.source for entry in project.catalogue.products.values() if not entry.model.code]

@@ -40,7 +40,7 @@ from ..pages.chrome import theme_chrome
 from ..pages.markers import check_pages
 from ..pages.render import Renderer
 from ..pages.site import SiteBuilder
-from ..pages.stamp_counts import CheckCounts
+from ..pages.stamp_data import StampCounts
 from ..web.addresses import OutputFile, SiteSettings, reserved_names
 from ..web.pictures import PostPhoto
 from .blog import blog_settings
@@ -72,18 +72,19 @@ class Project:
     def media_files(self) -> MediaFiles:
         return MediaFiles(self.catalogue, self.settings, self.media, self.qr_cache, self.photo_cache)
 
-    def site_builder(self, media: MediaFiles | None = None) -> SiteBuilder:
+    def site_builder(self, media: MediaFiles | None = None, counts: StampCounts | None = None) -> SiteBuilder:
+        """The pages' builder; `counts`, the stamps' checks from the access logs, only for the build's
+        outputs (the markers of hand-written pages need no log read)."""
         media = media or self.media_files()
-        # The stamps' counts (pages/stamp_data.StampCounts) come from the access logs where the site has them.
-        return SiteBuilder(self.catalogue, self.settings, self.photo_cache, media, self.renderer, self.stamps)
+        return SiteBuilder(self.catalogue, self.settings, self.photo_cache, media, self.renderer, self.stamps, counts)
 
     def outputs(self) -> list[OutputFile]:
         """Every generated file: the media the cache lacks made first (on every core), then the pages
         (which read the photos' sizes from it), then the media files themselves."""
         media = self.media_files()
         media.prepare()
-        self.check_counts()  # the access logs read now: one that cannot be read stops the build like a data mistake
-        return self.site_builder(media).files() + media.files()
+        # The access logs read here: one that cannot be read stops the build as a mistake in the data does.
+        return self.site_builder(media, self.check_counts()).files() + media.files()
 
     def theme_chrome(self, published: set[str]) -> dict[str, dict]:
         """The menu, site name and footer of the translated pages (`config.extra.ocop_chrome`, pages/chrome.py),
@@ -126,12 +127,12 @@ class Project:
         except LogError as error:
             raise DataError([Problem("mkdocs.yml", None, "plugins.ocop.access_log", f"{error}")]) from None
 
-    def check_counts(self) -> CheckCounts:
+    def check_counts(self) -> StampCounts:
         """What the stamp pages show of the checks: `counted` false where the site reads no log."""
         figures = self.stamp_figures
         if figures is not None:
             return figures.counts
-        return CheckCounts(bool(self.access_log), self.settings.today, self.stamp_warning_phones)
+        return StampCounts(bool(self.access_log), self.stamp_warning_phones, self.settings.today)
 
     @property
     def check_memory(self) -> Path | None:

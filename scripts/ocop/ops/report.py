@@ -268,7 +268,7 @@ def stamp_tables(figures: StampFigures, catalogue: Catalogue) -> list[Table]:
     names = {entry.model.code: entry.model.name for entry in catalogue.products.values() if entry.model.code}
     counts = figures.counts
     suspects = Table(
-        f"Tem nghi bị sao chép: được kiểm tra trên hơn {counts.threshold} điện thoại khác nhau",
+        f"Tem nghi bị sao chép: được kiểm tra trên hơn {counts.warning_phones} điện thoại khác nhau",
         ["Số tem", "Sản phẩm", "Lô", "Điện thoại", "Lần kiểm tra", "Lần đầu", "Lần cuối"],
         note="Điện thoại: ước tính theo địa chỉ mạng và trình duyệt (không lưu lại); số tem chỉ ghi trong báo cáo này, "
         "không đưa lên trang web. Hãy hỏi cơ sở sản xuất và nơi bán các gói mang số tem này.",

@@ -15,7 +15,7 @@ Each serial is looked up by its slow hash (model/stamps.py), which costs millise
 kept between builds in the cache folder (as private as the logs themselves, which hold the serials in
 plain text), and at most NEW_VERDICTS_PER_BUILD new serials are hashed a build, so a flood of invented
 serials cannot stall the nightly rebuild (31 in 32 of them already fail the check symbol, for free).
-Only registered stamps are counted and published, by their bucket entry (pages/stamp_counts.py).
+Only registered stamps are counted and published, beside their bucket entry (pages/stamp_data.py).
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 from ..media.cache import read_notes, write_whole
 from ..model.stamps import PREFIX_BYTES, StampIssue, StampRegister, normalise, printed, stamp_hash, well_formed
-from ..pages.stamp_counts import CheckCounts, StampChecks
+from ..pages.stamp_data import StampChecks, StampCounts
 from .scans import REDIRECT_WINDOW, Hit, LogError, ScanFigures, read_hits
 
 VERDICTS_FILE = "stamp-verdicts.json"
@@ -52,14 +52,14 @@ class CheckedStamp:
 
 @dataclass
 class StampFigures:
-    counts: CheckCounts
+    counts: StampCounts
     stamps: list[CheckedStamp] = field(default_factory=list)  # most phones first
     unknown: Counter = field(default_factory=Counter)  # product code → serials checked that no one issued
     pending: int = 0  # serials left for the next build (NEW_VERDICTS_PER_BUILD)
 
     @property
     def suspects(self) -> list[CheckedStamp]:
-        return [stamp for stamp in self.stamps if self.counts.suspect(stamp.checks)]
+        return [stamp for stamp in self.stamps if stamp.checks.phones > self.counts.warning_phones]
 
 
 def log_files(patterns: list[str], root: Path) -> list[Path]:
@@ -134,11 +134,12 @@ def count_stamps(
     hits: list[Hit], register: StampRegister, today: dt.date, threshold: int, cache: Path | None, limit: int | None
 ) -> StampFigures:
     """The checks of every registered stamp in `hits`, and per product code the serials nobody issued."""
-    figures = StampFigures(CheckCounts(True, today, threshold))
+    by_hash: dict[bytes, StampChecks] = {}
+    figures = StampFigures(StampCounts(True, threshold, today, by_hash))
     checks = _checks(hits)
     if not checks or register.settings is None:
         return figures
-    issues = {digest[:PREFIX_BYTES]: issue for issue in register.issues for digest in issue.hashes}
+    issues = {digest[:PREFIX_BYTES]: (digest, issue) for issue in register.issues for digest in issue.hashes}
     codes = {normalise(hit.serial): hit.code for hit in hits if hit.serial}
     verdicts = Verdicts(cache, register, limit)
     for serial, found in sorted(checks.items()):
@@ -150,8 +151,9 @@ def count_stamps(
         else:
             days = [moment.date() for moment, _ in found]
             seen = StampChecks(len(found), len({who for _, who in found}), min(days), max(days))
-            figures.counts.by_entry[prefix] = seen
-            figures.stamps.append(CheckedStamp(serial, issues[prefix], seen))
+            digest, issue = issues[prefix]
+            by_hash[digest] = seen
+            figures.stamps.append(CheckedStamp(serial, issue, seen))
     verdicts.save()
     figures.stamps.sort(key=lambda stamp: (-stamp.checks.phones, -stamp.checks.checks, stamp.serial))
     return figures
