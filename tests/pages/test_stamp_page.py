@@ -205,5 +205,17 @@ def test_the_stamp_page_is_out_of_the_search_and_the_sitemap(stamped):
     assert (site / "Q" / "NEM" / "kiem-tra-tem" / "index.html").is_file()  # each product with stamps
 
 
-def test_a_site_without_stamps_has_no_stamp_pages(built):
+def test_the_english_product_page_explains_stamps_to_tourists(stamped, host, phone):
+    phone.goto(f"{host}en/products/nuoc-mam-nam-quyen/")
+    note = phone.locator(".ocop-stamps-note")
+    assert "Each pack has its own stamp" in note.inner_text() and "a stamp can be copied" in note.inner_text()
+    note.locator("a").click()
+    phone.wait_for_url(f"{host}en/check/")
+    html = (stamped[0].site / "san-pham" / "nuoc-mam-nam-quyen" / "index.html").read_text(encoding="utf-8")
+    assert "Mỗi gói có tem riêng" in text_of(html)
+
+
+def test_a_product_without_stamps_says_nothing_of_them(built):
+    """The example site has no stamps: no paragraph, no stamp page, no published hashes."""
+    assert "Each pack has its own stamp" not in text_of((built.site / "en" / "products" / "nuoc-mam-nam-quyen" / "index.html").read_text(encoding="utf-8"))
     assert not (built.site / "kiem-tra").exists() and not (built.site / "Q" / "NM" / "kiem-tra-tem").exists()

@@ -28,6 +28,7 @@ import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .entries import Catalogue
 from .errors import Problem, ShowPath
 from .reader import Document, decode, parse_yaml, read_yaml
 
@@ -317,7 +318,7 @@ def check_stamps(register: StampRegister, batches: dict[str, set[str]]) -> list[
     return problems
 
 
-def load_stamps(products_dir: Path, catalogue, shown: ShowPath) -> tuple[StampRegister, list[Problem]]:
+def load_stamps(products_dir: Path, catalogue: Catalogue | None, shown: ShowPath) -> tuple[StampRegister, list[Problem]]:
     """The register read and checked against the catalogue (None: not readable), as the build and
     `ocop check` both need it."""
     register, problems = read_stamp_register(products_dir, shown)

@@ -55,13 +55,13 @@ class SiteBuilder:
         stamp_counts: StampCounts | None = None,
     ):
         self.site = SiteContext(catalogue, settings, photos, renderer)
-        self.stamps = stamps or StampRegister()
-        self.stamp_counts = stamp_counts or StampCounts()
+        self.stamps = stamps or StampRegister()  # per-pack stamps issued (model/stamps.py)
+        self.stamp_counts = stamp_counts or StampCounts()  # their checks, where the access logs are read
         self.catalogue = catalogue
         self.settings = settings
         self.renderer = renderer
         self.languages = self.site.languages  # Vietnamese first
-        self.products = ProductPage(self.site)
+        self.products = ProductPage(self.site, frozenset(issue.code for issue in self.stamps.issues if not issue.sample))
         self.print_pages = PrintPage(self.site, printing)
         self.batches = BatchPage(self.site)
         self.producers = ProducerPage(self.site)
