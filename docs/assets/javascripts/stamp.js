@@ -152,6 +152,13 @@
     }
     say("not_issued", values, "warning");
     if (report) report.hidden = false;
+    if (serial.length === 12 && !wellFormed(serial) && form) {
+      // A printed QR code never fails its check symbol: this address was typed by hand, so the buyer may
+      // type the number again, and the form then offers the stamps one character away (never offered here).
+      say("retype", {}, "correction");
+      form.querySelector("input").value = printed(serial);
+      form.hidden = false;
+    }
     done("not-issued");
   }
 

@@ -50,6 +50,7 @@ SCRIPT_TEXTS = {
     "other_product": N_("Stamp no. %(serial)s was issued by %(commune)s commune for %(product)s, not for this product: the stamp may have been moved onto another pack."),
     "not_issued": N_("Stamp no. %(serial)s was not issued by %(commune)s commune. This pack may be a fake: do not trust the stamp, and please report it."),
     "no_serial": N_("This address holds no stamp number. Type the number printed under the stamp's QR code:"),
+    "retype": N_("If you typed this address by hand, a character may be wrong: type the number printed under the stamp's QR code again:"),
     "counts": N_("Checked %(checks)s times on %(phones)s different phones, first on %(first)s (figures up to %(as_of)s)."),
     "not_checked": N_("Not checked by anyone before %(as_of)s, the day these figures were last updated."),
     "copied": N_("This stamp has been checked on %(phones)s different phones: it may have been copied. If you have just bought this pack, please report it."),
