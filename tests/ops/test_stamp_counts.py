@@ -10,6 +10,7 @@ app's link preview, curl, a line with no user agent) fetch the first stamp's add
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import re
 
@@ -94,6 +95,34 @@ def test_the_build_counts_phones_and_checks_of_registered_stamps_only(stamped, m
     assert figures.pending == 0
     counts = figures.counts
     assert counts.counted and counts.as_of == TODAY and counts.warning_phones == 3
+
+
+def test_a_rotated_gzipped_log_matched_by_the_glob_is_counted(stamped, monkeypatch):
+    """logrotate's `access.log.1.gz` beside `access.log`: the glob of `access_log:` takes both."""
+    project, copied, lone, _ = stamped
+    lines = (project.root / "logs/access.log").read_text(encoding="utf-8").splitlines(keepends=True)
+    with gzip.open(project.root / "logs/access.log.1.gz", "wt", encoding="utf-8") as older:
+        older.writelines(lines[:6])
+    (project.root / "logs/access.log").write_text("".join(lines[6:]), encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY_ENV["SOURCE_DATE_EPOCH"])
+    figures = loaded(project.root / "mkdocs.yml").stamp_figures
+    phones = {stamp.serial: (stamp.checks.checks, stamp.checks.phones) for stamp in figures.stamps}
+    assert phones == {copied: (8, 8), lone: (2, 1)}
+
+
+def test_the_warning_threshold_is_the_plugin_option_and_under_one_refused(stamped, monkeypatch):
+    project, copied, _, _ = stamped
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY_ENV["SOURCE_DATE_EPOCH"])
+    config.write_text(text.replace("access_log: logs/access.log*", "access_log: logs/access.log*\n      stamp_warning_phones: 8"), encoding="utf-8")
+    assert loaded(config).stamp_figures.suspects == []  # 8 phones is not more than 8
+    config.write_text(text.replace("access_log: logs/access.log*", "access_log: logs/access.log*\n      stamp_warning_phones: 7"), encoding="utf-8")
+    assert [stamp.serial for stamp in loaded(config).stamp_figures.suspects] == [copied]
+    config.write_text(text.replace("access_log: logs/access.log*", "access_log: logs/access.log*\n      stamp_warning_phones: 0"), encoding="utf-8")
+    result = project.build(env=TODAY_ENV)
+    assert result.code != 0 and "Traceback" not in result.text
+    assert "số điện thoại để cảnh báo tem bị sao chép phải từ 1 trở lên (mặc định 3)" in result.text
 
 
 def test_verdicts_are_kept_between_builds_and_new_ones_capped(stamped, monkeypatch):
