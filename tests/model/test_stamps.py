@@ -5,6 +5,7 @@ import datetime as dt
 import random
 
 import pytest
+from conftest import ROOT
 from ocop.model import stamps
 from ocop.model.errors import path_shower
 
@@ -146,3 +147,26 @@ def test_issues_must_name_an_existing_product_and_batch(tmp_path):
 def test_no_register_is_an_empty_register(tmp_path):
     register, problems = stamps.read_stamp_register(tmp_path, shown(tmp_path))
     assert problems == [] and not register and register.settings is None
+
+
+# The published rates the arithmetic rests on (ARCHITECTURE.md, Stamps; benchmarks/stamps.py): hashcat -m 10900
+# (PBKDF2-HMAC-SHA256) on an RTX 5090, 11,157.2 kH/s at 999 iterations; WebCrypto on an Android phone of 2018,
+# 500,000 iterations in 2,380 ms.
+GPU_ITERATIONS_A_SECOND = 11_157.2e3 * 999
+PHONE_SECONDS_AN_ITERATION = 2.380 / 500_000
+
+
+def test_guessing_a_serial_costs_gpu_hours_and_checking_one_a_phone_milliseconds():
+    """Issue 24: finding one valid serial by guessing costs at least a GPU-hour, a check on a phone at most
+    300 ms; the guide and ARCHITECTURE.md give the same figures as the constants do."""
+    space = len(stamps.ALPHABET) ** stamps.RANDOM_SYMBOLS
+    guess = stamps.ITERATIONS / GPU_ITERATIONS_A_SECOND
+    hours = {valid: space / valid * guess / 3600 for valid in (2_000, 100_000, 1_000_000)}
+    assert hours[1_000_000] >= 1  # even with a million stamps issued on the site (one salt: all are targets)
+    check = stamps.ITERATIONS * PHONE_SECONDS_AN_ITERATION
+    assert 12 * check <= 0.3  # even a typed serial's dozen corrections
+    guide = (ROOT / "docs/huong-dan/tem.md").read_text(encoding="utf-8")
+    assert f"khoảng **{hours[100_000]:.0f} giờ**" in guide and f"khoảng **{check * 1000:.0f} phần nghìn giây**" in guide
+    architecture = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    assert f"**{hours[100_000]:.1f} GPU-hours**" in architecture and f"**{check * 1000:.0f} ms a check**" in architecture
+    assert f"{stamps.ITERATIONS:,} iterations" in architecture

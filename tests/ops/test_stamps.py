@@ -121,6 +121,9 @@ def test_a_failed_run_leaves_the_register_untouched(batched):
 def test_wrong_product_batch_or_address_is_refused_before_anything_is_written(batched):
     result = batched.ocop("stamps", "NM", "--batch", "L9999", "--count", "5")
     assert result.code == 1 and "không có lô 'L9999'" in result.err and "L2406A, L2407B" in result.err
+    for count in ("0", "100001"):
+        result = batched.ocop("stamps", "NM", "--batch", "L2406A", "--count", count)
+        assert result.code == 1 and "số tem (--count) phải từ 1 đến 100.000" in result.err
     result = batched.ocop("stamps", "NX", "--batch", "L2406A", "--count", "5")
     assert result.code == 1 and "không có sản phẩm nào mang mã 'NX'" in result.err and "NM" in result.err
     config = batched.root / "mkdocs.yml"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,21 +145,41 @@ def _footer(canvas, sheet: StampSheet, page: int, pages: int) -> None:
     )
 
 
+@contextmanager
+def _binary_streams():
+    """ReportLab wraps every compressed stream in ASCII85 by default, in pure Python: for 10,000 stamps
+    seconds of the run and a fifth more bytes. Binary streams are as valid PDF; the setting is put back."""
+    from reportlab import rl_config
+
+    before = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = before
+
+
 def write_sheets(path: Path, sheet: StampSheet, stamps: Iterable[tuple[str, str]], count: int) -> None:
     """Write the PDF: `stamps` gives (printed serial, `qr_operators`) pairs, `count` of them."""
     from reportlab.pdfgen.canvas import Canvas
 
     register_fonts()
+    with _binary_streams():
+        canvas = Canvas(str(path), pagesize=(PAGE_MM[0] * MM, PAGE_MM[1] * MM), pageCompression=1)
+        canvas.setTitle(sheet.title)
+        canvas.setAuthor("")
+        canvas.setSubject("")
+        _draw_stamps(canvas, sheet, stamps, count)
+        canvas.save()
+
+
+def _draw_stamps(canvas, sheet: StampSheet, stamps: Iterable[tuple[str, str]], count: int) -> None:
     columns, rows = grid(sheet.size)
     per_page, pages = columns * rows, -(-count // (columns * rows))
     w, h = sheet.size.width_mm, sheet.size.height_mm
     left = (PAGE_MM[0] - columns * w) / 2
     top = PAGE_MM[1] - PAGE_MARGIN_MM - (PAGE_MM[1] - PAGE_MARGIN_MM - FOOTER_MM - rows * h) / 2
     qr_mm = (17 + 4 * sheet.version + 2 * QUIET_ZONE) * sheet.module_mm
-    canvas = Canvas(str(path), pagesize=(PAGE_MM[0] * MM, PAGE_MM[1] * MM), pageCompression=1)
-    canvas.setTitle(sheet.title)
-    canvas.setAuthor("")
-    canvas.setSubject("")
     _static_form(canvas, sheet, qr_mm)
     for index, (serial, operators) in enumerate(stamps):
         if index and index % per_page == 0:
@@ -178,4 +199,3 @@ def write_sheets(path: Path, sheet: StampSheet, stamps: Iterable[tuple[str, str]
         canvas.drawCentredString((x + w / 2) * MM, (y + h - 0.5 - qr_mm - 2.3) * MM, serial)
     _footer(canvas, sheet, pages, pages)
     canvas.showPage()
-    canvas.save()

@@ -10,13 +10,14 @@ leaves the register as it was. The serials are never written anywhere but the PD
 from __future__ import annotations
 
 import functools
-import os
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..media.labels import LabelError, LabelSize
+from ..media.prepare import usable_cores
 from ..media.stamps import StampSheet, check_version, module_for, qr_operators, qr_version, stamps_per_page, write_sheets
 from ..model.entries import Catalogue, ProductEntry
 from ..model.errors import did_you_mean
@@ -37,6 +38,7 @@ from ..web.addresses import SiteSettings
 
 DEFAULT_FOLDER = "tem-in"
 CHUNK = 512  # serials handed to the workers at a time
+MAX_COUNT = 100_000  # a run: minutes and a PDF of about 37 MB; more stamps are several runs (several files)
 
 
 @dataclass(frozen=True)
@@ -93,8 +95,8 @@ def issue_stamps(
     order: StampOrder, sample: bool, workers: int | None = None,
 ) -> IssuedStamps:
     """Draw, hash and print `order.count` new stamps; the register is appended only after the PDF."""
-    if order.count < 1:
-        raise LabelError("số tem (--count) phải từ 1 trở lên")
+    if not 1 <= order.count <= MAX_COUNT:
+        raise LabelError(f"số tem (--count) phải từ 1 đến {MAX_COUNT:,}".replace(",", ".") + " mỗi lần in; cần nhiều hơn thì chạy lệnh nhiều lần")
     entry = choose_product(catalogue, order.code)
     check_batch(entry, order.batch)
     code = entry.model.code
@@ -115,7 +117,7 @@ def issue_stamps(
     pdf = order.folder / f"tem-{code}-{order.batch}-lan-{number}.pdf"
     drawn = _Drawn(register.hashes(), register.prefixes())
     partial = pdf.with_name(pdf.name + ".tmp")
-    with ProcessPoolExecutor(workers or os.cpu_count() or 1) as pool:
+    with ProcessPoolExecutor(workers or usable_cores()) as pool:
         stamps = _new_stamps(pool, settings, site.short_url(code), version, module_mm, order.count, drawn)
         try:
             write_sheets(partial, sheet, stamps, order.count)
@@ -145,17 +147,22 @@ def _prepare(serial: str, salt: bytes, iterations: int, address: str, version: i
 
 
 def _new_stamps(pool, settings: StampSettings, address: str, version: int, module_mm: float, count: int, drawn: _Drawn) -> Iterator[tuple[str, str]]:
-    """(printed serial, QR drawing) of `count` new serials, none already in the register or in this run."""
+    """(printed serial, QR drawing) of `count` new serials, none already in the register or in this run.
+    The next chunk is in the workers while this one is drawn, so they never wait for the PDF."""
     prepare = functools.partial(_prepare, salt=settings.salt, iterations=settings.iterations, address=address, version=version, module_mm=module_mm)
-    made = 0
+    made, in_flight, pending = 0, 0, deque()
     while made < count:
-        serials = {new_serial() for _ in range(min(CHUNK, count - made))}
-        for serial, digest, operators in pool.map(prepare, serials, chunksize=16):
-            if digest in drawn.taken or digest[:PREFIX_BYTES] in drawn.prefixes or made == count:
-                continue
+        while in_flight < 2 * CHUNK and made + in_flight < count:
+            size = min(CHUNK, count - made - in_flight)
+            pending.append((size, pool.map(prepare, [new_serial() for _ in range(size)], chunksize=16)))
+            in_flight += size
+        size, results = pending.popleft()
+        in_flight -= size
+        for serial, digest, operators in results:
+            if digest in drawn.taken or digest[:PREFIX_BYTES] in drawn.prefixes:
+                continue  # drawn before (2⁻⁵⁵ a pair, but a serial is never issued twice)
             drawn.taken.add(digest)
             drawn.prefixes.add(digest[:PREFIX_BYTES])
             drawn.hashes.append(digest)
             made += 1
             yield printed(serial), operators
-
