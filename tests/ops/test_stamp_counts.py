@@ -215,6 +215,28 @@ def test_the_published_counts_name_no_serial_address_or_browser(stamped):
     assert not found
 
 
+def published_checks(site) -> list[list]:
+    """What the built site's buckets say of each checked stamp: [checks, phones, first day, last day]."""
+    seen = {}
+    for bucket in (site / "kiem-tra/h").glob("*.json"):
+        seen |= json.loads(bucket.read_text(encoding="utf-8"))["seen"]
+    return sorted(seen.values())
+
+
+def test_the_next_night_s_log_shows_though_no_product_changed(stamped):
+    """The nightly rebuild keeps the pages it made while the data is the same (engine/page_cache.py): a new
+    day of the log alone must still reach the published counts."""
+    project, copied, lone, _ = stamped
+    assert project.build(env=TODAY_ENV).code == 0
+    assert [2, 1, str(FIRST + dt.timedelta(days=2)), str(FIRST + dt.timedelta(days=5))] in published_checks(project.site)
+    later = dt.datetime.combine(FIRST + dt.timedelta(days=8), dt.time(9))
+    with (project.root / "logs/access.log").open("a", encoding="utf-8") as log:
+        log.write(line("198.51.100.8", later, f"/Q/NM/{printed(lone)}/", 200, PHONE) + "\n")
+    result = project.build(env=TODAY_ENV)
+    assert result.code == 0, result.text
+    assert [3, 2, str(FIRST + dt.timedelta(days=2)), str(FIRST + dt.timedelta(days=8))] in published_checks(project.site)
+
+
 def test_a_log_that_cannot_be_read_stops_the_build_naming_the_option(stamped):
     project, *_ = stamped
     config = project.root / "mkdocs.yml"
