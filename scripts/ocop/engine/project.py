@@ -7,6 +7,7 @@ validate → cross-check, model/), then the pages (pages/) and their files (medi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,13 +31,17 @@ from ..model.news import News, load_news
 from ..model.plan import Plan, load_plan
 from ..model.reader import control_problems
 from ..model.sources import refuse_outside_links
+from ..model.stamps import StampRegister, load_stamps
 from ..model.validate import describe
 from ..ops.editor_config import EditorSettings, producers_of
+from ..ops.scans import LogError
+from ..ops.stamp_counts import VERDICTS_FILE, StampFigures, stamps_in_logs
 from ..pages.chrome import theme_chrome
 from ..pages.guide import GUIDE_FOLDER, guide_files
 from ..pages.markers import MarkerExpander, check_pages
 from ..pages.render import Renderer
 from ..pages.site import SiteBuilder
+from ..pages.stamp_data import StampCounts
 from ..web.addresses import OutputFile, SiteSettings, reserved_names
 from ..web.pictures import PostPhoto
 from .blog import blog_settings
@@ -58,6 +63,9 @@ class Project:
     news: News | None = None  # the posts, when the blog plugin is on
     plan: Plan | None = None  # the plan's targets, when products/_ke-hoach.yml exists
     post_photos: dict[str, PostPhoto] = field(default_factory=dict)  # by the original's place in docs/
+    stamps: StampRegister = field(default_factory=StampRegister)  # per-pack stamps issued (model/stamps.py)
+    access_log: list[str] = field(default_factory=list)  # the server's logs, where it keeps them (plugin option)
+    stamp_warning_phones: int = 3
     docs_dir: Path | None = None  # the site's pages: one of the guide's there replaces the engine's
 
     def __post_init__(self):
@@ -68,9 +76,11 @@ class Project:
     def media_files(self) -> MediaFiles:
         return MediaFiles(self.catalogue, self.settings, self.media, self.qr_cache, self.photo_cache)
 
-    def site_builder(self, media: MediaFiles | None = None) -> SiteBuilder:
+    def site_builder(self, media: MediaFiles | None = None, counts: StampCounts | None = None) -> SiteBuilder:
+        """The pages' builder; `counts`, the stamps' checks from the access logs, only for the build's
+        outputs (the markers of hand-written pages need no log read)."""
         media = media or self.media_files()
-        return SiteBuilder(self.catalogue, self.settings, self.photo_cache, media, self.renderer)
+        return SiteBuilder(self.catalogue, self.settings, self.photo_cache, media, self.renderer, self.stamps, counts)
 
     def outputs(self) -> list[OutputFile]:
         """Every generated file: the media the cache lacks made first (on every core), then the pages
@@ -78,9 +88,12 @@ class Project:
         from changed, page_cache.py), then the media files themselves."""
         media = self.media_files()
         media.prepare()
+        # The access logs read here: one that cannot be read stops the build as a mistake in the data does.
+        # The counts are part of the pages' key: a day's new checks make the pages anew.
+        counts = self.check_counts()
         folder = self.qr_cache.disk.folder
-        key = page_key(self.products_dir, self.settings, self.media)
-        builder = self.site_builder(media)
+        key = page_key(self.products_dir, self.settings, self.media, counts)
+        builder = self.site_builder(media, counts)
         pages = cached_pages(folder / "pages.json" if folder is not None else None, key, builder.files)
         return pages + media.files() + self.guide(MarkerExpander(builder, self.news))
 
@@ -116,6 +129,28 @@ class Project:
     def translated_languages(self) -> list[str]:
         """The codes of the translated languages (en): each has its folder, its chrome and its search index."""
         return [language.code for language in self.renderer.languages if language.translated]
+
+    @functools.cached_property
+    def stamp_figures(self) -> StampFigures | None:
+        """The checks of each stamp in the server's access logs (ops/stamp_counts.py), read once a build;
+        None without logs or stamps. DataError naming the option when a log cannot be read."""
+        if not self.access_log or not self.stamps:
+            return None
+        cache = self.qr_cache.disk.folder
+        try:
+            return stamps_in_logs(
+                self.access_log, self.root, self.settings.site_url, self.settings.today, self.stamps,
+                self.stamp_warning_phones, cache / VERDICTS_FILE if cache is not None else None,
+            )
+        except LogError as error:
+            raise DataError([Problem("mkdocs.yml", None, "plugins.ocop.access_log", f"{error}")]) from None
+
+    def check_counts(self) -> StampCounts:
+        """What the stamp pages show of the checks: `counted` false where the site reads no log."""
+        figures = self.stamp_figures
+        if figures is not None:
+            return figures.counts
+        return StampCounts(bool(self.access_log), self.stamp_warning_phones, self.settings.today)
 
     @property
     def check_memory(self) -> Path | None:
@@ -200,6 +235,9 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
     refuse_outside_links(own, root, path_shower(root))
     site_url = site_url or config.site_url
     size, commune, problems = _settings(config, site_url, qr_style, label_size, shown)
+    if options.stamp_warning_phones < 1:
+        problems.append(Problem(shown, None, "plugins.ocop.stamp_warning_phones",
+                                "số điện thoại để cảnh báo tem bị sao chép phải từ 1 trở lên (mặc định 3)"))
     photo_cache = PhotoCache(root / cache_dir / "photos")
     today = None
     try:
@@ -207,7 +245,8 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
     except DataError as error:
         problems += error.problems
     catalogue, registry, plan, news, post_photos, found = _data(config, root, root / products_dir, photo_cache, today)
-    problems += found
+    stamps, stamp_problems = load_stamps(root / products_dir, catalogue, path_shower(root))
+    problems += found + stamp_problems
     if catalogue is not None and commune is not None:
         found, doubts = former_commune_problems(catalogue, commune)
         problems += found
@@ -233,8 +272,16 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         news,
         plan,
         post_photos,
+        stamps,
+        _access_log(options.access_log),
+        options.stamp_warning_phones,
         Path(config.docs_dir),
     )
+
+
+def _access_log(option: str | list | None) -> list[str]:
+    """`access_log:` as one path or glob, or a list of them."""
+    return [option] if isinstance(option, str) else [str(item) for item in option or []]
 
 
 def _settings(

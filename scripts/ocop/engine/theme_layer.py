@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 THEME_DIR = Path(__file__).with_name("theme")
 STYLESHEETS = ("assets/stylesheets/ocop.css", "assets/stylesheets/ocop-news.css")
-SCRIPTS = ("assets/javascripts/language.js", "assets/javascripts/buyer.js")
+SCRIPTS = ("assets/javascripts/language.js", "assets/javascripts/buyer.js", "assets/javascripts/stamp.js")
 
 
 def add_engine_theme(config: MkDocsConfig) -> None:
