@@ -1,4 +1,4 @@
-"""Make the screenshots of the officer's guide (docs/huong-dan/anh/*.png) from the real site.
+"""Make the screenshots of the officer's guide (scripts/ocop/pages/guide/anh/*.png) from the real site.
 
     .venv/bin/python scripts/guide-screenshots.py [--out FOLDER]
 
@@ -27,14 +27,14 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "docs" / "huong-dan" / "anh"
+OUT = ROOT / "scripts" / "ocop" / "pages" / "guide" / "anh"
 BIN = Path(sys.executable).parent
 WIDTH = 900
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 # 01/12/2026 at noon in Vietnam: the post's date and the build's date, so the pictures do not change by day.
 EPOCH = "1796101200"
 SHOTS = ("san-pham-moi.png", "mua-o-dau.png", "ma-qr.png", "the-san-pham.png", "tin-tuc.png")
-# One page of each print file (docs/huong-dan/quang-ba.md), rendered from the PDF by PDFium: (file, page, width).
+# One page of each print file (scripts/ocop/pages/guide/quang-ba.md), rendered from the PDF by PDFium: (file, page, width).
 PRINTS = {
     "to-gioi-thieu.png": ("nhan-qr/to-gioi-thieu-san-pham-ocop.pdf", 0, 560),
     "ap-phich.png": ("nhan-qr/ap-phich-nuoc-mam-nam-quyen-a4.pdf", 0, 560),
@@ -59,10 +59,11 @@ def example_project(folder: Path) -> Path:
     for part in ("mkdocs.yml", "docs", "products", "overrides"):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / part)
-    # The guide shows the pictures this script makes: on a first run, stand-ins let the copy build.
+    # The guide (package data) shows the pictures this script makes: on a first run, stand-ins in the
+    # copy's own docs/huong-dan/ (which replace the engine's, pages/guide.py) let the copy build.
     for name in (*SHOTS, *PRINTS):
         stand_in = root / "docs/huong-dan/anh" / name
-        if not stand_in.exists():
+        if not (ROOT / "scripts/ocop/pages/guide/anh" / name).exists():
             stand_in.parent.mkdir(parents=True, exist_ok=True)
             Image.new("RGB", (1, 1), "white").save(stand_in)
     ocop(root, "new", "producer", "Hợp tác xã Ví Dụ")

@@ -1,4 +1,4 @@
-"""Make the guide's picture of a stamp sheet (docs/huong-dan/anh-tem/to-tem.png) with the real command.
+"""Make the guide's picture of a stamp sheet (scripts/ocop/pages/guide/anh-tem/to-tem.png) with the real command.
 
     .venv/bin/python scripts/guide-stamp-picture.py
 
@@ -23,7 +23,7 @@ import zxingcpp
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "docs" / "huong-dan" / "anh-tem" / "to-tem.png"
+OUT = ROOT / "scripts" / "ocop" / "pages" / "guide" / "anh-tem" / "to-tem.png"
 BIN = Path(sys.executable).parent
 WIDTH = 420
 BATCH = "batches:\n- code: L2406A\n  produced: 2026-06-01\n"

@@ -31,12 +31,12 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-# The guide's pictures of the editor (docs/huong-dan/trinh-soan-thao.md), taken on every run by the test
+# The guide's pictures of the editor (scripts/ocop/pages/guide/trinh-soan-thao.md), taken on every run by the test
 # that makes a product and a post through the forms, into a folder of its own, and compared with the
 # committed ones: same size, same labels and hints on screen (kept in each PNG as a text chunk; pixels
-# differ with fonts and timing). OCOP_GUIDE_SCREENSHOTS=1 writes them into docs/huong-dan/anh-trinh-soan-thao/
+# differ with fonts and timing). OCOP_GUIDE_SCREENSHOTS=1 writes them into scripts/ocop/pages/guide/anh-trinh-soan-thao/
 # (anh/ holds the site's pictures, made by scripts/guide-screenshots.py).
-GUIDE_PICTURES = ROOT / "docs" / "huong-dan" / "anh-trinh-soan-thao"
+GUIDE_PICTURES = ROOT / "scripts" / "ocop" / "pages" / "guide" / "anh-trinh-soan-thao"
 LABELS_CHUNK = "ocop-labels"
 
 # What a picture shows that names something: field labels and hints, collections, entries, dialog titles.
@@ -606,7 +606,7 @@ def test_the_guide_shows_the_editor_in_its_own_pictures():
     """Every picture the editor's guide page names exists, at the size the page declares."""
     from PIL import Image
 
-    page = (ROOT / "docs" / "huong-dan" / "trinh-soan-thao.md").read_text(encoding="utf-8")
+    page = (ROOT / "scripts" / "ocop" / "pages" / "guide" / "trinh-soan-thao.md").read_text(encoding="utf-8")
     named = re.findall(r"\]\(anh-trinh-soan-thao/([^)]+)\)\{ width=\"(\d+)\" height=\"(\d+)\"", page)
     assert sorted(name for name, _, _ in named) == sorted(path.name for path in GUIDE_PICTURES.glob("*.png"))
     assert len(named) == 3
@@ -899,7 +899,7 @@ def test_without_a_hosting_backend_the_login_offers_only_the_guide_s_folder(brow
     ]
     text = page.evaluate(READABLE)
     folder = re.search(r"thư mục trang web “([^”]+)”", text).group(1)
-    assert f"D:\\{folder}" in (ROOT / "docs" / "huong-dan" / "index.md").read_text(encoding="utf-8")
+    assert f"D:\\{folder}" in (ROOT / "scripts" / "ocop" / "pages" / "guide" / "index.md").read_text(encoding="utf-8")
     assert "mã truy cập" not in text
     assert_vietnamese(text, "login")
     context.close()
