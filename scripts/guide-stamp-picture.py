@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pypdfium2
 import zxingcpp
-from guide_project import StaticHost, edit, fictional_site, ocop
+from guide_project import StaticHost, edit, fictional_site, ocop, save_picture
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
@@ -40,15 +40,16 @@ PHONE = "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 Chrome/129
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
-def sheet(root: Path) -> tuple[Image.Image, list[str]]:
-    """The stamps' first page as the guide shows it, and the stamps' addresses (read from their codes)."""
+def sheet(root: Path) -> tuple[tuple[Image.Image, str], list[str]]:
+    """The stamps' first page as the guide shows it with its text, and the stamps' addresses (read from
+    their codes)."""
     page = pypdfium2.PdfDocument(str(root / "tem-in/tem-NM-L2406A-lan-1.pdf"))[0]
     small = page.render(scale=WIDTH / page.get_width()).to_pil().convert("RGB")
     assert not zxingcpp.read_barcodes(small.convert("L")), "a code in the picture scans: make it smaller"
     sharp = page.render(scale=4).to_pil().convert("L")
     addresses = sorted({code.text for code in zxingcpp.read_barcodes(sharp)})
     assert len(addresses) >= 2, addresses
-    return small, addresses
+    return (small, page.get_textpage().get_text_range()), addresses
 
 
 def access_log(root: Path, copied: str) -> None:
@@ -62,7 +63,7 @@ def access_log(root: Path, copied: str) -> None:
     edit(root / "mkdocs.yml", "      products_dir: products\n", "      products_dir: products\n      access_log: logs/access.log*\n")
 
 
-def phone_pictures(site: Path, stamps: dict[str, str]) -> dict[str, Image.Image]:
+def phone_pictures(site: Path, stamps: dict[str, str]) -> dict[str, tuple[Image.Image, str]]:
     """Each stamp's page as a buyer's phone shows it once its verdict is drawn."""
     handler = functools.partial(StaticHost, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -80,7 +81,7 @@ def phone_pictures(site: Path, stamps: dict[str, str]) -> dict[str, Image.Image]
                 if report.is_visible() and report.bounding_box()["y"] + report.bounding_box()["height"] > 740:
                     verdict = page.locator("#ocop-stamp-verdict").bounding_box()["y"]
                     page.evaluate("top => scrollTo(0, top)", verdict - 56)  # the verdict under the top bar
-                pictures[name] = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+                pictures[name] = (Image.open(io.BytesIO(page.screenshot())), page.inner_text("body"))
             browser.close()
     finally:
         server.shutdown()
@@ -104,9 +105,9 @@ def main() -> int:
         shots = phone_pictures(root / "site", {"tem-hop-le.png": valid, "tem-khong-do-xa-cap.png": invented,
                                                "tem-bi-sao-chep.png": copied})
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, image in {"to-tem.png": picture, **shots}.items():
-        image.quantize(colors=32, method=Image.Quantize.MEDIANCUT).save(OUT / name, optimize=True)
-        print(f"{(OUT / name).relative_to(ROOT)}: {image.width} × {image.height}, {(OUT / name).stat().st_size // 1024} KB")
+    for name, (image, text) in {"to-tem.png": picture, **shots}.items():
+        width, height = save_picture(image, OUT / name, text, colors=32)
+        print(f"{(OUT / name).relative_to(ROOT)}: {width} × {height}, {(OUT / name).stat().st_size // 1024} KB")
     return 0
 
 

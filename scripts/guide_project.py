@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PIL import Image, PngImagePlugin
+
 BIN = Path(sys.executable).parent
 COMMUNE, PROVINCE, DOMAIN = "Ví Dụ", "Thử Nghiệm", "vidu.thunghiem.gov.vn"
 # 01/12/2026 at noon in Vietnam: the post's date and the build's date, so the pictures do not change by day.
@@ -89,3 +91,16 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+TEXT_CHUNK = "ocop-text"
+
+
+def save_picture(image: Image.Image, path: Path, text: str, colors: int = 64) -> tuple[int, int]:
+    """A small palette PNG (screenshots of flat pages lose nothing visible and shrink several times) that
+    keeps, in a text chunk, the text of the page it shows: what tests read instead of the pixels."""
+    small = image.convert("RGB").quantize(colors=colors, method=Image.Quantize.MEDIANCUT)
+    info = PngImagePlugin.PngInfo()
+    info.add_text(TEXT_CHUNK, text, zip=True)
+    small.save(path, pnginfo=info, optimize=True)
+    return small.size
