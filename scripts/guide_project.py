@@ -4,8 +4,9 @@ scripts/guide-stamp-picture.py).
 The guide is package data: every commune that runs `ocop init` ships it, pictures included. So the
 pictures show no real commune: a new site made by `ocop init` for xã "Ví Dụ", tỉnh "Thử Nghiệm", and the
 guide's own examples written into it by the commands the guide teaches (Hợp tác xã Ví Dụ's Nước mắm Ví Dụ,
-Cơ sở Thử Nghiệm's Nem Thử Nghiệm, Cửa hàng Ví Dụ, a post). `NAMES` lists what the pictures may name;
-tests/engine/test_guide.py checks the pictures against it.
+Cơ sở Thử Nghiệm's Nem Thử Nghiệm, Cửa hàng Ví Dụ, a post). Each picture keeps the text of its page
+(`save_picture`): tests/engine/test_guide.py checks that none names the example project's commune,
+producers or products. tests/ops/test_editor.py takes the editor's pictures on this site too.
 """
 from __future__ import annotations
 
@@ -21,17 +22,15 @@ BIN = Path(sys.executable).parent
 COMMUNE, PROVINCE, DOMAIN = "Ví Dụ", "Thử Nghiệm", "vidu.thunghiem.gov.vn"
 # 01/12/2026 at noon in Vietnam: the post's date and the build's date, so the pictures do not change by day.
 EPOCH = "1796101200"
-# Every proper name the fictional site's pages and print files show (the commune's, the producers', the
-# products', the shop's); a picture that names anything else is taken from the wrong site.
-NAMES = ("Ví Dụ", "Thử Nghiệm", "VIDU.THUNGHIEM.GOV.VN", "vidu.thunghiem.gov.vn")
 # The contact the stamp pages show for reports: example.com is reserved, never anyone's address.
 EMAIL = "tem-thu-nghiem@example.com"
 
 
 def ocop(root: Path, *args: str, epoch: str = EPOCH) -> str:
     env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([str(BIN / "ocop"), *args], cwd=root, check=True, env=env, capture_output=True,
-                          text=True, encoding="utf-8").stdout
+    result = subprocess.run([str(BIN / "ocop"), *args], cwd=root, env=env, capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0, f"ocop {' '.join(args)}:\n{result.stdout}{result.stderr}"
+    return result.stdout
 
 
 def edit(path: Path, old: str, new: str) -> None:
