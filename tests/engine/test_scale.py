@@ -136,7 +136,7 @@ def test_each_product_is_one_short_search_entry(sites):
 
 # What builds note in the cache (what the site check found in each page, the hashes of the photos'
 # originals) may change with the pages; the QR codes, photos and label sheets must not.
-NOTES = {"sitecheck.json", "originals.json"}
+NOTES = {"sitecheck.json", "originals.json", "pages.json"}  # the build's notes, rewritten when a page changes (not media)
 
 
 def cache_files(project: Project) -> dict[str, tuple[int, int]]:
