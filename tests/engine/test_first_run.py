@@ -22,6 +22,9 @@ from pathlib import Path
 import pytest
 from conftest import BANNER, ROOT, fetch, serves, userenvironment, wait_until
 
+# Full tier; one worker at a time owns port 8000 (`--dist loadgroup`).
+pytestmark = [pytest.mark.full, pytest.mark.xdist_group("port-8000")]
+
 PORT = 8000  # the README's and the guide's address: never another port here
 
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BIN, ROOT, decode_qr, environment, free_port, serve, wait_until
+from conftest import full_tier_fixture, BIN, ROOT, decode_qr, environment, free_port, serve, wait_until
 from PIL import Image, ImageChops
 
 GUIDE = ROOT / "docs" / "huong-dan"
@@ -204,7 +204,7 @@ PICTURES = GUIDE / "anh"
 SHORT_ADDRESS = "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/NM/"  # what nước mắm Năm Quyền's pack prints
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def fresh_pictures(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("anh")
     result = subprocess.run(

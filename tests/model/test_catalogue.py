@@ -396,6 +396,7 @@ def test_each_case(tmp_path, name, capsys):
         assert not (project.root / forbidden).exists() and not Path(forbidden).exists()
 
 
+@pytest.mark.full
 def test_whole_corpus_at_once(tmp_path):
     """All refused cases together: one `ocop check` names every one; `mkdocs build` writes nothing."""
     project = copy_project(tmp_path / "project")
@@ -412,6 +413,7 @@ def test_whole_corpus_at_once(tmp_path):
     assert not (project.root / PWNED).exists()
 
 
+@pytest.mark.full
 def test_accepted_files_build_with_composed_text(tmp_path):
     """BOM, UTF-16, UTF-32, CRLF, CR and NFD files all build; every page holds NFC text only."""
     project = copy_project(tmp_path / "project")

@@ -15,6 +15,8 @@ import yaml
 from conftest import ROOT, Project, copy_project, text_of
 from ocop.model.models import Fair, Outlet, Producer, Product
 
+pytestmark = pytest.mark.full  # every test runs `ocop new` or `ocop check` as a command
+
 NEW = [
     # (arguments, file written, model whose every field the file must mention)
     (["producer", "Hợp tác xã Thử Nghiệm"], "products/hop-tac-xa-thu-nghiem/producer.yml", Producer),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from conftest import SITE_URL, copy_project
 from ocop.ops.sitecheck import check_site
 
@@ -94,6 +95,7 @@ def test_a_missing_search_worker_is_reported(built, tmp_path):
     assert "index.html:" in found and "workers/search." in found
 
 
+@pytest.mark.full
 def test_a_site_below_a_path_is_checked_with_its_prefix(tmp_path):
     """site_url with a path: 404.html uses root-relative addresses, the sitemap absolute ones."""
     project = copy_project(tmp_path / "project")

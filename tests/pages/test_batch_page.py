@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 from conftest import (
+    full_tier_fixture,
     NEXT_DAY,
     SITE_URL,
     TODAY,
@@ -57,7 +58,7 @@ def with_batches(project):
     return project
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def batch_sites(tmp_path_factory):
     sites = {}
     for day in (TODAY, NEXT_DAY):
@@ -160,7 +161,7 @@ def test_bad_batches_are_explained(project, case):
 BATCH = "batches:\n  - code: L2406A\n    produced: 2025-06-01\n    expires: 2027-06-01\n"
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def batch_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("batch") / "project")
     product = project.products / "nam-quyen" / "nuoc-mam-nam-quyen.yml"

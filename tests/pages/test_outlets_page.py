@@ -4,12 +4,12 @@ so their hours and notes show in Vietnamese, marked, and names and addresses sta
 from __future__ import annotations
 
 import pytest
-from conftest import OUTLET_ONLINE, OUTLET_SHOP, copy_project, phone_page, text_of
+from conftest import full_tier_fixture, OUTLET_ONLINE, OUTLET_SHOP, copy_project, phone_page, text_of
 
 SHOP = OUTLET_SHOP + "note: Ghi chú thử nghiệm\n"
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def outlets_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("outlets") / "project")
     project.write("products/_diem-ban/cua-hang-thu-nghiem.yml", SHOP)

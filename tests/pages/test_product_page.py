@@ -16,7 +16,7 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import SITE_URL, copy_project, epoch, only_from, phone_page, text_of
+from conftest import full_tier_fixture, SITE_URL, copy_project, epoch, only_from, phone_page, text_of
 
 VIEWPORT_HEIGHT = 740
 SHOP = """\
@@ -41,7 +41,7 @@ PRODUCER_EXTRA = 'phone: "0900000003"\nzalo: "0900000004"\nemail: vidu@example.c
 COMMUNE_ZALO = "0900000000"
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def product_site(tmp_path_factory):
     """The fish sauce certified on 01/06/2024 (valid through 01/06/2027), sold at a shop, online and by
     the producer's own seller, at a coming fair; built as of 15/03/2026."""
