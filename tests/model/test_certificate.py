@@ -174,8 +174,8 @@ def test_expiring_window_follows_the_plugin_setting(tmp_path_factory):
     assert "hôm nay" in text_of(project.page("san-pham/cha-ngay-cuoi/"))
 
 
-def test_a_bad_source_date_epoch_is_explained(project):
-    result = project.ocop("check", env={"SOURCE_DATE_EPOCH": "hôm qua"})
+def test_a_bad_source_date_epoch_is_explained(example):
+    result = example.check(env={"SOURCE_DATE_EPOCH": "hôm qua"})
     assert result.code == 1 and "Traceback" not in result.text
     assert "SOURCE_DATE_EPOCH" in result.err and "số giây" in result.err
 

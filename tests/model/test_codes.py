@@ -163,10 +163,10 @@ BAD_CODES = {
 
 
 @pytest.mark.parametrize("case", BAD_CODES)
-def test_bad_code_is_explained(project, case):
+def test_bad_code_is_explained(example, case):
     line_text, line, words = BAD_CODES[case]
-    project.write(FISH_SAUCE, read(project, FISH_SAUCE).replace("code: NM\n", line_text + "\n"))
-    check = project.ocop("check")
+    example.write(FISH_SAUCE, read(example, FISH_SAUCE).replace("code: NM\n", line_text + "\n"))
+    check = example.check()
     assert check.code == 1 and "Traceback" not in check.text
     assert f"{FISH_SAUCE}:{line}: trường 'code':" in check.err and words in check.err, check.err
 
@@ -288,10 +288,10 @@ def test_an_address_the_site_makes_itself_is_refused_before_any_code(project, wh
     assert not project.site.exists()
 
 
-def test_a_slug_clash_is_blamed_on_the_new_file_not_on_the_printed_product(project):
+def test_a_slug_clash_is_blamed_on_the_new_file_not_on_the_printed_product(example):
     # a-moi.yml is read first (its name sorts first), yet the printed nước mắm keeps its address.
-    project.write("products/nam-quyen/a-moi.yml", "name: Mắm thử nghiệm\nslug: nuoc-mam-nam-quyen\nproducer: nam-quyen\ngroup: thuc-pham\n")
-    result = project.ocop("check")
+    example.write("products/nam-quyen/a-moi.yml", "name: Mắm thử nghiệm\nslug: nuoc-mam-nam-quyen\nproducer: nam-quyen\ngroup: thuc-pham\n")
+    result = example.check()
     assert result.code == 1
     assert "products/nam-quyen/a-moi.yml:2: trường 'slug': địa chỉ trang 'nuoc-mam-nam-quyen' trùng với sản phẩm trong products/nam-quyen/nuoc-mam-nam-quyen.yml" in result.err
     assert "nuoc-mam-nam-quyen.yml:" not in result.err

@@ -135,12 +135,12 @@ POST_MISTAKES = {
 
 
 @pytest.mark.parametrize("case", POST_MISTAKES)
-def test_post_mistakes_are_named_with_file_and_line(project, case):
+def test_post_mistakes_are_named_with_file_and_line(example, case):
     old, new, line, words = POST_MISTAKES[case]
     text = BROKEN.replace("[[san-pham: nuoc-mam]]", "[[san-pham: nuoc-mam-nam-quyen]]") if case not in ("unknown-marker", "missing-photo") else BROKEN
     assert old in text
-    project.write("docs/tin-tuc/posts/sai.md", text.replace(old, new))
-    result = project.ocop("check")
+    example.write("docs/tin-tuc/posts/sai.md", text.replace(old, new))
+    result = example.check()
     assert result.code == 1 and "Traceback" not in result.text
     row = next((row for row in result.err.splitlines() if "docs/tin-tuc/posts/sai.md" in row), "")
     assert f"docs/tin-tuc/posts/sai.md:{line}:" in row, result.err
@@ -262,23 +262,23 @@ NEWS_MARKUP = {
 
 
 @pytest.mark.parametrize("case", NEWS_MARKUP)
-def test_markup_and_script_links_in_news_fields_are_refused_with_file_and_line(project, case):
+def test_markup_and_script_links_in_news_fields_are_refused_with_file_and_line(example, case):
     """Fields Material's blog prints as they are, and links of posts and authors, follow the rules of
     products' web addresses: no `javascript:`, `data:` or other scheme; no markup."""
     file, old, new, line, words = NEWS_MARKUP[case]
-    project.write("docs/tin-tuc/posts/sai.md", BROKEN.replace("[[san-pham: nuoc-mam]]", "Nội dung."))
-    path = project.root / file
+    example.write("docs/tin-tuc/posts/sai.md", BROKEN.replace("[[san-pham: nuoc-mam]]", "Nội dung."))
+    path = example.root / file
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    result = project.ocop("check")
+    result = example.check()
     assert result.code == 1 and "Traceback" not in result.text
     assert f"{file}:{line}: {words}" in result.err, result.err
     assert "không có tác giả" not in result.err
 
 
-def test_links_to_pages_and_web_addresses_are_accepted(project):
+def test_links_to_pages_and_web_addresses_are_accepted(example):
     links = "links:\n  - ke-hoach-2025.md\n  - Kế hoạch: ke-hoach-2025.md\n  - Trang: https://example.org/thu-nghiem\ncategories:"
-    project.write("docs/tin-tuc/posts/dung.md", BROKEN.replace("[[san-pham: nuoc-mam]]", "Nội dung.").replace("categories:", links))
-    result = project.ocop("check")
+    example.write("docs/tin-tuc/posts/dung.md", BROKEN.replace("[[san-pham: nuoc-mam]]", "Nội dung.").replace("categories:", links))
+    result = example.check()
     assert result.code == 0, result.text

@@ -113,11 +113,11 @@ MISTAKES = {
 
 
 @pytest.mark.parametrize("case", MISTAKES)
-def test_mistakes_in_outlets_and_fairs_name_file_line_and_field(project, case):
+def test_mistakes_in_outlets_and_fairs_name_file_line_and_field(example, case):
     relative, content, line, field, words = MISTAKES[case]
     file = f"products/{relative}"
-    project.write(file, content)
-    result = project.ocop("check")
+    example.write(file, content)
+    result = example.check()
     assert result.code == 1 and "Traceback" not in result.text
     row = next((row for row in result.err.splitlines() if file in row), "")
     assert (f"{file}:{line}:" if line else f"{file}:") in row, result.err
