@@ -188,9 +188,19 @@ def copy_project(target: Path) -> Project:
 
 
 @pytest.fixture
-def project(tmp_path) -> Project:
-    """A fresh copy of the project with the example data, for tests that change things."""
-    return copy_project(tmp_path / "project")
+def project(tmp_path, warm_cache) -> Project:
+    """A fresh copy of the project with the example data, for tests that change things; its photo and QR
+    cache (`.cache/`) starts as the example build's, so a first build makes only what the test changed."""
+    copy = copy_project(tmp_path / "project")
+    shutil.copytree(warm_cache, copy.root / ".cache")
+    return copy
+
+
+@pytest.fixture(scope="session")
+def warm_cache(built) -> Path:
+    """The example build's cache (photos, QR codes, label sheets, named by their content), copied into
+    each `project`: a copy's build finds there everything the example data needs."""
+    return built.root / ".cache"
 
 
 @pytest.fixture
