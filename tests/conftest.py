@@ -645,14 +645,16 @@ multiprocessing.util.spawnv_passfds = _spawning_workers(multiprocessing.util.spa
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "full: the full tier: starts a process, a server, a browser or a clone (`make test`)")
-    config.addinivalue_line("markers", "fast: the fast tier, in-process only (`make test-fast`); set by conftest, never by hand")
+    config.addinivalue_line("markers", "full: the full tier: starts a process, a server, a browser or a clone (`make test`); set by conftest on a test using a full-tier fixture")
+    config.addinivalue_line("markers", "fast: the fast tier, in-process only (`make test-fast`); set by conftest on every test not marked full")
 
 
 def pytest_collection_modifyitems(config, items):
-    """Every test not in the full tier (a full-tier fixture or the `full` mark) is marked `fast`."""
+    """A test using a full-tier fixture is marked `full`; every test not marked `full` then, `fast`."""
     for item in items:
-        if item.get_closest_marker("full") is None and not FULL_TIER_FIXTURES & set(item.fixturenames):
+        if item.get_closest_marker("full") is None and FULL_TIER_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.full)
+        if item.get_closest_marker("full") is None:
             item.add_marker(pytest.mark.fast)
 
 
