@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import multiprocessing.util
 import datetime as dt
 import functools
@@ -113,13 +114,20 @@ class Project:
         mkdocs.yml once per file in a process: a test that edits mkdocs.yml after a check runs `ocop`."""
         return ocop_in_process(self.root, "check", env=env)
 
+    def build_in_process(self, env: dict | None = None) -> Run:
+        """`mkdocs build --strict` through MkDocs' own `load_config` and `build` in this process, as its
+        command line calls them: for a test that only reads the built pages (not one about the command,
+        its output or its exit code: use `build`). What MkDocs logs is in `err`; a stop is code 1."""
+        return mkdocs_build_in_process(self.root, env)
+
     def build(self, env: dict | None = None) -> Run:
         return self.mkdocs("build", "--strict", env=env)
 
     @contextlib.contextmanager
     def built_and_served(self, env: dict | None = None):
-        """Build the site (`build`, which must succeed) and serve it on a free localhost port; yields its address."""
-        result = self.build(env=env)
+        """Build the site (in-process, `build_in_process`, which must succeed) and serve it on a free localhost
+        port; yields its address."""
+        result = self.build_in_process(env=env)
         assert result.code == 0, result.text
         with serve(self.site) as address:
             yield address
@@ -166,6 +174,35 @@ def ocop_in_process(root: Path, *args: str, env: dict | None = None) -> Run:
             if isinstance(stop.code, str):
                 print(stop.code, file=sys.stderr)
     return Run(code, out.getvalue(), err.getvalue())
+
+
+def mkdocs_build_in_process(root: Path, env: dict | None = None) -> Run:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    level, code = logger.level, 0
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        with _inside(root, env):
+            config = load_config(config_file=str(root / "mkdocs.yml"), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except (MkDocsException, SystemExit) as stop:
+        code = 1
+        log.write(f"{stop}\n")
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    return Run(code, "", log.getvalue())
 
 
 def loaded(config_file: Path):

@@ -5,6 +5,8 @@ from the built PNG files with zxing-cpp, which also reports the QR version and l
 """
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from conftest import read_qr_codes, serve
 
@@ -57,6 +59,7 @@ def test_codes_stay_version_3_at_level_m_with_a_45_character_host(project):
 
 
 def test_a_rebuild_with_no_change_encodes_no_code(project):
+    shutil.rmtree(project.root / ".cache")  # a cold start: the copy's warm cache holds every code already
     first = project.build()
     assert first.code == 0 and "; 0 mã QR" not in first.text
     second = project.build()
@@ -65,7 +68,7 @@ def test_a_rebuild_with_no_change_encodes_no_code(project):
 
 
 def test_renamed_product_keeps_its_code_and_its_page(project, browser):
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     before = qr_png(project, "nuoc-mam-nam-quyen").read_bytes()
     project.write(FISH_SAUCE, read(project, FISH_SAUCE).replace("name: Nước mắm Năm Quyền", "name: Nước mắm cốt Năm Quyền"))
     result = project.build()
@@ -208,7 +211,7 @@ def test_ocop_assigns_a_missing_code_keeps_the_comments_and_registers_it(project
     assert "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/MTNQ/" in result.out
     again = project.ocop("codes")
     assert again.code == 0 and "Đã ghi" not in again.out
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     assert "san-pham/mam-tom-nam-quyen/" in project.page("Q/MTNQ/")
 
 

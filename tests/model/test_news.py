@@ -37,7 +37,7 @@ def test_a_new_post_stays_unpublished_while_it_is_a_draft(project):
     path = _new_post(project)
     assert "draft: true" in path.read_text(encoding="utf-8")
     assert project.ocop("check").code == 0
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     assert not (project.site / POST_URL).exists()
     assert TITLE not in project.page("tin-tuc/")
     assert TITLE not in project.page("")
@@ -48,7 +48,7 @@ def test_a_new_post_stays_unpublished_while_it_is_a_draft(project):
 def test_a_published_post_shows_in_the_news_its_category_the_feed_and_the_home_page(project):
     path = _new_post(project)
     path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
 
     post = text_of(project.page(POST_URL))
     assert TITLE in post and "Đoạn mở đầu của bài" in post
@@ -70,7 +70,7 @@ def test_a_published_post_shows_in_the_news_its_category_the_feed_and_the_home_p
 def test_the_feed_lists_the_example_post_and_is_reproducible(built, project):
     items = _feed(built)
     assert list(items) == ["Kế hoạch thực hiện Chương trình OCOP năm 2025 của xã Quảng Trung"]
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     assert (project.site / "tin-tuc" / "rss.xml").read_bytes() == (built.site / "tin-tuc" / "rss.xml").read_bytes()
 
 
@@ -81,7 +81,7 @@ def test_a_product_card_in_a_post_links_to_the_product(project):
         "[[san-pham: nem-huan-hong]]\n\n```\n[[san-pham: trong-khoi-ma]]\n```\n",
     )
     assert project.ocop("check").code == 0, project.ocop("check").text
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     url = "tin-tuc/2026/12/02/the-san-pham-thu/"
     html = project.page(url)
     card = re.search(r'<div class="ocop-product-card">(.*?)</div>\s*</div>', html, re.DOTALL).group(1)
@@ -112,7 +112,7 @@ def test_a_post_takes_the_date_forms_of_the_data_files(project):
                   '---\ntitle: "Ngày dạng nhóm"\ndate:\n  created: 5/8/2025\n  updated: 2025-08-20\n---\n\nMở đầu.\n')
     check = project.ocop("check")
     assert check.code == 0, check.text
-    built = project.build()
+    built = project.build_in_process()
     assert built.code == 0, built.text
     assert "Ngày viết kiểu Việt" in text_of(project.page("tin-tuc/2025/08/15/ngay-viet-kieu-viet/"))
     assert "Ngày dạng nhóm" in text_of(project.page("tin-tuc/2025/08/05/ngay-dang-nhom/"))
@@ -156,7 +156,7 @@ def test_a_photo_next_to_the_post_is_published(project):
         "docs/tin-tuc/posts/anh-thu.md",
         '---\ntitle: "Ảnh thử"\ndate: 2026-12-04\ncategories: [Tin tức]\n---\n\n![Chợ quê thử](anh/cho-que.jpg)\n',
     )
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     url = "tin-tuc/2026/12/04/anh-thu/"
     src = re.search(r'<img src="([^"]+)"[^>]* alt="Chợ quê thử"', project.page(url)).group(1)
     assert (project.site / url / src).resolve().is_file()
@@ -187,7 +187,7 @@ def test_a_phone_photo_in_a_post_is_published_resized(project):
     original = _phone_photo(project.root / "docs/tin-tuc/posts/anh/cho-que.jpg")
     assert original > 3_000_000
     project.write("docs/tin-tuc/posts/anh-thu.md", PHOTO_POST.format(photo="anh/cho-que.jpg"))
-    result = project.build()
+    result = project.build_in_process()
     assert result.code == 0, result.text
     published = [path for path in project.site.rglob("*") if path.name.startswith("cho-que")]
     assert {path.suffix for path in published} == {".jpg", ".webp"}

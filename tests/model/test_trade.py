@@ -29,7 +29,7 @@ def test_an_outlet_shows_on_the_outlets_page_and_on_its_products_pages(project):
     project.write("products/_diem-ban/cua-hang-thu-nghiem.yml", OUTLET_SHOP)
     project.write("products/_diem-ban/gian-hang-thu-nghiem.yml", OUTLET_ONLINE)
     assert project.ocop("check").code == 0
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
 
     html = project.page("diem-ban/")
     text = text_of(html)
@@ -56,7 +56,7 @@ def test_the_products_own_sellers_and_the_outlets_are_listed_together(project):
         + "where_to_buy:\n  - name: Quầy thử A\n    phone: \"0900 111 333\"\n  - name: Quầy thử B\n",
         encoding="utf-8",
     )
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     html = project.page("san-pham/nuoc-mam-nam-quyen/")
     section = html.split('id="mua-o-au"', 1)[1].split("<h2", 1)[0]
     items = [text_of(f"<article>{item}</article>") for item in re.findall(r"<li>(.*?)</li>", section, re.DOTALL)]

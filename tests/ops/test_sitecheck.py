@@ -64,7 +64,7 @@ def test_a_link_in_the_wrong_case_is_broken_even_on_a_case_insensitive_disk(buil
 
 def test_every_short_address_opens_a_page(project):
     project.write(PRODUCT_WITH_CODE, MAM_TOM)
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     printed = {"HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/MT/": PRODUCT_WITH_CODE}
     assert check_site(project.site, SITE_URL, printed) == []
     # The product page disappears: the printed code would lead nowhere.

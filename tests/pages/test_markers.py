@@ -118,6 +118,6 @@ def test_a_news_section_without_posts_is_left_out_not_announced(built, project):
         "docs/tin-tuc/posts/du-lich-thu-nghiem.md",
         "---\ndate: 2025-08-15\ncategories:\n  - Du lịch – lễ hội\n---\n\n# Lễ hội thử nghiệm\n\nBài thử nghiệm.\n",
     )
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     tourism = text_of(project.page("du-lich/"))
     assert "Tin du lịch – lễ hội" in tourism and "Lễ hội thử nghiệm" in tourism

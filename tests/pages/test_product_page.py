@@ -291,7 +291,7 @@ def test_the_communes_contact_when_it_is_configured(project):
         config.replace("    merger_decision: Nghị quyết 1686/NQ-UBTVQH15\n",
                        "    merger_decision: Nghị quyết 1686/NQ-UBTVQH15\n    phone: \"0900 111 222\"\n    email: thu@example.vn\n"),
     )
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     html = project.page("san-pham/nem-huan-hong/")
     assert "tỉnh Thanh Hóa: điện thoại 0900 111 222, thư điện tử thu@example.vn." in text_of(html)
     assert 'href="tel:0900111222"' in html and 'href="mailto:thu@example.vn"' in html
