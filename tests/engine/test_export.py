@@ -18,6 +18,8 @@ def test_exported_pages_carry_the_expanded_markers(project, tmp_path):
     assert "[[san-pham:" not in post and "../../san-pham/nuoc-mam-nam-quyen.md" in post
     assert post.startswith("---\nslug: \"ke-hoach-thuc-hien-chuong-trinh-ocop-nam-2025-cua-xa-quang-trung\"\ntitle:")
     assert "[[tin-moi]]" not in (exported / "docs/index.md").read_text(encoding="utf-8")
+    assert (exported / "overrides/partials/tabs.html").is_file()
+    assert not (exported / "overrides/UPSTREAM.md").exists()  # the developers' record, which Zensical would publish
 
 
 def test_a_post_dated_the_vietnamese_way_is_exported_with_the_date_the_blog_reads(project, tmp_path):
@@ -46,6 +48,10 @@ def test_export_builds_with_plain_mkdocs(project, tmp_path):
     for page in ("san-pham/nuoc-mam-nam-quyen/index.html", "co-so/huan-hong/index.html", "san-pham/index.html"):
         plain_html = (exported / "site" / page).read_text(encoding="utf-8")
         assert text_of(plain_html) == text_of((project.site / page).read_text(encoding="utf-8"))
+    # Without the plugin the templates still work out an English page's language (partials/language.html).
+    english = (exported / "site" / "en/products/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in english
+    assert english.count("Quảng Trung OCOP products") >= 3  # the window's title, the header, the drawer
 
 
 def test_export_refuses_a_folder_with_content(project, tmp_path):

@@ -12,6 +12,8 @@ The tests mirror the package: tests/<layer>/test_X.py tests scripts/ocop/<layer>
 from __future__ import annotations
 
 import ast
+import fnmatch
+import re
 from pathlib import Path
 
 from conftest import ROOT
@@ -171,6 +173,7 @@ WHOLE_SITE = {
     "engine/test_tiers.py": "the two tiers of the tests (conftest.py): the fast tier starts no process",
     "engine/test_scale.py": "what must not grow with the number of products, on two whole generated sites",
     "engine/test_guide.py": "the officer's guide (docs/huong-dan/) walked through in Chromium",
+    "engine/test_theme.py": "the theme's overrides (overrides/), copies of Material's and MkDocs' templates, which are no Python module",
     "ops/test_nginx.py": "the sample nginx configuration (scripts/nginx/), which is no Python module",
     "ops/test_rebuild.py": "the daily rebuild workflow (.github/workflows/), which is no Python module",
     "pages/test_phone_offline_a11y.py": "every page kind on a phone cut off from the network, and under axe-core",
@@ -196,3 +199,33 @@ def test_each_test_module_is_named_after_a_module_a_page_kind_or_a_whole_site_ch
     wrong = misnamed_test_modules(tests)
     wrong += [f"WHOLE_SITE names tests/{name}, which does not exist" for name in WHOLE_SITE if not (tests / name).is_file()]
     assert not wrong, "\n".join(wrong)
+
+
+def module_table(text: str) -> dict[str, int]:
+    """ARCHITECTURE.md's table of modules: each module named in it (a path under scripts/ocop/, such as
+    `engine/plugin.py`, or a pattern, `engine/commands/*.py`) → the line that names it. A row's layer is
+    the folder in its first cell, or the row's above when the cell is empty."""
+    rows = text.split("\n| layer | module |", 1)[1].splitlines()[2:]
+    named: dict[str, int] = {}
+    layer = ""
+    start = text.split("\n| layer | module |", 1)[0].count("\n") + 4
+    for number, row in enumerate(rows, start):
+        if not row.startswith("|"):
+            break
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        layer = cells[0].strip("`/ ") or layer
+        for item in re.findall(r"`([^`]+\.py)`", cells[1]):
+            named[f"{layer}/{item}"] = number
+    return named
+
+
+def test_architecture_names_every_module_and_only_modules_that_exist():
+    """Every module of scripts/ocop/ (packages' __init__.py aside) has a row in ARCHITECTURE.md's table
+    of modules, and every module the table names exists: a new, moved or deleted module fails here until
+    its row is written, moved or deleted."""
+    named = module_table((ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8"))
+    tree = [path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py") if path.name != "__init__.py"]
+    missing = sorted(module for module in tree if not any(fnmatch.fnmatchcase(module, name) for name in named))
+    gone = sorted(f"ARCHITECTURE.md:{line}: {name}" for name, line in named.items() if not fnmatch.filter(tree, name))
+    assert not missing, f"modules without a row in ARCHITECTURE.md's table of modules: {missing}"
+    assert not gone, "ARCHITECTURE.md's table of modules names modules that do not exist:\n" + "\n".join(gone)

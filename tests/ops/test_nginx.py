@@ -16,7 +16,6 @@ import grp
 import http.client
 import gzip
 import hashlib
-import importlib.util
 import os
 import pwd
 import re
@@ -274,20 +273,6 @@ def test_no_page_of_the_published_site_has_an_inline_script(nginx):
     assert editor_hashes and [h for h in editor_hashes if h not in editor_policy] == [], (
         "the editor's inline scripts changed: put their hashes in the /quan-tri/ line of ocop-quang-trung.conf"
     )
-
-
-def test_materials_inline_scripts_are_the_ones_moved_into_files():
-    """overrides/partials/javascripts/ load files holding Material's inline scripts: when a new Material
-    changes one, this fails, naming the partial to copy again into overrides/assets/javascripts/."""
-    material = Path(importlib.util.find_spec("material").origin).parent / "templates" / "partials" / "javascripts"
-    ours = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "overrides" / "assets" / "javascripts").glob("ocop-md-*.js"))
-    for name in ("base.html", "content.html"):
-        assert (ROOT / "overrides" / "partials" / "javascripts" / name).is_file(), name
-        scripts = re.findall(r"<script>(.*?)</script>", (material / name).read_text(encoding="utf-8"), re.S)
-        assert scripts, name
-        for script in scripts:
-            script = script.replace('"{{ config.extra.scope | d(base_url) }}"', 'document.currentScript.getAttribute("data-md-scope")')
-            assert "{{" not in script and script in ours, f"Material's partials/javascripts/{name} changed"
 
 
 # Every kind of page, as a visitor reaches it: (address, what must show once it has worked).

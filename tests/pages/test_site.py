@@ -9,12 +9,22 @@ Git history exists), else the line is left out. Certificates are still judged on
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import importlib
 import os
+import pkgutil
 import re
 import subprocess
 
+import jinja2
 from conftest import text_of
+from jinja2 import meta, nodes
+
+import ocop.pages
+from ocop.pages.context import REDIRECT_TEMPLATE, RedirectView
+from ocop.pages.product_page import ProductView
+from ocop.pages.render import environment
 
 FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 PRODUCER = "products/nam-quyen/producer.yml"
@@ -127,3 +137,53 @@ def test_no_published_page_announces_content_to_come(built):
     assert found == {}
     tourism = text_of(built.page("du-lich/"))
     assert "Lễ hội trên địa bàn xã" not in tourism and "Sản phẩm OCOP làm quà" in tourism
+
+
+# Each page kind is made by one builder (pages/<kind>_page.py) whose template receives one frozen view
+# (TEMPLATE, VIEW), and reads `view.x` only for a field x of that view: a field renamed in the code and not
+# in the template (or the reverse) fails here, naming both, before any page is built.
+def _templates_read(env: jinja2.Environment, name: str) -> tuple[set[str], set[str]]:
+    """The fields of `view` a template and the templates it includes read, and any other name it takes
+    from the page's context (besides `lang` and `translated`, which every page gets)."""
+    tree = env.parse(env.loader.get_source(env, name)[0])
+    fields = {node.attr for node in tree.find_all(nodes.Getattr) if isinstance(node.node, nodes.Name) and node.node.name == "view"}
+    # Jinja counts a name set inside one branch of an `if` as read from the context by the other branches.
+    targets = [node.target for node in tree.find_all((nodes.Assign, nodes.AssignBlock))]
+    assigned = {name.name for target in targets for name in [target, *target.find_all(nodes.Name)] if isinstance(name, nodes.Name)}
+    others = meta.find_undeclared_variables(tree) - assigned - {"view", "lang", "translated"}
+    for include in tree.find_all(nodes.Include):
+        more_fields, more_others = _templates_read(env, include.template.value)
+        fields, others = fields | more_fields, others | more_others
+    return fields, others
+
+
+def _view_problems(env: jinja2.Environment, template: str, view: type) -> list[str]:
+    problems = []
+    if not (dataclasses.is_dataclass(view) and view.__dataclass_params__.frozen):
+        problems.append(f"{view.__name__} is not a frozen dataclass")
+    fields, others = _templates_read(env, template)
+    names = {field.name for field in dataclasses.fields(view)}
+    problems += [f"{template} reads view.{field}, which {view.__name__} has not" for field in sorted(fields - names)]
+    problems += [f"{template} reads {name} from the context, not from its view" for name in sorted(others)]
+    return problems
+
+
+def test_each_page_template_reads_only_the_fields_of_its_view():
+    env = environment()
+    pairs = {REDIRECT_TEMPLATE: RedirectView}
+    for module in pkgutil.iter_modules(ocop.pages.__path__):
+        if module.name.endswith("_page"):
+            builder = importlib.import_module(f"ocop.pages.{module.name}")
+            pairs[builder.TEMPLATE] = builder.VIEW
+    assert len(pairs) == 9, pairs  # product, print, batch, producer, catalogue, directory, outlets, fairs; /Q/
+    problems = [problem for template, view in pairs.items() for problem in _view_problems(env, template, view)]
+    assert not problems, "\n".join(problems)
+    # Every template that reads a view is one of those (or included by one): a new page kind comes with its pair.
+    readers = {name for name in env.list_templates() if not name.startswith("_") and "view." in env.loader.get_source(env, name)[0]}
+    assert readers - {"product-retired.md.j2", "where-to-buy.md.j2", "product-print.md.j2"} == set(pairs)
+    # And the check sees a mistake: a field the view lacks, a name taken from the context.
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({"wrong.md.j2": "{{ view.nmae }} {{ name }}"}), env.loader])
+    assert _view_problems(env, "wrong.md.j2", ProductView) == [
+        "wrong.md.j2 reads view.nmae, which ProductView has not",
+        "wrong.md.j2 reads name from the context, not from its view",
+    ]

@@ -38,6 +38,9 @@ LEFT_OUT = ("watch",)
 # for the translated pages' site name: Zensical's own header names its search and menu buttons and looks
 # for its search plugin by another name.
 ENGINE_OWN = ("partials/search.html", "partials/header.html")
+# The developers' record of where the overrides come from: MkDocs leaves a theme's Markdown files out of
+# the site, Zensical would publish it.
+NOT_THEME = ("UPSTREAM.md",)
 HEADER = (
     "# Tạo bởi `ocop export` từ mkdocs.yml của trang OCOP: dựng trang bằng `zensical build` (hoặc `mkdocs build`)\n"
     "# trong thư mục này. Không sửa tệp này: sửa mkdocs.yml gốc rồi xuất lại.\n"
@@ -176,6 +179,6 @@ def _write_post_slugs(docs: Path, config, project: Project) -> None:
 def _engine_own(custom_dir: Path):
     def ignore(folder: str, names: list[str]) -> list[str]:
         relative = Path(folder).relative_to(custom_dir)
-        return [name for name in names if (relative / name).as_posix() in ENGINE_OWN]
+        return [name for name in names if (relative / name).as_posix() in ENGINE_OWN + NOT_THEME]
 
     return ignore

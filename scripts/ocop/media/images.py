@@ -60,19 +60,6 @@ class PhotoStyle:
     def quality_of(self, fmt: str) -> int:
         return dict(self.quality).get(fmt, 80)
 
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> PhotoStyle:
-        """The style `as_dict` gave, with its tuples back (the cache key is made from their repr)."""
-        return cls(
-            widths=tuple(data["widths"]),
-            formats=tuple(data["formats"]),
-            quality=tuple((fmt, value) for fmt, value in data["quality"]),
-            webp_method=data["webp_method"],
-        )
-
 
 def _identity(source: Path) -> tuple:
     """A photo as a build knows it without reading it: its path, size and modification time."""

@@ -311,7 +311,7 @@ class Certification(Model):
         if self.candidate and self.stars is not None:
             raise ValueError("sản phẩm đang chuẩn bị (candidate) thì chưa có số sao")
         if not self.candidate and self.stars is None:
-            raise ValueError("thiếu số sao (stars: 3, 4 hoặc 5), hoặc ghi 'certification: candidate'")
+            raise ValueError("thiếu số sao (stars: 3, 4 hoặc 5), hoặc ghi 'candidate: true' nếu sản phẩm đang chuẩn bị hồ sơ")
         return self
 
 

@@ -30,7 +30,9 @@ from ..model.models import SLUG_MAX, Fair, Outlet, Producer, Product
 from ..model.plan import Plan
 
 EDITOR_DIR = "quan-tri"  # the editor's address: /quan-tri/
+GUIDE_FOLDER = "trang-ocop"  # the site's folder in the officer's guide (docs/huong-dan/index.md: D:\\trang-ocop)
 PRODUCTS = "san-pham"  # the product collection's name (the page's script writes a new product's slug)
+NEWS = "tin-tuc"  # the news collection's name (its front matter and text are saved as written)
 SVELTIA_VERSION = "0.221.1"  # see sveltia/VENDORED.md
 LONG_TEXT = 2000  # longer than this: a text area rather than one line
 
@@ -52,6 +54,14 @@ SCRIPT_PATCHES: tuple[tuple[str, str | typing.Callable[[re.Match], str]], ...] =
     (r"`\$\{\w+\}/package\.json`", "`data:application/json,%7B%7D`"),
     # Its offer (in English) to switch to the browser's language: this page chose Vietnamese.
     (r"if\(await \w+\(`newLanguageCta`\)\)return;", "return;"),
+    # Its refusal of an empty `auth_methods`: with no hosting backend (no `editor_backend`), the login screen
+    # offers only the project folder, which the empty list gives (no "Đăng nhập bằng mã truy cập" sending a
+    # token to gitea.com, no sign-in button for a host that does not exist). The configuration check then
+    # goes on as for a backend without the option (only a warning in the console: no OAuth app_id).
+    (
+        r"Array\.isArray\((\w+)\)&&!\1\.length&&\w+\.add\(\w+\(`config\.error\.no_auth_methods`\)\);",
+        lambda match: f"Array.isArray({match.group(1)})&&!{match.group(1)}.length&&({match.group(1)}=void 0);",
+    ),
     # The image button of the news text: its dialog has no "Nhập URL", as the photo fields have
     # `choose_url: false` (the component's fields are built in, not configurable).
     (
@@ -64,6 +74,45 @@ SCRIPT_PATCHES: tuple[tuple[str, str | typing.Callable[[re.Match], str]], ...] =
 # A photo is a file of the officer's PC, copied beside the data: never an address on another host (the
 # dialog's "Nhập URL" is turned off; `ocop check` refuses an address anyway).
 PHOTO_FILE = {"widget": "image", "choose_url": False}
+
+# The certificate's result, one required choice: the models' `stars` (3, 4, 5) or `candidate: true`, which
+# has no field of its own in the form (a yes/no beside an optional star count let the officer save neither).
+# The page's preSave hook writes CANDIDATE_STARS as `candidate: true` without `stars`. A product saved
+# as a candidate opens with the choice empty: the officer picks "đang đề nghị" again before saving.
+CANDIDATE_STARS = 0
+STARS_CHOICE = {
+    "widget": "select",
+    "required": True,
+    "label": "Kết quả công nhận",
+    "hint": "Số sao ghi trong quyết định công nhận; sản phẩm chưa có quyết định thì chọn "
+    "“Đang đề nghị công nhận” và bỏ trống các ô quyết định",
+    "options": [{"label": f"Đã đạt {n} sao", "value": n} for n in (3, 4, 5)]
+    + [{"label": "Đang đề nghị công nhận (chưa có sao)", "value": CANDIDATE_STARS}],
+}
+
+# The products of an outlet or a fair: a choice among the products, by name; the page address is saved.
+PRODUCT_CHOICE = {
+    "widget": "relation",
+    "collection": PRODUCTS,
+    "value_field": "slug",
+    "search_fields": ["name"],
+    "display_fields": ["name"],
+    "multiple": True,
+    "required": False,
+}
+
+# Hints of the models that name YAML words (for those who edit the files as text): the form's own words.
+FORM_HINTS = {
+    "certification": "Số sao và quyết định công nhận, hoặc sản phẩm đang đề nghị công nhận",
+    "products": "Chọn sản phẩm theo tên; gõ vài chữ của tên để tìm",
+    "producer": "Cơ sở làm ra sản phẩm (cơ sở mới thêm có trong danh sách sau khi tải lại trang, phím F5)",
+    "group": "Ngành hàng của sản phẩm trong Chương trình OCOP",
+    "subgroup": "Phân nhóm trong ngành hàng, nếu có",
+}
+
+# The CMS's preview pane of a data file lists the form's labels again, not the page: left out (the product
+# form links to its page instead). The news keeps it: there it shows the post's text as written.
+NO_LABEL_PREVIEW = {"editor": {"preview": False}}
 
 # A file's name is made from the name once, and never edited: a producer's folder is the producer's
 # address and what its products name; an outlet's file name is its address.
@@ -175,7 +224,10 @@ def model_fields(model: type[BaseModel], overrides: dict[str, dict] | None = Non
         if info.description:
             field["hint"] = info.description
         field["required"] = info.is_required()
-        field.update(overrides.get(name, {}))
+        override = overrides.get(name, {})
+        if override.get("widget", field["widget"]) != field["widget"]:  # another widget: none of the type's options
+            field = {key: field[key] for key in ("name", "label", "hint", "required") if key in field}
+        field.update(override)
         if field["widget"] != "number":
             field.pop("value_type", None)
         fields.append(field)
@@ -205,10 +257,10 @@ def _photos_next_to_file() -> dict:
 
 def _product_collection(settings: EditorSettings) -> dict:
     groups, subgroups = _group_choices()
-    certification = model_fields(
-        Product.model_fields["certification"].annotation.__args__[0],
-        {"stars": {"widget": "select", "options": [{"label": f"{n} sao", "value": n} for n in (3, 4, 5)]}},
-    )
+    certification = [
+        field for field in model_fields(Product.model_fields["certification"].annotation.__args__[0], {"stars": STARS_CHOICE})
+        if field["name"] != "candidate"
+    ]
     photo_fields = model_fields(Product.model_fields["photos"].annotation.__args__[0], {"file": PHOTO_FILE})
     fields = model_fields(
         Product,
@@ -218,10 +270,15 @@ def _product_collection(settings: EditorSettings) -> dict:
             "code": {"readonly": True},
             # A choice among the producers' folders (the CMS's relation field would give the producer
             # file's own path, nam-quyen/producer); a producer just added is offered once the editor reloads.
-            "producer": {"widget": "select", "options": [{"label": name, "value": folder} for folder, name in settings.producers]},
-            "group": {"widget": "select", "options": groups},
-            "subgroup": {"widget": "select", "options": subgroups},
-            "certification": {"widget": "object", "collapsed": False, "fields": certification},
+            "producer": {
+                "widget": "select", "options": [{"label": name, "value": folder} for folder, name in settings.producers],
+                "hint": FORM_HINTS["producer"],
+            },
+            "group": {"widget": "select", "options": groups, "hint": FORM_HINTS["group"]},
+            "subgroup": {"widget": "select", "options": subgroups, "hint": FORM_HINTS["subgroup"]},
+            "certification": {
+                "widget": "object", "collapsed": False, "fields": certification, "hint": FORM_HINTS["certification"],
+            },
             "photos": {"widget": "list", "collapsed": True, "fields": photo_fields},
         },
     )
@@ -244,6 +301,10 @@ def _product_collection(settings: EditorSettings) -> dict:
         "delete": False,
         "duplicate": False,
         **_photos_next_to_file(),
+        **NO_LABEL_PREVIEW,
+        # "Xem trên trang web" opens the product's page in the preview the editor runs beside (the page as
+        # last saved and rebuilt: the CMS cannot draw the site's own page while one types).
+        "preview_path": "san-pham/{{fields.slug}}/",
         "fields": fields,
     }
 
@@ -254,7 +315,7 @@ def _producer_collection(settings: EditorSettings) -> dict:
         "name": "co-so",
         "label": "Cơ sở sản xuất",
         "label_singular": "cơ sở sản xuất",
-        "description": "Mỗi cơ sở một thư mục trong products/, thông tin của cơ sở trong tệp producer.yml.",
+        "description": "Mỗi cơ sở sản xuất một thư mục; sản phẩm của cơ sở nằm trong thư mục đó.",
         "folder": settings.products_dir,
         "path": "{{slug}}/producer",
         "extension": "yml",
@@ -265,6 +326,7 @@ def _producer_collection(settings: EditorSettings) -> dict:
         "delete": False,
         "duplicate": False,
         **_photos_next_to_file(),
+        **NO_LABEL_PREVIEW,
         "fields": model_fields(Producer, {"photos": {"widget": "list", "collapsed": True, "fields": photo_fields}}),
     }
 
@@ -281,13 +343,14 @@ def _trade_collection(name: str, label: str, singular: str, folder: str, model: 
         "identifier_field": "name",
         "slug": FIXED_FILE_NAME,
         "create": True,
-        "fields": model_fields(model),
+        **NO_LABEL_PREVIEW,
+        "fields": model_fields(model, {"products": {**PRODUCT_CHOICE, "hint": FORM_HINTS["products"]}}),
     }
 
 
 def _news_collection(settings: EditorSettings) -> dict:
     return {
-        "name": "tin-tuc",
+        "name": NEWS,
         "label": "Tin tức",
         "label_singular": "bài tin",
         "description": "Bài đánh dấu 'Bản nháp' chỉ hiện khi xem trước, không được đăng.",
@@ -337,6 +400,7 @@ def _plan_collection(settings: EditorSettings) -> dict:
                 "label": "Mục tiêu của kế hoạch",
                 "file": f"{settings.products_dir}/_ke-hoach.yml",
                 "format": "yaml",
+                **NO_LABEL_PREVIEW,
                 "fields": model_fields(Plan),
             }
         ],
@@ -347,9 +411,11 @@ def editor_config(settings: EditorSettings) -> dict:
     """The Sveltia CMS configuration (config.yml) of the project."""
     products = settings.products_dir
     backend = dict(settings.backend) if settings.backend else {
-        # Only "Làm việc với kho mã nguồn cục bộ" (the project folder) is used without a hosting
-        # backend; the CMS still needs a backend entry to offer it. Gitea: no status check on another host.
-        "name": "gitea", "repo": "ubnd-xa/ocop", "branch": "main",
+        # Without a hosting backend only "Làm việc với kho mã nguồn cục bộ" (the project folder) is offered:
+        # the CMS still needs a backend entry, whose sign-in buttons `auth_methods: []` turns off (no token
+        # sent to gitea.com). Its repository's name is the one the login screen asks for: the guide's folder.
+        # Gitea: no status check on another host.
+        "name": "gitea", "repo": f"ubnd-xa/{GUIDE_FOLDER}", "branch": "main", "auth_methods": [],
     }
     backend.setdefault("commit_messages", {
         "create": "Thêm {{collection}} “{{slug}}” (trình soạn thảo)",
@@ -358,9 +424,12 @@ def editor_config(settings: EditorSettings) -> dict:
         "uploadMedia": "Thêm ảnh “{{path}}” (trình soạn thảo)",
         "deleteMedia": "Xoá ảnh “{{path}}” (trình soạn thảo)",
     })
+    # Without a hosting backend the editor runs in the preview (ocop serve): the CMS then takes the page's
+    # own address as the site's, and "Xem trên trang web" opens the preview, not the published site.
+    site = {"site_url": settings.site_url} if settings.backend else {}
     return {
         "app_title": f"Quản trị nội dung – {settings.site_name}",
-        "site_url": settings.site_url,
+        **site,
         "backend": backend,
         "media_folder": f"{settings.posts_dir}/anh",
         "public_folder": "anh",
@@ -416,20 +485,75 @@ try {{
 <body>
 <script src="sveltia-cms.js"></script>
 <script>
-// A new product is written with its page address (`slug:`), which the form shows read-only: the name
-// of the file the CMS makes from the product's name once, at creation (the file is never renamed).
-// Existing products keep theirs untouched. (The CMS's own preSave event; see ARCHITECTURE.md.)
+// What a form saves, as the site reads it (the CMS's own preSave event; see ARCHITECTURE.md). One handler:
+// each handler of the event is given the entry as the form left it, and the last one's answer is saved.
+// - A block opened and left empty (an English part, an address, a list's empty line) is not written as a
+//   half-filled block, which `ocop check` would refuse.
+// - The certificate's one choice "đang đề nghị công nhận" is written as `candidate: true`, without stars.
+// - A new product is written with its page address (`slug:`), which the form shows read-only: the name
+//   of the file the CMS makes from the product's name once, at creation (the file is never renamed).
+//   Existing products keep theirs untouched.
+function withoutEmpty(value) {{
+  if (Array.isArray(value)) {{
+    const items = value.map(withoutEmpty).filter((item) => item !== undefined);
+    return items.length ? items : undefined;
+  }}
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {{
+    const kept = Object.entries(value).map(([key, item]) => [key, withoutEmpty(item)])
+      .filter(([, item]) => item !== undefined);
+    return kept.length ? Object.fromEntries(kept) : undefined;
+  }}
+  return value === null || value === "" ? undefined : value;
+}}
 CMS.registerEventListener({{name: "preSave", handler: ({{entry}}) => {{
-  const data = entry.get("data");
-  if (entry.get("collection") !== "{products}" || !entry.get("newRecord") || data.get("slug")) return;
-  const slug = String(entry.get("slug") || "").toLowerCase().replace(/[^a-z0-9]+/g, "-")
-    .slice(0, {slug_max}).replace(/^-+|-+$/g, "");
-  return slug ? entry.set("data", data.set("slug", slug)) : undefined;
+  if (entry.get("collection") === "{news}") return;
+  const data = withoutEmpty(entry.get("data").toJS()) || {{}};
+  const certification = data.certification;
+  if (certification && certification.stars === {candidate}) {{
+    delete certification.stars;
+    certification.candidate = true;
+  }} else if (certification) {{
+    delete certification.candidate;
+  }}
+  if (entry.get("collection") === "{products}" && entry.get("newRecord") && !data.slug) {{
+    const slug = String(entry.get("slug") || "").toLowerCase().replace(/[^a-z0-9]+/g, "-")
+      .slice(0, {slug_max}).replace(/^-+|-+$/g, "");
+    if (slug) data.slug = slug;
+  }}
+  return entry.set("data", data);
 }}}});
 </script>
 </body>
 </html>
 """
+
+
+# The interface's Vietnamese (sveltia/locales/vi.json, as published) as it is served. The CMS calls every
+# entry "bài viết" (a post): a product, a producer, an outlet are not posts, so an entry is a "mục"
+# ("Đã lưu mục.", "2 mục"); the collection's own name (label_singular) heads the form ("Tạo sản phẩm").
+# Strings the file lacks, which the CMS would show in English, and the login screen's folder: below.
+ENTRY_WORDS = (("bài viết", "mục"), ("Bài viết", "Mục"))
+INTERFACE_STRINGS = {
+    "show_errors": "Xem các lỗi",
+    "work_with_local_repo_description": "Khi trình duyệt hỏi, hãy chọn thư mục trang web “{$repo}” "
+    "(thư mục có tệp mkdocs.yml và thư mục ẩn .git).",
+}
+
+
+def _reworded(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _reworded(item) for key, item in value.items()}
+    if isinstance(value, str):
+        for word, replacement in ENTRY_WORDS:
+            value = value.replace(word, replacement)
+    return value
+
+
+def interface_strings() -> str:
+    """The CMS's Vietnamese interface strings, as the editor serves them (locales/vi.json)."""
+    strings = _reworded(json.loads(_vendored("locales/vi.json").read_text(encoding="utf-8")))
+    strings.update(INTERFACE_STRINGS)
+    return json.dumps(strings, ensure_ascii=False)
 
 
 def _vendored(name: str):
@@ -457,10 +581,12 @@ def config_yaml(settings: EditorSettings) -> str:
 def editor_files(settings: EditorSettings) -> dict[str, str | bytes]:
     """Site path → content of every file of the editor, under /quan-tri/."""
     files: dict[str, str | bytes] = {
-        f"{EDITOR_DIR}/index.html": _PAGE.format(title=settings.site_name, products=PRODUCTS, slug_max=SLUG_MAX),
+        f"{EDITOR_DIR}/index.html": _PAGE.format(
+            title=settings.site_name, products=PRODUCTS, news=NEWS, slug_max=SLUG_MAX, candidate=CANDIDATE_STARS
+        ),
         f"{EDITOR_DIR}/config.yml": config_yaml(settings),
         f"{EDITOR_DIR}/sveltia-cms.js": patched_script(),
-        f"{EDITOR_DIR}/locales/vi.json": _vendored("locales/vi.json").read_text(encoding="utf-8"),
+        f"{EDITOR_DIR}/locales/vi.json": interface_strings(),
         f"{EDITOR_DIR}/immutable.es.js": _vendored("immutable.es.js").read_text(encoding="utf-8"),
     }
     for font in _vendored("fonts").iterdir():

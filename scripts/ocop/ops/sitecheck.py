@@ -116,19 +116,6 @@ def _scheme(address: str) -> str:
     return urlsplit(_CONTROL.sub("", address)).scheme.lower()
 
 
-class SiteCheckError(Exception):
-    """The built site has problems: it must not be published."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
-        super().__init__(self.report())
-
-    def report(self) -> str:
-        lines = [f"Trang web vừa tạo có {len(self.problems)} lỗi nên chưa được xuất bản:"]
-        lines += [f"  - {problem}" for problem in self.problems]
-        return "\n".join(lines)
-
-
 class SiteCheck:
     """Follows addresses inside one built site folder, served at `site_url`.
 

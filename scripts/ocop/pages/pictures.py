@@ -16,7 +16,6 @@ from .i18n import SOURCE
 
 # Modern formats first: a browser takes the first <source> whose type it knows.
 MODERN = {"avif": "image/avif", "webp": "image/webp"}
-FALLBACK = {"jpeg": "image/jpeg", "png": "image/png"}
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
 
 

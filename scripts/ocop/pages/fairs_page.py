@@ -1,0 +1,55 @@
+"""Fairs and exhibitions (hoi-cho/, en/fairs/ …): upcoming first (soonest on top), then past (latest on top),
+as of the build's date. fairs.md.j2 reads a `FairsView`."""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+
+from ..model.models import Commune
+from .addresses import OutputFile, fairs_page_uri, fairs_root, outlets_page_uri
+from .context import SiteContext, untranslated
+from .i18n import Language
+from .trade import FairView, fair_view
+
+
+@dataclass(frozen=True)
+class FairsView:
+    upcoming: list[FairView]
+    past: list[FairView]
+    today: date
+    outlets_href: str
+    description: str
+    commune: Commune
+    untranslated: bool
+    translation: str
+
+
+TEMPLATE = "fairs.md.j2"
+VIEW = FairsView  # all TEMPLATE receives (tests/pages/test_site.py checks that it reads nothing else)
+
+
+class FairsPage:
+    def __init__(self, site: SiteContext):
+        self.site = site
+
+    def build(self, language: Language) -> list[OutputFile]:
+        today = self.site.settings.today
+        folder = fairs_root(language.code)
+        fairs = self.site.catalogue.fairs
+        upcoming = [fair_view(fair, language, folder) for fair in fairs if not fair.is_past(today)]
+        past = [fair_view(fair, language, folder) for fair in reversed(fairs) if fair.is_past(today)]
+        commune = self.site.settings.commune
+        view = FairsView(
+            upcoming=upcoming,
+            past=past,
+            today=today,
+            outlets_href=posixpath.relpath(outlets_page_uri(language.code), folder),
+            description=language.gettext(
+                "Fairs and exhibitions showing the OCOP products of %(commune)s commune, %(province)s province."
+            ) % {"commune": commune.name, "province": commune.province},
+            commune=commune,
+            untranslated=untranslated(*[text for view in upcoming + past for text in view.texts]),
+            translation=self.site.twin_path(language, folder + "/"),
+        )
+        return [OutputFile(fairs_page_uri(language.code), self.site.renderer.render(TEMPLATE, language, view=view))]
