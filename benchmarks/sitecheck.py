@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from mkdocs.config import load_config  # noqa: E402
 from ocop.ops.sitecheck import check_site, printed_addresses  # noqa: E402
-from ocop.pages.addresses import SHORT  # noqa: E402
+from ocop.web.addresses import SHORT  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
@@ -52,7 +52,7 @@ def main(count: int) -> None:
         site = project / "site"
         pages = sum(1 for _ in site.rglob("*.html"))
         start = time.perf_counter()
-        problems = check_site(site, loaded.settings.site_url, printed_addresses(loaded), SHORT)
+        problems = check_site(site, loaded.settings.site_url, printed_addresses(loaded.settings, loaded.catalogue), SHORT)
         check = time.perf_counter() - start
         assert problems == [], problems[:3]
         first = run(str(BIN / "ocop"), "publish", "--to", str(Path(folder) / "www"), cwd=project)

@@ -71,7 +71,7 @@ def own_files(site_docs: Path) -> set[str]:
 # What the Zensical build of the export does not have, each for a reason README.md and the report give:
 ZENSICAL_LOSES = {
     "/search/search_index.json",  # Zensical's search has its own index, /search.json
-    "/en/search/search_index.json",  # the ocop plugin cuts the search index by language (pages/search.py)
+    "/en/search/search_index.json",  # the ocop plugin cuts the search index by language (engine/search.py)
     "/sitemap.xml.gz",  # Zensical writes sitemap.xml only
     "/tin-tuc/rss.xml",  # written by the ocop plugin from the built posts
     "/tin-tuc/chuyen-muc/tuyen-truyen/",  # categories_slugify is a Python function: the address keeps its accents

@@ -1,6 +1,9 @@
-"""The package's folders are its pipeline, and the imports keep to it.
+"""The package's folders are its pipeline, in the order the data flows, and the imports keep to it.
 
-    model  →  pages  →  media  →  ops  →  engine
+    model  →  web  →  media  →  pages  →  ops  →  engine
+
+(checked models → where each thing is published: addresses, QR payloads, rendition names, languages →
+the files made there → the pages showing them → the operations → the engine that composes them all.)
 
 A module imports from its own layer and the layers to its left, never to its right; only `engine/`
 knows the site engine (MkDocs or ProperDocs), and only through its public API; there is no import
@@ -19,7 +22,7 @@ from pathlib import Path
 from conftest import ROOT
 
 PACKAGE = ROOT / "scripts" / "ocop"
-LAYERS = ("model", "pages", "media", "ops", "engine")
+LAYERS = ("model", "web", "media", "pages", "ops", "engine")
 ENGINES = ("mkdocs", "properdocs", "material")
 
 
@@ -74,6 +77,19 @@ def test_no_layer_imports_a_layer_to_its_right():
             if own and other and LAYERS.index(other) > LAYERS.index(own):
                 upward.append(f"{path.relative_to(ROOT)}:{line}: {own} imports {target}")
     assert not upward, "\n".join(upward)
+
+
+def test_each_layer_needs_the_one_to_its_left():
+    """The order is the one the imports prove, not a convention: each layer imports from the layer just
+    to its left (web names model's products, media makes web's files, pages show media's files, ops
+    render pages, engine calls ops), so no two layers could swap places."""
+    needs = {layer: set() for layer in LAYERS}
+    for name, path in modules().items():
+        for target, _, _ in imports(path):
+            if layer_of(name) and layer_of(target):
+                needs[layer_of(name)].add(layer_of(target))
+    loose = [f"{right} imports nothing from {left}" for left, right in zip(LAYERS, LAYERS[1:]) if left not in needs[right]]
+    assert not loose, "\n".join(loose)
 
 
 def test_only_the_engine_layer_knows_the_engine_and_only_its_public_names():
@@ -198,6 +214,249 @@ def test_each_test_module_is_named_after_a_module_a_page_kind_or_a_whole_site_ch
     tests = ROOT / "tests"
     wrong = misnamed_test_modules(tests)
     wrong += [f"WHOLE_SITE names tests/{name}, which does not exist" for name in WHOLE_SITE if not (tests / name).is_file()]
+    assert not wrong, "\n".join(wrong)
+
+
+# What passes between the layers. A module outside engine/ never receives an engine object: the engine
+# reads MkDocs' objects (its config, files, pages, plugins) and hands the layers below plain data and
+# the package's own types. Three checks hold this rule, as far as `ast` can see it:
+# 1. no annotation outside engine/ names a class of the engine (MkDocs, ProperDocs, Material) or of
+#    ocop.engine, unless the module binds that name itself (its own `Link`, model.news's `Author`);
+# 2. what engine/ calls in a lower layer (a function it imports; the constructor of a class it imports,
+#    and each public method of that class it calls by name) annotates every parameter with what it
+#    is: not missing, not Any or object, not a bare dict, list, tuple, set or Callable. So the first
+#    check sees every object the engine hands down;
+# 3. no module outside engine/ reads an attribute that only the engine's objects have: one of the
+#    attributes of MkDocs' and Material's structure, config, plugin and theme classes and of
+#    ocop.engine's classes, that neither Python's own types nor any module outside engine/ defines
+#    (`.get_file_from_path`, `.is_homepage`, `.abs_dest_path`, `config.plugins`, `.categories_allowed`…).
+ENGINE_MODULES = (
+    "mkdocs.structure.files", "mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.structure.toc",
+    "mkdocs.structure", "mkdocs.config.defaults", "mkdocs.config.base", "mkdocs.plugins", "mkdocs.theme",
+    "material.plugins.blog.config", "material.plugins.blog.structure", "material.plugins.blog.plugin",
+    "material.plugins.search.plugin",
+)
+VAGUE = {"Any", "object", "dict", "list", "tuple", "set", "Callable"}
+
+
+def engine_classes() -> dict[str, type]:
+    """Every class the engine's modules and ocop.engine define, by name."""
+    import importlib
+
+    names = list(ENGINE_MODULES) + [name for name in modules() if layer_of(name) == "engine"]
+    found = {}
+    for name in names:
+        module = importlib.import_module(name)
+        for key, value in vars(module).items():
+            if isinstance(value, type) and value.__module__ == name and not key.startswith("_"):
+                found[key] = value
+    return found
+
+
+def annotation_names(node: ast.expr | None) -> set[str]:
+    """The plain names an annotation uses (`dict[str, Page] | None` → dict, str, Page, None), strings parsed."""
+    names: set[str] = set()
+    for part in ast.walk(node) if node is not None else ():
+        if isinstance(part, ast.Name):
+            names.add(part.id)
+        elif isinstance(part, ast.Constant) and isinstance(part.value, str):
+            try:
+                names |= annotation_names(ast.parse(part.value, mode="eval").body)
+            except SyntaxError:
+                pass
+    return names
+
+
+def annotations(tree: ast.AST):
+    """(annotation, line) of every parameter, return value and annotated name in a module."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            args = node.args
+            for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
+                if arg is not None and arg.annotation is not None:
+                    yield arg.annotation, arg.lineno
+            if node.returns is not None:
+                yield node.returns, node.lineno
+        elif isinstance(node, ast.AnnAssign):
+            yield node.annotation, node.lineno
+
+
+def bound_names(tree: ast.AST) -> set[str]:
+    """The names a module binds itself: its classes, functions, imports, assignments."""
+    bound = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            bound.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.add(node.id)
+    return bound
+
+
+def test_no_annotation_outside_the_engine_names_an_engine_type():
+    engine = set(engine_classes())
+    wrong = []
+    for name, path in modules().items():
+        if layer_of(name) == "engine":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        own = bound_names(tree)
+        for annotation, line in annotations(tree):
+            for used in sorted((annotation_names(annotation) & engine) - own):
+                wrong.append(f"{path.relative_to(ROOT)}:{line}: annotated with the engine's {used}")
+    assert not wrong, "\n".join(wrong)
+
+
+def parameter_problems(function: ast.FunctionDef) -> list[str]:
+    args = function.args
+    problems = []
+    for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs]:
+        if arg.arg in ("self", "cls"):
+            continue
+        if arg.annotation is None:
+            problems.append(f"{arg.arg} not annotated")
+        elif isinstance(arg.annotation, ast.Name) and arg.annotation.id in VAGUE:
+            problems.append(f"{arg.arg}: {arg.annotation.id} says nothing of what it is")
+        elif isinstance(arg.annotation, ast.Constant) and arg.annotation.value in VAGUE:
+            problems.append(f"{arg.arg}: {arg.annotation.value} says nothing of what it is")
+    for arg in (args.vararg, args.kwarg):
+        if arg is not None and arg.annotation is None:
+            problems.append(f"{arg.arg} not annotated")
+    return problems
+
+
+def handed_down() -> dict[tuple[str, str], set[str]]:
+    """(module, name) of every function and class that engine/ imports from a lower layer → who imports it."""
+    known = modules()
+    taken: dict[tuple[str, str], set[str]] = {}
+    for name, path in known.items():
+        if layer_of(name) != "engine":
+            continue
+        for target, names, _ in imports(path):
+            if target in known and layer_of(target) not in (None, "engine"):
+                for taken_name in names:
+                    taken.setdefault((target, taken_name), set()).add(name)
+    return taken
+
+
+def called_by_the_engine() -> set[str]:
+    """The names engine/ calls as methods (`project.settings.qr_text(…)` → qr_text)."""
+    called = set()
+    for name, path in modules().items():
+        if layer_of(name) == "engine":
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                    called.add(node.func.attr)
+    return called
+
+
+def test_what_the_engine_hands_down_is_typed():
+    known = modules()
+    called = called_by_the_engine()
+    wrong = []
+    for (target, name), users in sorted(handed_down().items()):
+        path = known[target]
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if getattr(node, "name", None) != name:
+                continue
+            functions = [node] if isinstance(node, ast.FunctionDef) else []
+            if isinstance(node, ast.ClassDef):
+                functions = [
+                    item for item in node.body
+                    if isinstance(item, ast.FunctionDef)
+                    and (item.name == "__init__" or (not item.name.startswith("_") and item.name in called))
+                ]
+            for function in functions:
+                for problem in parameter_problems(function):
+                    where = f"{node.name}.{function.name}" if function is not node else function.name
+                    wrong.append(f"{path.relative_to(ROOT)}:{function.lineno}: {where}({problem}), taken by {', '.join(sorted(users))}")
+    assert not wrong, "\n".join(wrong)
+
+
+def attributes_of(cls: type) -> set[str]:
+    """What an object of `cls` has: its class's names, annotations, and every `self.x = …` of its source."""
+    import inspect
+    import textwrap
+
+    names = set()
+    for klass in cls.__mro__:
+        if klass is object:
+            continue
+        names |= set(vars(klass)) | set(getattr(klass, "__annotations__", {}))
+        try:
+            source = textwrap.dedent(inspect.getsource(klass))
+        except (OSError, TypeError):
+            continue
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Name):
+                if node.value.id == "self":
+                    names.add(node.attr)
+    return {name for name in names if not name.startswith("_")}
+
+
+def defined_outside_the_engine() -> set[str]:
+    """Every name the modules outside engine/ define: classes, functions, parameters, fields, attributes set."""
+    names = set()
+    for name, path in modules().items():
+        if layer_of(name) == "engine":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+                names.add(node.name)
+            elif isinstance(node, ast.arg):
+                names.add(node.arg)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                names.add(node.attr)
+            elif isinstance(node, ast.keyword) and node.arg:
+                names.add(node.arg)
+    return names
+
+
+def engine_only_attributes() -> set[str]:
+    import datetime
+    import re
+
+    engine = set()
+    for cls in engine_classes().values():
+        engine |= attributes_of(cls)
+    python = set()
+    import io
+
+    import jinja2
+
+    # Python's own types, and those of the libraries every layer uses (files, Jinja's environment).
+    for kind in (str, bytes, dict, list, set, tuple, int, Path, datetime.date, re.Match, re.Pattern, Exception,
+                 io.BytesIO(), jinja2.Environment()):
+        python |= set(dir(kind))
+    return engine - python - defined_outside_the_engine()
+
+
+def test_no_module_outside_the_engine_reads_what_only_engine_objects_have():
+    only = engine_only_attributes()
+    # The check sees them (`.src_uri`, `.file`, `.meta` are not among them: the model's own objects have them too).
+    assert {"get_file_from_path", "is_homepage", "abs_dest_path", "abs_src_path", "theme", "plugins", "categories_allowed"} <= only
+    wrong = []
+    for name, path in modules().items():
+        if layer_of(name) == "engine":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in only:
+                wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: .{node.attr}, which only the engine's objects have")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_protocol_stands_in_for_a_higher_layer():
+    """With the layers in the order the data flows, a layer takes what it needs from below by import; a
+    `Protocol` outside engine/ was a way to reach a layer to the right without importing it."""
+    wrong = []
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(ast.unparse(base).endswith("Protocol") for base in node.bases):
+                wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: class {node.name}(Protocol)")
     assert not wrong, "\n".join(wrong)
 
 

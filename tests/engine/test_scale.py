@@ -16,7 +16,7 @@ import pytest
 import yaml
 from conftest import full_tier_fixture, ROOT, Project
 from ocop.pages.listing import CATALOGUE_PAGE_SIZE, DIRECTORY_PAGE_SIZE
-from ocop.pages.search import SUMMARY_CHARS
+from ocop.engine.search import SUMMARY_CHARS
 
 SMALL, LARGE = 40, 130
 

@@ -67,13 +67,6 @@ def test_a_published_post_shows_in_the_news_its_category_the_feed_and_the_home_p
     assert "Công chức Văn hóa – Xã hội" in item.findtext("{http://purl.org/dc/elements/1.1/}creator")
 
 
-def test_the_feed_lists_the_example_post_and_is_reproducible(built, project):
-    items = _feed(built)
-    assert list(items) == ["Kế hoạch thực hiện Chương trình OCOP năm 2025 của xã Quảng Trung"]
-    assert project.build_in_process().code == 0
-    assert (project.site / "tin-tuc" / "rss.xml").read_bytes() == (built.site / "tin-tuc" / "rss.xml").read_bytes()
-
-
 def test_a_product_card_in_a_post_links_to_the_product(project):
     project.write(
         "docs/tin-tuc/posts/the-san-pham.md",

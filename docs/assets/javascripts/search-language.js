@@ -1,6 +1,6 @@
 // The search of a page looks in the index of the page's language. The ocop plugin writes one index a
 // translated language, of the pages under its folder (en/search/search_index.json), and keeps the
-// Vietnamese pages in search/search_index.json (scripts/ocop/pages/search.py). Material reads the index
+// Vietnamese pages in search/search_index.json (scripts/ocop/engine/search.py). Material reads the index
 // from search/ under the `base` of the page's settings (the #__config block) when its bundle starts, so
 // this file, loaded just before the bundle (overrides/main.html), moves that base to the language's
 // folder on a page whose <html lang> is one of the languages named in data-languages.

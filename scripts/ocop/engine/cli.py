@@ -53,7 +53,7 @@ from ..model.codes import Snapshot, issue_codes
 from ..model.dates import build_date, parse_day
 from ..model.errors import DataError, path_shower
 from ..model.models import OutletKind
-from ..model.news import BlogSettings, load_authors
+from ..model.news import load_authors
 from ..model.plan import PLAN_FILE
 from ..ops.commit import CommitError, commit_changes, stray_files
 from ..ops.publish import PublishError, publish_gh_pages, publish_to
@@ -67,8 +67,9 @@ from ..ops.scaffold import (
 )
 from ..ops.schema import SCHEMA_DIR, schemas
 from ..ops.sitecheck import check_site, printed_addresses
-from ..pages.addresses import SHORT
+from ..web.addresses import SHORT
 from .argparse_vi import Parser
+from .blog import blog_settings
 from .export import DOCS, export_project
 from .project import Project
 
@@ -395,7 +396,7 @@ def new(args) -> int:
     name = args.name or _ask(_PROMPTS[args.kind], _EXAMPLES[args.kind].format(producer=_some_producer(products_dir)))
     try:
         if args.kind == "post":
-            blog = BlogSettings.from_config(config)
+            blog = blog_settings(config)
             if blog is None:
                 raise ScaffoldError("trang chưa bật phần tin tức (plugin blog trong mkdocs.yml)")
             authors, _ = load_authors(blog, str)
@@ -547,7 +548,7 @@ def _publish_site(args, gh_pages: bool, folder: str | None) -> int:
 
     def check_built(folder: Path):
         project = _load(args.config)
-        return check_site(folder, project.settings.site_url, printed_addresses(project), SHORT)
+        return check_site(folder, project.settings.site_url, printed_addresses(project.settings, project.catalogue), SHORT)
 
     if gh_pages:
         publish_gh_pages(

@@ -23,10 +23,11 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from ..model.news import BLOG_PLUGIN, read_page
-from ..pages.addresses import page_path
+from ..model.news import read_page
 from ..pages.chrome import CHROME
 from ..pages.markers import MarkerExpander
+from ..web.addresses import page_path
+from .blog import BLOG_PLUGIN
 from .project import Project
 
 DOCS = "docs"

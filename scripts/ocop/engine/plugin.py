@@ -21,19 +21,21 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..model.errors import DataError
-from ..model.news import FEED, SourcePage, feed
+from ..model.news import SourcePage
 from ..model.sources import OutsideLinks, escapes
 from ..ops.editor import editor_files
 from ..ops.preview import Failure, insert_notice, show_on_pages
 from ..ops.sitecheck import check_site, printed_addresses
-from ..pages.addresses import SHORT
 from ..pages.chrome import CHROME
 from ..pages.markers import MarkerExpander
-from ..pages.pagemeta import escape_for_theme, escape_post_title, restore
-from ..pages.post_photos import PostPhoto, PostPhotosExtension
-from ..pages.search import compact_file
+from ..web.addresses import SHORT
+from ..web.pictures import PostPhoto
+from .blog import FEED, feed
 from .config import OcopPluginConfig
+from .pagemeta import escape_for_theme, escape_post_title, restore
+from .post_photos import PostPhotosExtension
 from .project import Project, configured_site_url, editor_settings, load_project
+from .search import compact_file
 from .staging import StagedBuild
 from .terminal import speak_vietnamese
 
@@ -319,9 +321,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         # A warning, not an exception: strict mode (mkdocs.yml, `ocop build`, `ocop publish`) then fails
         # the build after listing every problem, and the preview keeps running while they are fixed.
         # The public site_url, as in the project's QR codes (under `serve` config.site_url is the preview's).
+        settings, catalogue = self.project.settings, self.project.catalogue
         problems = check_site(
-            Path(config.site_dir), self.project.settings.site_url, printed_addresses(self.project), SHORT,
-            self.project.check_memory,
+            Path(config.site_dir), settings.site_url, printed_addresses(settings, catalogue), SHORT, self.project.check_memory,
         )
         for problem in problems:
             source = self.sources.get(problem.file)

@@ -25,18 +25,19 @@ from ..model.dates import build_date, last_commit_dates
 from ..model.entries import Catalogue
 from ..model.errors import DataError, Problem, path_shower
 from ..model.models import Commune
-from ..model.news import BlogSettings, News, load_news
+from ..model.news import News, load_news
 from ..model.plan import Plan, load_plan
 from ..model.reader import control_problems
 from ..model.sources import refuse_outside_links
 from ..model.validate import describe
 from ..ops.editor import EditorSettings, producers_of
-from ..pages.addresses import OutputFile, SiteSettings, reserved_names
 from ..pages.chrome import theme_chrome
 from ..pages.markers import check_pages
-from ..pages.post_photos import PostPhoto
 from ..pages.render import Renderer
 from ..pages.site import SiteBuilder
+from ..web.addresses import OutputFile, SiteSettings, reserved_names
+from ..web.pictures import PostPhoto
+from .blog import blog_settings
 from .config import OcopPluginConfig
 
 
@@ -111,7 +112,7 @@ def editor_settings(config: MkDocsConfig, options: OcopPluginConfig) -> EditorSe
     root = Path(config.config_file_path or "mkdocs.yml").parent.resolve()
     docs = Path(config.docs_dir).resolve()
     docs_dir = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.as_posix()
-    blog = BlogSettings.from_config(config)
+    blog = blog_settings(config)
     return EditorSettings(
         site_name=config.site_name,
         site_url=config.site_url or "",
@@ -219,7 +220,7 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
             problems += error.problems
     news = None
     post_photos: dict[str, PostPhoto] = {}
-    blog = BlogSettings.from_config(config)
+    blog = blog_settings(config)
     if blog is not None:
         news, found = load_news(blog, path_shower(root))
         problems += found

@@ -1,6 +1,6 @@
 """The files the pages show, for the whole catalogue: QR codes, photos resized, label sheets.
 
-Their names come from pages/addresses.py, as the pages' links do. Everything is made once and kept in
+Their names come from web/addresses.py, as the pages' links do. Everything is made once and kept in
 `.cache/ocop/` (keyed by content): a first build makes what the cache lacks on every core
 (prepare.py), and every later build copies from the cache.
 """
@@ -14,7 +14,8 @@ from ..model.catalogue import PHOTO_SUFFIXES
 from ..model.entries import Catalogue, ProductEntry
 from ..model.errors import DataError, Problem
 from ..model.news import News
-from ..pages.addresses import (
+from ..model.prose import shown_images
+from ..web.addresses import (
     CATALOGUE,
     PRODUCERS,
     OutputFile,
@@ -23,11 +24,9 @@ from ..pages.addresses import (
     batch_qr_stem,
     qr_names,
 )
-from ..pages.markers import shown_images
-from ..pages.pictures import published_photos
-from ..pages.post_photos import PostPhoto
+from ..web.pictures import PostPhoto
 from . import prepare
-from .images import PhotoCache, PhotoError
+from .images import PhotoCache, PhotoError, published_photos
 from .labels import (
     Label,
     LabelError,

@@ -15,9 +15,8 @@ from pathlib import Path
 
 from ..model.certificate import State
 from ..model.entries import ProductEntry
-from ..pages.addresses import SiteSettings
-from ..pages.i18n import N_, language_of
-from ..pages.site import group_illustration
+from ..web.addresses import SiteSettings, group_illustration
+from ..web.i18n import N_, language_of
 from .drawing import (
     FONT,
     FONT_BOLD,
@@ -76,7 +75,7 @@ class ProductCard:
     address: str  # the same, for people to type
     photo: Path | None
     sample: bool
-    drawing: Path | None = None  # the group's drawing (pages/illustrations/), shown when there is no photo
+    drawing: Path | None = None  # the group's drawing (web/illustrations/), shown when there is no photo
 
 
 def product_card(entry: ProductEntry, settings: SiteSettings, sample: bool, lang: str = "vi") -> ProductCard:

@@ -27,7 +27,9 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError, features
 
 from ..model.catalogue import MAX_PHOTO_SIDE, too_long_and_thin
-from ..pages.pictures import EXTENSIONS, MODERN, Picture, Rendition
+from ..model.entries import PhotoFile
+from ..web.addresses import photo_uri
+from ..web.pictures import EXTENSIONS, MODERN, Picture, PublishedPhoto, Rendition
 from .cache import DiskCache, cache_key, file_digest, read_notes, write_whole
 
 _ORIENTATION_SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
@@ -231,3 +233,13 @@ class PhotoCache:
             for r in manifest["renditions"]
         )
         return Picture(manifest["width"], manifest["height"], manifest["fallback"], renditions)
+
+
+def published_photos(photos: PhotoCache, folder: str, slug: str, files: list[PhotoFile]) -> list[PublishedPhoto]:
+    """The photos of the page at `folder`/`slug`/, each with the addresses of its renditions (made if missing)."""
+    result = []
+    for number, photo in enumerate(files, start=1):
+        picture = photos.picture(photo.path)
+        uris = tuple(photo_uri(folder, slug, number, r.width, r.extension) for r in picture.renditions)
+        result.append(PublishedPhoto(photo, picture, uris))
+    return result

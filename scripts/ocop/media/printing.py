@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from ..model.entries import Catalogue, OutletEntry, ProductEntry
 from ..model.errors import did_you_mean
 from ..model.trade import OUTLETS_DIR
-from ..pages.addresses import SiteSettings
+from ..web.addresses import SiteSettings
 from .assets import MediaFiles
 from .brochure import brochure_pdf
 from .cards import A4, A5, ProductCard, product_card

@@ -16,7 +16,7 @@ import functools
 import os
 import re
 import warnings
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from importlib import resources
 from pathlib import Path
 
@@ -96,7 +96,7 @@ def find_subgroup(group: ProductGroup, written: str) -> tuple[Subgroup, str | No
 
 
 def load_catalogue(
-    products_dir: Path, display_root: Path | None = None, resized=None, today: dt.date | None = None,
+    products_dir: Path, display_root: Path | None = None, resized: Callable[[Path], bool] | None = None, today: dt.date | None = None,
     printed: Collection[str] = (),
 ) -> Catalogue:
     """Read every file under `products_dir`; raise DataError listing every problem found.

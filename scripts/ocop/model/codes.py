@@ -25,7 +25,7 @@ import yaml
 from slugify import slugify
 
 from .entries import Catalogue, ProductEntry
-from .errors import Problem
+from .errors import Problem, ShowPath
 from .models import CODE_MAX, CODE_PATTERN, SLUG_PATTERN
 from .reader import decode, parse_yaml
 
@@ -65,7 +65,7 @@ class Registry:
     lines: dict[str, int] = field(default_factory=dict)
 
 
-def read_registry(products_dir: Path, shown) -> tuple[Registry, list[Problem]]:
+def read_registry(products_dir: Path, shown: ShowPath) -> tuple[Registry, list[Problem]]:
     path = Path(products_dir) / REGISTRY
     registry = Registry(path, shown(path))
     if not path.is_file():

@@ -14,9 +14,9 @@ import os
 import re
 import subprocess
 from pathlib import Path
-from typing import Any
 
 from .errors import DataError, Problem
+from .reader import YamlValue
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 DATE_FORMS = "31/05/2024 hoặc 2024-05-31"
@@ -24,7 +24,7 @@ DATE_FORMS = "31/05/2024 hoặc 2024-05-31"
 VIETNAMESE_DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 
 
-def parse_day(value: Any) -> Any:
+def parse_day(value: YamlValue) -> YamlValue:
     """A day in one of the `DATE_FORMS` (YAML has already read 2024-05-31 as a date); date-times give
     their day. The message never repeats the value: the caller quotes it as the officer wrote it."""
     if isinstance(value, dt.datetime):

@@ -23,7 +23,7 @@ class Subgroup:
 @dataclass(frozen=True)
 class ProductGroup:
     """Ngành hàng OCOP, with its sub-groups, as listed in data/nhom-san-pham.yml (the names in other
-    languages are in the pages' message catalogues: pages/i18n.py)."""
+    languages are in the pages' message catalogues: web/i18n.py)."""
 
     code: str
     name: str

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +25,11 @@ def thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
-def path_shower(root: Path):
+# A file as the officer knows it (products/x/y.yml), for messages: what path_shower returns.
+ShowPath = Callable[[Path], str]
+
+
+def path_shower(root: Path) -> ShowPath:
     """`shown_path` with the project folder fixed, for the readers that take a `shown(path)` function."""
     return lambda path: shown_path(path, root)
 

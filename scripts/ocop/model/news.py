@@ -3,7 +3,7 @@
 Material's blog renders the posts. This module reads the same files beforehand, so that
 - a mistake in a post is reported like a mistake in the data: in Vietnamese, with file and line, all at
   once (the blog's own messages are in English and stop at the first);
-- the latest-news lists and the RSS feed know the published posts (never a draft);
+- the latest-news lists and the RSS feed (engine/blog.py) know the published posts (never a draft);
 - the blog's addresses are ASCII: `slugify` is the blog's `post_slugify` and `categories_slugify`;
 - a post's date takes the forms every data file takes (dates.DATE_FORMS): the blog reads only YAML's
   2025-08-15, so a post dated 15/08/2025 is handed to it with that line rewritten (`PostEntry.blog_text`).
@@ -16,8 +16,6 @@ Material's blog renders the posts. This module reads the same files beforehand, 
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,15 +25,10 @@ from pydantic import AfterValidator, BeforeValidator, Field, StrictBool
 from slugify import slugify as _ascii_slug
 
 from .dates import DATE_FORMS, iso_days, parse_day
-from .errors import Problem, did_you_mean
+from .errors import Problem, ShowPath, did_you_mean
 from .models import Model, Slug, Text, web_address
 from .reader import Document, decode, field_name, parse_yaml, read_yaml
 from .validate import validate
-
-BLOG_PLUGIN = "material/blog"
-FEED = "rss.xml"  # inside the blog's folder: /tin-tuc/rss.xml
-FEED_SIZE = 20
-SUMMARY_CHARACTERS = 300
 
 # Front matter as MkDocs reads it (mkdocs.utils.meta): the same pattern, so a post means the same to both.
 YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
@@ -51,7 +44,7 @@ def slugify(text: str, separator: str = "-") -> str:
 
 @dataclass(frozen=True)
 class BlogSettings:
-    """Where the blog keeps its files and what it allows, read from the blog plugin's options."""
+    """Where the blog keeps its files and what it allows (engine/blog.py reads them from the blog plugin's options)."""
 
     docs_dir: Path
     blog_dir: str  # tin-tuc
@@ -59,22 +52,6 @@ class BlogSettings:
     authors_file: str  # tin-tuc/.authors.yml
     categories: tuple[str, ...]
     excerpt_separator: str
-
-    @classmethod
-    def from_config(cls, config) -> BlogSettings | None:
-        plugin = config.plugins.get(BLOG_PLUGIN)
-        if plugin is None or not plugin.config.enabled:
-            return None
-        options = plugin.config
-        blog_dir = options.blog_dir.strip("/")
-        return cls(
-            Path(config.docs_dir),
-            blog_dir,
-            options.post_dir.format(blog=blog_dir).strip("/"),
-            options.authors_file.format(blog=blog_dir).strip("/"),
-            tuple(options.categories_allowed),
-            options.post_excerpt_separator,
-        )
 
 
 def _post_date(value: Any) -> Any:
@@ -238,7 +215,7 @@ def front_matter(page: SourcePage) -> tuple[Document | None, list[Problem]]:
     return document, problems
 
 
-def load_authors(settings: BlogSettings, shown) -> tuple[dict[str, Author], list[Problem]]:
+def load_authors(settings: BlogSettings, shown: ShowPath) -> tuple[dict[str, Author], list[Problem]]:
     path = settings.docs_dir / settings.authors_file
     if not path.is_file():
         return {}, []
@@ -261,7 +238,7 @@ def load_authors(settings: BlogSettings, shown) -> tuple[dict[str, Author], list
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
-def load_news(settings: BlogSettings, shown) -> tuple[News, list[Problem]]:
+def load_news(settings: BlogSettings, shown: ShowPath) -> tuple[News, list[Problem]]:
     """Every post, checked; the problems of all of them at once."""
     authors, problems = load_authors(settings, shown)
     authors_read = not problems  # else a post naming an author would get a second, false message
@@ -355,45 +332,3 @@ def _check_names(values: list[str], known, field: str, what: str, document: Docu
         message = f"không có {what} '{value}'{where}" + did_you_mean(value, known)
         problems.append(Problem(document.file, document.line_of((field, index)), f"{field}[{index}]", message))
     return problems
-
-
-def feed(news: News, site_name: str, site_url: str, description: str, pages: dict) -> dict:
-    """What the RSS template needs: the published posts, newest first, with the addresses the blog gave them.
-
-    `pages` maps a post's src_uri to its built MkDocs page (url and rendered HTML). The feed's date is
-    its newest post's, not the clock's, so an unchanged site builds an identical feed."""
-    items = []
-    for post in news.published()[:FEED_SIZE]:
-        page = pages.get(post.page.src_uri)
-        if page is None:
-            continue
-        items.append(
-            {
-                "title": post.title,
-                "link": site_url + page.url,
-                "date": email.utils.format_datetime(post.created),
-                "categories": post.meta.categories,
-                "author": ", ".join(news.authors[key].name for key in post.meta.authors if key in news.authors),
-                "summary": post.meta.description or summary(page.content or "", news.settings.excerpt_separator),
-            }
-        )
-    newest = max((post.created for post in news.published()), default=None)
-    return {
-        "title": f"{site_name}: tin tức",
-        "link": f"{site_url}{news.settings.blog_dir}/",
-        "feed_url": f"{site_url}{news.settings.blog_dir}/{FEED}",
-        "description": description,
-        "updated": email.utils.format_datetime(newest) if newest else None,
-        "items": items,
-    }
-
-
-def summary(content: str, separator: str) -> str:
-    """The plain text of a post's excerpt (before `<!-- more -->`), cut at a word near 300 characters."""
-    text = content.split(separator)[0]
-    text = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.DOTALL | re.IGNORECASE)
-    text = re.sub(r"<h1\b.*?</h1>", " ", text, flags=re.DOTALL | re.IGNORECASE)
-    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
-    if len(text) > SUMMARY_CHARACTERS:
-        text = text[:SUMMARY_CHARACTERS].rsplit(" ", 1)[0] + " …"
-    return text

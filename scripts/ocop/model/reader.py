@@ -7,6 +7,7 @@ neither run code nor blow up in memory (billion laughs). Every problem names the
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ MAX_BYTES = 1_000_000
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # None when PyYAML was built without libyaml
 
 FieldPath = tuple[str | int, ...]
+# A value as a YAML reader gives it (a data file's field before validation, mkdocs.yml's `extra:`).
+YamlValue = str | int | float | bool | dt.date | dt.datetime | list["YamlValue"] | dict[str, "YamlValue"] | None
 
 # The tags PyYAML's safe resolver gives to plain scalars; anything else was written by hand (`!!x`).
 _PLAIN_TAGS = {
@@ -63,7 +66,7 @@ def control_character(text: str) -> str | None:
     return found.group() if found else None
 
 
-def control_problems(data: Any, file: str, prefix: FieldPath = ()) -> list[Problem]:
+def control_problems(data: YamlValue, file: str, prefix: FieldPath = ()) -> list[Problem]:
     """A problem for each text in `data` (read by another reader than this one, e.g. mkdocs.yml's
     `extra:`) holding a character no field may hold."""
     if isinstance(data, dict):

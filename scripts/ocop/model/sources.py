@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import DataError, Problem
+from .errors import DataError, Problem, ShowPath
 
 OUTSIDE = "là liên kết (symlink) trỏ ra ngoài thư mục dự án: trang web chỉ dùng tệp của dự án; hãy xóa liên kết và chép tệp thật vào đây"
 HIDDEN = "là liên kết (symlink) trỏ vào thư mục ẩn của dự án (như .git): hãy xóa liên kết và chép tệp thật vào đây"
@@ -87,7 +87,7 @@ def outside_links(folders: list[Path], root: Path, shown) -> list[Problem]:
     return problems
 
 
-def refuse_outside_links(folders: list[Path], root: Path, shown) -> None:
+def refuse_outside_links(folders: list[Path], root: Path, shown: ShowPath) -> None:
     """Raise OutsideLinks naming every link under `folders` that leaves the project."""
     problems = outside_links(folders, root, shown)
     if problems:

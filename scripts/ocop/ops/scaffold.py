@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from collections.abc import Collection
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -74,7 +75,7 @@ def new_producer(products_dir: Path, name: str, slug: str | None = None) -> NewF
 
 def new_product(
     products_dir: Path, name: str, producer: str, group: str, groups: dict[str, ProductGroup],
-    known_slugs=(), slug: str | None = None,
+    known_slugs: Collection[str] = (), slug: str | None = None,
 ) -> NewFile:
     slug = _slug(name, slug, "sản phẩm")
     if slug in known_slugs:
@@ -93,7 +94,7 @@ def new_product(
 
 
 def new_outlet(
-    products_dir: Path, name: str, kind: str, product_slugs, url: str | None = None, slug: str | None = None
+    products_dir: Path, name: str, kind: str, product_slugs: Collection[str], url: str | None = None, slug: str | None = None
 ) -> NewFile:
     kinds = [item.value for item in OutletKind]
     if kind not in kinds:
@@ -110,7 +111,7 @@ def new_outlet(
     return NewFile(products_dir / OUTLETS_DIR / f"{slug}.yml", text)
 
 
-def new_fair(products_dir: Path, name: str, start: dt.date, end: dt.date | None, product_slugs, slug: str | None = None) -> NewFile:
+def new_fair(products_dir: Path, name: str, start: dt.date, end: dt.date | None, product_slugs: Collection[str], slug: str | None = None) -> NewFile:
     if end is not None and end < start:
         raise ScaffoldError("ngày kết thúc phải từ ngày bắt đầu trở đi")
     slug = _slug(name, slug, "hội chợ")
@@ -123,7 +124,7 @@ def new_fair(products_dir: Path, name: str, start: dt.date, end: dt.date | None,
 
 def new_post(
     blog: BlogSettings, authors: list[str], title: str, date: dt.date, category: str | None, author: str | None,
-    product_slugs,
+    product_slugs: Collection[str],
 ) -> NewFile:
     slug = _slug(title, None, "bài viết")
     categories = list(blog.categories)

@@ -27,7 +27,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 
 from ..media.cache import read_notes, write_whole
+from ..model.entries import Catalogue
 from ..model.errors import Problem
+from ..web.addresses import SiteSettings
 
 # Attributes that hold one address, by tag; `srcset` holds several.
 _ADDRESS_ATTRIBUTES = {
@@ -298,7 +300,6 @@ def check_site(
     return problems
 
 
-def printed_addresses(project) -> dict[str, str]:
+def printed_addresses(settings: SiteSettings, catalogue: Catalogue) -> dict[str, str]:
     """What each product's QR code encodes → the data file it comes from."""
-    settings, catalogue = project.settings, project.catalogue
     return {settings.qr_text(entry): entry.source for entry in catalogue.products.values()}

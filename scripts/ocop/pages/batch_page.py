@@ -8,9 +8,9 @@ from datetime import date
 from ..model.certificate import CertificateStatus
 from ..model.entries import ProductEntry
 from ..model.models import Batch, Commune, Producer, Product
-from .addresses import CATALOGUE, OutputFile, batch_folder, batch_page_uri, batch_qr_stem, producer_page_uri
+from ..web.addresses import CATALOGUE, OutputFile, batch_folder, batch_page_uri, batch_qr_stem, producer_page_uri
+from ..web.pictures import PhotoLink
 from .context import QrFiles, SiteContext
-from .pictures import PhotoLink
 
 
 @dataclass(frozen=True)

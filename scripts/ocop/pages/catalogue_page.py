@@ -10,11 +10,11 @@ from datetime import date
 from ..model.certificate import CertificateStatus
 from ..model.entries import ProductEntry
 from ..model.models import Commune
-from .addresses import CATALOGUE, OutputFile, catalogue_root, page_path
+from ..web.addresses import CATALOGUE, OutputFile, catalogue_root, page_path
+from ..web.i18n import N_, Language, Shown
+from ..web.pictures import PhotoLink, PublishedPhoto
 from .context import SiteContext, untranslated
-from .i18n import N_, Language, Shown
 from .listing import CATALOGUE_PAGE_SIZE, FacetedListings, Link, Listing, Option, Page
-from .pictures import PhotoLink, PublishedPhoto
 
 # A card's stars_key → the rating filter it belongs to, in the order the filter shows them: the key is
 # in the address (the same in every language), the label a message of the catalogues.

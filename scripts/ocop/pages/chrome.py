@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 from ..model.models import Commune
-from .addresses import catalogue_root, fairs_root, home_url, outlets_root, producers_root
-from .i18n import N_, Language
+from ..web.addresses import catalogue_root, fairs_root, home_url, outlets_root, producers_root
+from ..web.i18n import N_, Language
 
 CHROME = "ocop_chrome"  # the key under `extra` of the settings where the overrides find it
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import collections
 import functools
 from dataclasses import dataclass
-from pathlib import Path
-
+from ..media.images import PhotoCache, published_photos
 from ..model.entries import Catalogue, PhotoFile, ProductEntry
 from ..model.models import ProducerKind
-from .addresses import (
+from ..web.addresses import (
     OutputFile,
     SiteSettings,
     catalogue_root,
@@ -22,19 +21,9 @@ from .addresses import (
     producers_root,
     short_page_uri,
 )
-from .i18n import N_, Language, Shown
-from .pictures import Photos, PublishedPhoto, published_photos
+from ..web.i18n import N_, Language, Shown
+from ..web.pictures import PublishedPhoto
 from .render import Renderer
-
-# The drawings of the OCOP groups (one SVG a group of model/data/nhom-san-pham.yml), shown when a product
-# has no photo and published as files of their own (addresses.group_illustration_uri) for print materials.
-ILLUSTRATIONS = Path(__file__).parent / "illustrations"
-
-
-def group_illustration(group: str) -> Path | None:
-    path = ILLUSTRATIONS / f"{group}.svg"
-    return path if path.is_file() else None
-
 
 # How a page names a producer's kind (none for "chưa rõ", not known).
 PRODUCER_KINDS = {
@@ -78,7 +67,7 @@ REDIRECT_TEMPLATE = "redirect.html.j2"  # receives a RedirectView
 
 
 class SiteContext:
-    def __init__(self, catalogue: Catalogue, settings: SiteSettings, photos: Photos, renderer: Renderer):
+    def __init__(self, catalogue: Catalogue, settings: SiteSettings, photos: PhotoCache, renderer: Renderer):
         self.catalogue = catalogue
         self.settings = settings
         self.photos = photos

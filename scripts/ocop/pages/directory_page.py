@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from ..model.entries import ProducerEntry, ProductEntry
 from ..model.models import Commune
-from .addresses import OutputFile, language_product_page_uri, page_path, producers_root
+from ..web.addresses import OutputFile, language_product_page_uri, page_path, producers_root
+from ..web.i18n import Language, Shown
 from .context import SiteContext, producer_kind, untranslated
-from .i18n import Language, Shown
 from .listing import DIRECTORY_PAGE_SIZE, Page, paginate
 
 

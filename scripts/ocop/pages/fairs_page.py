@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model.models import Commune
-from .addresses import OutputFile, fairs_page_uri, fairs_root, outlets_page_uri
+from ..web.addresses import OutputFile, fairs_page_uri, fairs_root, outlets_page_uri
+from ..web.i18n import Language
 from .context import SiteContext, untranslated
-from .i18n import Language
 from .trade import FairView, fair_view
 
 

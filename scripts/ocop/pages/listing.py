@@ -26,11 +26,10 @@ from typing import Callable, Generic, Sequence, TypeVar
 
 from markupsafe import Markup
 
+from ..web.addresses import GROUP_FOLDER, PAGE_FOLDER, RATING_FOLDER
+
 T = TypeVar("T")
 
-PAGE_FOLDER = "trang"
-GROUP_FOLDER = "nganh"
-RATING_FOLDER = "hang"
 WINDOW = 2  # page numbers shown on each side of the current one
 
 # However many products there are, no page lists more than this.

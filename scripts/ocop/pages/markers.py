@@ -26,20 +26,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
 
 from ..model.entries import Catalogue
-from ..model.errors import Problem, did_you_mean
+from ..model.errors import Problem, ShowPath, did_you_mean
 from ..model.news import YAML_RE, News, SourcePage, front_matter, read_page
+from ..model.prose import IMAGE, INLINE_CODE, prose_lines, shown_images
 from ..model.trade import unknown_product
-from .addresses import (
+from ..web.addresses import (
     CATALOGUE,
     language_product_page_uri,
     print_page_uri,
     product_page_uri,
     relative_url,
 )
-from .i18n import Language
+from ..web.i18n import Language
 from .site import SiteBuilder
 
 PRODUCT = "san-pham"
@@ -51,9 +51,6 @@ AS_CARDS = "thẻ"
 PRINT = "in-tem"
 
 _MARKER = re.compile(r"^\[\[\s*([^\]:]*?)\s*(?::\s*([^\]]*?)\s*)?\]\]\s*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+).*?\1")
-_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 # An image shown from another host: the site loads nothing from elsewhere (a photo can vanish there, and
 # the visitor's phone would ask that host for it).
 _ELSEWHERE = re.compile(r"(https?:)?//", re.IGNORECASE)
@@ -68,28 +65,6 @@ class Marker:
     line: int
     kind: str
     argument: str | None
-
-
-def prose_lines(page: SourcePage):
-    """(file line, text) of the body's lines outside code blocks and HTML comments."""
-    fence = None
-    in_comment = False
-    for number, line in enumerate(page.body.split("\n"), start=page.body_line):
-        if fence:
-            if line.lstrip().startswith(fence):
-                fence = None
-            continue
-        if in_comment:
-            in_comment = "-->" not in line
-            continue
-        opening = _FENCE.match(line)
-        if opening:
-            fence = opening.group(1)
-            continue
-        if line.lstrip().startswith("<!--") and "-->" not in line:
-            in_comment = True
-            continue
-        yield number, line
 
 
 def find_markers(page: SourcePage) -> list[Marker]:
@@ -117,21 +92,10 @@ def check_page(page: SourcePage, docs_dir: Path, catalogue: Catalogue | None, ne
                 Problem(page.file, number, None, f"không thấy tệp ảnh '{target}' (đường dẫn tính từ thư mục của trang này)")
             )
     for number, line in prose_lines(page):
-        for target in _IMAGE.findall(_INLINE_CODE.sub("", line)):
+        for target in IMAGE.findall(INLINE_CODE.sub("", line)):
             if _ELSEWHERE.match(target):
                 problems.append(Problem(page.file, number, None, ELSEWHERE_IMAGE.format(target=target)))
     return problems
-
-
-def shown_images(page: SourcePage, docs_dir: Path):
-    """(file line, target as written, its file or None when missing) of each image the page shows from docs/."""
-    folder = Path(page.src_uri).parent
-    for number, line in prose_lines(page):
-        for target in _IMAGE.findall(_INLINE_CODE.sub("", line)):
-            if re.match(r"[a-z][a-z0-9+.-]*:|/|#", target, re.IGNORECASE):
-                continue
-            path = docs_dir / folder / unquote(target.split("#")[0])
-            yield number, target, path if path.is_file() else None
 
 
 def _marker_problem(marker: Marker, catalogue: Catalogue | None, news: News | None) -> str | None:
@@ -162,7 +126,7 @@ def _marker_problem(marker: Marker, catalogue: Catalogue | None, news: News | No
 
 
 def check_pages(
-    docs_dir: Path, catalogue: Catalogue | None, news: News | None, shown, templates: tuple[Path, ...] = ()
+    docs_dir: Path, catalogue: Catalogue | None, news: News | None, shown: ShowPath, templates: tuple[Path, ...] = ()
 ) -> list[Problem]:
     """Every hand-written page: its front matter (as the engine reads it), markers and photos.
     `templates` are the theme's folders, where a page's `template:` must be found."""

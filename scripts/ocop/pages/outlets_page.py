@@ -6,9 +6,9 @@ import posixpath
 from dataclasses import dataclass
 
 from ..model.models import Commune, OutletKind, Producer
-from .addresses import OutputFile, fairs_page_uri, language_producer_page_uri, outlets_page_uri, outlets_root
+from ..web.addresses import OutputFile, fairs_page_uri, language_producer_page_uri, outlets_page_uri, outlets_root
+from ..web.i18n import Language, Shown
 from .context import SiteContext, untranslated
-from .i18n import Language, Shown
 from .trade import OutletView, outlet_view
 
 

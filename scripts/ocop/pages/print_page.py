@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from typing import Protocol
 
+from ..media.assets import MediaFiles
 from ..model.entries import ProductEntry
 from ..model.models import Product
-from .addresses import CATALOGUE, OutputFile, group_illustration_uri, print_page_uri, qr_names
+from ..web.addresses import CATALOGUE, OutputFile, group_illustration_uri, print_page_uri, qr_names
 from .context import QrFiles, SiteContext
-
-
-class PrintFacts(Protocol):
-    """What a product page says about printing its code (version, printed size, labels a sheet), from
-    media/, which lays the codes and labels out (the engine hands it over)."""
-
-    def print_facts(self, entry: ProductEntry) -> dict: ...
 
 
 @dataclass(frozen=True)
 class PrintPageView:
     entry: ProductEntry
     p: Product
-    printing: dict  # PrintFacts.print_facts, with the label sheet's PDF (`pdf`, `pdf_name`)
+    printing: dict  # MediaFiles.print_facts, with the label sheet's PDF (`pdf`, `pdf_name`)
     qr: QrFiles
     qr_text: str
     product_href: str
@@ -35,7 +28,7 @@ VIEW = PrintPageView  # all TEMPLATE receives (tests/pages/test_site.py checks t
 
 
 class PrintPage:
-    def __init__(self, site: SiteContext, printing: PrintFacts):
+    def __init__(self, site: SiteContext, printing: MediaFiles):
         self.site = site
         self.printing = printing
 

@@ -8,11 +8,11 @@ from datetime import date
 from ..model.certificate import CertificateStatus
 from ..model.entries import ProducerEntry, ProductEntry
 from ..model.models import Producer
-from .addresses import PRODUCERS, OutputFile, language_producer_page_uri, language_product_page_uri, producers_root
+from ..web.addresses import PRODUCERS, OutputFile, language_producer_page_uri, language_product_page_uri, producers_root
+from ..web.i18n import Language, Shown
+from ..web.pictures import PhotoLink
 from .context import SiteContext, producer_kind, untranslated
-from .i18n import Language, Shown
 from .linked_data import producer_data
-from .pictures import PhotoLink
 
 
 @dataclass(frozen=True)

@@ -15,22 +15,23 @@ from datetime import date
 from ..model.certificate import CertificateStatus
 from ..model.entries import ProductEntry
 from ..model.models import Batch, Certification, Commune, Producer, Product, Seller
-from .addresses import (
+from ..web.addresses import (
     CATALOGUE,
     OutputFile,
     SiteSettings,
     batch_page_uri,
     catalogue_root,
     fairs_page_uri,
+    group_illustration,
     group_illustration_uri,
     language_producer_page_uri,
     language_product_page_uri,
     outlets_page_uri,
 )
-from .context import SiteContext, group_illustration, untranslated
-from .i18n import Language, Shown
+from ..web.i18n import Language, Shown
+from ..web.pictures import PhotoLink
+from .context import SiteContext, untranslated
 from .linked_data import product_data
-from .pictures import PhotoLink
 from .trade import FairView, OutletView, fair_view, outlet_view
 
 RELATED = 6  # small cards of other products at the foot of a product page

@@ -23,7 +23,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .i18n import LOCALE_DIR, Language, languages
+from ..web.i18n import LOCALE_DIR, Language, languages
 
 # Characters that start HTML or Markdown (or Markdown extension) syntax anywhere in a line. One pass
 # turns each into a numeric entity: escaping HTML first (&#34;) and then `#` would show "&#34;".
@@ -155,7 +155,7 @@ class Renderer:
             cache_dir.mkdir(parents=True, exist_ok=True)
             self.env.bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
 
-    def render(self, template: str, language: Language | None = None, **context) -> str:
+    def render(self, template: str, language: Language | None = None, **context: object) -> str:
         language = language or self.source
         token = _language.set(language)
         try:

@@ -21,26 +21,26 @@ and the other hand-written pages are not generated: their markers are expanded b
 """
 from __future__ import annotations
 
+from ..media.assets import MediaFiles
+from ..media.images import PhotoCache
 from ..model.entries import Catalogue, PhotoFile
-from .addresses import OutputFile, SiteSettings, group_illustration_uri
+from ..web.addresses import OutputFile, SiteSettings, group_illustration, group_illustration_uri
+from ..web.i18n import Language
+from ..web.pictures import PublishedPhoto
 from .batch_page import BatchPage
 from .catalogue_page import CataloguePage
-from .context import SiteContext, group_illustration
+from .context import SiteContext
 from .directory_page import DirectoryPage
 from .fairs_page import FairsPage
-from .i18n import Language
 from .outlets_page import OutletsPage
-from .pictures import Photos, PublishedPhoto
-from .print_page import PrintFacts, PrintPage
+from .print_page import PrintPage
 from .producer_page import ProducerPage
 from .product_page import ProductPage
 from .render import Renderer
 
-__all__ = ["SiteBuilder", "group_illustration"]  # media/ draws a product without photo with the group's drawing
-
 
 class SiteBuilder:
-    def __init__(self, catalogue: Catalogue, settings: SiteSettings, photos: Photos, printing: PrintFacts, renderer: Renderer):
+    def __init__(self, catalogue: Catalogue, settings: SiteSettings, photos: PhotoCache, printing: MediaFiles, renderer: Renderer):
         self.site = SiteContext(catalogue, settings, photos, renderer)
         self.catalogue = catalogue
         self.settings = settings

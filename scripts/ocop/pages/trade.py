@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from ..model.entries import FairEntry, OutletEntry, ProductEntry
 from ..model.models import Fair, Outlet, OutletKind
-from .addresses import language_product_page_uri
-from .i18n import N_, Language, Shown
+from ..web.addresses import language_product_page_uri
+from ..web.i18n import N_, Language, Shown
 
 # How a page names a point of sale's kind (the enum's value is the Vietnamese, the catalogues translate).
 OUTLET_KINDS = {

@@ -1,17 +1,17 @@
-"""How a photo is published: its renditions (widths and formats) and the `<picture>` a page shows.
+"""How a photo is published: its renditions (widths and formats), their addresses and the `<picture>` a page shows.
 
-The renditions themselves are made by media/images.py; a page only needs to know what they are, so
-the page builders ask for a photo's `Picture` through the `Photos` protocol below, which the photo
-cache of media/ provides (the engine hands it over), and pages never import media.
+What a rendition is and where it is published is declared here, below both media/ (images.py makes the
+renditions, `published_photos` gives each its address) and pages/ (which show them): a photo's file
+and the link to it are named from the same place.
 """
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from ..model.entries import PhotoFile
-from .addresses import OutputFile, photo_uri, relative_url
+from .addresses import OutputFile, relative_url
 from .i18n import SOURCE
 
 # Modern formats first: a browser takes the first <source> whose type it knows.
@@ -49,12 +49,6 @@ class Picture:
     def formats(self) -> list[str]:
         """Modern formats first, the fallback last."""
         return list(dict.fromkeys(r.format for r in self.renditions))
-
-
-class Photos(Protocol):
-    """What a page builder asks of the photo cache: a photo's renditions, made if they are missing."""
-
-    def picture(self, source: Path) -> Picture: ...
 
 
 @dataclass(frozen=True)
@@ -112,13 +106,19 @@ class PublishedPhoto:
         )
 
 
+@dataclass(frozen=True)
+class PostPhoto:
+    """A photo a news post shows: the original's place in docs/ and its renditions, published beside it
+    (tin-tuc/posts/anh/cho-que.jpg → tin-tuc/posts/anh/cho-que-400.webp, …)."""
 
+    src_uri: str  # tin-tuc/posts/anh/cho-que.jpg
+    path: Path
+    picture: Picture
 
-def published_photos(photos: Photos, folder: str, slug: str, files: list[PhotoFile]) -> list[PublishedPhoto]:
-    """The photos of the page at `folder`/`slug`/, each with the addresses of its renditions."""
-    result = []
-    for number, photo in enumerate(files, start=1):
-        picture = photos.picture(photo.path)
-        uris = tuple(photo_uri(folder, slug, number, r.width, r.extension) for r in picture.renditions)
-        result.append(PublishedPhoto(photo, picture, uris))
-    return result
+    def rendition_uris(self) -> tuple[str, ...]:
+        stem = posixpath.splitext(self.src_uri)[0]
+        return tuple(f"{stem}-{r.width}.{r.extension}" for r in self.picture.renditions)
+
+    @property
+    def largest_fallback(self) -> Path:
+        return max(self.picture.of_format(self.picture.fallback), key=lambda rendition: rendition.width).path

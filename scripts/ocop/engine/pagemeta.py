@@ -10,12 +10,13 @@ escape does not escape twice); after rendering, the plain values are put back fo
 from __future__ import annotations
 
 from markupsafe import Markup, escape
+from mkdocs.structure.pages import Page
 
 # Metadata the theme prints without escaping (besides the title, handled apart).
 PRINTED_RAW = ("description",)
 
 
-def escape_for_theme(page) -> dict:
+def escape_for_theme(page: Page) -> dict:
     """Escape the page's metadata in place; returns the original, for `restore`."""
     original = dict(page.meta)
     for key in PRINTED_RAW:
@@ -30,7 +31,7 @@ def escape_for_theme(page) -> dict:
     return original
 
 
-def escape_post_title(page) -> None:
+def escape_post_title(page: Page) -> None:
     """A news post's title made HTML text for good, before the blog uses it: it writes the title into
     Markdown (the heading of the excerpt in /tin-tuc/, the category and archive pages), the menus and
     the search index, none of which escape it. Escaping is idempotent on Markup, so the theme's
@@ -39,7 +40,7 @@ def escape_post_title(page) -> None:
         page.meta["title"] = escape(page.meta["title"])
 
 
-def restore(page, original: dict | None) -> None:
+def restore(page: Page, original: dict | None) -> None:
     if original is not None:
         page.meta.clear()
         page.meta.update(original)

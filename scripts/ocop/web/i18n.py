@@ -1,5 +1,7 @@
 """The languages of the generated pages: one message catalogue per language, and what a page shows in it.
 
+Below media/ and pages/ (web/): the print files (media/cards.py) say the same words as the pages.
+
 Every string of a page that differs by language is looked up in `locale/<lang>/LC_MESSAGES/ocop.po`
 (gettext, read with Babel when the build starts: nothing to compile, on a fresh clone as on Windows).
 The convention: a message's id is its English text (`msgid "Product details"`), so the `en` catalogue
@@ -18,12 +20,12 @@ On a translated page a text of the data without a translation is shown in Vietna
 (`Shown.native` is false: the template adds `lang="vi"` and a "(Vietnamese)" mark), and the page
 says at the top that it is partly in Vietnamese: a tourist is never shown an invented text.
 
-A new string in a template or a page builder is added to each catalogue by hand (tests/pages/test_i18n.py
-names any that lacks its Vietnamese, or that no page uses any more; `pybabel extract -F locale/babel.cfg`
-lists them). Not `pybabel update`: it would make the product groups' entries obsolete, as no code names them.
+A new string in a template or a page builder is added to each catalogue by hand (tests/web/test_i18n.py
+names any that lacks its Vietnamese, or that no page uses any more; `pybabel extract -F web/locale/babel.cfg
+-k N_ .` in scripts/ocop/ lists them). Not `pybabel update`: it would make the product groups' entries obsolete, as no code names them.
 
 The templates get `_()`, `gettext`, `ngettext`, `pgettext` and `{% trans %}` (jinja2.ext.i18n, see
-render.py): the Markdown they write carries its strings already translated. The theme's overrides
+pages/render.py): the Markdown they write carries its strings already translated. The theme's overrides
 (overrides/) never call gettext: they are also rendered by Zensical's MiniJinja.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The strings of the generated pages come from one message catalogue per language (pages/locale/):
+"""The strings of the generated pages come from one message catalogue per language (web/locale/):
 a language is added by adding its catalogue, and no string of a page lacks its Vietnamese."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import ocop.pages
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 from conftest import ROOT, loaded
-from ocop.pages.i18n import LOCALE_DIR
+from ocop.web.i18n import LOCALE_DIR
 from ocop.pages.render import Renderer
 
 PAGES = Path(ocop.pages.__file__).parent
@@ -26,7 +26,7 @@ def _used_messages() -> set[tuple[str | None, str]]:
     options = {"templates/**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}
     keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None}
     found = set()
-    for folder in (PAGES, PAGES.parent / "media"):  # the pages, and the print files' words
+    for folder in (PAGES, PAGES.parent / "media", PAGES.parent / "web"):  # the pages, the print files' words, the languages
         for _file, _line, message, _comments, context in extract_from_dir(folder, method_map, options, keywords):
             found.add((context, message[0] if isinstance(message, tuple) else message))
     return found

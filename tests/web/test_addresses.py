@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from ocop.media.qr import encode, png_bytes
 from ocop.model.models import SLUG_PATTERN, Commune
 from ocop.ops.sitecheck import SiteCheck
-from ocop.pages.addresses import SiteSettings
+from ocop.web.addresses import SiteSettings
 
 
 def test_every_address_and_qr_payload_is_kept(built):

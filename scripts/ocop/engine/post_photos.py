@@ -15,13 +15,13 @@ The `<img>` is turned into a `<picture>` by a Markdown tree processor rather tha
 Markdown: a post is rendered at its own address and again, as an excerpt, in the news lists at other
 depths (/tin-tuc/, /tin-tuc/chuyen-muc/…/); the processor runs in both Markdown converters (MkDocs' and
 the blog's excerpt), before their link rewriting, and writes addresses relative to the page being made.
+It reads that link rewriter's page and site files (MkDocs' objects), so it lives in engine/; what a post
+photo is and where its renditions are published is web/pictures.py (`PostPhoto`).
 """
 from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import unquote
 
 from markdown import Extension
@@ -29,25 +29,8 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..model.entries import PhotoFile
 from ..model.models import Photo
-from .pictures import Picture, PublishedPhoto
-from .render import Renderer
-
-
-@dataclass(frozen=True)
-class PostPhoto:
-    """A photo a post shows: the original's place in docs/ and its renditions."""
-
-    src_uri: str  # tin-tuc/posts/anh/cho-que.jpg
-    path: Path
-    picture: Picture
-
-    def rendition_uris(self) -> tuple[str, ...]:
-        stem = posixpath.splitext(self.src_uri)[0]
-        return tuple(f"{stem}-{r.width}.{r.extension}" for r in self.picture.renditions)
-
-    @property
-    def largest_fallback(self) -> Path:
-        return max(self.picture.of_format(self.picture.fallback), key=lambda rendition: rendition.width).path
+from ..pages.render import Renderer
+from ..web.pictures import PostPhoto, PublishedPhoto
 
 
 class _PicturesOfPosts(Treeprocessor):

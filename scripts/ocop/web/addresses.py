@@ -2,7 +2,8 @@
 
 A printed QR code lives for years: the addresses below are the site's promise to every pack, link and
 bookmark (tests/baseline/addresses.txt holds them; a test compares each build with it). The page
-builders (pages/) and the media files (media/) take their names from here.
+builders (pages/) and the media files (media/) take their names from here; both layers sit above this
+one (web/), so a link and the file it leads to cannot drift apart.
 
     san-pham/index.md                        the catalogue               /san-pham/
     san-pham/{trang,nganh,hang}/…            its further and filtered pages (see listing.py)
@@ -41,7 +42,6 @@ from ..model.certificate import EXPIRING_DAYS, CertificateStatus, certificate_st
 from ..model.dates import build_date
 from ..model.models import Batch, Commune
 from .i18n import SOURCE, languages
-from .listing import GROUP_FOLDER, PAGE_FOLDER, RATING_FOLDER
 
 CATALOGUE = "san-pham"
 PRODUCERS = "co-so"
@@ -56,6 +56,13 @@ PRINT = "in-tem"  # a product's page for the officer who prints its code, out of
 ILLUSTRATIONS = "assets/images/nhom"
 OUTLETS = "diem-ban"
 FAIRS = "hoi-cho"
+# The catalogue's lists (pages/listing.py): page n of a list is <folder>/trang/<n>.md; filters by group, rating.
+PAGE_FOLDER = "trang"
+GROUP_FOLDER = "nganh"
+RATING_FOLDER = "hang"
+# The drawings of the OCOP groups (one SVG a group of model/data/nhom-san-pham.yml), shown when a product
+# has no photo and published as files of their own (group_illustration_uri) for print materials.
+ILLUSTRATIONS_DIR = Path(__file__).parent / "illustrations"
 
 
 def reserved_names(*more: str) -> frozenset[str]:
@@ -189,8 +196,14 @@ def print_page_uri(slug: str) -> str:
 
 
 def group_illustration_uri(group: str) -> str:
-    """The drawing of an OCOP group (pages/illustrations/<group>.svg), also for print materials."""
+    """The drawing of an OCOP group (web/illustrations/<group>.svg), also for print materials."""
     return f"{ILLUSTRATIONS}/{group}.svg"
+
+
+def group_illustration(group: str) -> Path | None:
+    """The drawing of an OCOP group as a file (web/illustrations/<group>.svg), when there is one."""
+    path = ILLUSTRATIONS_DIR / f"{group}.svg"
+    return path if path.is_file() else None
 
 
 def batch_page_uri(slug: str, batch: Batch) -> str:
