@@ -41,11 +41,11 @@ test-tools:
 	@sh scripts/install-test-tools.sh
 
 # Two workers (pytest-xdist): the tests spend much of their time waiting on builds, servers and Chromium.
-# `loadgroup` keeps the tests of one xdist_group (port 8000's) on one worker.
+# `loadfile` keeps each test module on one worker, so a module's own built site is built once.
 TEST_WORKERS ?= 2
 
 test: $(VENV)/.dev-installed test-tools
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # The fast tier: no browser, server, clone or subprocess, so no test-tools either.
 test-fast: $(VENV)/.dev-installed

@@ -683,8 +683,6 @@ multiprocessing.util.spawnv_passfds = _spawning_workers(multiprocessing.util.spa
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "full: the full tier: starts a process, a server, a browser or a clone (`make test`); set by conftest on a test using a full-tier fixture")
-    # pytest-xdist's own mark, named here too for a run without it (`make test-fast`: `-p no:xdist`).
-    config.addinivalue_line("markers", "xdist_group(name): tests run on one worker, one after another (--dist loadgroup)")
     config.addinivalue_line("markers", "fast: the fast tier, in-process only (`make test-fast`); set by conftest on every test not marked full")
 
 
