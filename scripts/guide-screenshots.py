@@ -69,7 +69,7 @@ def example_project(folder: Path) -> Path:
     ocop(root, "new", "product", "Nước mắm Ví Dụ", "--producer", "hop-tac-xa-vi-du")
     product = root / "products/hop-tac-xa-vi-du/nuoc-mam-vi-du.yml"
     edit(product, "# summary: Một câu giới thiệu sản phẩm.", "summary: Sản phẩm ví dụ trong trang Hướng dẫn.")
-    edit(product, "# certification: candidate", "certification: candidate")
+    edit(product, "# certification:\n#   candidate: true", "certification:\n  candidate: true")
     ocop(root, "new", "outlet", "Cửa hàng Ví Dụ", "--type", "cửa hàng của cơ sở")
     outlet = root / "products/_diem-ban/cua-hang-vi-du.yml"
     edit(outlet, "products: []", "products: [nuoc-mam-vi-du]")

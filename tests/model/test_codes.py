@@ -5,10 +5,13 @@ from the built PNG files with zxing-cpp, which also reports the QR version and l
 """
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
-from conftest import read_qr_codes, serve
+from conftest import copy_project, read_qr_codes, serve
+from ocop.model.catalogue import load_catalogue
+from ocop.model.codes import issued_and_retired, read_registry
 
 FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 NEM = "products/huan-hong/nem-huan-hong.yml"
@@ -298,3 +301,17 @@ def test_a_slug_clash_is_blamed_on_the_new_file_not_on_the_printed_product(examp
     assert result.code == 1
     assert "products/nam-quyen/a-moi.yml:2: trường 'slug': địa chỉ trang 'nuoc-mam-nam-quyen' trùng với sản phẩm trong products/nam-quyen/nuoc-mam-nam-quyen.yml" in result.err
     assert "nuoc-mam-nam-quyen.yml:" not in result.err
+
+
+def test_the_codes_ever_issued_are_the_registers_and_the_files_with_the_retired_apart(tmp_path):
+    """What `ocop report --access-log` tells a scan of a printed code from one of a code nobody issued
+    (in-process: the catalogue and the register read as the engine reads them)."""
+    copy = copy_project(tmp_path / "site")
+    fish = copy.root / FISH_SAUCE
+    fish.write_text(read(copy, FISH_SAUCE) + RETIRED, encoding="utf-8")
+    (copy.root / REGISTRY).write_text(read(copy, REGISTRY) + "OLD: san-pham-da-xoa\n", encoding="utf-8")
+    catalogue = load_catalogue(copy.products, today=dt.date(2026, 6, 1))
+    registry, problems = read_registry(copy.products, str)
+    assert problems == []
+    assert issued_and_retired(catalogue, registry) == ({"NM", "NEM", "OLD"}, {"NM"})
+    assert issued_and_retired(catalogue, None) == ({"NM", "NEM"}, {"NM"})

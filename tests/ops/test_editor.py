@@ -753,6 +753,7 @@ def test_every_form_saves_only_what_ocop_check_accepts(editor_to_change, tmp_pat
     # Its two kinds of result, chosen in the form, are saved as the site reads them.
     for number, result in ((90, "Đang đề nghị công nhận (chưa có sao)"), (91, "Đã đạt 4 sao")):
         page.goto(base + "quan-tri/#/collections/san-pham/new")
+        page.get_by_role("button", name="Lưu").wait_for(timeout=30_000)  # the form is ready, as in the loop above
         fill_required(page, "san-pham", number)
         open_block(page, "Chứng nhận OCOP", "object")
         scroll_to(page, page.get_by_role("radio", name=result, exact=True)).click()

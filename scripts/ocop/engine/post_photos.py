@@ -28,7 +28,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..model.entries import PhotoFile
-from ..model.models import Photo
+from ..model.fields import Photo
 from ..pages.render import Renderer
 from ..web.pictures import PostPhoto, PublishedPhoto
 

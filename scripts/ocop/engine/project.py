@@ -6,6 +6,7 @@ validate → cross-check, model/), then the pages (pages/) and their files (medi
 """
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +22,10 @@ from ..media.labels import LabelError, LabelSize, check_module
 from ..media.qr import QrCache, QrStyle
 from ..model.catalogue import load_catalogue
 from ..model.codes import Registry, check_codes, read_registry
+from ..model.commune import Commune
 from ..model.dates import build_date, last_commit_dates
 from ..model.entries import Catalogue
 from ..model.errors import DataError, Problem, path_shower
-from ..model.models import Commune
 from ..model.news import News, load_news
 from ..model.plan import Plan, load_plan
 from ..model.reader import control_problems
@@ -171,63 +172,16 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
     own = [Path(config.docs_dir), root / products_dir]
     own += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     refuse_outside_links(own, root, path_shower(root))
-    problems: list[Problem] = []
     site_url = site_url or config.site_url
-    if not site_url:
-        problems.append(
-            Problem(shown, None, "site_url", "cần địa chỉ chính thức của trang (mã QR trỏ tới địa chỉ này)")
-        )
-    size = LabelSize()
-    try:
-        check_module(qr_style)
-        size = LabelSize.parse(label_size)
-    except LabelError as error:
-        problems.append(Problem(shown, None, "plugins.ocop", str(error)))
-    commune = None
-    # The commune's name and offices head the Word report, which refuses control characters.
-    problems += control_problems((config.extra or {}).get("commune"), shown, ("extra", "commune"))
-    try:
-        commune = Commune.model_validate((config.extra or {}).get("commune"))
-    except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            path = ".".join(str(part) for part in ("extra", "commune", *detail["loc"]))
-            problems.append(Problem(shown, None, path, f"cấu hình xã chưa đúng: {describe(detail)}"))
+    size, commune, problems = _settings(config, site_url, qr_style, label_size, shown)
     photo_cache = PhotoCache(root / cache_dir / "photos")
     today = None
     try:
         today = build_date()
     except DataError as error:
         problems += error.problems
-    catalogue = None
-    registry, registry_problems = read_registry(root / products_dir, path_shower(root))
-    try:  # without a build day (a bad SOURCE_DATE_EPOCH) the catalogue reports that same problem
-        catalogue = load_catalogue(
-            root / products_dir, display_root=root, resized=photo_cache.is_cached, today=today, printed=registry.slugs
-        )
-    except DataError as error:
-        problems += error.problems
-    problems += registry_problems
-    if catalogue is not None:
-        problems += reserved_problems(catalogue, Path(config.docs_dir))
-    if catalogue is not None and not registry_problems:
-        problems += check_codes(catalogue, registry)
-    plan = None
-    if catalogue is not None:
-        # Read here, not only by `ocop check`: the build must refuse what the check refuses.
-        try:
-            plan = load_plan(root / products_dir, catalogue, root)
-        except DataError as error:
-            problems += error.problems
-    news = None
-    post_photos: dict[str, PostPhoto] = {}
-    blog = blog_settings(config)
-    if blog is not None:
-        news, found = load_news(blog, path_shower(root))
-        problems += found
-        post_photos, found = load_post_photos(news, photo_cache)
-        problems += found
-    templates = tuple(Path(folder) for folder in config.theme.dirs)
-    problems += check_pages(Path(config.docs_dir), catalogue, news, path_shower(root), templates)
+    catalogue, registry, plan, news, post_photos, found = _data(config, root, root / products_dir, photo_cache, today)
+    problems += found
     if problems:
         raise DataError(list(dict.fromkeys(problems)))  # a post's front matter is checked as a page too
     settings = SiteSettings(
@@ -248,3 +202,67 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         plan,
         post_photos,
     )
+
+
+def _settings(
+    config: MkDocsConfig, site_url: str | None, qr_style: QrStyle, label_size: str, shown: str
+) -> tuple[LabelSize, Commune | None, list[Problem]]:
+    """mkdocs.yml's own settings checked: the public address, the label and QR options, the commune."""
+    problems: list[Problem] = []
+    if not site_url:
+        problems.append(
+            Problem(shown, None, "site_url", "cần địa chỉ chính thức của trang (mã QR trỏ tới địa chỉ này)")
+        )
+    size = LabelSize()
+    try:
+        check_module(qr_style)
+        size = LabelSize.parse(label_size)
+    except LabelError as error:
+        problems.append(Problem(shown, None, "plugins.ocop", str(error)))
+    commune = None
+    # The commune's name and offices head the Word report, which refuses control characters.
+    problems += control_problems((config.extra or {}).get("commune"), shown, ("extra", "commune"))
+    try:
+        commune = Commune.model_validate((config.extra or {}).get("commune"))
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            path = ".".join(str(part) for part in ("extra", "commune", *detail["loc"]))
+            problems.append(Problem(shown, None, path, f"cấu hình xã chưa đúng: {describe(detail)}"))
+    return size, commune, problems
+
+
+def _data(config: MkDocsConfig, root: Path, products_dir: Path, photo_cache: PhotoCache, today: dt.date | None):
+    """The catalogue, the register of codes, the plan, the news and their photos, read and cross-checked
+    (hand-written pages' markers too), with every problem found."""
+    problems: list[Problem] = []
+    catalogue = None
+    registry, registry_problems = read_registry(products_dir, path_shower(root))
+    try:  # without a build day (a bad SOURCE_DATE_EPOCH) the catalogue reports that same problem
+        catalogue = load_catalogue(
+            products_dir, display_root=root, resized=photo_cache.is_cached, today=today, printed=registry.slugs
+        )
+    except DataError as error:
+        problems += error.problems
+    problems += registry_problems
+    if catalogue is not None:
+        problems += reserved_problems(catalogue, Path(config.docs_dir))
+    if catalogue is not None and not registry_problems:
+        problems += check_codes(catalogue, registry)
+    plan = None
+    if catalogue is not None:
+        # Read here, not only by `ocop check`: the build must refuse what the check refuses.
+        try:
+            plan = load_plan(products_dir, catalogue, root)
+        except DataError as error:
+            problems += error.problems
+    news = None
+    post_photos: dict[str, PostPhoto] = {}
+    blog = blog_settings(config)
+    if blog is not None:
+        news, found = load_news(blog, path_shower(root))
+        problems += found
+        post_photos, found = load_post_photos(news, photo_cache)
+        problems += found
+    templates = tuple(Path(folder) for folder in config.theme.dirs)
+    problems += check_pages(Path(config.docs_dir), catalogue, news, path_shower(root), templates)
+    return catalogue, registry, plan, news, post_photos, problems

@@ -10,10 +10,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.catalogue import PHOTO_SUFFIXES
 from ..model.entries import Catalogue, ProductEntry
 from ..model.errors import DataError, Problem
 from ..model.news import News
+from ..model.photo_files import PHOTO_SUFFIXES
 from ..model.prose import shown_images
 from ..web.addresses import (
     CATALOGUE,

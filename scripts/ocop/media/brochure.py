@@ -11,7 +11,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
-from ..model.models import Commune
+from ..model.commune import Commune
 from .cards import (
     A4,
     ProductCard,

@@ -26,8 +26,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError, features
 
-from ..model.catalogue import MAX_PHOTO_SIDE, too_long_and_thin
 from ..model.entries import PhotoFile
+from ..model.photo_files import MAX_PHOTO_SIDE, too_long_and_thin
 from ..web.addresses import photo_uri
 from ..web.pictures import EXTENSIONS, MODERN, Picture, PublishedPhoto, Rendition
 from .cache import DiskCache, cache_key, file_digest, read_notes, write_whole

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import re
-import warnings
 from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 import yaml
-from PIL import Image, UnidentifiedImageError
 from slugify import slugify
 
 from .certificate import issuer_warning
@@ -34,34 +32,16 @@ from .entries import (
     ProductGroup,
     Subgroup,
 )
-from .errors import DataError, Problem, did_you_mean, path_shower, thousands
-from .models import SLUG_PATTERN, Photo, Producer, Product
+from .errors import DataError, Problem, did_you_mean, path_shower
+from .fields import SLUG_PATTERN, Photo
+from .photo_files import names_in, photo_files
+from .producer import Producer
+from .product import Product
 from .reader import Document, read_yaml
 from .trade import load_trade
 from .validate import validate
 
 PRODUCER_FILE = "producer.yml"
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
-MAX_PHOTO_BYTES = 20_000_000
-PHOTO_ELSEWHERE = (
-    "ảnh phải là tệp ảnh chụp đặt trong thư mục của cơ sở, không phải địa chỉ trên trang web khác ({file}): "
-    "trang web của xã không tải gì từ nơi khác; hãy tải ảnh về máy rồi chọn ảnh bằng nút Duyệt tệp của trình soạn thảo"
-)
-MAX_PHOTO_PIXELS = 50_000_000  # a 50-megapixel phone photo; larger ones only slow every visitor down
-# The longest side WebP can encode (JPEG's is 65,535). A longer photo (a stitched phone screenshot,
-# 1080 × 17,000) is published narrower so that its height fits (media/images.py); one so long and thin
-# that even a width of one point would not fit is refused.
-MAX_PHOTO_SIDE = 16383
-
-
-def too_long_and_thin(width: int, height: int) -> str | None:
-    """Why a `width` × `height` photo cannot be published at any width, or None when it can."""
-    if max(width, height) <= MAX_PHOTO_SIDE * min(width, height):
-        return None
-    return (
-        f"ảnh quá dài và hẹp ({thousands(width)} × {thousands(height)} điểm ảnh): cạnh dài được gấp tối đa "
-        f"{thousands(MAX_PHOTO_SIDE)} lần cạnh ngắn; hãy cắt ảnh thành nhiều ảnh"
-    )
 DATA_SUFFIXES = (".yml", ".yaml")
 
 
@@ -109,156 +89,205 @@ def load_catalogue(
     today = today or build_date()
     products_dir = Path(products_dir).resolve()
     root = (display_root or products_dir.parent).resolve()
-    problems: list[Problem] = []
     groups = load_groups()
-
     shown = path_shower(root)
-    listing = functools.cache(_names_in)  # each folder listed once, however many photos it holds
-
     if not products_dir.is_dir():
         raise DataError([Problem(shown(products_dir), None, None, "không thấy thư mục dữ liệu sản phẩm")])
+    # Each folder listed once, however many photos it holds.
+    reading = _Reading(products_dir, shown, functools.cache(names_in), resized)
+    producers, unloaded, product_docs = _read_folders(reading)
+    product_docs.sort(key=lambda item: _code_of(item[0]) not in printed)  # stable: file order otherwise
+    products = _check_products(reading, product_docs, producers, unloaded, groups, today)
+    outlets, fairs, found = load_trade(products_dir, products, shown)
+    problems = reading.problems + found
+    if problems:
+        raise DataError(problems)
+    return Catalogue(producers, products, groups, outlets, fairs, sorted(reading.warnings))
 
+
+@dataclass
+class _Reading:
+    """What every step of load_catalogue shares: the folder, how a path is shown, the folders' listings
+    and which photos are already resized; the problems and warnings found so far, in order."""
+
+    products_dir: Path
+    shown: Callable[[Path], str]
+    listing: Callable[[Path], frozenset[str]]
+    resized: Callable[[Path], bool] | None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def photos(self, photos: list[Photo], document: Document) -> tuple[list[PhotoFile], list[Problem]]:
+        found_photos, found = photo_files(photos, document, self.products_dir, self.shown, self.listing, self.resized)
+        self.problems += found
+        return found_photos, found
+
+    def problem(self, document: Document, name: str, message: str) -> None:
+        self.problems.append(Problem(document.file, document.line_of((name,)), name, message))
+
+
+def _read_folders(reading: _Reading) -> tuple[dict[str, ProducerEntry], set[str], list[tuple[Document, Path]]]:
+    """Every producer folder: its producer read and checked, its products' files read (checked later).
+    Also the folders left out for a problem already reported on them (a mistake in producer.yml, a
+    missing producer.yml): their products name a producer that exists, so they get no second, false
+    "không có cơ sở" pointing at the product's file."""
     producers: dict[str, ProducerEntry] = {}
-    # Producer folders left out for a problem already reported on them (a mistake in producer.yml, a
-    # missing producer.yml): their products name a producer that exists, so they get no second,
-    # false "không có cơ sở" pointing at the product's file.
     unloaded: set[str] = set()
     product_docs: list[tuple[Document, Path]] = []
-    for entry in sorted(products_dir.iterdir()):
+    for entry in sorted(reading.products_dir.iterdir()):
         if entry.name.startswith((".", "_")):
             continue
         if entry.is_file():
             if _is_data_file(entry):
-                problems.append(
-                    Problem(shown(entry), None, None, "tệp phải nằm trong thư mục của một cơ sở, ví dụ products/ten-co-so/")
+                reading.problems.append(
+                    Problem(reading.shown(entry), None, None, "tệp phải nằm trong thư mục của một cơ sở, ví dụ products/ten-co-so/")
                 )
             continue
         unloaded.add(entry.name)
-        producer_file = entry / PRODUCER_FILE
-        if not producer_file.is_file():
-            problems.append(Problem(shown(entry), None, None, f"thư mục cơ sở thiếu tệp {PRODUCER_FILE}"))
-        elif not _is_slug(entry.name):
-            problems.append(
-                Problem(shown(entry), None, None, "tên thư mục cơ sở chỉ dùng chữ thường không dấu, số và '-'")
-            )
-        else:
-            document, found = read_yaml(producer_file, shown(producer_file))
-            problems += found
-            if document is not None:
-                producer, found = validate(Producer, document)
-                problems += found
-                if producer is not None:
-                    photos, found = _photos(producer.photos, document, products_dir, shown, listing, resized)
-                    problems += found
-                    producers[entry.name] = ProducerEntry(entry.name, producer, document.file, photos)
-                    unloaded.discard(entry.name)
-        for path in sorted(entry.iterdir()):
-            if path.is_file() and path.name.lower().endswith(tuple(suffix + ".txt" for suffix in DATA_SUFFIXES)):
-                # Windows hides known extensions, and Notepad adds .txt to "x.yml": the file would be ignored.
-                problems.append(
-                    Problem(shown(path), None, None, f"tệp có đuôi .txt nên không được đọc: hãy đổi tên thành {path.stem}")
-                )
-            if path.is_file() and _is_data_file(path) and path.name.lower() != PRODUCER_FILE:
-                document, found = read_yaml(path, shown(path))
-                problems += found
-                if document is not None:
-                    product_docs.append((document, path))
+        producer = _read_producer(reading, entry)
+        if producer is not None:
+            producers[entry.name] = producer
+            unloaded.discard(entry.name)
+        product_docs += _read_product_files(reading, entry)
+    return producers, unloaded, product_docs
 
-    product_docs.sort(key=lambda item: _code_of(item[0]) not in printed)  # stable: file order otherwise
+
+def _read_producer(reading: _Reading, folder: Path) -> ProducerEntry | None:
+    shown = reading.shown
+    producer_file = folder / PRODUCER_FILE
+    if not producer_file.is_file():
+        reading.problems.append(Problem(shown(folder), None, None, f"thư mục cơ sở thiếu tệp {PRODUCER_FILE}"))
+        return None
+    if not _is_slug(folder.name):
+        reading.problems.append(
+            Problem(shown(folder), None, None, "tên thư mục cơ sở chỉ dùng chữ thường không dấu, số và '-'")
+        )
+        return None
+    document, found = read_yaml(producer_file, shown(producer_file))
+    reading.problems += found
+    if document is None:
+        return None
+    producer, found = validate(Producer, document)
+    reading.problems += found
+    if producer is None:
+        return None
+    photos, _ = reading.photos(producer.photos, document)
+    return ProducerEntry(folder.name, producer, document.file, photos)
+
+
+def _read_product_files(reading: _Reading, folder: Path) -> list[tuple[Document, Path]]:
+    documents = []
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.name.lower().endswith(tuple(suffix + ".txt" for suffix in DATA_SUFFIXES)):
+            # Windows hides known extensions, and Notepad adds .txt to "x.yml": the file would be ignored.
+            reading.problems.append(
+                Problem(reading.shown(path), None, None, f"tệp có đuôi .txt nên không được đọc: hãy đổi tên thành {path.stem}")
+            )
+        if path.is_file() and _is_data_file(path) and path.name.lower() != PRODUCER_FILE:
+            document, found = read_yaml(path, reading.shown(path))
+            reading.problems += found
+            if document is not None:
+                documents.append((document, path))
+    return documents
+
+
+def _check_products(
+    reading: _Reading, product_docs: list[tuple[Document, Path]], producers: dict[str, ProducerEntry],
+    unloaded: set[str], groups: dict[str, ProductGroup], today: dt.date,
+) -> dict[str, ProductEntry]:
+    """Each product validated and cross-checked: its address and code unique, its producer and group
+    existing; those without a problem become the catalogue's entries, in the order given."""
     products: dict[str, ProductEntry] = {}
-    warnings: list[Problem] = []
     lowered: dict[str, str] = {}
     codes: dict[str, tuple[str, int | None]] = {}
-    for document, path in product_docs:
+    for document, _ in product_docs:
         product, found = validate(Product, document, today)
-        problems += found
+        reading.problems += found
         if product is None:
             continue
         doubt = issuer_warning(product.certification) if product.certification else None
         if doubt:
-            warnings.append(
+            reading.warnings.append(
                 Problem(document.file, document.line_of(("certification", "issuer")), "certification.issuer", doubt)
             )
-        # The backend is named: "auto" tries to import another package first, failing at every call (most
-        # of slugify's time), and a product's address must not depend on which packages are installed.
-        slug = product.slug or slugify(product.name, max_length=80, word_boundary=True, backend="text-unidecode")
-        clash = not slug or slug in lowered
-        if not slug:
-            problems.append(
-                Problem(
-                    document.file,
-                    document.line_of(("name",)),
-                    "name",
-                    "tên không có chữ cái hay chữ số nào để tạo địa chỉ trang: hãy ghi trường slug, ví dụ slug: nuoc-mam",
-                )
-            )
-        elif slug in lowered:
-            line_field = ("slug",) if product.slug else ("name",)
-            problems.append(
-                Problem(
-                    document.file,
-                    document.line_of(line_field),
-                    line_field[0],
-                    f"địa chỉ trang '{slug}' trùng với sản phẩm trong {lowered[slug]}; hãy ghi trường slug khác",
-                )
-            )
-        else:
-            lowered[slug] = document.file
-        if product.code is not None:
-            # One code, one product: say it in both files, so whichever the officer opens shows it.
-            if product.code in codes:
-                first_file, first_line = codes[product.code]
-                here = (document.file, document.line_of(("code",)))
-                for (file, line), other in ((here, first_file), ((first_file, first_line), here[0])):
-                    problems.append(
-                        Problem(
-                            file,
-                            line,
-                            "code",
-                            f"mã ngắn '{product.code}' trùng với sản phẩm trong {other}: mỗi mã QR chỉ dẫn tới một sản phẩm",
-                        )
-                    )
-            else:
-                codes[product.code] = (document.file, document.line_of(("code",)))
-        producer = producers.get(product.producer)
-        if producer is None and product.producer not in unloaded:
-            problems.append(
-                Problem(
-                    document.file,
-                    document.line_of(("producer",)),
-                    "producer",
-                    f"không có cơ sở '{product.producer}' (cần thư mục products/{product.producer}/ có {PRODUCER_FILE})"
-                    + did_you_mean(product.producer, sorted(producers.keys() | unloaded), "các cơ sở hiện có"),
-                )
-            )
-        group = groups.get(product.group) or next((g for g in groups.values() if g.name == product.group), None)
-        if group is None:
-            problems.append(
-                Problem(
-                    document.file,
-                    document.line_of(("group",)),
-                    "group",
-                    f"không có ngành '{product.group}'" + did_you_mean(product.group, groups),
-                )
-            )
-        subgroup = None
-        if group is not None and product.subgroup is not None:
-            subgroup, doubt = find_subgroup(group, product.subgroup)
-            if doubt:
-                warnings.append(Problem(document.file, document.line_of(("subgroup",)), "subgroup", doubt))
-        photos, found = _photos(product.photos, document, products_dir, shown, listing, resized)
-        problems += found
-        if clash or producer is None or group is None or found:
+        slug = _claim_slug(reading, product, document, lowered)
+        _claim_code(reading, product, document, codes)
+        producer = _producer_of(reading, product, document, producers, unloaded)
+        group, subgroup = _group_of(reading, product, document, groups)
+        photos, found = reading.photos(product.photos, document)
+        if slug is None or producer is None or group is None or found:
             continue
         entry = ProductEntry(slug, product, document.file, producer, group, subgroup, photos, document)
         products[slug] = entry
         producer.products.append(entry)
+    return products
 
-    outlets, fairs, found = load_trade(products_dir, products, shown)
-    problems += found
-    if problems:
-        raise DataError(problems)
-    return Catalogue(producers, products, groups, outlets, fairs, sorted(warnings))
+
+def _claim_slug(reading: _Reading, product: Product, document: Document, lowered: dict[str, str]) -> str | None:
+    """The product's address, or None when it has none or another product has it already."""
+    # The backend is named: "auto" tries to import another package first, failing at every call (most
+    # of slugify's time), and a product's address must not depend on which packages are installed.
+    slug = product.slug or slugify(product.name, max_length=80, word_boundary=True, backend="text-unidecode")
+    if not slug:
+        reading.problem(
+            document, "name",
+            "tên không có chữ cái hay chữ số nào để tạo địa chỉ trang: hãy ghi trường slug, ví dụ slug: nuoc-mam",
+        )
+        return None
+    if slug in lowered:
+        reading.problem(
+            document, "slug" if product.slug else "name",
+            f"địa chỉ trang '{slug}' trùng với sản phẩm trong {lowered[slug]}; hãy ghi trường slug khác",
+        )
+        return None
+    lowered[slug] = document.file
+    return slug
+
+
+def _claim_code(reading: _Reading, product: Product, document: Document, codes: dict[str, tuple[str, int | None]]) -> None:
+    if product.code is None:
+        return
+    if product.code not in codes:
+        codes[product.code] = (document.file, document.line_of(("code",)))
+        return
+    # One code, one product: say it in both files, so whichever the officer opens shows it.
+    first_file, first_line = codes[product.code]
+    here = (document.file, document.line_of(("code",)))
+    for (file, line), other in ((here, first_file), ((first_file, first_line), here[0])):
+        reading.problems.append(
+            Problem(
+                file, line, "code",
+                f"mã ngắn '{product.code}' trùng với sản phẩm trong {other}: mỗi mã QR chỉ dẫn tới một sản phẩm",
+            )
+        )
+
+
+def _producer_of(
+    reading: _Reading, product: Product, document: Document, producers: dict[str, ProducerEntry], unloaded: set[str]
+) -> ProducerEntry | None:
+    producer = producers.get(product.producer)
+    if producer is None and product.producer not in unloaded:
+        reading.problem(
+            document, "producer",
+            f"không có cơ sở '{product.producer}' (cần thư mục products/{product.producer}/ có {PRODUCER_FILE})"
+            + did_you_mean(product.producer, sorted(producers.keys() | unloaded), "các cơ sở hiện có"),
+        )
+    return producer
+
+
+def _group_of(
+    reading: _Reading, product: Product, document: Document, groups: dict[str, ProductGroup]
+) -> tuple[ProductGroup | None, Subgroup | None]:
+    group = groups.get(product.group) or next((g for g in groups.values() if g.name == product.group), None)
+    if group is None:
+        reading.problem(document, "group", f"không có ngành '{product.group}'" + did_you_mean(product.group, groups))
+        return None, None
+    if product.subgroup is None:
+        return group, None
+    subgroup, doubt = find_subgroup(group, product.subgroup)
+    if doubt:
+        reading.warnings.append(Problem(document.file, document.line_of(("subgroup",)), "subgroup", doubt))
+    return group, subgroup
 
 
 def _is_data_file(path: Path) -> bool:
@@ -272,114 +301,3 @@ def _code_of(document: Document) -> str | None:
 
 def _is_slug(name: str) -> bool:
     return re.fullmatch(SLUG_PATTERN, name) is not None
-
-
-def _names_in(folder: Path) -> frozenset[str]:
-    try:
-        return frozenset(os.listdir(folder))
-    except OSError:
-        return frozenset()
-
-
-def _name_as_listed(folder: Path, written: str, listing) -> str | None:
-    """`written` (a photo's name, relative to `folder`) spelt as the folders list it, when it differs
-    only in letter case; None when it is listed exactly, or not at all.
-
-    Windows and macOS open `Chai-500ml.JPG` when the file is `chai-500ml.jpg`, so the file would be
-    found on the officer's PC and the photo broken on a Linux server: only a folder listing tells
-    the same on every system."""
-    parts, differs = [], False
-    for part in written.replace("\\", "/").split("/"):
-        if part in ("", ".", ".."):
-            folder = folder.parent if part == ".." else folder
-            parts.append(part)
-            continue
-        names = listing(folder)
-        if part not in names:
-            same = sorted(name for name in names if name.casefold() == part.casefold())
-            if not same:
-                return None
-            part, differs = same[0], True
-        parts.append(part)
-        folder = folder / part
-    return "/".join(parts) if differs else None
-
-
-def _photos(photos: list[Photo], document: Document, products_dir: Path, shown, listing, resized=None) -> tuple[list[PhotoFile], list[Problem]]:
-    """Each photo must be an image file inside products/, next to the YAML file or below it."""
-    found: list[PhotoFile] = []
-    problems: list[Problem] = []
-    folder = (products_dir.parent / document.file).parent if not Path(document.file).is_absolute() else Path(document.file).parent
-    for index, photo in enumerate(photos):
-        where = ("photos", index, "file")
-        line = document.line_of(where)
-        name = f"photos[{index}].file"
-        if re.match(r"(https?:)?//", photo.file, re.IGNORECASE):
-            problems.append(Problem(document.file, line, name, PHOTO_ELSEWHERE.format(file=photo.file)))
-            continue
-        # A backslash is a folder separator on the officer's Windows PC: read it as one everywhere.
-        path = (folder / photo.file.replace("\\", "/")).resolve()
-        if not path.is_relative_to(products_dir):
-            problems.append(Problem(document.file, line, name, f"ảnh phải nằm trong thư mục products/: {photo.file}"))
-            continue
-        if path.suffix.lower() not in PHOTO_SUFFIXES:
-            problems.append(Problem(document.file, line, name, f"ảnh phải là tệp JPG, PNG hoặc WebP: {photo.file}"))
-            continue
-        listed = _name_as_listed(folder, photo.file, listing)
-        if listed is not None:
-            problems.append(
-                Problem(
-                    document.file,
-                    line,
-                    name,
-                    f"tên tệp ảnh '{photo.file}' chỉ khác chữ hoa/chữ thường với tệp có thật '{listed}': hãy viết đúng "
-                    f"'{listed}' (máy chủ web phân biệt chữ hoa, chữ thường nên ảnh sẽ không hiện)",
-                )
-            )
-            continue
-        if not path.is_file():
-            problems.append(Problem(document.file, line, name, f"không thấy tệp ảnh {shown(path)}"))
-            continue
-        if path.stat().st_size > MAX_PHOTO_BYTES:
-            problems.append(Problem(document.file, line, name, f"ảnh quá lớn (tối đa {MAX_PHOTO_BYTES // 1_000_000} MB)"))
-            continue
-        if resized is not None and resized(path):
-            with Image.open(path) as image:  # the header only: the whole photo was read when it was resized
-                found.append(PhotoFile(photo, path, *image.size))
-            continue
-        size, why = _photo_size(path)
-        if why:
-            problems.append(Problem(document.file, line, name, f"{why}: {photo.file}"))
-            continue
-        found.append(PhotoFile(photo, path, *size))
-    return found, problems
-
-
-def _photo_size(path: Path) -> tuple[tuple[int, int] | None, str | None]:
-    """The photo's width and height, read whole so that the build never meets it broken; or why it
-    cannot be published (without decoding a photo too large or too long to)."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                width, height = image.size
-                decode = width * height <= MAX_PHOTO_PIXELS and not too_long_and_thin(width, height)
-                if decode:
-                    image.verify()
-            if decode:
-                # verify() does not notice a file cut short (an interrupted copy): decode it, at an
-                # eighth of its size where the format allows (JPEG), so the build never meets it half-read.
-                with Image.open(path) as image:
-                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
-                    image.load()
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        width = height = None
-    except (UnidentifiedImageError, OSError):
-        return None, "tệp không phải ảnh hợp lệ"
-    except MemoryError:
-        return None, "máy không đủ bộ nhớ để mở ảnh: hãy thu nhỏ ảnh"
-    if width is None or width * height > MAX_PHOTO_PIXELS:
-        size = f"{thousands(width)} × {thousands(height)} điểm ảnh, " if width else ""
-        return None, f"ảnh quá lớn ({size}tối đa {MAX_PHOTO_PIXELS // 1_000_000} triệu điểm ảnh): hãy thu nhỏ ảnh"
-    return (width, height), too_long_and_thin(width, height)
-

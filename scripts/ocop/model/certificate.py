@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from .models import Certification
+from .product import Certification
 
 VALIDITY_MONTHS = 36
 EXPIRING_DAYS = 90

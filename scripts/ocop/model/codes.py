@@ -26,7 +26,7 @@ from slugify import slugify
 
 from .entries import Catalogue, ProductEntry
 from .errors import Problem, ShowPath
-from .models import CODE_MAX, CODE_PATTERN, SLUG_PATTERN
+from .fields import CODE_MAX, CODE_PATTERN, SLUG_PATTERN
 from .reader import decode, parse_yaml
 
 REGISTRY = "_registry/codes.yml"
@@ -203,6 +203,15 @@ def issue_codes(catalogue: Catalogue, registry: Registry, root: Path) -> Issued:
     if new:
         append_registry(registry, new)
     return Issued(written, new, unfilled)
+
+
+def issued_and_retired(catalogue: Catalogue, registry: Registry | None) -> tuple[set[str], set[str]]:
+    """The codes ever issued (the register and the product files) and those of retired products."""
+    products = catalogue.products.values()
+    issued = set(registry.slugs) if registry else set()
+    issued |= {entry.model.code for entry in products if entry.model.code}
+    retired = {entry.model.code for entry in products if entry.model.code and entry.model.retired}
+    return issued, retired
 
 
 @dataclass(frozen=True)

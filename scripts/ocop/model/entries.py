@@ -10,7 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
-from .models import Fair, Outlet, Photo, Producer, Product
+from .fair import Fair
+from .fields import Photo
+from .outlet import Outlet
+from .producer import Producer
+from .product import Product
 from .reader import Document
 
 

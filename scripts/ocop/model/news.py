@@ -26,7 +26,7 @@ from slugify import slugify as _ascii_slug
 
 from .dates import DATE_FORMS, iso_days, parse_day
 from .errors import Problem, ShowPath, did_you_mean
-from .models import Model, Slug, Text, web_address
+from .fields import Model, Slug, Text, web_address
 from .reader import Document, decode, field_name, parse_yaml, read_yaml
 from .validate import validate
 

@@ -13,7 +13,7 @@ from pydantic import Field, model_validator
 
 from .entries import Catalogue
 from .errors import DataError, Problem, did_you_mean
-from .models import Model, Slug, Text
+from .fields import Model, Slug, Text
 from .reader import read_yaml
 from .validate import validate
 

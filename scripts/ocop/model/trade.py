@@ -13,7 +13,9 @@ from pathlib import Path
 
 from .entries import FairEntry, OutletEntry, ProductEntry
 from .errors import Problem, did_you_mean
-from .models import SLUG_PATTERN, Fair, Outlet
+from .fair import Fair
+from .fields import SLUG_PATTERN
+from .outlet import Outlet
 from .reader import Document, read_yaml
 from .validate import validate
 

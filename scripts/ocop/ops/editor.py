@@ -26,8 +26,12 @@ import yaml
 from pydantic import BaseModel
 
 from ..model.catalogue import load_groups
-from ..model.models import SLUG_MAX, Fair, Outlet, Producer, Product
+from ..model.fair import Fair
+from ..model.fields import SLUG_MAX
+from ..model.outlet import Outlet
 from ..model.plan import Plan
+from ..model.producer import Producer
+from ..model.product import Product
 
 EDITOR_DIR = "quan-tri"  # the editor's address: /quan-tri/
 GUIDE_FOLDER = "trang-ocop"  # the site's folder in the officer's guide (docs/huong-dan/index.md: D:\\trang-ocop)

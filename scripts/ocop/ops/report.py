@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.certificate import CertificateStatus, State, add_months, certificate_status
+from ..model.commune import Commune
 from ..model.entries import Catalogue, ProductEntry
-from ..model.models import Commune
 from ..model.plan import Plan
 from .scans import ScanFigures
 
@@ -60,18 +60,7 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
     def of(state: State) -> list[ProductEntry]:
         return [entry for entry in products if statuses[entry.slug].state == state]
 
-    counts = Table(
-        "Sản phẩm theo ngành hàng và xếp hạng",
-        ["Ngành hàng", *(f"{stars} sao" for stars in STARS), "Hết hiệu lực", "Đang chuẩn bị", "Chưa có thông tin OCOP", "Tổng"],
-        note="Số sao tính các chứng nhận còn hiệu lực và các chứng nhận chưa có ngày quyết định.",
-        key="counts",
-    )
-    totals = [0] * (len(counts.headers) - 1)
-    for group in catalogue.groups.values():
-        row = _count_row([statuses[entry.slug] for entry in products if entry.group.code == group.code])
-        totals = [total + value for total, value in zip(totals, row)]
-        counts.rows.append([group.name, *row])
-    counts.rows.append(["Tổng", *totals])
+    counts = _counts(catalogue, products, statuses)
 
     expiring = Table(
         f"Chứng nhận hết hiệu lực trong {months} tháng tới (đến hết ngày {date_text(horizon)})",
@@ -117,6 +106,23 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
             progress.rows.append([item.title, item.planned, item.achieved, max(item.planned - item.achieved, 0), item.note])
         tables.append(progress)
     return Report(f"Báo cáo Chương trình OCOP xã {commune.name}, tỉnh {commune.province}", today, tables)
+
+
+def _counts(catalogue: Catalogue, products: list[ProductEntry], statuses: dict[str, CertificateStatus]) -> Table:
+    """Products by group and stars, with a line of totals."""
+    counts = Table(
+        "Sản phẩm theo ngành hàng và xếp hạng",
+        ["Ngành hàng", *(f"{stars} sao" for stars in STARS), "Hết hiệu lực", "Đang chuẩn bị", "Chưa có thông tin OCOP", "Tổng"],
+        note="Số sao tính các chứng nhận còn hiệu lực và các chứng nhận chưa có ngày quyết định.",
+        key="counts",
+    )
+    totals = [0] * (len(counts.headers) - 1)
+    for group in catalogue.groups.values():
+        row = _count_row([statuses[entry.slug] for entry in products if entry.group.code == group.code])
+        totals = [total + value for total, value in zip(totals, row)]
+        counts.rows.append([group.name, *row])
+    counts.rows.append(["Tổng", *totals])
+    return counts
 
 
 def _count_row(statuses: list[CertificateStatus]) -> list[int]:

@@ -23,9 +23,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from ..model.certificate import State, certificate_status
+from ..model.commune import Commune
 from ..model.dates import VIETNAM
 from ..model.entries import Catalogue, FairEntry
-from ..model.models import Commune
 from ..model.news import News, PostEntry
 from .report import Report, Table, date_text
 
@@ -175,6 +175,23 @@ def product_table(catalogue: Catalogue, today: dt.date, expiring_days: int) -> T
     return table
 
 
+def write_month_review(
+    path: Path,
+    report: Report,
+    catalogue: Catalogue,
+    commune: Commune,
+    news: News | None,
+    month: Month,
+    months_ahead: int,
+    expiring_days: int,
+    scans: list[Table] | None,
+) -> None:
+    """The month's review of `report` (build_report's figures), with every product, the month's posts
+    and fairs and, when given, its scans."""
+    products = product_table(catalogue, report.today, expiring_days)
+    write_review(path, report, products, commune, month, months_ahead, posts_of(news, month), fairs_of(catalogue, month), scans)
+
+
 def write_review(
     path: Path,
     report: Report,
@@ -187,6 +204,27 @@ def write_review(
     scans: list[Table] | None,
 ) -> None:
     body = commune.merged_into or commune.name
+    document = _a4_document(month, body)
+    _heading(document, body, report.today.year)
+    _title(document, commune, body, month, report.today)
+    _paragraph(document, "I. KẾT QUẢ THỰC HIỆN", bold=True)
+    sections = _results(report, products, month, months_ahead, posts, fairs, scans)
+    for number, (title, tables, numbered) in enumerate(sections, start=1):
+        _paragraph(document, f"{number}. {title}", bold=True)
+        for table in tables:
+            if len(tables) > 1:
+                _paragraph(document, table.title, italic=True)
+            _table(document, table, numbered)
+    _paragraph(document, "II. NHIỆM VỤ TRỌNG TÂM THÁNG TỚI", bold=True)
+    for task in _tasks(report) or [DOTS]:
+        _paragraph(document, f"- {task}", indent=True)
+    _paragraph(document, after=0)
+    _signature(document)
+    document.save(str(path))
+
+
+def _a4_document(month: Month, body: str):
+    """An empty A4 document with the margins, font and page numbers of Nghị định 30/2020."""
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -198,7 +236,11 @@ def write_review(
     normal.font.name, normal.font.size = FONT, Pt(14)
     document.core_properties.title = f"Báo cáo kết quả thực hiện Chương trình OCOP {month}"
     document.core_properties.author = f"UBND xã {body}"
+    return document
 
+
+def _heading(document, body: str, year: int) -> None:
+    """The issuing body and the number beside the national heading, the motto and the place and date."""
     heading = document.add_table(rows=1, cols=2)
     heading.autofit = False
     left, right = heading.rows[0].cells
@@ -213,9 +255,11 @@ def write_review(
         ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, True, False),
         ("Độc lập - Tự do - Hạnh phúc", 14, True, False),
         ("────────────────", 13, False, False),
-        (f"{body}, ngày {DOTS} tháng {DOTS} năm {report.today.year}", 14, False, True),
+        (f"{body}, ngày {DOTS} tháng {DOTS} năm {year}", 14, False, True),
     ])
 
+
+def _title(document, commune: Commune, body: str, month: Month, today: dt.date) -> None:
     _paragraph(document, after=0)
     _paragraph(document, "BÁO CÁO", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     _paragraph(
@@ -227,12 +271,17 @@ def write_review(
     _paragraph(
         document,
         f"Ủy ban nhân dân xã {body} báo cáo kết quả thực hiện Chương trình OCOP {month} đối với các sản phẩm của "
-        f"{where}, tỉnh {commune.province}. Số liệu tính đến ngày {date_text(report.today)}, lấy từ dữ liệu của trang "
+        f"{where}, tỉnh {commune.province}. Số liệu tính đến ngày {date_text(today)}, lấy từ dữ liệu của trang "
         "thông tin sản phẩm OCOP của xã.",
         indent=True,
     )
 
-    _paragraph(document, "I. KẾT QUẢ THỰC HIỆN", bold=True)
+
+def _results(
+    report: Report, products: Table, month: Month, months_ahead: int,
+    posts: list[PostEntry], fairs: list[FairEntry], scans: list[Table] | None,
+) -> list[tuple[str, list[Table], bool]]:
+    """Part I's sections: (title, tables, whether rows are numbered)."""
     sections: list[tuple[str, list[Table], bool]] = [("Sản phẩm của xã và tình trạng chứng nhận OCOP", [products], True)]
     progress = report.table("progress")
     if progress is not None:
@@ -251,25 +300,23 @@ def write_review(
         when = date_text(fair.model.start) + (f" – {date_text(fair.model.end)}" if fair.model.end else "")
         held.rows.append([fair.model.name, when, fair.model.place or "", ", ".join(entry.model.name for entry in fair.products)])
     sections.append((f"Hội chợ, triển lãm, xúc tiến thương mại {month}", [held], True))
+    return sections
 
-    for number, (title, tables, numbered) in enumerate(sections, start=1):
-        _paragraph(document, f"{number}. {title}", bold=True)
-        for table in tables:
-            if len(tables) > 1:
-                _paragraph(document, table.title, italic=True)
-            _table(document, table, numbered)
 
-    _paragraph(document, "II. NHIỆM VỤ TRỌNG TÂM THÁNG TỚI", bold=True)
+def _tasks(report: Report) -> list[str]:
+    """Part II: the certificates to renew or to date, from the report's tables."""
+    expiring, expired = report.table("expiring"), report.table("expired")
     tasks = [
         f"Hướng dẫn cơ sở chuẩn bị hồ sơ đánh giá lại sản phẩm {row[0]} trước ngày {row[4]}." for row in expiring.rows
     ] + [f"Hướng dẫn cơ sở đánh giá lại sản phẩm {row[0]} (chứng nhận hết hiệu lực từ ngày {row[4]})." for row in expired.rows]
     undated = report.table("undated")
     if undated is not None and undated.rows:
         tasks.append("Bổ sung số, ngày quyết định công nhận OCOP của: " + ", ".join(str(row[0]) for row in undated.rows) + ".")
-    for task in tasks or [DOTS]:
-        _paragraph(document, f"- {task}", indent=True)
+    return tasks
 
-    _paragraph(document, after=0)
+
+def _signature(document) -> None:
+    """The recipients ("Nơi nhận") beside the signature block, the signer's name left as dots."""
     signature = document.add_table(rows=1, cols=2)
     signature.autofit = False
     recipients, signer = signature.rows[0].cells
@@ -286,4 +333,3 @@ def write_review(
         ("", 14, False, False), ("", 14, False, False), ("", 14, False, False),
         (DOTS * 4, 14, True, False),
     ])
-    document.save(str(path))

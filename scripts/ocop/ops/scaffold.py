@@ -20,8 +20,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..model.catalogue import PRODUCER_FILE
 from ..model.entries import ProductGroup
 from ..model.errors import did_you_mean, shown_path
-from ..model.models import OutletKind, ProducerKind
 from ..model.news import BlogSettings, slugify
+from ..model.outlet import OutletKind
+from ..model.producer import ProducerKind
 from ..model.trade import FAIRS_DIR, OUTLETS_DIR
 
 

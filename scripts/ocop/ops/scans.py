@@ -27,6 +27,7 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..model.dates import VIETNAM
 
@@ -251,6 +252,16 @@ def count_scans(hits: list[Hit], read: ScanFigures, issued: set[str], retired: s
     ]
     robots = Counter({key: count for key, count in read.robots.items() if month is None or key[1] == month})
     return ScanFigures(rows, stray_codes, months, read.files, read.lines, robots, read.repeated, read.skipped)
+
+
+def scans_in_logs(
+    logs: list[Path], site_url: str, today: dt.date, issued: set[str], retired: set[str], month: str | None = None
+) -> ScanFigures:
+    """The logs read (`read_hits`) and counted (`count_scans`) for the site at `site_url` up to `today`;
+    LogError when a log cannot be read. Lines not understood are in `skipped`."""
+    read = ScanFigures([], [], [])
+    hits = read_hits(logs, urlsplit(site_url).path or "/", read, today)
+    return count_scans(hits, read, issued, retired, month)
 
 
 def write_scans_csv(figures: ScanFigures, path: Path, separator: str = ",") -> None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 
-from ..model.models import Fair, Outlet, Producer, Product
+from ..model.fair import Fair
+from ..model.outlet import Outlet
 from ..model.plan import Plan
+from ..model.producer import Producer
+from ..model.product import Product
 
 SCHEMA_DIR = "_schema"  # under products/
 

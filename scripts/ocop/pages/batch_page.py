@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model.certificate import CertificateStatus
+from ..model.commune import Commune
 from ..model.entries import ProductEntry
-from ..model.models import Batch, Commune, Producer, Product
+from ..model.producer import Producer
+from ..model.product import Batch, Product
 from ..web.addresses import CATALOGUE, OutputFile, batch_folder, batch_page_uri, batch_qr_stem, producer_page_uri
 from ..web.pictures import PhotoLink
 from .context import QrFiles, SiteContext

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model.certificate import CertificateStatus
+from ..model.commune import Commune
 from ..model.entries import ProductEntry
-from ..model.models import Commune
 from ..web.addresses import CATALOGUE, OutputFile, catalogue_root, page_path
 from ..web.i18n import N_, Language, Shown
 from ..web.pictures import PhotoLink, PublishedPhoto

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from ..model.models import Commune
+from ..model.commune import Commune
 from ..web.addresses import catalogue_root, fairs_root, home_url, outlets_root, producers_root
 from ..web.i18n import N_, Language
 

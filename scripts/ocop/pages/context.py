@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 from ..media.images import PhotoCache, published_photos
 from ..model.entries import Catalogue, PhotoFile, ProductEntry
-from ..model.models import ProducerKind
+from ..model.producer import ProducerKind
 from ..web.addresses import (
     OutputFile,
     SiteSettings,

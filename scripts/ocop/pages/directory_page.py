@@ -5,8 +5,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from ..model.commune import Commune
 from ..model.entries import ProducerEntry, ProductEntry
-from ..model.models import Commune
 from ..web.addresses import OutputFile, language_product_page_uri, page_path, producers_root
 from ..web.i18n import Language, Shown
 from .context import SiteContext, producer_kind, untranslated

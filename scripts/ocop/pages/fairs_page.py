@@ -6,7 +6,7 @@ import posixpath
 from dataclasses import dataclass
 from datetime import date
 
-from ..model.models import Commune
+from ..model.commune import Commune
 from ..web.addresses import OutputFile, fairs_page_uri, fairs_root, outlets_page_uri
 from ..web.i18n import Language
 from .context import SiteContext, untranslated

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model.certificate import CertificateStatus
 from ..model.entries import ProducerEntry, ProductEntry
-from ..model.models import Producer
+from ..model.producer import Producer
 
 CONTEXT = "https://schema.org"
 

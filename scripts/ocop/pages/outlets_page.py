@@ -5,7 +5,9 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..model.models import Commune, OutletKind, Producer
+from ..model.commune import Commune
+from ..model.outlet import OutletKind
+from ..model.producer import Producer
 from ..web.addresses import OutputFile, fairs_page_uri, language_producer_page_uri, outlets_page_uri, outlets_root
 from ..web.i18n import Language, Shown
 from .context import SiteContext, untranslated

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..media.assets import MediaFiles
 from ..model.entries import ProductEntry
-from ..model.models import Product
+from ..model.product import Product
 from ..web.addresses import CATALOGUE, OutputFile, group_illustration_uri, print_page_uri, qr_names
 from .context import QrFiles, SiteContext
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from ..model.certificate import CertificateStatus
 from ..model.entries import ProducerEntry, ProductEntry
-from ..model.models import Producer
+from ..model.producer import Producer
 from ..web.addresses import PRODUCERS, OutputFile, language_producer_page_uri, language_product_page_uri, producers_root
 from ..web.i18n import Language, Shown
 from ..web.pictures import PhotoLink

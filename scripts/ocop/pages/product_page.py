@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model.certificate import CertificateStatus
+from ..model.commune import Commune
 from ..model.entries import ProductEntry
-from ..model.models import Batch, Certification, Commune, Producer, Product, Seller
+from ..model.producer import Producer
+from ..model.product import Batch, Certification, Product, Seller
 from ..web.addresses import (
     CATALOGUE,
     OutputFile,

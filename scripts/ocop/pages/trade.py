@@ -10,7 +10,8 @@ import posixpath
 from dataclasses import dataclass
 
 from ..model.entries import FairEntry, OutletEntry, ProductEntry
-from ..model.models import Fair, Outlet, OutletKind
+from ..model.fair import Fair
+from ..model.outlet import Outlet, OutletKind
 from ..web.addresses import language_product_page_uri
 from ..web.i18n import N_, Language, Shown
 

@@ -39,8 +39,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.certificate import EXPIRING_DAYS, CertificateStatus, certificate_status
+from ..model.commune import Commune
 from ..model.dates import build_date
-from ..model.models import Batch, Commune
+from ..model.product import Batch
 from .i18n import SOURCE, languages
 
 CATALOGUE = "san-pham"
