@@ -162,10 +162,11 @@ def test_the_guide_quotes_every_common_mistake():
 
 
 @pytest.mark.parametrize("case", MISTAKES)
-def test_the_guide_quotes_real_messages(project, case):
+def test_the_guide_quotes_real_messages(example, case):
+    """`ocop check` in-process (fast tier): the same messages as the command's."""
     quoted = re.findall(r"((?:products|docs)/\S+:\d+: .*)", (GUIDE / "loi.md").read_text(encoding="utf-8"))
-    MISTAKES[case](project)
-    result = project.ocop("check")
+    MISTAKES[case](example)
+    result = example.check()
     assert result.code == 1
     printed = [line.removeprefix("  - ") for line in result.err.splitlines()]
     assert any(line in quoted for line in printed), f"{case}: none of\n{result.err}\nis quoted in loi.md"
