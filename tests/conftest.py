@@ -157,6 +157,16 @@ def _inside(folder: Path, env: dict | None):
         os.environ.update(saved)
 
 
+@contextlib.contextmanager
+def _no_console():
+    """An empty standard input, as a command run from a script has: `ocop new` asks for nothing then."""
+    before, sys.stdin = sys.stdin, io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    try:
+        yield
+    finally:
+        sys.stdin = before
+
+
 def ocop_in_process(root: Path, *args: str, env: dict | None = None) -> Run:
     """`ocop ARGS` in the project at `root`, called in this process; what it printed and its exit code."""
     from ocop.engine.cli import main
@@ -166,7 +176,7 @@ def ocop_in_process(root: Path, *args: str, env: dict | None = None) -> Run:
     first = _CHECKED_CONFIGS.setdefault(config, text)
     assert first == text, f"{config} changed since its first check in this process: run project.ocop('check')"
     out, err = io.StringIO(), io.StringIO()
-    with _inside(root, env), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with _inside(root, env), _no_console(), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             code = main(["--config", str(config), *args])
         except SystemExit as stop:  # argparse and the commands' own stops, as the command would exit
