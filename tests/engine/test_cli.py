@@ -10,7 +10,7 @@ import subprocess
 import urllib.request
 
 import pytest
-from conftest import BANNER, BIN, environment, free_port, userenvironment, wait_until
+from conftest import BANNER, BIN, environment, free_port, ocop_in_process, userenvironment, wait_until
 from ocop.engine.cli import parser
 
 # argparse's own English, as Python 3.10–3.13 print it.
@@ -35,10 +35,11 @@ def english_in(text: str) -> list[str]:
 
 
 def test_every_help_screen_is_vietnamese(project):
+    """`ocop --help` as a process; every other help screen from the same `main` in this process."""
     typed = commands()
     assert ("new", "fair") in typed and ("publish",) in typed and len(typed) > 12
     for command in typed:
-        result = project.ocop(*command, "--help")
+        result = project.ocop(*command, "--help") if command == () else ocop_in_process(project.root, *command, "--help")
         assert result.code == 0, result.text
         assert "Cách dùng: ocop" in result.out and "hiện hướng dẫn này rồi thoát" in result.out
         assert english_in(result.text) == [], f"ocop {' '.join(command)} --help:\n{result.text}"
@@ -56,9 +57,10 @@ MISTYPED = {
 
 
 @pytest.mark.parametrize("case", MISTYPED)
-def test_argparse_messages_are_vietnamese(project, case):
+def test_argparse_messages_are_vietnamese(example, case):
+    """In-process (fast tier); the help screens' test runs `ocop --help` as a process."""
     arguments, words = MISTYPED[case]
-    result = project.ocop(*arguments)
+    result = ocop_in_process(example.root, *arguments)
     assert result.code == 2
     assert "lỗi:" in result.err and words in result.err, result.err
     assert english_in(result.text) == [], result.text
