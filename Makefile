@@ -41,11 +41,12 @@ test-tools:
 	@sh scripts/install-test-tools.sh
 
 # Two workers (pytest-xdist): the tests spend much of their time waiting on builds, servers and Chromium.
-# `loadfile` keeps each test module on one worker, so a module's own built site is built once.
+# `loadfile` keeps each test module on one worker, so a module's own built site is built once; the
+# modules go out slowest first (SLOWEST_FIRST in tests/conftest.py), not by their number of tests.
 TEST_WORKERS ?= 2
 
 test: $(VENV)/.dev-installed test-tools
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # The fast tier: no browser, server, clone or subprocess, so no test-tools either.
 test-fast: $(VENV)/.dev-installed

@@ -696,8 +696,24 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "fast: the fast tier, in-process only (`make test-fast`); set by conftest on every test not marked full")
 
 
+# The slowest modules, slowest first (`--durations`, December 2026): under `make test`'s two workers
+# (`--dist loadfile --no-loadscope-reorder`) each module runs whole on one worker, in this order, so the
+# longest ones start first instead of ending the run on one worker while the other waits.
+SLOWEST_FIRST = ("ops/test_editor.py", "engine/test_first_run.py", "ops/test_publish.py", "engine/test_scale.py",
+                 "pages/test_phone_offline_a11y.py", "model/test_codes.py", "ops/test_nginx.py", "pages/test_product_page.py",
+                 "engine/test_guide.py", "ops/test_rebuild.py", "media/test_printing.py", "pages/test_batch_page.py")
+
+
+def _slowest_first(items) -> None:
+    rank = {name: number for number, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(Path(item.path).relative_to(ROOT / "tests").as_posix(), len(rank)))
+
+
 def pytest_collection_modifyitems(config, items):
-    """A test using a full-tier fixture is marked `full`; every test not marked `full` then, `fast`."""
+    """A test using a full-tier fixture is marked `full`; every test not marked `full` then, `fast`. On an
+    xdist worker, the slowest modules come first (SLOWEST_FIRST)."""
+    if hasattr(config, "workerinput"):
+        _slowest_first(items)
     for item in items:
         if item.get_closest_marker("full") is None and FULL_TIER_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.full)
