@@ -28,7 +28,7 @@ def test_empty_pages_read_well(built):
 def test_an_outlet_shows_on_the_outlets_page_and_on_its_products_pages(project):
     project.write("products/_diem-ban/cua-hang-thu-nghiem.yml", OUTLET_SHOP)
     project.write("products/_diem-ban/gian-hang-thu-nghiem.yml", OUTLET_ONLINE)
-    assert project.ocop("check").code == 0
+    assert project.check().code == 0
     assert project.build_in_process().code == 0
 
     html = project.page("diem-ban/")

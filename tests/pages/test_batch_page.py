@@ -149,10 +149,10 @@ BAD_BATCHES = {
 
 
 @pytest.mark.parametrize("case", BAD_BATCHES)
-def test_bad_batches_are_explained(project, case):
+def test_bad_batches_are_explained(example, case):
     batches, line, field, words = BAD_BATCHES[case]
-    project.write("products/nam-quyen/mam-tom.yml", "name: Mắm tôm thử nghiệm\nproducer: nam-quyen\ngroup: thuc-pham\ncertification:\n  stars: 3\n" + batches)
-    result = project.ocop("check")
+    example.write("products/nam-quyen/mam-tom.yml", "name: Mắm tôm thử nghiệm\nproducer: nam-quyen\ngroup: thuc-pham\ncertification:\n  stars: 3\n" + batches)
+    result = example.check()
     assert result.code == 1 and "Traceback" not in result.text
     message = next((row for row in result.err.splitlines() if "mam-tom.yml" in row), "")
     assert f"mam-tom.yml:{line}:" in message and f"trường '{field}'" in message and words in message, result.err

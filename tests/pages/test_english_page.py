@@ -56,12 +56,12 @@ def test_text_without_translation_is_shown_in_vietnamese_and_said_so(tourist_sit
     assert "Huân Hồng nem" in text  # the translated name is still used
 
 
-def test_english_without_vietnamese_is_refused(project):
-    project.write(
+def test_english_without_vietnamese_is_refused(example):
+    example.write(
         "products/huan-hong/nem-huan-hong.yml",
         "name: Nem Huân Hồng\nproducer: huan-hong\ngroup: thuc-pham\nen:\n  name: Huân Hồng nem\n  story: A story.\n",
     )
-    result = project.ocop("check")
+    result = example.check()
     assert result.code == 1
     assert "products/huan-hong/nem-huan-hong.yml:4: trường 'en': có bản tiếng Anh (en.story) nhưng chưa có bản tiếng Việt" in result.err
     assert "Traceback" not in result.err

@@ -86,10 +86,10 @@ def test_stars_and_groups_are_counted_as_they_stand_on_the_build_day(project):
     assert "Chả thử đã hết hạn" not in text_of(project.page("du-lich/"))
 
 
-def test_a_marker_with_a_wrong_word_is_explained(project):
-    page = project.root / "docs/du-lich.md"
+def test_a_marker_with_a_wrong_word_is_explained(example):
+    page = example.root / "docs/du-lich.md"
     page.write_text(page.read_text(encoding="utf-8").replace("[[san-pham-ocop: thẻ]]", "[[san-pham-ocop: bảng]]"), encoding="utf-8")
-    result = project.ocop("check")
+    result = example.check()
     assert result.code == 1
     assert "docs/du-lich.md" in result.err and "[[san-pham-ocop: thẻ]] (dạng thẻ)" in result.err
 
