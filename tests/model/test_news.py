@@ -36,7 +36,7 @@ def _feed(project) -> dict[str, ElementTree.Element]:
 def test_a_new_post_stays_unpublished_while_it_is_a_draft(project):
     path = _new_post(project)
     assert "draft: true" in path.read_text(encoding="utf-8")
-    assert project.ocop("check").code == 0
+    assert project.check().code == 0
     assert project.build_in_process().code == 0
     assert not (project.site / POST_URL).exists()
     assert TITLE not in project.page("tin-tuc/")
@@ -73,7 +73,7 @@ def test_a_product_card_in_a_post_links_to_the_product(project):
         '---\ntitle: "Thẻ sản phẩm thử"\ndate: 2026-12-02\ncategories: [Tin tức]\n---\n\nMở đầu.\n\n'
         "[[san-pham: nem-huan-hong]]\n\n```\n[[san-pham: trong-khoi-ma]]\n```\n",
     )
-    assert project.ocop("check").code == 0, project.ocop("check").text
+    assert project.check().code == 0, project.check().text
     assert project.build_in_process().code == 0
     url = "tin-tuc/2026/12/02/the-san-pham-thu/"
     html = project.page(url)
@@ -103,7 +103,7 @@ def test_a_post_takes_the_date_forms_of_the_data_files(project):
     project.write("docs/tin-tuc/posts/ngay-viet.md", '---\ntitle: "Ngày viết kiểu Việt"\ndate: 15/08/2025\n---\n\nMở đầu.\n')
     project.write("docs/tin-tuc/posts/ngay-nhom.md",
                   '---\ntitle: "Ngày dạng nhóm"\ndate:\n  created: 5/8/2025\n  updated: 2025-08-20\n---\n\nMở đầu.\n')
-    check = project.ocop("check")
+    check = project.check()
     assert check.code == 0, check.text
     built = project.build_in_process()
     assert built.code == 0, built.text
