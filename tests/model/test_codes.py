@@ -86,8 +86,9 @@ def test_renamed_product_keeps_its_code_and_its_page(project, browser):
 
 
 def _fails(project, file: str, line: int | None, field: str | None, words: str) -> None:
-    """`ocop check` and `mkdocs build` both refuse, naming the place, and nothing is built."""
-    check = project.ocop("check")
+    """`ocop check` (in this process: the command's exit code is tested in test_validate and test_errors)
+    and `mkdocs build` both refuse, naming the place, and nothing is built."""
+    check = project.check()
     assert check.code == 1, check.text
     assert "Traceback" not in check.text
     message = next((row for row in check.err.splitlines() if file in row and words in row), "")
