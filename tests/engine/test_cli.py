@@ -131,6 +131,12 @@ def files_under(folder) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
+def from_a_console() -> None:
+    """Ctrl+C as a command typed in a console gets it: a test suite started in the background (`make test &`,
+    nohup, some CI runners) passes its processes SIGINT ignored, and Python then installs no handler."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("command", [("build",), ("publish", "--to", "../www", "--no-commit")])
 def test_ctrl_c_stops_a_command_with_one_vietnamese_line_and_changes_nothing(project, tmp_path, command):
     assert project.ocop(*command).code == 0
@@ -145,6 +151,7 @@ def test_ctrl_c_stops_a_command_with_one_vietnamese_line_and_changes_nothing(pro
     process = subprocess.Popen(
         [str(BIN / "ocop"), *command], cwd=project.root, env=environment({"OCOP_TEST_SEEN": str(seen)}),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", start_new_session=True,
+        preexec_fn=from_a_console,
     )
     try:
         wait_until(seen.exists, timeout=120)  # the new product's code is written, the new site half built
