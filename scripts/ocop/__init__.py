@@ -1,4 +1,4 @@
-"""Trang thông tin OCOP xã Quảng Trung: dữ liệu YAML → mô hình đã kiểm tra → trang, mã QR → MkDocs.
+"""Trang thông tin OCOP của một xã: dữ liệu YAML → mô hình đã kiểm tra → trang, mã QR → MkDocs.
 
 The package's folders are its layers, in the order the data flows; a module imports only from its own
 layer and those above it in this list (tests/engine/test_layers.py):

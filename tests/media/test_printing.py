@@ -94,3 +94,32 @@ def test_only_the_packaging_labels_warn_against_printing_on_packs(project):
     [(_, text, _)] = read_pdf(project.root / "in/nhan-qr.pdf")
     assert "đừng in lên bao bì" in text and not COMMANDS.search(text)
     assert "MẪU – chưa in" in result.out  # the terminal says it too, as the other print commands do
+
+
+def test_the_qr_version_follows_the_domain_and_a_long_one_is_named(project):
+    """A commune's usual host gives version 3 or less; a long one (46+ characters) version 4, which
+    `ocop codes`, `ocop labels` and the print file commands say, with the printed width, as they say what
+    is unusual in the domain. The first part is fast (no build)."""
+    from ocop.media.printing import domain_notes, domain_qr, domain_qr_note
+    from ocop.media.qr import QrStyle
+
+    style = QrStyle()
+    assert domain_qr("https://xa7.camau.gov.vn/", style).version == 2
+    assert domain_qr("https://quangchinh.hatinh.gov.vn/", style).version == 3
+    assert domain_qr_note("https://quangchinh.hatinh.gov.vn/", style, ["NM"]) is None
+    assert domain_notes("https://quangchinh.hatinh.gov.vn/", style, ["NM"]) is None
+    # The codes go onto packs for years: a domain with the district level abolished on 1/7/2025 is named.
+    assert "không còn cấp huyện" in domain_notes("https://quangtrung.quangxuong.thanhhoa.gov.vn/", style, ["NM"])
+    long_host = "trang-thong-tin-san-pham-ocop-xa-vi-du.tinhvidu.gov.vn"
+    assert len(long_host) > 45 and domain_qr(f"https://{long_host}/", style).version == 4
+    config = project.root / "mkdocs.yml"
+    yml = config.read_text(encoding="utf-8")
+    config.write_text(yml.replace("https://quangtrung.quangxuong.thanhhoa.gov.vn/", f"https://{long_host}/"), encoding="utf-8")
+    said = f"Tên miền {long_host} dài {len(long_host)} ký tự: mã QR cần phiên bản 4 (rộng 20,5 mm ở ô 0,5 mm, kể cả lề)"
+    codes = project.ocop("codes")
+    assert codes.code == 0 and said in codes.out and "Lưu ý về tên miền" not in codes.out, codes.text
+    # The default 30 × 40 mm label cannot hold a version 4 code at 0.5 mm: the refusal says why the code grew.
+    labels = project.ocop("labels", "NM", "--out", "in")
+    assert labels.code == 1 and "không đủ chỗ cho mã QR rộng 20,5 mm" in labels.err and said in labels.err, labels.text
+    poster = project.ocop("poster", "NM", "--out", "in")  # every print file command says it with its files
+    assert poster.code == 0 and said in poster.out and "Đã ghi" in poster.out, poster.text

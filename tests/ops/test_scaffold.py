@@ -165,3 +165,21 @@ def test_a_missing_value_shows_the_command_that_was_meant(desk, case):
     if arguments[0] != "post":
         assert "ocop new post" not in result.err
     assert sorted(path for path in desk.root.rglob("*") if path.is_file()) == before
+
+
+def test_a_new_producer_names_the_site_s_commune_and_its_former_commune(tmp_path):
+    """`ocop new producer` writes the commune and province of mkdocs.yml (never another commune's), and the
+    former commune given with --former-commune, as the list writes it, also when the list has only one.
+    Fast tier (in-process)."""
+    from ocop.model.commune import Commune
+    from ocop.ops.scaffold import new_producer
+
+    one = Commune(name="Thử Nghiệm", province="Ví Dụ", merged_into="Ví Dụ Mới")
+    text = new_producer(tmp_path, "Hộ Ví Dụ", commune=one, former="thử nghiệm").text
+    data = yaml.safe_load(text)
+    assert data["former_commune"] == "Thử Nghiệm"
+    assert "#   commune: Ví Dụ Mới" in text and "#   province: Ví Dụ" in text and "xã Thử Nghiệm, huyện …, tỉnh Ví Dụ" in text
+    several = Commune(name="Ví Dụ", province="Thử Nghiệm", former_communes=["Sơn Tây", "Thị trấn Sơn Hồng"])
+    text = new_producer(tmp_path, "Hộ Ví Dụ", commune=several).text
+    assert "former_commune" not in yaml.safe_load(text) and '# former_commune: "Sơn Tây"' in text
+    assert "một trong: Sơn Tây, Thị trấn Sơn Hồng" in text

@@ -6,6 +6,8 @@
     ocop export THƯ_MỤC   xuất cả trang web (mkdocs.yml và docs/, kể cả trang được tạo) để dựng bằng Zensical
     ocop codes            cấp mã ngắn cho sản phẩm chưa có, ghi vào sổ mã, in bảng cỡ mã QR
     ocop labels [MÃ …]    tạo tệp in: mã QR SVG, PNG 600 dpi và tờ nhãn A4 (PDF)
+    ocop stamps MÃ --batch LÔ --count N
+                          tem riêng cho từng gói của một lô (A4, mỗi tem một số và một mã QR)
     ocop brochure         tờ giới thiệu A4 mọi sản phẩm (--lang en, --only MÃ …)
     ocop poster MÃ        áp phích gian hàng A4 và A5 của một sản phẩm
     ocop shelf-card ĐIỂM_BÁN  thẻ A6 ở điểm bán: sản phẩm bán tại đó, mỗi sản phẩm một mã QR
@@ -47,10 +49,11 @@ from .commands import (
     schema,
     serve,
     shelf_card,
+    stamps,
 )
 
 # In the order `ocop --help` lists them.
-COMMANDS = (check, build, serve, export, schema, report, codes, labels, brochure, poster, shelf_card, publish, new)
+COMMANDS = (check, build, serve, export, schema, report, codes, labels, stamps, brochure, poster, shelf_card, publish, new)
 
 INTERRUPTED = "Đã dừng theo yêu cầu (Ctrl+C): trang web và dữ liệu vẫn như trước khi chạy lệnh."
 

@@ -22,7 +22,7 @@ from ..media.labels import LabelError, LabelSize, check_module
 from ..media.qr import QrCache, QrStyle
 from ..model.catalogue import load_catalogue
 from ..model.codes import Registry, check_codes, read_registry
-from ..model.commune import Commune
+from ..model.commune import Commune, former_commune_problems
 from ..model.dates import build_date, last_commit_dates
 from ..model.entries import Catalogue
 from ..model.errors import DataError, Problem, path_shower
@@ -30,8 +30,9 @@ from ..model.news import News, load_news
 from ..model.plan import Plan, load_plan
 from ..model.reader import control_problems
 from ..model.sources import refuse_outside_links
+from ..model.stamps import StampRegister, load_stamps
 from ..model.validate import describe
-from ..ops.editor import EditorSettings, producers_of
+from ..ops.editor_config import EditorSettings, producers_of
 from ..pages.chrome import theme_chrome
 from ..pages.markers import check_pages
 from ..pages.render import Renderer
@@ -40,6 +41,7 @@ from ..web.addresses import OutputFile, SiteSettings, reserved_names
 from ..web.pictures import PostPhoto
 from .blog import blog_settings
 from .config import OcopPluginConfig
+from .page_cache import cached_pages, page_key
 
 
 @dataclass
@@ -55,6 +57,7 @@ class Project:
     news: News | None = None  # the posts, when the blog plugin is on
     plan: Plan | None = None  # the plan's targets, when products/_ke-hoach.yml exists
     post_photos: dict[str, PostPhoto] = field(default_factory=dict)  # by the original's place in docs/
+    stamps: StampRegister = field(default_factory=StampRegister)  # per-pack stamps issued (model/stamps.py)
 
     def __post_init__(self):
         folder = self.qr_cache.disk.folder
@@ -70,10 +73,14 @@ class Project:
 
     def outputs(self) -> list[OutputFile]:
         """Every generated file: the media the cache lacks made first (on every core), then the pages
-        (which read the photos' sizes from it), then the media files themselves."""
+        (which read the photos' sizes from it; kept from the last build while nothing they are made
+        from changed, page_cache.py), then the media files themselves."""
         media = self.media_files()
         media.prepare()
-        return self.site_builder(media).files() + media.files()
+        folder = self.qr_cache.disk.folder
+        key = page_key(self.products_dir, self.settings, self.media)
+        pages = cached_pages(folder / "pages.json" if folder is not None else None, key, self.site_builder(media).files)
+        return pages + media.files()
 
     def theme_chrome(self, published: set[str]) -> dict[str, dict]:
         """The menu, site name and footer of the translated pages (`config.extra.ocop_chrome`, pages/chrome.py),
@@ -108,6 +115,14 @@ class Project:
         return folder / "sitecheck.json" if folder is not None else None
 
 
+def _former_communes(config: MkDocsConfig) -> tuple[str, ...]:
+    """mkdocs.yml's former communes, for the editor, which opens while the data has a mistake (then none)."""
+    try:
+        return tuple(Commune.model_validate((config.extra or {}).get("commune")).formers)
+    except ValidationError:
+        return ()
+
+
 def editor_settings(config: MkDocsConfig, options: OcopPluginConfig) -> EditorSettings:
     """What the editor's configuration (/quan-tri/config.yml) needs from mkdocs.yml."""
     root = Path(config.config_file_path or "mkdocs.yml").parent.resolve()
@@ -123,6 +138,7 @@ def editor_settings(config: MkDocsConfig, options: OcopPluginConfig) -> EditorSe
         categories=blog.categories if blog else (),
         backend=options.editor_backend,
         producers=producers_of(root / options.products_dir),
+        former_communes=_former_communes(config),
     )
 
 
@@ -181,13 +197,19 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
     except DataError as error:
         problems += error.problems
     catalogue, registry, plan, news, post_photos, found = _data(config, root, root / products_dir, photo_cache, today)
-    problems += found
+    stamps, stamp_problems = load_stamps(root / products_dir, catalogue, path_shower(root))
+    problems += found + stamp_problems
+    if catalogue is not None and commune is not None:
+        found, doubts = former_commune_problems(catalogue, commune)
+        problems += found
+        catalogue.warnings.extend(doubts)
     if problems:
         raise DataError(list(dict.fromkeys(problems)))  # a post's front matter is checked as a page too
     settings = SiteSettings(
         site_url.rstrip("/") + "/", commune, today, options.expiring_days,
         favicon=config.theme.get("favicon") or SiteSettings.favicon,
         committed={path_shower(root)(path): day for path, day in last_commit_dates(root / products_dir).items()},
+        plan=plan,
     )
     return Project(
         root,
@@ -201,6 +223,7 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         news,
         plan,
         post_photos,
+        stamps,
     )
 
 

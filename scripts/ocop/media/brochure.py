@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 
 from ..model.commune import Commune
+from ..web.i18n import language_of
 from .cards import (
     A4,
     ProductCard,
@@ -118,9 +119,9 @@ def _cover(canvas, said: dict[str, str], place: str, count_line: str, catalogue_
 def brochure_pdf(
     groups: list[tuple[str, list[ProductCard]]], commune: Commune, site_url: str, today: dt.date, lang: str, sample: bool
 ) -> bytes:
-    said = words(lang)
+    said, language = words(lang), language_of(lang)
     place = (said["merged"] if commune.merged_into else said["commune"]).format(
-        name=commune.name, merged=commune.merged_into, province=commune.province
+        name=language.place(commune.name), merged=language.place(commune.merged_into or ""), province=language.province(commune.province)
     )
     title = f"{said['catalogue']} – {place}"
     count = sum(len(cards) for _, cards in groups)

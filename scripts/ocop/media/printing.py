@@ -13,8 +13,9 @@ from urllib.parse import urlsplit
 
 from ..model.entries import Catalogue, OutletEntry, ProductEntry
 from ..model.errors import did_you_mean
+from ..model.places import check_domain
 from ..model.trade import OUTLETS_DIR
-from ..web.addresses import SiteSettings
+from ..web.addresses import SiteSettings, short_address
 from .assets import MediaFiles
 from .brochure import brochure_pdf
 from .cards import A4, A5, ProductCard, product_card
@@ -27,7 +28,7 @@ from .labels import (
     sheet_pdf,
 )
 from .poster import poster_pdf
-from .qr import QrStyle, describe, png_bytes, svg_bytes
+from .qr import QrInfo, QrStyle, describe, png_bytes, svg_bytes
 from .shelf_card import shelf_card_pdf
 
 SHEET_NAME = "nhan-qr.pdf"
@@ -133,6 +134,40 @@ def qr_report(catalogue: Catalogue, settings: SiteSettings, style: QrStyle, modu
             )
         )
     return rows
+
+
+LONGEST_PROPOSED_CODE = 4  # letters: model/codes.py proposes initials, numbered when taken
+USUAL_VERSION = 3  # what a commune's host of usual length gives (tenxa.tentinh.gov.vn)
+
+
+def domain_qr(site_url: str, style: QrStyle, code_length: int = LONGEST_PROPOSED_CODE) -> QrInfo:
+    """The QR code a pack carries for this site: its short address with a code of `code_length` letters."""
+    return describe(short_address(site_url.rstrip("/") + "/", "A" * code_length), style)
+
+
+def domain_qr_note(site_url: str, style: QrStyle, codes: list[str]) -> str | None:
+    """What to say when the domain is long enough to make the printed code bigger than version 3 (the
+    longest of the codes given, or of the codes ocop proposes): None when it is not."""
+    info = domain_qr(site_url, style, max([LONGEST_PROPOSED_CODE, *map(len, codes)]))
+    if info.version <= USUAL_VERSION:
+        return None
+    host = site_url.split("://", 1)[-1].split("/", 1)[0]
+    usual = (17 + 4 * USUAL_VERSION + 2 * style.border) * style.module_mm
+    return (
+        f"Tên miền {host} dài {len(host)} ký tự: mã QR cần phiên bản {info.version} (rộng "
+        f"{format_mm(info.size_mm(style.module_mm, style.border))} mm ở ô {format_mm(style.module_mm)} mm, kể cả lề) "
+        f"thay vì phiên bản {USUAL_VERSION} ({format_mm(usual)} mm). Tên miền ngắn hơn cho mã in nhỏ hơn."
+    )
+
+
+def domain_notes(site_url: str, style: QrStyle, codes: list[str]) -> str | None:
+    """What to tell the officer about the site's domain when codes are made or printed (the codes go onto
+    packs for years): what model/places.check_domain finds wrong or unusual in it (a district level, not
+    .gov.vn …), and a code bigger than version 3 (domain_qr_note). None when there is nothing to say."""
+    check = check_domain(urlsplit(site_url).hostname or "")
+    lines = [f"Lưu ý về tên miền: {text}." for text in check.problems + check.warnings]
+    note = domain_qr_note(site_url, style, codes)
+    return "\n".join([*lines, note] if note else lines) or None
 
 
 def format_report(rows: list[ReportRow], module_mm: float, markdown: bool = False) -> str:

@@ -2,9 +2,9 @@
 
 Layout: one folder per producer, holding `producer.yml`, one YAML file per product and their photos:
 
-    products/nam-quyen/producer.yml
-    products/nam-quyen/nuoc-mam-nam-quyen.yml
-    products/nam-quyen/chai-500ml.jpg
+    products/co-so-vi-du/producer.yml
+    products/co-so-vi-du/nuoc-mam-vi-du.yml
+    products/co-so-vi-du/chai-500ml.jpg
 
 Folders whose name starts with `_` or `.` (the JSON Schemas live in `_schema/`) are not data.
 Every problem in every file is collected before anything is raised.
@@ -172,7 +172,7 @@ def _read_producer(reading: _Reading, folder: Path) -> ProducerEntry | None:
     if producer is None:
         return None
     photos, _ = reading.photos(producer.photos, document)
-    return ProducerEntry(folder.name, producer, document.file, photos)
+    return ProducerEntry(folder.name, producer, document.file, photos, document=document)
 
 
 def _read_product_files(reading: _Reading, folder: Path) -> list[tuple[Document, Path]]:

@@ -108,7 +108,7 @@ def certificate_status(certification: Certification | None, today: dt.date, expi
 CRITERIA_148 = dt.date(2023, 2, 24)
 DISTRICTS_ABOLISHED = dt.date(2025, 7, 1)
 DISTRICT, PROVINCE, CENTRAL = "cấp huyện", "cấp tỉnh", "cấp trung ương"
-_LEVEL_WORDS = (  # in this order: "UBND huyện Quảng Xương, tỉnh Thanh Hóa" is a district
+_LEVEL_WORDS = (  # in this order: "UBND huyện Ví Dụ, tỉnh Ví Dụ" is a district
     (CENTRAL, ("thủ tướng", "chính phủ", "trung ương", "bộ nông nghiệp", "bộ trưởng")),
     (DISTRICT, ("huyện", "thị xã", "quận")),
     (PROVINCE, ("tỉnh",)),

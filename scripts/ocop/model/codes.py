@@ -79,7 +79,7 @@ def read_registry(products_dir: Path, shown: ShowPath) -> tuple[Registry, list[P
     if document is None:
         return registry, problems
     if not isinstance(document.data, dict):
-        return registry, [Problem(registry.file, 1, None, "sổ mã phải gồm các dòng dạng 'MÃ: địa-chỉ-trang', ví dụ NM: nuoc-mam-nam-quyen")]
+        return registry, [Problem(registry.file, 1, None, "sổ mã phải gồm các dòng dạng 'MÃ: địa-chỉ-trang', ví dụ NMVD: nuoc-mam-vi-du")]
     owner: dict[str, str] = {}
     for code, slug in document.data.items():
         line = document.line_of((code,))
@@ -87,7 +87,7 @@ def read_registry(products_dir: Path, shown: ShowPath) -> tuple[Registry, list[P
         if not re.fullmatch(CODE_PATTERN, code):
             problems.append(Problem(registry.file, line, code, f"mã '{code}' sai dạng: chữ IN HOA không dấu và số, tối đa {CODE_MAX} ký tự"))
         elif not isinstance(slug, str) or not re.fullmatch(SLUG_PATTERN, slug):
-            problems.append(Problem(registry.file, line, code, f"sau mã phải là địa chỉ trang của sản phẩm, ví dụ {code}: nuoc-mam-nam-quyen"))
+            problems.append(Problem(registry.file, line, code, f"sau mã phải là địa chỉ trang của sản phẩm, ví dụ {code}: nuoc-mam-vi-du"))
         elif slug in owner:
             problems.append(
                 Problem(registry.file, line, code, f"trang '{slug}' đã có mã '{owner[slug]}' ở dòng {registry.lines[owner[slug]]}: mỗi sản phẩm một mã")
@@ -155,7 +155,7 @@ PROPOSED_MAX = 4  # HTTPS:// + a 45-character host + /Q/ + 4 + / is 61 character
 
 
 def propose_code(name: str, taken: set[str]) -> str:
-    """A code from the initials of the name (`Mắm tôm Năm Quyền` → MTNQ), numbered when taken.
+    """A code from the initials of the name (`Mắm tôm Ví Dụ` → MTVD), numbered when taken.
 
     At most PROPOSED_MAX characters, so that the QR code stays version 3 on any reasonable host."""
     words = [word for word in slugify(name).split("-") if word]

@@ -49,6 +49,7 @@ class ProducerEntry:
     source: str
     photos: list[PhotoFile]
     products: list[ProductEntry] = field(default_factory=list)
+    document: Document | None = None  # the file as read, for the line of a field in later checks
 
 
 @dataclass

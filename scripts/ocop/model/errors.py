@@ -63,7 +63,7 @@ class DataError(Exception):
 
 # "Did you mean": one rule for every name an officer types (products, producers, outlets, fairs, fields,
 # groups, categories, codes), so that every message suggests alike.
-SUGGESTION_CUTOFF = 0.6  # difflib's similarity: `stras` → `stars`, `nuoc-mam` → `nuoc-mam-nam-quyen`
+SUGGESTION_CUTOFF = 0.6  # difflib's similarity: `stras` → `stars`, `nuoc-mam` → `nuoc-mam-vi-du`
 MAX_SUGGESTIONS = 3
 NEARLY_AS_CLOSE = 0.1  # names this much less similar than the closest one are offered with it
 LISTED_WHOLE = 15  # a short closed list (6 OCOP groups, 13 kinds of outlet) is worth showing whole; 650 slugs are not
@@ -72,7 +72,7 @@ LISTED_WHOLE = 15  # a short closed list (6 OCOP groups, 13 kinds of outlet) is 
 def closest_names(name: str, known: Iterable[str]) -> list[str]:
     """At most three known names nearest to `name`, the nearest first; letter case does not count.
 
-    A name written short (`nem` for `nem-huan-hong`) is too unlike the whole to pass the cut-off, so
+    A name written short (`nem` for `nem-chua-vi-du`) is too unlike the whole to pass the cut-off, so
     names that contain it are offered when nothing is near."""
     names = {}
     for item in known:

@@ -52,7 +52,7 @@ class Outlet(Model):
         None, title="Liên kết bản đồ", description="Địa chỉ chép từ Google Maps hoặc OpenStreetMap (nút Chia sẻ)"
     )
     products: list[Slug] = Field(
-        default_factory=list, title="Sản phẩm bày bán", description="Địa chỉ trang (slug) của từng sản phẩm, ví dụ: nuoc-mam-nam-quyen"
+        default_factory=list, title="Sản phẩm bày bán", description="Địa chỉ trang (slug) của từng sản phẩm, ví dụ: nuoc-mam-vi-du"
     )
     note: Text | None = Field(None, title="Ghi chú", description="Ghi chú thêm về điểm bán (nếu có)")
 

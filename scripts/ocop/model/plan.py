@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .entries import Catalogue
 from .errors import DataError, Problem, did_you_mean
-from .fields import Model, Slug, Text
+from .fields import LongText, Model, Slug, Text, vietnamese_first
 from .reader import read_yaml
 from .validate import validate
 
@@ -41,6 +41,13 @@ class Target(Model):
         return self
 
 
+class PlanEnglish(Model):
+    """Bản tiếng Anh của các đoạn kế hoạch hiện trên trang (trang /en/where-to-buy/, /en/fairs/)."""
+
+    sales_system: LongText | None = Field(None, title="Hệ thống bán sản phẩm (tiếng Anh)", description="Bản dịch đúng nghĩa")
+    trade_promotion: LongText | None = Field(None, title="Xúc tiến thương mại (tiếng Anh)", description="Bản dịch đúng nghĩa")
+
+
 class Plan(Model):
     """Kế hoạch OCOP của xã trong một năm: các mục tiêu để đối chiếu tiến độ (lệnh `ocop report`)."""
 
@@ -49,10 +56,23 @@ class Plan(Model):
         title="Năm của kế hoạch", description="Năm thực hiện kế hoạch, ví dụ 2025"
     )
     targets: list[Target] = Field(
-        min_length=1,
+        default_factory=list,
         title="Các mục tiêu",
-        description="Mỗi mục tiêu ghi các sản phẩm cần duy trì, hoặc số sản phẩm mới cần đạt",
+        description="Mỗi mục tiêu ghi các sản phẩm cần duy trì, hoặc số sản phẩm mới cần đạt; kế hoạch năm mới chưa có mục tiêu thì để trống",
     )
+    sales_system: LongText | None = Field(
+        None,
+        title="Hệ thống giới thiệu và bán sản phẩm",
+        description="Đoạn kế hoạch nói về hệ thống giới thiệu, bán sản phẩm OCOP, in trên trang Mua ở đâu; bỏ trống thì trang không có mục này",
+    )
+    trade_promotion: LongText | None = Field(
+        None,
+        title="Xúc tiến thương mại",
+        description="Câu kế hoạch nói về hội chợ, xúc tiến thương mại, in trên trang Hội chợ, triển lãm; bỏ trống thì trang không ghi",
+    )
+    en: PlanEnglish | None = Field(None, title="Tiếng Anh", description="Bản dịch tiếng Anh cho trang /en/")
+
+    _english = field_validator("en")(vietnamese_first)
 
 
 def load_plan(products_dir: Path, catalogue: Catalogue, display_root: Path) -> Plan | None:

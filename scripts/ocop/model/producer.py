@@ -16,7 +16,7 @@ class Address(Model):
         title="Huyện (chỉ với địa chỉ trước 1/7/2025)",
         description="Chỉ ghi khi chép địa chỉ cũ: từ 1/7/2025 không còn cấp huyện",
     )
-    province: Text | None = Field(None, title="Tỉnh, thành phố", description="Ví dụ: Thanh Hóa")
+    province: Text | None = Field(None, title="Tỉnh, thành phố", description="Tên tỉnh, thành phố hiện nay, không ghi chữ 'tỉnh'")
 
     def __str__(self) -> str:
         return ", ".join(part for part in (self.village, self.commune, self.district, self.province) if part)
@@ -68,6 +68,12 @@ class Producer(Model):
     )
     former_address: Text | None = Field(
         None, title="Địa chỉ cũ", description="Địa chỉ trước 1/7/2025 nếu bao bì còn in địa chỉ này"
+    )
+    former_commune: Text | None = Field(
+        None,
+        title="Xã cũ",
+        description="Xã (phường, thị trấn) trước 1/7/2025 nơi cơ sở ở: một trong các xã cũ ghi trong mkdocs.yml "
+        "(extra: commune: former_communes); trang danh mục lọc theo xã cũ",
     )
     phone: Phone | None = Field(
         None, title="Điện thoại", description="Số điện thoại liên hệ của cơ sở, ghi cả số 0 ở đầu"

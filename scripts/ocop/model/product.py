@@ -47,7 +47,7 @@ class Certification(Model):
         title="Ngày quyết định",
         description="Ngày ký quyết định công nhận; chứng nhận có giá trị 36 tháng từ ngày này",
     )
-    issuer: Text | None = Field(None, title="Cơ quan cấp", description="Ví dụ: UBND tỉnh Thanh Hóa")
+    issuer: Text | None = Field(None, title="Cơ quan cấp", description="Cơ quan ký quyết định công nhận, ví dụ: UBND tỉnh Ví Dụ")
     valid_until: Date | None = Field(None, title="Hiệu lực đến", description="Bỏ trống: 36 tháng kể từ ngày quyết định")
 
     @model_validator(mode="before")
@@ -162,7 +162,7 @@ class ProductEnglish(Model):
 
     Trường nào bỏ trống thì trang tiếng Anh ghi rõ là chưa có bản dịch và hiện bản tiếng Việt."""
 
-    name: Text | None = Field(None, title="Tên tiếng Anh", description="Ví dụ: Năm Quyền fish sauce")
+    name: Text | None = Field(None, title="Tên tiếng Anh", description="Ví dụ: Ví Dụ fish sauce")
     summary: Text | None = Field(
         None, title="Mô tả ngắn bằng tiếng Anh", description="Bản dịch đúng nghĩa của mô tả ngắn"
     )

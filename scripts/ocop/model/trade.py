@@ -79,5 +79,5 @@ def _products(slugs: list[str], document: Document, products: dict[str, ProductE
 
 
 def unknown_product(slug: str, products) -> str:
-    """`không có sản phẩm 'nuoc-mam'; có phải ý bạn là 'nuoc-mam-nam-quyen'?`, shared by every reference."""
+    """`không có sản phẩm 'nuoc-mam'; có phải ý bạn là 'nuoc-mam-vi-du'?`, shared by every reference."""
     return f"không có sản phẩm '{slug}'" + did_you_mean(slug, sorted(products), "các sản phẩm hiện có")

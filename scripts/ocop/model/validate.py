@@ -45,8 +45,8 @@ _MESSAGES = {
 
 _FIELD_HINTS = {
     "stars": "số sao là 3, 4 hoặc 5 (chỉ sản phẩm từ 3 sao được công nhận OCOP)",
-    "slug": "chỉ dùng chữ thường không dấu, số và dấu '-', ví dụ: nuoc-mam-nam-quyen",
-    "producer": "ghi tên thư mục của cơ sở, ví dụ: nam-quyen",
+    "slug": "chỉ dùng chữ thường không dấu, số và dấu '-', ví dụ: nuoc-mam-vi-du",
+    "producer": "ghi tên thư mục của cơ sở, ví dụ: co-so-vi-du",
     "email": "ví dụ: ten@example.vn",
 }
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..model.certificate import CertificateStatus, State, add_months, certificate_status
 from ..model.commune import Commune
 from ..model.entries import Catalogue, ProductEntry
+from ..model.places import display, province_display
 from ..model.plan import Plan
 from .scans import ScanFigures
 
@@ -96,6 +97,8 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
         candidates.rows.append([entry.model.name, entry.producer.model.name, entry.group.name])
 
     tables = [counts, expiring, expired, undated, candidates]
+    if commune.filtered:
+        tables.insert(1, _by_former(commune, products, statuses))
     if plan is not None:
         progress = Table(
             f"Tiến độ so với {plan.title}",
@@ -105,7 +108,7 @@ def build_report(catalogue: Catalogue, commune: Commune, plan: Plan | None, toda
         for item in plan_progress(plan, products, statuses):
             progress.rows.append([item.title, item.planned, item.achieved, max(item.planned - item.achieved, 0), item.note])
         tables.append(progress)
-    return Report(f"Báo cáo Chương trình OCOP xã {commune.name}, tỉnh {commune.province}", today, tables)
+    return Report(f"Báo cáo Chương trình OCOP {display(commune.name)}, {province_display(commune.province)}", today, tables)
 
 
 def _counts(catalogue: Catalogue, products: list[ProductEntry], statuses: dict[str, CertificateStatus]) -> Table:
@@ -123,6 +126,24 @@ def _counts(catalogue: Catalogue, products: list[ProductEntry], statuses: dict[s
         counts.rows.append([group.name, *row])
     counts.rows.append(["Tổng", *totals])
     return counts
+
+
+def _by_former(commune: Commune, products: list[ProductEntry], statuses: dict[str, CertificateStatus]) -> Table:
+    """Products by former commune (a merged commune's site), in mkdocs.yml's order, with those whose
+    producer names none and a line of totals."""
+    table = Table(
+        "Sản phẩm theo xã cũ",
+        ["Xã cũ", *(f"{stars} sao" for stars in STARS), "Hết hiệu lực", "Đang chuẩn bị", "Chưa có thông tin OCOP", "Tổng"],
+        note="Xã cũ theo trường former_commune của từng cơ sở.",
+        key="by_former",
+    )
+    of = {entry.slug: commune.former_of(entry.producer.model.former_commune) for entry in products}
+    for former in [*commune.formers, None]:
+        chosen = [statuses[entry.slug] for entry in products if of[entry.slug] == former]
+        if former is not None or chosen:
+            table.rows.append([display(former) if former else "Chưa ghi xã cũ", *_count_row(chosen)])
+    table.rows.append(["Tổng", *_count_row(list(statuses.values()))])
+    return table
 
 
 def _count_row(statuses: list[CertificateStatus]) -> list[int]:

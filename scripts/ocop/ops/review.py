@@ -26,6 +26,7 @@ from ..model.certificate import State, certificate_status
 from ..model.commune import Commune
 from ..model.dates import VIETNAM
 from ..model.entries import Catalogue, FairEntry
+from ..model.places import display, province_display
 from ..model.news import News, PostEntry
 from .report import Report, Table, date_text
 
@@ -235,7 +236,7 @@ def _a4_document(month: Month, body: str):
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(14)
     document.core_properties.title = f"Báo cáo kết quả thực hiện Chương trình OCOP {month}"
-    document.core_properties.author = f"UBND xã {body}"
+    document.core_properties.author = f"UBND {display(body)}"
     return document
 
 
@@ -247,7 +248,7 @@ def _heading(document, body: str, year: int) -> None:
     left.width, right.width = Mm(62), Mm(103)
     _cell_lines(left, [
         ("ỦY BAN NHÂN DÂN", 13, True, False),
-        (f"XÃ {body.upper()}", 13, True, False),
+        (display(body).upper(), 13, True, False),
         ("────────", 13, False, False),
         (f"Số: {DOTS}/BC-UBND", 13, False, False),
     ])
@@ -267,11 +268,13 @@ def _title(document, commune: Commune, body: str, month: Month, today: dt.date) 
         align=WD_ALIGN_PARAGRAPH.CENTER, after=0,
     )
     _paragraph(document, "──────────", 14, align=WD_ALIGN_PARAGRAPH.CENTER)
-    where = f"xã {commune.name}" + (f" (nay thuộc xã {commune.merged_into})" if commune.merged_into else "")
+    where = display(commune.name) + (f" (nay thuộc {display(commune.merged_into)})" if commune.merged_into else "")
+    if commune.filtered:
+        where += " (gồm " + ", ".join(display(former) for former in commune.formers) + ")"
     _paragraph(
         document,
-        f"Ủy ban nhân dân xã {body} báo cáo kết quả thực hiện Chương trình OCOP {month} đối với các sản phẩm của "
-        f"{where}, tỉnh {commune.province}. Số liệu tính đến ngày {date_text(today)}, lấy từ dữ liệu của trang "
+        f"Ủy ban nhân dân {display(body)} báo cáo kết quả thực hiện Chương trình OCOP {month} đối với các sản phẩm của "
+        f"{where}, {province_display(commune.province)}. Số liệu tính đến ngày {date_text(today)}, lấy từ dữ liệu của trang "
         "thông tin sản phẩm OCOP của xã.",
         indent=True,
     )
@@ -283,6 +286,9 @@ def _results(
 ) -> list[tuple[str, list[Table], bool]]:
     """Part I's sections: (title, tables, whether rows are numbered)."""
     sections: list[tuple[str, list[Table], bool]] = [("Sản phẩm của xã và tình trạng chứng nhận OCOP", [products], True)]
+    by_former = report.table("by_former")
+    if by_former is not None:
+        sections.append((by_former.title, [by_former], False))
     progress = report.table("progress")
     if progress is not None:
         sections.append((progress.title, [progress], True))

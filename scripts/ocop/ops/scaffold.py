@@ -18,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..model.catalogue import PRODUCER_FILE
+from ..model.commune import Commune
 from ..model.entries import ProductGroup
 from ..model.errors import did_you_mean, shown_path
 from ..model.news import BlogSettings, slugify
@@ -66,17 +67,32 @@ def _slug(name: str, slug: str | None, what: str) -> str:
     return slug
 
 
-def new_producer(products_dir: Path, name: str, slug: str | None = None) -> NewFile:
+def new_producer(
+    products_dir: Path, name: str, slug: str | None = None, commune: Commune | None = None, former: str | None = None
+) -> NewFile:
+    """A producer's folder and file; the address's commune and province are the site's own (mkdocs.yml),
+    and in a merged commune, its former commune (`former`, one of mkdocs.yml's `former_communes`)."""
     slug = _slug(name, slug, "cơ sở")
     if (products_dir / slug).exists():
         raise ScaffoldError(f"đã có thư mục products/{slug}/: cơ sở này đã có, hoặc hãy ghi --slug khác")
-    text = _render("new-producer.yml.j2", name=name, slug=slug, kinds=[kind.value for kind in ProducerKind])
+    formers = commune.formers if commune is not None else []
+    if former is not None:
+        found = commune.former_of(former) if commune is not None and formers else None
+        if found is None:
+            hint = did_you_mean(former, formers, "các xã cũ") if formers else "; mkdocs.yml chưa ghi các xã cũ (extra: commune: former_communes)"
+            raise ScaffoldError(f"không có xã cũ '{former}'{hint}")
+        former = found
+    text = _render(
+        "new-producer.yml.j2", name=name, slug=slug, kinds=[kind.value for kind in ProducerKind],
+        current=commune.current if commune else None, province=commune.province if commune else None,
+        formers=formers, former=former, former_place=Commune.display(former or formers[0]) if formers else "xã …",
+    )
     return NewFile(products_dir / slug / PRODUCER_FILE, text)
 
 
 def new_product(
     products_dir: Path, name: str, producer: str, group: str, groups: dict[str, ProductGroup],
-    known_slugs: Collection[str] = (), slug: str | None = None,
+    known_slugs: Collection[str] = (), slug: str | None = None, province: str | None = None,
 ) -> NewFile:
     slug = _slug(name, slug, "sản phẩm")
     if slug in known_slugs:
@@ -89,7 +105,7 @@ def new_product(
         raise ScaffoldError(f"không có ngành '{group}'" + did_you_mean(group, groups))
     text = _render(
         "new-product.yml.j2", name=name, slug=slug, producer=producer, group=group, groups=list(groups.values()),
-        subgroups=list(groups[group].subgroups.values()),
+        subgroups=list(groups[group].subgroups.values()), province=province,
     )
     return NewFile(products_dir / producer / f"{slug}.yml", text)
 

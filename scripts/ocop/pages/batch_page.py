@@ -12,7 +12,7 @@ from ..model.producer import Producer
 from ..model.product import Batch, Product
 from ..web.addresses import CATALOGUE, OutputFile, batch_folder, batch_page_uri, batch_qr_stem, producer_page_uri
 from ..web.pictures import PhotoLink
-from .context import QrFiles, SiteContext
+from .context import QrFiles, SiteContext, producer_place
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class BatchView:
     producer: Producer
     product_href: str
     producer_href: str
+    producer_place: str | None  # "xã X (trước đây xã Y)", when the site names former communes
     photos: list[PhotoLink]
     qr: QrFiles
     qr_text: str
@@ -63,6 +64,7 @@ class BatchPage:
                 producer=entry.producer.model,
                 product_href=f"../../{slug}.md",
                 producer_href=f"../../../{producer_page_uri(entry.producer.slug)}",
+                producer_place=producer_place(entry.producer, settings.commune, self.site.languages[0]),
                 photos=[photo.link(f"{folder}/", entry.model.name) for photo in photos],
                 qr=QrFiles(f"{batch.code}/{stem}.svg", f"{batch.code}/{stem}.png", f"{stem}.svg", f"{stem}.png"),
                 qr_text=settings.batch_qr_text(entry, batch),

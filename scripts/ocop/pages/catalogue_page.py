@@ -13,8 +13,8 @@ from ..model.entries import ProductEntry
 from ..web.addresses import CATALOGUE, OutputFile, catalogue_root, page_path
 from ..web.i18n import N_, Language, Shown
 from ..web.pictures import PhotoLink, PublishedPhoto
-from .context import SiteContext, untranslated
-from .listing import CATALOGUE_PAGE_SIZE, FacetedListings, Link, Listing, Option, Page
+from .context import SiteContext, formed_from, former_key, former_options, untranslated
+from .listing import CATALOGUE_PAGE_SIZE, FacetedListings, Link, Listing, Option, Page, former_links, former_listings
 
 # A card's stars_key → the rating filter it belongs to, in the order the filter shows them: the key is
 # in the address (the same in every language), the label a message of the catalogues.
@@ -47,6 +47,8 @@ class CatalogueView:
     listing: Listing[CatalogueCard]
     group_links: list[Link]
     rating_links: list[Link]
+    former_links: list[Link]  # "all" and each former commune, when the site has several
+    formed_from: str | None  # the former communes in a sentence, for the intro of a merged commune's catalogue
     translation: str
     untranslated: bool
     confirmed: date | None
@@ -71,13 +73,18 @@ class CataloguePage:
         common = dict(
             untranslated=untranslated(*[card.name for card in cards], *[card.group for card in cards]),
             confirmed=settings.as_of(*[card.entry for card in cards]),
-            description=language.gettext("OCOP products of %(commune)s commune, %(province)s province, Vietnam.")
-            % {"commune": settings.commune.name, "province": settings.commune.province},
+            description=language.gettext("OCOP products of %(commune)s, %(province)s, Vietnam.")
+            % {"commune": language.place(settings.commune.name), "province": language.province(settings.commune.province)},
             commune=settings.commune,
+            formed_from=formed_from(settings.commune, language),
         )
+        formers = former_options(settings.commune, language)
+        lists = former_listings(root, cards, lambda card: former_key(card.entry.producer, settings.commune), formers)
+        everything = listings.listings[(None, None)]
         files = []
-        for listing in listings.listings.values():
-            group_links, rating_links = listings.group_links(listing), listings.rating_links(listing)
+        for listing in [*listings.listings.values(), *lists]:
+            group_links, rating_links = self.links(listings, listing)
+            common["former_links"] = former_links(everything, lists, formers, listing) if formers else []
             for page in listing.pages(CATALOGUE_PAGE_SIZE):
                 page_url = page_path(page.uri)
                 view = CatalogueView(
@@ -125,6 +132,18 @@ class CataloguePage:
             rating_of=lambda card: ratings.get(card.stars_key),
             groups=[group_of(group) for group in self.site.catalogue.groups.values() if group.code in used],
             ratings=[rating for key, rating in ratings.items() if any(card.stars_key == key for card in cards)],
+        )
+
+    @staticmethod
+    def links(listings: FacetedListings[CatalogueCard], listing: Listing[CatalogueCard]) -> tuple[list[Link], list[Link]]:
+        """The group and rating filters from a page of `listing`; from a former commune's list (not crossed with
+        them) they lead to the whole catalogue's lists, none marked as the current one."""
+        if listing.former is None:
+            return listings.group_links(listing), listings.rating_links(listing)
+        everything = listings.listings[(None, None)]
+        return tuple(
+            [dataclasses.replace(link, current=False) for link in links]
+            for links in (listings.group_links(everything), listings.rating_links(everything))
         )
 
     @staticmethod

@@ -10,7 +10,9 @@ import collections
 import functools
 from dataclasses import dataclass
 from ..media.images import PhotoCache, published_photos
-from ..model.entries import Catalogue, PhotoFile, ProductEntry
+from ..model.commune import Commune
+from ..model.entries import Catalogue, PhotoFile, ProducerEntry, ProductEntry
+from ..model.places import place_slug, split_unit
 from ..model.producer import ProducerKind
 from ..web.addresses import (
     OutputFile,
@@ -23,6 +25,7 @@ from ..web.addresses import (
 )
 from ..web.i18n import N_, Language, Shown
 from ..web.pictures import PublishedPhoto
+from .listing import Option
 from .render import Renderer
 
 # How a page names a producer's kind (none for "chưa rõ", not known).
@@ -36,6 +39,43 @@ PRODUCER_KINDS = {
 
 def producer_kind(kind: ProducerKind, language: Language) -> str | None:
     return language.gettext(PRODUCER_KINDS[kind]) if kind in PRODUCER_KINDS else None
+
+
+def producer_place(producer: ProducerEntry, commune: Commune, language: Language) -> str | None:
+    """Where a producer is, with the former commune its packs may still print: "xã Ví Dụ (trước đây
+    xã Sơn Tây)"; None when the site names no former commune or the producer has none."""
+    former = commune.former_of(producer.model.former_commune)
+    if former is None:
+        return None
+    return language.gettext("%(current)s (formerly %(former)s)") % {
+        "current": language.place(commune.current), "former": language.place(former),
+    }
+
+
+def formed_from(commune: Commune, language: Language) -> str | None:
+    """The former communes a merged commune was formed from, in a sentence ("xã Sơn Tây, xã Sơn Lĩnh và
+    thị trấn Sơn Hồng"), when it lists several (`former_communes`); None otherwise."""
+    if not commune.former_communes:
+        return None
+    return language.names([language.place(former) for former in commune.former_communes])
+
+
+def former_options(commune: Commune, language: Language) -> list[Option]:
+    """The former communes as a filter's options (key: the slug in the address), when the site has several."""
+    if not commune.filtered:
+        return []
+    options = []
+    for former in commune.formers:
+        unit, name = split_unit(former)
+        bare = unit == "xã" and not name[:1].isdigit()  # the filter's row says "Xã cũ:" already
+        options.append(Option(place_slug(former), name if bare else language.place(former)))
+    return options
+
+
+def former_key(producer: ProducerEntry, commune: Commune) -> str | None:
+    """The slug of the producer's former commune, as former_options keys it; None when it has none."""
+    former = commune.former_of(producer.model.former_commune)
+    return place_slug(former) if former else None
 
 
 def untranslated(*texts: Shown | None) -> bool:

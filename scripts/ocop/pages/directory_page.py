@@ -9,8 +9,8 @@ from ..model.commune import Commune
 from ..model.entries import ProducerEntry, ProductEntry
 from ..web.addresses import OutputFile, language_product_page_uri, page_path, producers_root
 from ..web.i18n import Language, Shown
-from .context import SiteContext, producer_kind, untranslated
-from .listing import DIRECTORY_PAGE_SIZE, Page, paginate
+from .context import SiteContext, former_key, former_options, producer_kind, producer_place, untranslated
+from .listing import DIRECTORY_PAGE_SIZE, Link, Listing, Option, Page, former_links, former_listings
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class DirectoryEntry:
     entry: ProducerEntry
     name: str
     kind: str | None
+    place: str | None  # shown only in a site of several former communes
     products: list[DirectoryProduct]
 
 
@@ -33,6 +34,8 @@ class DirectoryView:
     producers: list[DirectoryEntry]  # those of this page
     up: str
     page: Page[DirectoryEntry]
+    former: Option | None  # the former commune this list is of (a merged commune's filter)
+    former_links: list[Link]  # "all" and each former commune, when the site has several
     untranslated: bool
     description: str
     commune: Commune
@@ -50,32 +53,40 @@ class DirectoryPage:
     def build(self, language: Language) -> list[OutputFile]:
         root = producers_root(language.code)
         commune = self.site.settings.commune
-        description = language.gettext("Producers of OCOP products in %(commune)s commune, %(province)s province, Vietnam.") % {
-            "commune": commune.name,
-            "province": commune.province,
+        description = language.gettext("Producers of OCOP products in %(commune)s, %(province)s, Vietnam.") % {
+            "commune": language.place(commune.name),
+            "province": language.province(commune.province),
         }
         producers = [self.entry(producer, language, root) for producer in self.site.catalogue.producers.values()]
         untranslated_names = untranslated(*[product.name for producer in producers for product in producer.products])
+        everything = Listing(None, None, producers, root, root)
+        formers = former_options(commune, language)
+        lists = former_listings(root, producers, lambda producer: former_key(producer.entry, commune), formers)
         files = []
-        for page in paginate(producers, root, DIRECTORY_PAGE_SIZE):
-            view = DirectoryView(
-                producers=page.items,
-                up=page.up,
-                page=page,
-                untranslated=untranslated_names,
-                description=description,
-                commune=commune,
-                translation=self.site.twin_path(language, page_path(page.uri)),
-            )
-            files.append(OutputFile(page.uri, self.site.renderer.render(TEMPLATE, language, view=view)))
+        for listing in [everything, *lists]:
+            links = former_links(everything, lists, formers, listing) if formers else []
+            for page in listing.pages(DIRECTORY_PAGE_SIZE):
+                view = DirectoryView(
+                    producers=page.items,
+                    up=page.up,
+                    page=page,
+                    former=listing.former,
+                    former_links=links,
+                    untranslated=untranslated_names,
+                    description=description,
+                    commune=commune,
+                    translation=self.site.twin_path(language, page_path(page.uri)),
+                )
+                files.append(OutputFile(page.uri, self.site.renderer.render(TEMPLATE, language, view=view)))
         return files
 
-    @staticmethod
-    def entry(producer: ProducerEntry, language: Language, root: str) -> DirectoryEntry:
+    def entry(self, producer: ProducerEntry, language: Language, root: str) -> DirectoryEntry:
+        commune = self.site.settings.commune
         return DirectoryEntry(
             entry=producer,
             name=language.proper_name(producer.model),
             kind=producer_kind(producer.model.kind, language),
+            place=producer_place(producer, commune, language) if commune.filtered else None,
             products=[
                 DirectoryProduct(entry, language.text(entry.model, "name"),
                                  posixpath.relpath(language_product_page_uri(entry.slug, language.code), root))

@@ -8,7 +8,7 @@ from datetime import date
 
 from ..model.commune import Commune
 from ..web.addresses import OutputFile, fairs_page_uri, fairs_root, outlets_page_uri
-from ..web.i18n import Language
+from ..web.i18n import Language, Shown
 from .context import SiteContext, untranslated
 from .trade import FairView, fair_view
 
@@ -21,6 +21,7 @@ class FairsView:
     outlets_href: str
     description: str
     commune: Commune
+    trade_promotion: Shown | None  # the plan's sentence on fairs (products/_ke-hoach.yml), when it has one
     untranslated: bool
     translation: str
 
@@ -39,16 +40,17 @@ class FairsPage:
         fairs = self.site.catalogue.fairs
         upcoming = [fair_view(fair, language, folder) for fair in fairs if not fair.is_past(today)]
         past = [fair_view(fair, language, folder) for fair in reversed(fairs) if fair.is_past(today)]
-        commune = self.site.settings.commune
+        commune, plan = self.site.settings.commune, self.site.settings.plan
         view = FairsView(
             upcoming=upcoming,
             past=past,
             today=today,
             outlets_href=posixpath.relpath(outlets_page_uri(language.code), folder),
             description=language.gettext(
-                "Fairs and exhibitions showing the OCOP products of %(commune)s commune, %(province)s province."
-            ) % {"commune": commune.name, "province": commune.province},
+                "Fairs and exhibitions showing the OCOP products of %(commune)s, %(province)s."
+            ) % {"commune": language.place(commune.name), "province": language.province(commune.province)},
             commune=commune,
+            trade_promotion=language.text(plan, "trade_promotion") if plan is not None else None,
             untranslated=untranslated(*[text for view in upcoming + past for text in view.texts]),
             translation=self.site.twin_path(language, folder + "/"),
         )

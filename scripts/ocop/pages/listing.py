@@ -14,6 +14,10 @@ Where a list lives (the first page; page n is `<folder>/trang/<n>.md`):
     san-pham/nganh/<group>/index.md            one group               /san-pham/nganh/thuc-pham/
     san-pham/hang/<rating>/index.md            one rating              /san-pham/hang/3-sao/
     san-pham/nganh/<group>/<rating>/index.md   a group and a rating    /san-pham/nganh/thuc-pham/3-sao/
+    san-pham/xa-cu/<former>/index.md           one former commune      /san-pham/xa-cu/son-tay/
+
+The last only in a site of several former communes (a merged commune), and not crossed with the others:
+the pages stay as many as the former communes. The producer directory has the same (co-so/xa-cu/<former>/).
 
 These never clash with a product (`san-pham/<slug>.md`, its files in `san-pham/<slug>/` named after
 the slug): a product called "nganh" has its page at /san-pham/nganh/, a list at /san-pham/nganh/x/.
@@ -26,7 +30,7 @@ from typing import Callable, Generic, Sequence, TypeVar
 
 from markupsafe import Markup
 
-from ..web.addresses import GROUP_FOLDER, PAGE_FOLDER, RATING_FOLDER
+from ..web.addresses import FORMER_FOLDER, GROUP_FOLDER, PAGE_FOLDER, RATING_FOLDER
 
 T = TypeVar("T")
 
@@ -109,6 +113,7 @@ class Listing(Generic[T]):
     items: Sequence[T]
     folder: str
     root: str
+    former: Option | None = None  # a former commune's list (former_listings)
 
     def first_page_uri(self) -> str:
         return page_uri(self.folder, 1)
@@ -167,6 +172,31 @@ class FacetedListings(Generic[T]):
     def _link(self, option: Option | None, key: tuple[str | None, str | None], current: bool) -> Link:
         target = self.listings.get(key)
         return Link(option, len(target.items) if target else 0, target.first_page_uri() if target else None, current)
+
+
+def former_listings(
+    root: str, items: Sequence[T], former_of: Callable[[T], str | None], formers: Sequence[Option]
+) -> list[Listing[T]]:
+    """One list a former commune (an Option keyed by its slug), in the order of `formers`; `former_of` gives
+    an item's key, or None (then it is only in the list of all). A former commune without items has none."""
+    lists = []
+    for option in formers:
+        chosen = [item for item in items if former_of(item) == option.key]
+        if chosen:
+            lists.append(Listing(None, None, chosen, f"{root}/{FORMER_FOLDER}/{option.key}", root, former=option))
+    return lists
+
+
+def former_links(everything: Listing[T], lists: Sequence[Listing[T]], formers: Sequence[Option], current: Listing[T]) -> list[Link]:
+    """"All" and each former commune, with their counts, from a page of `current` (marked when it is one of them)."""
+    found = {listing.former.key: listing for listing in lists if listing.former}
+    unfiltered = current.former is None and current.group is None and current.rating is None
+    links = [Link(None, len(everything.items), everything.first_page_uri(), unfiltered)]
+    for option in formers:
+        listing = found.get(option.key)
+        links.append(Link(option, len(listing.items) if listing else 0, listing.first_page_uri() if listing else None,
+                          current.former == option))
+    return links
 
 
 def _folder(root: str, group: str | None, rating: str | None) -> str:

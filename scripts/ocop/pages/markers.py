@@ -1,6 +1,6 @@
 """Markers an officer writes in a hand-written page, each alone on a line, expanded by the ocop plugin:
 
-    [[san-pham: nuoc-mam-nam-quyen]]      a card of the product: photo, name, stars, link to its page
+    [[san-pham: nuoc-mam-vi-du]]      a card of the product: photo, name, stars, link to its page
     [[tin-moi]]                           the latest published posts
     [[tin-moi: Du lịch – lễ hội]]         the latest published posts of one category (none: nothing, and
                                           a heading over nothing but that is left out too)
@@ -101,7 +101,7 @@ def check_page(page: SourcePage, docs_dir: Path, catalogue: Catalogue | None, ne
 def _marker_problem(marker: Marker, catalogue: Catalogue | None, news: News | None) -> str | None:
     if marker.kind == PRODUCT:
         if not marker.argument:
-            return f"thiếu địa chỉ sản phẩm: viết [[{PRODUCT}: nuoc-mam-nam-quyen]]"
+            return f"thiếu địa chỉ sản phẩm: viết [[{PRODUCT}: nuoc-mam-vi-du]]"
         if catalogue is not None and marker.argument not in catalogue.products:
             return unknown_product(marker.argument, catalogue.products)
         return None

@@ -34,6 +34,7 @@ class OutletsView:
     fairs_href: str
     description: str
     commune: Commune
+    sales_system: Shown | None  # the plan's paragraph on the sales system (products/_ke-hoach.yml), when it has one
     untranslated: bool
     translation: str
 
@@ -51,7 +52,7 @@ class OutletsPage:
         folder = outlets_root(language.code)
         outlets = sorted(catalogue.outlets.values(), key=lambda o: (list(OutletKind).index(o.model.kind), o.model.name))
         views = [outlet_view(outlet, language, folder) for outlet in outlets]
-        commune = self.site.settings.commune
+        commune, plan = self.site.settings.commune, self.site.settings.plan
         producers = [
             ProducerContact(language.text(producer.model, "name"),
                             posixpath.relpath(language_producer_page_uri(producer.slug, language.code), folder))
@@ -64,10 +65,11 @@ class OutletsPage:
             producers=producers,
             fairs_href=posixpath.relpath(fairs_page_uri(language.code), folder),
             description=language.gettext(
-                "Where to buy the OCOP products of %(commune)s commune, %(province)s province: "
+                "Where to buy the OCOP products of %(commune)s, %(province)s: "
                 "shops, points of sale and online shops."
-            ) % {"commune": commune.name, "province": commune.province},
+            ) % {"commune": language.place(commune.name), "province": language.province(commune.province)},
             commune=commune,
+            sales_system=language.text(plan, "sales_system") if plan is not None else None,
             untranslated=untranslated(*[text for view in views for text in view.texts]),
             translation=self.site.twin_path(language, folder + "/"),
         )

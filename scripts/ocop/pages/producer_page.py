@@ -11,7 +11,7 @@ from ..model.producer import Producer
 from ..web.addresses import PRODUCERS, OutputFile, language_producer_page_uri, language_product_page_uri, producers_root
 from ..web.i18n import Language, Shown
 from ..web.pictures import PhotoLink
-from .context import SiteContext, producer_kind, untranslated
+from .context import SiteContext, producer_kind, producer_place, untranslated
 from .linked_data import producer_data
 
 
@@ -30,6 +30,7 @@ class ProducerView:
     m: Producer
     name: str
     kind: str | None
+    place: str | None  # "xã X (trước đây xã Y)", when the site names former communes
     about: Shown | None
     products: list[ProducerProduct]
     photos: list[PhotoLink]
@@ -63,8 +64,8 @@ class ProducerPage:
         photos = self.site.published_photos(PRODUCERS, producer.slug, producer.photos)
         images = [settings.site_url + photo.share_uri for photo in photos]
         description = language.gettext(
-            "%(name)s: a producer of OCOP products in %(commune)s commune, %(province)s province, Vietnam."
-        ) % {"name": name, "commune": settings.commune.name, "province": settings.commune.province}
+            "%(name)s: a producer of OCOP products in %(commune)s, %(province)s, Vietnam."
+        ) % {"name": name, "commune": language.place(settings.commune.name), "province": language.province(settings.commune.province)}
         products = [
             ProducerProduct(
                 entry=entry,
@@ -78,6 +79,7 @@ class ProducerPage:
             m=model,
             name=name,
             kind=producer_kind(model.kind, language),
+            place=producer_place(producer, settings.commune, language),
             about=about,
             products=products,
             photos=[photo.link(f"{folder}/{producer.slug}/", name, language.code) for photo in photos],

@@ -32,7 +32,7 @@ from ..web.addresses import (
 )
 from ..web.i18n import Language, Shown
 from ..web.pictures import PhotoLink
-from .context import SiteContext, untranslated
+from .context import SiteContext, producer_place, untranslated
 from .linked_data import product_data
 from .trade import FairView, OutletView, fair_view, outlet_view
 
@@ -89,6 +89,7 @@ class ProductView:
     producer: Producer
     producer_name: str
     producer_href: str
+    producer_place: str | None  # "xã X (trước đây xã Y)", when the site names former communes
     photos: list[PhotoLink]
     drawing: Drawing | None
     related: list[RelatedCard]
@@ -126,13 +127,13 @@ def product_description(entry: ProductEntry, settings: SiteSettings, language: L
         "name": language.text(entry.model, "name").value,
         "stars": stars,
         "producer": language.proper_name(entry.producer.model),
-        "commune": settings.commune.name,
-        "province": settings.commune.province,
+        "commune": language.place(settings.commune.name),
+        "province": language.province(settings.commune.province),
     }
     if stars:
-        return language.gettext("%(name)s: a %(stars)s-star OCOP product by %(producer)s, %(commune)s commune, "
-                                "%(province)s province, Vietnam.") % values
-    return language.gettext("%(name)s: a product by %(producer)s, %(commune)s commune, %(province)s province, Vietnam.") % values
+        return language.gettext("%(name)s: a %(stars)s-star OCOP product by %(producer)s, %(commune)s, "
+                                "%(province)s, Vietnam.") % values
+    return language.gettext("%(name)s: a product by %(producer)s, %(commune)s, %(province)s, Vietnam.") % values
 
 
 class ProductPage:
@@ -176,6 +177,7 @@ class ProductPage:
             producer=entry.producer.model,
             producer_name=language.proper_name(entry.producer.model),
             producer_href=posixpath.relpath(language_producer_page_uri(entry.producer.slug, language.code), folder),
+            producer_place=producer_place(entry.producer, settings.commune, language),
             photos=[photo.link(f"{folder}/{slug}/", name.value, language.code) for photo in photos],
             drawing=None if photos else self.drawing(entry, language, folder),
             related=self.related_cards(entry, language),

@@ -123,6 +123,16 @@ def number(value) -> str:
     return _language.get().number(value)
 
 
+def place(value) -> str:
+    """`commune.name | place`: the place with its unit word in the page's language ("xã X", "X commune")."""
+    return _language.get().place(value)
+
+
+def province(value) -> str:
+    """`commune.province | province`: "tỉnh Hà Tĩnh", "Hà Tĩnh province", "thành phố Huế"."""
+    return _language.get().province(value)
+
+
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("ocop.pages", "templates"),
@@ -137,7 +147,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(join=join, paragraphs=paragraphs, url=url, tel=tel, mailto=mailto, map_url=map_url, zalo=zalo, tojson=tojson,
-                       date=date, number=number)
+                       date=date, number=number, place=place, province=province)
     # {% trans %} calls these with keyword arguments (newstyle), as `_()` is called.
     env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext, npgettext=npgettext)
     env.newstyle_gettext = True  # type: ignore[attr-defined]

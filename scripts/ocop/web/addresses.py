@@ -41,6 +41,7 @@ from pathlib import Path
 from ..model.certificate import EXPIRING_DAYS, CertificateStatus, certificate_status
 from ..model.commune import Commune
 from ..model.dates import build_date
+from ..model.plan import Plan
 from ..model.product import Batch
 from .i18n import SOURCE, languages
 
@@ -61,9 +62,21 @@ FAIRS = "hoi-cho"
 PAGE_FOLDER = "trang"
 GROUP_FOLDER = "nganh"
 RATING_FOLDER = "hang"
+# A site of several former communes (extra.commune.former_communes) lists each one's products and producers
+# at <root>/xa-cu/<slug of the former commune>/ (pages/listing.py).
+FORMER_FOLDER = "xa-cu"
 # The drawings of the OCOP groups (one SVG a group of model/data/nhom-san-pham.yml), shown when a product
 # has no photo and published as files of their own (group_illustration_uri) for print materials.
 ILLUSTRATIONS_DIR = Path(__file__).parent / "illustrations"
+
+
+def short_address(site_url: str, *parts: str) -> str:
+    """`HTTPS://HOST/Q/NM/`: scheme and host are case-insensitive, so they are upper-cased too.
+
+    The path keeps its case (a path prefix of site_url must exist as written)."""
+    scheme, _, rest = site_url.partition("://")
+    host, _, path = rest.partition("/")
+    return f"{scheme.upper()}://{host.upper()}/{path}{SHORT}/" + "".join(f"{part}/" for part in parts)
 
 
 def reserved_names(*more: str) -> frozenset[str]:
@@ -71,7 +84,7 @@ def reserved_names(*more: str) -> frozenset[str]:
     directory's own pages (index, trang/, nganh/, hang/), and every folder the site makes at its top
     (Q/, en/, assets/, san-pham/ …), with `more` (the hand-written pages' top-level names, tin-tuc/ …)."""
     top = {CATALOGUE, PRODUCERS, SHORT, OUTLETS, FAIRS, ILLUSTRATIONS.split("/")[0], "search", "404"}
-    folders = {"index", PAGE_FOLDER, GROUP_FOLDER, RATING_FOLDER, BATCHES, PRINT}
+    folders = {"index", PAGE_FOLDER, GROUP_FOLDER, RATING_FOLDER, FORMER_FOLDER, BATCHES, PRINT}
     translated = {TRANSLATED_CATALOGUE, TRANSLATED_PRODUCERS, TRANSLATED_OUTLETS, TRANSLATED_FAIRS}
     return frozenset(top | folders | translated | {language.code for language in languages()} | set(more))
 
@@ -86,6 +99,7 @@ class SiteSettings:
     favicon: str = "assets/images/favicon.png"  # the theme's, a site path (or an address on another host)
     # Data file (as shown, products/…) → the day it was last committed, where Git history exists.
     committed: dict[str, dt.date] = field(default_factory=dict, compare=False)
+    plan: Plan | None = field(default=None, compare=False)  # products/_ke-hoach.yml: its texts shown on the pages
 
     def product_url(self, slug: str) -> str:
         return f"{self.site_url}{CATALOGUE}/{slug}/"
@@ -94,12 +108,7 @@ class SiteSettings:
         return f"{self.site_url}{PRODUCERS}/{slug}/"
 
     def short_url(self, *parts: str) -> str:
-        """`HTTPS://HOST/Q/NM/`: scheme and host are case-insensitive, so they are upper-cased too.
-
-        The path keeps its case (a path prefix of site_url must exist as written)."""
-        scheme, _, rest = self.site_url.partition("://")
-        host, _, path = rest.partition("/")
-        return f"{scheme.upper()}://{host.upper()}/{path}{SHORT}/" + "".join(f"{part}/" for part in parts)
+        return short_address(self.site_url, *parts)
 
     def qr_text(self, entry) -> str:
         """What the product's QR code encodes: its short address when it has a code, else its page."""

@@ -39,10 +39,13 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import Translations
+
+from ..model.places import province_split, split_unit
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "ocop"
@@ -53,6 +56,19 @@ GROUP = "product group"  # the context of the product groups' names (data/nhom-s
 def N_(message: str) -> str:
     """Marks a message to translate later, where the language is not known yet (pybabel finds it)."""
     return message
+
+
+# How a page names a place by its unit word (model/places.py): "xã Sơn Tây" / "Sơn Tây commune", "phường 12" /
+# "Ward 12"; a province or a city: "tỉnh Hà Tĩnh" / "Hà Tĩnh province", "thành phố Huế" / "Huế city".
+PLACE_UNITS = {
+    "xã": N_("%(name)s commune"),
+    "phường": N_("%(name)s ward"),
+    "thị trấn": N_("%(name)s township"),
+    "đặc khu": N_("%(name)s special zone"),
+    "tỉnh": N_("%(name)s province"),
+    "thành phố": N_("%(name)s city"),
+}
+NUMBERED_UNITS = {"xã": N_("Commune %(name)s"), "phường": N_("Ward %(name)s")}  # "xã 7", "Phường 12"
 
 
 @dataclass(frozen=True)
@@ -94,6 +110,22 @@ class Language:
     def number(self, value: int) -> str:
         """An amount with this language's digit grouping (vi: 150.000, en: 150,000)."""
         return format_decimal(value, locale=self._locale)
+
+    def place(self, text: str) -> str:
+        """A commune, ward, township or special zone with its unit word in this language (the name may
+        carry the word or not: "Sơn Tây" is a xã): "xã Sơn Tây", "Sơn Tây commune", "phường 12", "Ward 12"."""
+        unit, name = split_unit(text)
+        numbered = NUMBERED_UNITS.get(unit) if name[:1].isdigit() else None
+        return self.gettext(numbered or PLACE_UNITS[unit]) % {"name": name}
+
+    def province(self, text: str) -> str:
+        """A province or a centrally-run city with its word: "tỉnh Hà Tĩnh", "Hà Tĩnh province", "thành phố Huế"."""
+        unit, name = province_split(text)
+        return self.gettext(PLACE_UNITS[unit]) % {"name": name}
+
+    def names(self, items: list[str]) -> str:
+        """Names in a sentence, as this language lists them (vi: A, B và C; en: A, B, and C)."""
+        return format_list(items, locale=self._locale)
 
     @functools.cached_property
     def _locale(self) -> Locale:

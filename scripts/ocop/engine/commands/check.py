@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ...model.places import display
 from ...model.plan import PLAN_FILE
 from .loading import load, strays
 
@@ -29,7 +30,7 @@ def run(args) -> int:
         # Only here, not in the (strict) build: the pages still say whom to ask in person.
         warnings.append(
             f"{Path(args.config).name}: mục extra: commune: chưa có phone, zalo, email hay office_address của "
-            f"Ủy ban nhân dân xã {commune.merged_into or commune.name}: trang sản phẩm không có số điện thoại hay "
+            f"Ủy ban nhân dân {display(commune.merged_into or commune.name)}: trang sản phẩm không có số điện thoại hay "
             "địa chỉ để người mua báo hàng giả, chỉ khuyên họ hỏi tại trụ sở Ủy ban."
         )
     warnings += strays(args.config)

@@ -1,7 +1,7 @@
 """`ocop codes`: missing short codes issued, and the QR size table of every product."""
 from __future__ import annotations
 
-from ...media.printing import format_report, qr_report
+from ...media.printing import domain_notes, format_report, qr_report
 from .issuing import issue
 
 
@@ -16,4 +16,7 @@ def run(args) -> int:
     project = issue(args)
     rows = qr_report(project.catalogue, project.settings, project.media.qr_style, args.module)
     print(format_report(rows, args.module, markdown=args.markdown))
+    note = domain_notes(project.settings.site_url, project.media.qr_style, [row.code for row in rows])
+    if note:
+        print(note)
     return 0

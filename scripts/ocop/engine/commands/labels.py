@@ -1,11 +1,12 @@
 """`ocop labels [MÃ …]`: QR codes (SVG, PNG 600 dpi) and the A4 label sheet (PDF) for packaging."""
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
 
 from ...media.labels import LabelError, LabelSize, check_module, format_mm
-from ...media.printing import check_public_address, choose_products, write_labels
+from ...media.printing import check_public_address, choose_products, domain_notes, write_labels
 from ...media.qr import LEVELS
 from .issuing import issue
 from .loading import load
@@ -41,10 +42,19 @@ def run(args) -> int:
     project = issue(args, project)
     entries = choose_products(project.catalogue, args.products)
     folder = Path(args.out)
-    written = write_labels(project.media_files(), entries, folder, size, style, args.copies)
+    # A long domain makes the codes bigger (version 4): said with the files, or with a label too small for them.
+    note = domain_notes(project.settings.site_url, style, [entry.model.code for entry in entries if entry.model.code])
+    try:
+        written = write_labels(project.media_files(), entries, folder, size, style, args.copies)
+    except LabelError:
+        if note:
+            print(note, file=sys.stderr)
+        raise
     for path in written:
         print(f"Đã ghi {path}")
     print(f"Tờ nhãn: nhãn {size}, mô-đun {format_mm(style.module_mm)} mm, mức {style.level}; in đúng kích thước (100 %).")
     if not project.media.domain_confirmed:
         print(SAMPLE_NOTICE.format(config=args.config))
+    if note:
+        print(note)
     return 0

@@ -6,7 +6,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ...model.catalogue import PRODUCER_FILE
+from ...model.commune import Commune
 from ...model.dates import build_date, parse_day
 from ...model.errors import DataError
 from ...model.news import load_authors
@@ -26,12 +29,13 @@ def add_parser(commands) -> None:
     post.add_argument("--date", metavar="NGÀY", help="ngày đăng (mặc định: hôm nay)")
     product = kinds.add_parser("product", help="sản phẩm mới trong thư mục của cơ sở sản xuất")
     product.add_argument("name", nargs="?", metavar="TÊN", help="tên sản phẩm, trong dấu nháy kép")
-    product.add_argument("--producer", metavar="THƯ_MỤC", help="tên thư mục của cơ sở, ví dụ nam-quyen")
+    product.add_argument("--producer", metavar="THƯ_MỤC", help="tên thư mục của cơ sở, ví dụ co-so-vi-du")
     product.add_argument("--group", default="thuc-pham", metavar="MÃ_NGÀNH", help="mã ngành hàng (mặc định: thuc-pham)")
     product.add_argument("--slug", metavar="ĐỊA_CHỈ", help="địa chỉ trang (mặc định: tạo từ tên)")
     producer = kinds.add_parser("producer", help="cơ sở sản xuất mới: thư mục products/<địa-chỉ>/")
     producer.add_argument("name", nargs="?", metavar="TÊN", help="tên cơ sở sản xuất, trong dấu nháy kép")
     producer.add_argument("--slug", metavar="ĐỊA_CHỈ", help="tên thư mục, cũng là địa chỉ trang (mặc định: tạo từ tên)")
+    producer.add_argument("--former-commune", metavar="XÃ_CŨ", help="xã cũ (trước 1/7/2025) của cơ sở, một trong các xã cũ ghi trong mkdocs.yml")
     outlet = kinds.add_parser("outlet", help="điểm bán mới trong products/_diem-ban/")
     outlet.add_argument("name", nargs="?", metavar="TÊN", help="tên điểm bán, trong dấu nháy kép")
     outlet.add_argument("--type", default=OutletKind.khac.value, metavar="LOẠI", help="loại điểm bán, ví dụ \"siêu thị\" (mặc định: khác)")
@@ -77,14 +81,16 @@ def _created(args, products_dir: Path, name: str, slugs: list[str]):
         authors, _ = load_authors(blog, str)
         return new_post(blog, list(authors), name, _date(args.date) if args.date else build_date(), args.category, args.author, slugs)
     if args.kind == "producer":
-        return new_producer(products_dir, name, args.slug)
+        return new_producer(products_dir, name, args.slug, _commune(args.config), args.former_commune)
     if args.kind == "product":
         from ...model.catalogue import load_groups
 
         producer = args.producer or _ask(
             "Tên thư mục của cơ sở sản xuất", f'ocop new product {_quoted(name)} --producer {_some_producer(products_dir)}'
         )
-        return new_product(products_dir, name, producer, args.group, load_groups(), slugs, args.slug)
+        commune = _commune(args.config)
+        province = commune.province if commune else None
+        return new_product(products_dir, name, producer, args.group, load_groups(), slugs, args.slug, province)
     if args.kind == "outlet":
         return new_outlet(products_dir, name, args.type, slugs, args.url, args.slug)
     start = _date(args.start or _ask("Ngày bắt đầu (ngày/tháng/năm)", f"ocop new fair {_quoted(name)} --start 15/08/2025"))
@@ -108,6 +114,14 @@ _EXAMPLES = {
     "outlet": 'ocop new outlet "Tên điểm bán" --type "siêu thị"',
     "fair": 'ocop new fair "Tên hội chợ" --start 15/08/2025',
 }
+
+
+def _commune(config_file: str) -> Commune | None:
+    """mkdocs.yml's commune, for the names a new file suggests; None when it is not written right."""
+    try:
+        return Commune.model_validate((config(config_file).extra or {}).get("commune"))
+    except ValidationError:
+        return None
 
 
 def _quoted(text: str) -> str:
