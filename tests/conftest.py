@@ -286,6 +286,49 @@ def serve(folder: Path, handler_class=None):
         server.server_close()
 
 
+class StaticHost(http.server.SimpleHTTPRequestHandler):
+    """A plain static host, as GitHub Pages serves a site: a missing path gets 404.html, with status 404
+    (no rewriting: lower-case short addresses and stamps reach their pages through that page alone)."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = self.directory + "/404.html"
+        if code != 404:
+            return super().send_error(code, message, explain)
+        with open(page, "rb") as file:
+            body = file.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def issue_stamps(project: Project, code: str, batch: str, count: int, sample: bool = False, day: str = "2026-12-07") -> list[str]:
+    """Stamps issued as `ocop stamps` issues them, with model/stamps.py's own functions: the site's salt
+    (written once), `count` new serials of `batch`, their hashes appended to the register. Returns the
+    serials (generated, never written anywhere but here; tests use them and forget them)."""
+    import datetime as dt
+
+    from ocop.model.stamps import StampIssue, append_issue, new_serial, new_settings, read_stamp_register, stamp_hash, write_settings
+
+    products = project.root / "products"
+    register, problems = read_stamp_register(products, str)
+    assert not problems, problems
+    settings = register.settings
+    if settings is None:
+        settings = new_settings()
+        write_settings(products, settings)
+    serials = [new_serial() for _ in range(count)]
+    hashes = tuple(stamp_hash(serial, settings.salt, settings.iterations) for serial in serials)
+    issue = StampIssue(code, batch, dt.date.fromisoformat(day), count, "24x30", sample, "", 0, hashes)
+    append_issue(products, code, batch, code, issue)
+    return serials
+
+
 @pytest.fixture(scope="session")
 def site_server(built):
     with serve(built.site) as address:

@@ -27,7 +27,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import full_tier_fixture, OUTLET_SHOP, ROOT, free_port, wait_until
+from conftest import full_tier_fixture, OUTLET_SHOP, ROOT, free_port, issue_stamps, wait_until
+from ocop.model.stamps import new_serial, printed
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 SAMPLE = ROOT / "scripts" / "nginx"
@@ -70,7 +71,7 @@ def nginx(tmp_path_factory):
     if not NGINX or not shutil.which("openssl"):
         pytest.fail("nginx or openssl is missing: run `make test-tools` (installs Debian's nginx-light and openssl)")
     work = tmp_path_factory.mktemp("nginx")
-    published, acme = _published_example(work), _acme_webroot(work)
+    (published, stamps), acme = _published_example(work), _acme_webroot(work)
     certificate, key = work / "cert.pem", work / "key.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
@@ -108,15 +109,15 @@ def nginx(tmp_path_factory):
     base = f"https://127.0.0.1:{https_port}/"
     try:
         wait_until(lambda: _answers(base), timeout=30)
-        yield {"base": base, "http": f"http://127.0.0.1:{http_port}/", "folder": published}
+        yield {"base": base, "http": f"http://127.0.0.1:{http_port}/", "folder": published, "stamps": stamps}
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
-def _published_example(work: Path) -> Path:
-    """The example site with a product that has a short code and a batch, a shop, and the editor,
-    written by `ocop publish` into work/www."""
+def _published_example(work: Path) -> tuple[Path, list[str]]:
+    """The example site with a product that has a short code, a batch and 3 stamps of it (their serials
+    returned), a shop, and the editor, written by `ocop publish` into work/www."""
     from conftest import copy_project
 
     project = copy_project(work / "project")
@@ -124,10 +125,11 @@ def _published_example(work: Path) -> Path:
     project.write("products/_diem-ban/cua-hang-thu.yml", OUTLET_SHOP)
     settings = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
     project.write("mkdocs.yml", settings.replace("      products_dir: products\n", f"      products_dir: products\n{EDITOR_BACKEND}"))
+    stamps = issue_stamps(project, "MT", "L1", 3)
     published = work / "www"
     result = project.ocop("publish", "--to", str(published))
     assert result.code == 0, result.text
-    return published
+    return published, stamps
 
 
 def _acme_webroot(work: Path) -> Path:
@@ -272,6 +274,9 @@ PAGE_KINDS = [
     ("san-pham/nem-huan-hong/", ".md-content h1"),
     ("san-pham/mam-tom-thu-nghiem/lo/L1/", ".md-content h1"),
     ("san-pham/nem-huan-hong/in-tem/", ".md-content h1"),
+    ("Q/MT/kiem-tra-tem/", "[data-ocop-stamp='no_serial']"),
+    ("kiem-tra/", "#ocop-stamp-form"),
+    ("en/check/", "#ocop-stamp-form"),
     ("co-so/", ".md-content h1"),
     ("co-so/huan-hong/", ".md-content h1"),
     ("tin-tuc/", ".md-content h1"),
@@ -342,6 +347,45 @@ def test_a_code_read_in_lower_case_and_the_english_404_work_under_the_policy(ngi
     page.wait_for_function("document.documentElement.lang === 'en'")
     assert page.locator("h1").first.inner_text() == "Page not found"
     assert page.locator("#ocop-not-found-query").input_value() == "khong co"
+    page.wait_for_timeout(200)
+    assert refused == []
+
+
+def test_a_stamp_address_is_answered_200_with_the_stamp_page(nginx):
+    """The explicit location: a stamp's printed address (upper case, dashes) is the product's stamp page,
+    status 200, and the access log records that address; a batch's address is still the batch's."""
+    status, headers, body = fetch(nginx["base"] + f"Q/MT/{printed(nginx['stamps'][0])}/")
+    assert status == 200 and 'id="ocop-stamp"' in body.decode("utf-8")
+    assert "Content-Security-Policy" in headers and headers["Cache-Control"] == "no-cache"
+    assert fetch(nginx["base"] + f"Q/MT/{printed(new_serial())}/")[0] == 200  # the page says "not issued"
+    status, _, body = fetch(nginx["base"] + "Q/MT/L1/")
+    assert status == 200 and b"lo/L1/" in body and b'id="ocop-stamp"' not in body
+    status, _, body = fetch(nginx["base"] + f"Q/ZZ/{printed(new_serial())}/")  # no such product: the 404 page
+    assert status == 404
+    assert fetch(nginx["base"] + f"Q/MT/{printed(nginx['stamps'][0]).lower()}/")[0] == 404  # 404.html forwards it
+
+
+def test_stamps_are_checked_under_the_policy_in_chromium(nginx, visitor):
+    page, refused = visitor
+    refused.clear()
+    serial = nginx["stamps"][1]
+    for address in (f"Q/MT/{printed(serial)}/", f"q/mt/{serial.lower()}/"):
+        page.goto(nginx["base"] + address)
+        page.wait_for_selector("html[data-ocop-stamp]", state="attached", timeout=15000)
+        text = page.locator("#ocop-stamp-verdict").inner_text()
+        assert f"Tem số {printed(serial)} do xã Quảng Trung cấp cho lô L1 của Mắm tôm thử nghiệm" in text
+        assert page.url == nginx["base"] + f"Q/MT/{printed(serial)}/"
+        ms = page.evaluate("document.documentElement.getAttribute('data-ocop-stamp-ms')")
+        print(f"\nstamp checked through nginx ({address}): {ms} ms")
+        assert float(ms) < 1000  # within one second on the phone
+    invented = new_serial()
+    page.goto(nginx["base"] + f"Q/MT/{printed(invented)}/")
+    page.wait_for_selector("html[data-ocop-stamp]", state="attached", timeout=15000)
+    assert "không do xã Quảng Trung cấp" in page.locator("#ocop-stamp-verdict").inner_text()
+    page.goto(nginx["base"] + "kiem-tra/")
+    page.fill("#ocop-stamp-serial", serial[:3] + ("X" if serial[3] != "X" else "Y") + serial[4:])
+    page.click("#ocop-stamp-form button")
+    page.wait_for_selector("html[data-ocop-stamp='corrections']", state="attached", timeout=15000)
     page.wait_for_timeout(200)
     assert refused == []
 

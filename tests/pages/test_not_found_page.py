@@ -6,35 +6,14 @@ The site is served as GitHub Pages serves it: files as they are, a folder's inde
 """
 from __future__ import annotations
 
-import http.server
 import re
 import urllib.error
 import urllib.request
 
 import pytest
-from conftest import serve, text_of, wait_until
+from conftest import StaticHost, serve, text_of, wait_until
 
 FISH_SAUCE = "san-pham/nuoc-mam-nam-quyen/"
-
-
-class StaticHost(http.server.SimpleHTTPRequestHandler):
-    """A plain static host: a missing path gets 404.html, with status 404."""
-
-    def send_error(self, code, message=None, explain=None):
-        page = self.directory + "/404.html"
-        if code != 404:
-            return super().send_error(code, message, explain)
-        with open(page, "rb") as file:
-            body = file.read()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")

@@ -175,7 +175,7 @@ def test_each_page_template_reads_only_the_fields_of_its_view():
         if module.name.endswith("_page"):
             builder = importlib.import_module(f"ocop.pages.{module.name}")
             pairs[builder.TEMPLATE] = builder.VIEW
-    assert len(pairs) == 9, pairs  # product, print, batch, producer, catalogue, directory, outlets, fairs; /Q/
+    assert len(pairs) == 11, pairs  # product, print, batch, producer, catalogue, directory, outlets, fairs, stamp, check; /Q/
     problems = [problem for template, view in pairs.items() for problem in _view_problems(env, template, view)]
     assert not problems, "\n".join(problems)
     # Every template that reads a view is one of those (or included by one): a new page kind comes with its pair.

@@ -4,6 +4,7 @@
       - ocop:
           products_dir: products      # the data: one folder per producer
           publish_to: /var/www/ocop   # where a bare `ocop publish` publishes (or gh-pages)
+          access_log: /var/log/nginx/ocop-access.log*   # the server's logs: stamps' checks counted
 """
 from __future__ import annotations
 
@@ -33,3 +34,9 @@ class OcopPluginConfig(base.Config):
     # (name: github, gitlab, gitea; repo: owner/name; branch; base_url… for a self-hosted one) it is
     # published with the site too, for editors working online.
     editor_backend = c.Optional(c.Type(dict))
+    # The web server's access logs (paths or globs, relative to mkdocs.yml; .gz read too), where the
+    # commune runs its own server: each stamp's page then says how often, on how many phones, it was
+    # checked (ops/stamp_counts.py). Unset (GitHub Pages keeps no logs), the pages say they do not count.
+    access_log = c.Optional(c.Type((str, list)))
+    # A stamp checked on more phones than this is shown as possibly copied.
+    stamp_warning_phones = c.Type(int, default=3)

@@ -254,6 +254,13 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             "ocop: %d sản phẩm, %d cơ sở; %d mã QR, %d tệp ảnh mới được tạo",
             len(project.catalogue.products), len(project.catalogue.producers), project.qr_cache.encoded, project.photo_cache.made,
         )
+        stamps = project.stamp_figures
+        if stamps is not None:
+            log.info(
+                "ocop: nhật ký truy cập: %d tem được kiểm tra, %d tem nghi bị sao chép (trên %d điện thoại), "
+                "%d số tem không do xã cấp%s", len(stamps.stamps), len(stamps.suspects), stamps.counts.warning_phones,
+                sum(stamps.unknown.values()), f"; {stamps.pending} số tem để lần sau" if stamps.pending else "",
+            )
         uncoded = [entry.source for entry in project.catalogue.products.values() if not entry.model.code]
         if uncoded:  # not a warning: the preview must still build; `ocop build` gives them their codes
             more = len(uncoded) - UNCODED_NAMED

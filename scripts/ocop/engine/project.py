@@ -7,6 +7,7 @@ validate → cross-check, model/), then the pages (pages/) and their files (medi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,10 +34,13 @@ from ..model.sources import refuse_outside_links
 from ..model.stamps import StampRegister, load_stamps
 from ..model.validate import describe
 from ..ops.editor_config import EditorSettings, producers_of
+from ..ops.scans import LogError
+from ..ops.stamp_counts import VERDICTS_FILE, StampFigures, stamps_in_logs
 from ..pages.chrome import theme_chrome
 from ..pages.markers import check_pages
 from ..pages.render import Renderer
 from ..pages.site import SiteBuilder
+from ..pages.stamp_data import StampCounts
 from ..web.addresses import OutputFile, SiteSettings, reserved_names
 from ..web.pictures import PostPhoto
 from .blog import blog_settings
@@ -58,6 +62,8 @@ class Project:
     plan: Plan | None = None  # the plan's targets, when products/_ke-hoach.yml exists
     post_photos: dict[str, PostPhoto] = field(default_factory=dict)  # by the original's place in docs/
     stamps: StampRegister = field(default_factory=StampRegister)  # per-pack stamps issued (model/stamps.py)
+    access_log: list[str] = field(default_factory=list)  # the server's logs, where it keeps them (plugin option)
+    stamp_warning_phones: int = 3
 
     def __post_init__(self):
         folder = self.qr_cache.disk.folder
@@ -67,9 +73,11 @@ class Project:
     def media_files(self) -> MediaFiles:
         return MediaFiles(self.catalogue, self.settings, self.media, self.qr_cache, self.photo_cache)
 
-    def site_builder(self, media: MediaFiles | None = None) -> SiteBuilder:
+    def site_builder(self, media: MediaFiles | None = None, counts: StampCounts | None = None) -> SiteBuilder:
+        """The pages' builder; `counts`, the stamps' checks from the access logs, only for the build's
+        outputs (the markers of hand-written pages need no log read)."""
         media = media or self.media_files()
-        return SiteBuilder(self.catalogue, self.settings, self.photo_cache, media, self.renderer)
+        return SiteBuilder(self.catalogue, self.settings, self.photo_cache, media, self.renderer, self.stamps, counts)
 
     def outputs(self) -> list[OutputFile]:
         """Every generated file: the media the cache lacks made first (on every core), then the pages
@@ -77,9 +85,12 @@ class Project:
         from changed, page_cache.py), then the media files themselves."""
         media = self.media_files()
         media.prepare()
+        # The access logs read here: one that cannot be read stops the build as a mistake in the data does.
+        # The counts are part of the pages' key: a day's new checks make the pages anew.
+        counts = self.check_counts()
         folder = self.qr_cache.disk.folder
-        key = page_key(self.products_dir, self.settings, self.media)
-        pages = cached_pages(folder / "pages.json" if folder is not None else None, key, self.site_builder(media).files)
+        key = page_key(self.products_dir, self.settings, self.media, counts)
+        pages = cached_pages(folder / "pages.json" if folder is not None else None, key, self.site_builder(media, counts).files)
         return pages + media.files()
 
     def theme_chrome(self, published: set[str]) -> dict[str, dict]:
@@ -107,6 +118,28 @@ class Project:
     def translated_languages(self) -> list[str]:
         """The codes of the translated languages (en): each has its folder, its chrome and its search index."""
         return [language.code for language in self.renderer.languages if language.translated]
+
+    @functools.cached_property
+    def stamp_figures(self) -> StampFigures | None:
+        """The checks of each stamp in the server's access logs (ops/stamp_counts.py), read once a build;
+        None without logs or stamps. DataError naming the option when a log cannot be read."""
+        if not self.access_log or not self.stamps:
+            return None
+        cache = self.qr_cache.disk.folder
+        try:
+            return stamps_in_logs(
+                self.access_log, self.root, self.settings.site_url, self.settings.today, self.stamps,
+                self.stamp_warning_phones, cache / VERDICTS_FILE if cache is not None else None,
+            )
+        except LogError as error:
+            raise DataError([Problem("mkdocs.yml", None, "plugins.ocop.access_log", f"{error}")]) from None
+
+    def check_counts(self) -> StampCounts:
+        """What the stamp pages show of the checks: `counted` false where the site reads no log."""
+        figures = self.stamp_figures
+        if figures is not None:
+            return figures.counts
+        return StampCounts(bool(self.access_log), self.stamp_warning_phones, self.settings.today)
 
     @property
     def check_memory(self) -> Path | None:
@@ -190,6 +223,9 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
     refuse_outside_links(own, root, path_shower(root))
     site_url = site_url or config.site_url
     size, commune, problems = _settings(config, site_url, qr_style, label_size, shown)
+    if options.stamp_warning_phones < 1:
+        problems.append(Problem(shown, None, "plugins.ocop.stamp_warning_phones",
+                                "số điện thoại để cảnh báo tem bị sao chép phải từ 1 trở lên (mặc định 3)"))
     photo_cache = PhotoCache(root / cache_dir / "photos")
     today = None
     try:
@@ -224,7 +260,14 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         plan,
         post_photos,
         stamps,
+        _access_log(options.access_log),
+        options.stamp_warning_phones,
     )
+
+
+def _access_log(option: str | list | None) -> list[str]:
+    """`access_log:` as one path or glob, or a list of them."""
+    return [option] if isinstance(option, str) else [str(item) for item in option or []]
 
 
 def _settings(

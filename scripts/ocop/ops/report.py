@@ -18,6 +18,7 @@ from ..model.entries import Catalogue, ProductEntry
 from ..model.places import display, province_display
 from ..model.plan import Plan
 from .scans import ScanFigures
+from .stamp_counts import StampFigures
 
 STARS = (3, 4, 5)
 
@@ -280,3 +281,32 @@ def scan_tables(figures: ScanFigures, catalogue: Catalogue) -> list[Table]:
         note = f"sản phẩm đã ngừng sản xuất: {names.get(stray.code, '')}" if stray.retired else "chưa từng được cấp"
         strays.rows.append([stray.code, stray.scans, date_text(stray.first), date_text(stray.last), note])
     return [scans, strays]
+
+
+def stamp_tables(figures: StampFigures, catalogue: Catalogue) -> list[Table]:
+    """The stamps checked on more phones than the threshold (perhaps copied), with their serials: the
+    officer's report is as private as the logs; and per product the serials checked that nobody issued."""
+    names = {entry.model.code: entry.model.name for entry in catalogue.products.values() if entry.model.code}
+    counts = figures.counts
+    suspects = Table(
+        f"Tem nghi bị sao chép: được kiểm tra trên hơn {counts.warning_phones} điện thoại khác nhau",
+        ["Số tem", "Sản phẩm", "Lô", "Điện thoại", "Lần kiểm tra", "Lần đầu", "Lần cuối"],
+        note="Điện thoại: ước tính theo địa chỉ mạng và trình duyệt (không lưu lại); số tem chỉ ghi trong báo cáo này, "
+        "không đưa lên trang web. Hãy hỏi cơ sở sản xuất và nơi bán các gói mang số tem này.",
+        key="stamp-suspects",
+    )
+    for stamp in figures.suspects:
+        checks = stamp.checks
+        suspects.rows.append([
+            stamp.printed, names.get(stamp.issue.code, stamp.issue.code), stamp.issue.batch, checks.phones, checks.checks,
+            date_text(checks.first), date_text(checks.last),
+        ])
+    unknown = Table(
+        "Số tem không do xã cấp đã được quét (có thể là tem giả)",
+        ["Mã", "Sản phẩm", "Số tem khác nhau"],
+        note=f"Còn {figures.pending} số tem chưa kiểm tra, sẽ kiểm tra ở lần sau." if figures.pending else "",
+        key="stamp-unknown",
+    )
+    for code, count in sorted(figures.unknown.items(), key=lambda item: (-item[1], item[0])):
+        unknown.rows.append([code, names.get(code, ""), count])
+    return [suspects, unknown]

@@ -2,8 +2,8 @@
 
     access.log  access.log.1  access.log.2.gz …    nginx or Apache, combined or common format, any order
 
-A scan is a GET of a short address `/Q/<CODE>/` (or a batch's `/Q/<CODE>/<BATCH>/`), in any letter
-case, answered 2xx or 3xx. A redirect and the request it leads to (`http://` → `https://`, `/Q/NM` →
+A scan is a GET of a short address `/Q/<CODE>/` (or a batch's `/Q/<CODE>/<BATCH>/`, or a stamp's
+`/Q/<CODE>/<SERIAL>/`, which is a scan of its product too), in any letter case, answered 2xx or 3xx. A redirect and the request it leads to (`http://` → `https://`, `/Q/NM` →
 `/Q/NM/`) come from one visitor within a minute: they count once. A visitor is a one-way hash of the
 address and the user agent, salted afresh each run and kept only in memory; the daily hash (the day
 added) counts distinct visitors, so no one is followed from day to day. Robots are set aside and
@@ -63,8 +63,13 @@ _MONTHS = {name: number for number, name in enumerate(
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)}
 _TIME = re.compile(r"^(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$")
 _CODE = r"([A-Za-z0-9]{1,20})"
+_SCHEME_HOST = re.compile(r"^[A-Za-z]+://[^/]*")
+# A stamp's serial as printed (`XXXX-XXXX-XXXX`) or typed without its dashes, in any case (model/stamps.py).
+_SERIAL = r"[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}"
+_WHOLE_SERIAL = re.compile(_SERIAL)
 
 
+@functools.lru_cache(maxsize=65536)  # a server sees few browsers many times: a long log is read once a night
 def is_robot(agent: str | None) -> bool:
     """Whether a user agent is a robot rather than a person's phone: a crawler of crawlerdetect's list,
     one of EXTRA_ROBOTS, or a combined-format line with no user agent at all ("-" or empty: every phone
@@ -95,6 +100,7 @@ class Hit:
     status: int
     who: bytes  # address and user agent, hashed with this run's salt
     daily: bytes  # the same with the day: one visitor a day
+    serial: str | None = None  # a stamp's address: its serial as written there, upper case, without dashes
 
 
 @dataclass(frozen=True)
@@ -170,7 +176,7 @@ def read_hits(
     read, skipped and of robots kept in `figures`. `site_path` is the path of site_url (`/` or `/ocop/`);
     a line dated before FIRST_SCAN_DAY or after `last_day` (the build day) is skipped as not understood."""
     figures = figures if figures is not None else ScanFigures([], [], [])
-    short = re.compile(rf"^{re.escape(site_path)}[Qq]/{_CODE}(?:/{_CODE})?/?$")
+    short = re.compile(rf"^{re.escape(site_path)}[Qq]/{_CODE}(?:/({_SERIAL}|[A-Za-z0-9]{{1,20}}))?/?$")
     salt = secrets.token_bytes(16)
     hits: list[Hit] = []
     earlier: set[bytes] = set()  # the lines of the files read before this one, hashed
@@ -195,7 +201,7 @@ def read_hits(
             parts = request.split(" ")
             if len(parts) < 2 or parts[0] != "GET":
                 continue
-            target = re.sub(r"^[A-Za-z]+://[^/]*", "", parts[1]).split("?", 1)[0].split("#", 1)[0]
+            target = _SCHEME_HOST.sub("", parts[1]).split("?", 1)[0].split("#", 1)[0]
             found = short.match(target)
             if not found:
                 continue
@@ -206,9 +212,17 @@ def read_hits(
             person = f"{address}\x00{agent}".encode()
             who = hashlib.blake2b(person, key=salt, digest_size=16).digest()
             daily = hashlib.blake2b(moment.date().isoformat().encode() + b"\x00" + person, key=salt, digest_size=16).digest()
-            hits.append(Hit(moment, found[1].upper(), int(status), who, daily))
+            hits.append(Hit(moment, found[1].upper(), int(status), who, daily, _serial(found[2])))
         earlier |= this_file
     return hits
+
+
+def _serial(segment: str | None) -> str | None:
+    """The serial of a stamp's address (12 letters and digits, dashes as printed or none); a batch code
+    of 12 letters looks the same here, and is told apart by the register, not by its shape."""
+    if segment and _WHOLE_SERIAL.fullmatch(segment):
+        return segment.replace("-", "").upper()
+    return None
 
 
 def _scans(hits: list[Hit]) -> list[Hit]:

@@ -23,6 +23,7 @@ from ..web.addresses import (
     SiteSettings,
     batch_page_uri,
     catalogue_root,
+    check_page_uri,
     fairs_page_uri,
     group_illustration,
     group_illustration_uri,
@@ -111,6 +112,7 @@ class ProductView:
     fairs: list[FairView]
     fairs_href: str
     sellers: list[SellerView]
+    stamp_check_href: str | None = None  # the page where a stamp's number is typed, when packs carry stamps
 
 
 TEMPLATE = "product.md.j2"
@@ -137,9 +139,10 @@ def product_description(entry: ProductEntry, settings: SiteSettings, language: L
 
 
 class ProductPage:
-    def __init__(self, site: SiteContext):
+    def __init__(self, site: SiteContext, stamped: frozenset[str] = frozenset()):
         self.site = site
         self.settings = site.settings
+        self.stamped = stamped  # the codes of the products whose packs carry per-pack stamps
 
     def build(self, entry: ProductEntry, language: Language) -> list[OutputFile]:
         """A product's page in `language`; with the official (Vietnamese) one, its short address."""
@@ -200,6 +203,8 @@ class ProductPage:
             fairs=fairs,
             fairs_href=posixpath.relpath(fairs_page_uri(language.code), folder),
             sellers=sellers,
+            stamp_check_href=posixpath.relpath(check_page_uri(language.code), folder)
+            if model.code in self.stamped and not model.retired else None,
         )
 
     def drawing(self, entry: ProductEntry, language: Language, folder: str) -> Drawing | None:

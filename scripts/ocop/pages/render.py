@@ -88,6 +88,13 @@ def tojson(value) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False))
 
 
+def json_data(value) -> Markup:
+    """JSON inside `<script type="application/json">` (data, which the Content-Security-Policy allows):
+    `<`, `>` and `&` written as escapes, so no value can close the element or open a comment."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
 # The language of the page being rendered. Not a global of the environment: the macros of an imported
 # template are compiled once and kept, whatever the language of the page that imports them.
 _language: ContextVar[Language] = ContextVar("ocop_language")
@@ -147,7 +154,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(join=join, paragraphs=paragraphs, url=url, tel=tel, mailto=mailto, map_url=map_url, zalo=zalo, tojson=tojson,
-                       date=date, number=number, place=place, province=province)
+                       json_data=json_data, date=date, number=number, place=place, province=province)
     # {% trans %} calls these with keyword arguments (newstyle), as `_()` is called.
     env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext, npgettext=npgettext)
     env.newstyle_gettext = True  # type: ignore[attr-defined]

@@ -24,11 +24,13 @@ from __future__ import annotations
 from ..media.assets import MediaFiles
 from ..media.images import PhotoCache
 from ..model.entries import Catalogue, PhotoFile
+from ..model.stamps import StampRegister
 from ..web.addresses import OutputFile, SiteSettings, group_illustration, group_illustration_uri
 from ..web.i18n import Language
 from ..web.pictures import PublishedPhoto
 from .batch_page import BatchPage
 from .catalogue_page import CataloguePage
+from .check_page import CheckPage
 from .context import SiteContext
 from .directory_page import DirectoryPage
 from .fairs_page import FairsPage
@@ -37,16 +39,29 @@ from .print_page import PrintPage
 from .producer_page import ProducerPage
 from .product_page import ProductPage
 from .render import Renderer
+from .stamp_data import StampCounts, stamp_data_files
+from .stamp_page import StampPage
 
 
 class SiteBuilder:
-    def __init__(self, catalogue: Catalogue, settings: SiteSettings, photos: PhotoCache, printing: MediaFiles, renderer: Renderer):
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        settings: SiteSettings,
+        photos: PhotoCache,
+        printing: MediaFiles,
+        renderer: Renderer,
+        stamps: StampRegister | None = None,
+        stamp_counts: StampCounts | None = None,
+    ):
         self.site = SiteContext(catalogue, settings, photos, renderer)
+        self.stamps = stamps or StampRegister()  # per-pack stamps issued (model/stamps.py)
+        self.stamp_counts = stamp_counts or StampCounts()  # their checks, where the access logs are read
         self.catalogue = catalogue
         self.settings = settings
         self.renderer = renderer
         self.languages = self.site.languages  # Vietnamese first
-        self.products = ProductPage(self.site)
+        self.products = ProductPage(self.site, frozenset(issue.code for issue in self.stamps.issues if not issue.sample))
         self.print_pages = PrintPage(self.site, printing)
         self.batches = BatchPage(self.site)
         self.producers = ProducerPage(self.site)
@@ -54,6 +69,8 @@ class SiteBuilder:
         self.directory = DirectoryPage(self.site)
         self.outlets = OutletsPage(self.site)
         self.fairs = FairsPage(self.site)
+        self.stamp_pages = StampPage(self.site, self.stamps, self.stamp_counts)
+        self.check_pages = CheckPage(self.site, self.stamps)
 
     def published_photos(self, folder: str, slug: str, photos: list[PhotoFile]) -> list[PublishedPhoto]:
         return self.site.published_photos(folder, slug, photos)
@@ -66,7 +83,7 @@ class SiteBuilder:
         for group in self.catalogue.groups:
             if drawing := group_illustration(group):
                 files.append(OutputFile(group_illustration_uri(group), source=drawing))
-        return files
+        return files + stamp_data_files(self.stamps, self.catalogue, self.stamp_counts)
 
     def language_files(self, language: Language) -> list[OutputFile]:
         files = self.catalogue_pages.build(language) + self.directory.build(language)
@@ -76,7 +93,7 @@ class SiteBuilder:
             if official and not entry.model.retired:
                 files += self.print_pages.build(entry)
             if official:
-                files += self.batches.build(entry)
+                files += self.batches.build(entry) + self.stamp_pages.build(entry)
         for producer in self.catalogue.producers.values():
             files += self.producers.build(producer, language)
-        return files + self.outlets.build(language) + self.fairs.build(language)
+        return files + self.outlets.build(language) + self.fairs.build(language) + self.check_pages.build(language)

@@ -27,6 +27,12 @@ one (web/), so a link and the file it leads to cannot drift apart.
     en/index.md                              the English home (hand-written)     /en/
     en/where-to-buy/, en/fairs/              where to buy and fairs in English   /en/where-to-buy/, /en/fairs/
     <lang>/products/…, <lang>/producers/…    the same in any other language with a catalogue (i18n.py)
+    Q/<CODE>/kiem-tra-tem.md                 a product's stamp page      /Q/<CODE>/kiem-tra-tem/
+                                             (what a stamp's address /Q/<CODE>/XXXX-XXXX-XXXX/ shows: nginx
+                                             answers with it, static hosts reach it through 404.html)
+    kiem-tra/index.md, en/check/index.md     type a stamp's serial       /kiem-tra/, /en/check/
+    kiem-tra/h/<00..ff>.json                 the register's published hashes, by first byte
+    kiem-tra/lo.json                         the issues those hashes name (product, batch, date)
 
 The short address is what a printed QR code encodes when the product has a `code`: upper case
 throughout, so that the whole text fits the QR alphanumeric mode and the code stays small.
@@ -55,6 +61,14 @@ TRANSLATED_PRODUCERS = "producers"
 TRANSLATED_OUTLETS = "where-to-buy"
 TRANSLATED_FAIRS = "fairs"
 PRINT = "in-tem"  # a product's page for the officer who prints its code, out of the buyer's page
+# Per-pack stamps (model/stamps.py): the product's stamp page sits at the depth of a stamp's own address
+# /Q/<CODE>/XXXX-XXXX-XXXX/ (its relative links stay right when a server answers that address with it);
+# its name has dashes, which neither a batch code nor a serial's 12 symbols can have.
+STAMP_PAGE = "kiem-tra-tem"
+CHECK = "kiem-tra"  # where a buyer types a serial, and the published hashes under it
+TRANSLATED_CHECK = "check"
+STAMP_BUCKETS = "h"
+STAMP_ISSUES = "lo.json"
 ILLUSTRATIONS = "assets/images/nhom"
 OUTLETS = "diem-ban"
 FAIRS = "hoi-cho"
@@ -83,9 +97,9 @@ def reserved_names(*more: str) -> frozenset[str]:
     """The names a product's slug or a producer's folder may not take: the catalogue's and the
     directory's own pages (index, trang/, nganh/, hang/), and every folder the site makes at its top
     (Q/, en/, assets/, san-pham/ …), with `more` (the hand-written pages' top-level names, tin-tuc/ …)."""
-    top = {CATALOGUE, PRODUCERS, SHORT, OUTLETS, FAIRS, ILLUSTRATIONS.split("/")[0], "search", "404"}
+    top = {CATALOGUE, PRODUCERS, SHORT, OUTLETS, FAIRS, CHECK, ILLUSTRATIONS.split("/")[0], "search", "404"}
     folders = {"index", PAGE_FOLDER, GROUP_FOLDER, RATING_FOLDER, FORMER_FOLDER, BATCHES, PRINT}
-    translated = {TRANSLATED_CATALOGUE, TRANSLATED_PRODUCERS, TRANSLATED_OUTLETS, TRANSLATED_FAIRS}
+    translated = {TRANSLATED_CATALOGUE, TRANSLATED_PRODUCERS, TRANSLATED_OUTLETS, TRANSLATED_FAIRS, TRANSLATED_CHECK}
     return frozenset(top | folders | translated | {language.code for language in languages()} | set(more))
 
 
@@ -236,6 +250,29 @@ def batch_folder(slug: str, batch: Batch) -> str:
 
 def batch_qr_stem(slug: str, batch: Batch) -> str:
     return f"qr-{slug}-{BATCHES}-{batch.code}"
+
+
+def stamp_page_uri(code: str) -> str:
+    """A product's stamp page: Q/NM/kiem-tra-tem.md, /Q/NM/kiem-tra-tem/."""
+    return f"{SHORT}/{code}/{STAMP_PAGE}.md"
+
+
+def check_root(lang: str) -> str:
+    """Where a buyer types a serial: kiem-tra, en/check."""
+    return _in_language(lang, CHECK, TRANSLATED_CHECK)
+
+
+def check_page_uri(lang: str) -> str:
+    return f"{check_root(lang)}/index.md"
+
+
+def stamp_bucket_uri(first_byte: int) -> str:
+    """The published hashes whose first byte is `first_byte`: kiem-tra/h/0a.json."""
+    return f"{CHECK}/{STAMP_BUCKETS}/{first_byte:02x}.json"
+
+
+def stamp_issues_uri() -> str:
+    return f"{CHECK}/{STAMP_ISSUES}"
 
 
 def short_page_uri(*parts: str) -> str:

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from ...model.codes import issued_and_retired
 from ...model.plan import PLAN_FILE
-from ...ops.report import ROBOTS_SET_ASIDE, build_report, scan_tables, to_markdown, write_csv
+from ...ops.report import ROBOTS_SET_ASIDE, Table, build_report, scan_tables, stamp_tables, to_markdown, write_csv
 from ...ops.scans import FIRST_SCAN_DAY, LogError, ScanFigures, scans_in_logs, write_scans_csv
+from ...ops.stamp_counts import VERDICTS_FILE, stamps_in_logs
 from ..project import Project
 from .loading import load
 
@@ -57,7 +58,7 @@ def run(args) -> int:
         figures = _scan_figures(project, args.access_log)
         if figures is None:
             return 1
-        result.tables += scan_tables(figures, project.catalogue)
+        result.tables += scan_tables(figures, project.catalogue) + _stamp_tables(project, args.access_log)
     print(to_markdown(result), end="")
     if project.plan is None:
         print(f"\n(Chưa có tệp products/{PLAN_FILE}: báo cáo không có phần tiến độ kế hoạch.)")
@@ -97,7 +98,7 @@ def _review(args, project: Project, result, month: Month | None) -> int:
         figures = _scan_figures(project, args.access_log, month.key, quiet=True)
         if figures is None:
             return 1
-        scans = scan_tables(figures, project.catalogue)
+        scans = scan_tables(figures, project.catalogue) + _stamp_tables(project, args.access_log)
     try:
         write_month_review(
             Path(args.docx), result, project.catalogue, settings.commune, project.news, month, args.months,
@@ -134,3 +135,16 @@ def _scan_figures(project: Project, logs: list[str], month: str | None = None, q
             file=sys.stderr,
         )
     return figures
+
+
+def _stamp_tables(project: Project, logs: list[str]) -> list[Table]:
+    """The stamps perhaps copied and the serials nobody issued (ops/stamp_counts.py), when the site has stamps.
+    Every serial new to the cache is hashed: the officer asked for this report and waits for it."""
+    if not project.stamps:
+        return []
+    cache = project.qr_cache.disk.folder
+    figures = stamps_in_logs(
+        logs, Path.cwd(), project.settings.site_url, project.settings.today, project.stamps,
+        project.stamp_warning_phones, cache / VERDICTS_FILE if cache is not None else None, limit=None,
+    )
+    return stamp_tables(figures, project.catalogue)
