@@ -18,6 +18,9 @@ export NO_MKDOCS_2_WARNING := 1
 $(BIN)/properdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	@# The engine's distribution was named ocop-quang-trung before it became ocop-site (issue 25): removed
+	@# first, since removing it after would take the `ocop` command both install with it.
+	$(BIN)/python -m pip uninstall --quiet --yes ocop-quang-trung 2>/dev/null || true
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 

@@ -1,4 +1,4 @@
-"""The officer's guide (docs/huong-dan/) walked through in Chromium, on a fresh copy of the project.
+"""The officer's guide (package data, scripts/ocop/pages/guide/, published at /huong-dan/) walked through in Chromium, on a fresh copy of the project.
 
 The commands are read from the guide itself (its ```bat blocks, what the officer types in Command
 Prompt) and run as written; the edits the guide describes are made to the files; the result is opened
@@ -17,7 +17,22 @@ import pytest
 from conftest import full_tier_fixture, BIN, ROOT, decode_qr, environment, free_port, serve, wait_until
 from PIL import Image, ImageChops
 
-GUIDE = ROOT / "docs" / "huong-dan"
+GUIDE = ROOT / "scripts" / "ocop" / "pages" / "guide"
+# The guide's examples name no commune's producers (every commune's site has the guide); the example
+# project's files they stand for, longest first.
+EXAMPLE_NAMES = (
+    ("hop-tac-xa-vi-du/nuoc-mam-vi-du", "nam-quyen/nuoc-mam-nam-quyen"),
+    ("co-so-thu-nghiem/nem-thu-nghiem", "huan-hong/nem-huan-hong"),
+    ("hop-tac-xa-vi-du/", "nam-quyen/"),
+    ("co-so-thu-nghiem/", "huan-hong/"),
+    ("'nuoc-mam-vi-du'", "'nuoc-mam-nam-quyen'"),
+)
+
+
+def as_in_example(line: str) -> str:
+    for neutral, example in EXAMPLE_NAMES:
+        line = line.replace(neutral, example)
+    return line
 
 
 def guide_commands(page: str) -> list[list[str]]:
@@ -164,7 +179,7 @@ def test_the_guide_quotes_every_common_mistake():
 @pytest.mark.parametrize("case", MISTAKES)
 def test_the_guide_quotes_real_messages(example, case):
     """`ocop check` in-process (fast tier): the same messages as the command's."""
-    quoted = re.findall(r"((?:products|docs)/\S+:\d+: .*)", (GUIDE / "loi.md").read_text(encoding="utf-8"))
+    quoted = [as_in_example(line) for line in re.findall(r"((?:products|docs)/\S+:\d+: .*)", (GUIDE / "loi.md").read_text(encoding="utf-8"))]
     MISTAKES[case](example)
     result = example.check()
     assert result.code == 1
@@ -199,10 +214,15 @@ def test_the_guide_says_to_rebuild_and_publish_every_day():
     assert "chạy `ocop publish`" in when and "rebuild-daily.yml" in when
 
 
-# The guide's pictures, taken from the built site by the script that made them, into a folder of the test's.
+# The guide's pictures, taken by the scripts that made them from a plainly fictional site (scripts/guide_project.py:
+# `ocop init` for xã Ví Dụ, tỉnh Thử Nghiệm), here into a folder of the test's. The guide is package data: every
+# commune's site shows them.
 SCREENSHOTS = ROOT / "scripts" / "guide-screenshots.py"
 PICTURES = GUIDE / "anh"
-SHORT_ADDRESS = "HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/NM/"  # what nước mắm Năm Quyền's pack prints
+STAMP_PICTURES = GUIDE / "anh-tem"  # scripts/guide-stamp-picture.py (new serials on every run: not retaken here)
+FICTIONAL_HOST = "vidu.thunghiem.gov.vn"
+SHORT_ADDRESS = "HTTPS://VIDU.THUNGHIEM.GOV.VN/Q/NM/"  # what Nước mắm Ví Dụ's pack prints on the fictional site
+TEXT_CHUNK = "ocop-text"  # the text of the page a picture shows, kept in the PNG by the scripts
 
 
 @full_tier_fixture(scope="module")
@@ -220,7 +240,7 @@ def _declared_sizes() -> dict[str, tuple[int, int]]:
     """The width and height each guide page gives its pictures (so the page does not jump as they load)."""
     sizes = {}
     for page in GUIDE.glob("*.md"):
-        for name, width, height in re.findall(r'\]\(anh/([^)]+)\)\{[^}]*width="(\d+)" height="(\d+)"', page.read_text(encoding="utf-8")):
+        for name, width, height in re.findall(r'\]\((anh(?:-tem)?/[^)]+)\)\{[^}]*width="(\d+)" height="(\d+)"', page.read_text(encoding="utf-8")):
             sizes[name] = (int(width), int(height))
     return sizes
 
@@ -236,15 +256,67 @@ def test_the_guide_pictures_show_the_site_as_it_is(fresh_pictures):
     """A committed picture that no longer shows what the site shows fails here: rerun the script."""
     declared = _declared_sizes()
     taken = sorted(path.name for path in fresh_pictures.glob("*.png"))
-    assert taken == sorted(path.name for path in PICTURES.glob("*.png")) == sorted(declared)
+    assert taken == sorted(path.name for path in PICTURES.glob("*.png"))
+    assert [f"anh/{name}" for name in taken] == sorted(name for name in declared if name.startswith("anh/"))
     for name in taken:
         rerun = f"{name} is stale: run .venv/bin/python scripts/guide-screenshots.py"
         with Image.open(PICTURES / name) as committed, Image.open(fresh_pictures / name) as fresh:
-            assert committed.size == fresh.size == declared[name], rerun
+            assert committed.size == fresh.size == declared[f"anh/{name}"], rerun
             assert decode_qr(committed) == decode_qr(fresh), rerun
             assert _changed_share(committed, fresh) < 0.02, rerun
-            assert committed.format == "PNG" and committed.mode == "P", f"{name}: a palette PNG keeps it small"
-        assert (PICTURES / name).stat().st_size < 40_000, name
+            assert committed.text[TEXT_CHUNK] == fresh.text[TEXT_CHUNK], rerun
+
+
+def test_the_guide_pictures_are_small_palette_pngs():
+    declared = _declared_sizes()
+    pictures = sorted(path.relative_to(GUIDE).as_posix() for folder in (PICTURES, STAMP_PICTURES) for path in folder.glob("*.png"))
+    assert pictures == sorted(declared)
+    for name in pictures:
+        with Image.open(GUIDE / name) as picture:
+            assert picture.format == "PNG" and picture.mode == "P", f"{name}: a palette PNG keeps it small"
+            width, height = declared[name]  # shown at its size, or smaller with its proportions
+            assert abs(picture.width * height - picture.height * width) <= picture.width, name
+        assert (GUIDE / name).stat().st_size < 40_000, name
+
+
+def test_the_stamp_pictures_show_what_the_buyer_reads():
+    """The phone pictures of the stamps page (tem.md) show the verdicts the page describes next to them."""
+    shown = {}
+    for name in ("tem-hop-le.png", "tem-khong-do-xa-cap.png", "tem-bi-sao-chep.png"):
+        with Image.open(STAMP_PICTURES / name) as picture:
+            assert picture.size == (360, 740), name
+            shown[name] = picture.text[TEXT_CHUNK]
+    assert re.search(r"Tem số \S+ do xã Ví Dụ cấp cho lô L2406A của Nước mắm Ví Dụ", shown["tem-hop-le.png"])
+    assert "Chưa ai kiểm tra tem này" in shown["tem-hop-le.png"]
+    assert re.search(r"Tem số \S+ không do xã Ví Dụ cấp", shown["tem-khong-do-xa-cap.png"])
+    assert "có thể đã bị sao chép" in shown["tem-bi-sao-chep.png"]
+    assert "có thể đã bị sao chép" not in shown["tem-hop-le.png"] + shown["tem-khong-do-xa-cap.png"]
+
+
+def _example_names() -> list[str]:
+    """The example project's (Quảng Trung's) commune, district, province, host, producers and products."""
+    import yaml
+
+    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
+    commune = settings["extra"]["commune"]
+    names = [commune[key] for key in ("name", "former_district", "province") if commune.get(key)]
+    names.append(re.search(r"//([^/]+)", settings["site_url"])[1])
+    for path in sorted((ROOT / "products").glob("[!_]*/*.yml")):  # producers and products (not the registers)
+        names.append(yaml.safe_load(path.read_text(encoding="utf-8"))["name"])
+    return names
+
+
+def test_the_guide_pictures_name_the_fictional_commune_only():
+    """Every commune's site ships the guide: its pictures show xã Ví Dụ's made-up site, no name of the example's
+    (read from the text each picture keeps of its page: the scripts write it, tests read no pixels)."""
+    names = _example_names()
+    assert "Quảng Trung" in names and "Nước mắm Năm Quyền" in names
+    for folder in (PICTURES, STAMP_PICTURES, GUIDE / "anh-trinh-soan-thao"):
+        for path in sorted(folder.glob("*.png")):
+            with Image.open(path) as picture:  # the editor's pictures keep its labels (tests/ops/test_editor.py)
+                text = picture.text.get(TEXT_CHUNK) or picture.text["ocop-labels"]
+            assert "Ví Dụ" in text or folder.name == "anh-trinh-soan-thao", path.name  # a form shows no site name
+            assert [name for name in names if name.casefold() in text.casefold()] == [], path.name
 
 
 def test_the_guide_shows_the_qr_code_a_pack_prints():
@@ -252,15 +324,19 @@ def test_the_guide_shows_the_qr_code_a_pack_prints():
 
 
 def test_every_code_in_the_sites_pictures_opens_on_the_site(built):
-    """A reader may scan a code shown in a picture (the shelf card and the brochure once showed the
-    guide's "Ví Dụ" example, whose /Q/NMVD/ answers 404): each one is the site's host and a page it has."""
+    """A reader may scan a code shown in a picture: one of the site's own opens a page it has; one in the
+    guide's pictures (every commune's site has them) is the fictional site's, never a real commune's."""
     from urllib.parse import urlsplit
 
     site_url = urlsplit(re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1])
-    found = [(picture.relative_to(ROOT), code) for picture in sorted((ROOT / "docs").rglob("*.png")) for code in decode_qr(picture)]
-    assert len({picture for picture, _ in found}) >= 4  # the label, the poster, the shelf card and the brochure
+    found = [(picture.relative_to(built.site), code) for picture in sorted(built.site.rglob("*.png")) for code in decode_qr(picture)]
+    guide = {picture for picture, _ in found if picture.parts[0] == "huong-dan"}
+    assert len(guide) >= 4  # the label, the poster, the shelf card and the brochure
     for picture, code in found:
         address = urlsplit(code)
+        if picture in guide:
+            assert address.hostname == FICTIONAL_HOST and re.fullmatch(r"/(Q/[A-Z]+|san-pham)/", address.path), (picture, code)
+            continue
         assert address.hostname == site_url.hostname, (picture, code)
         page = built.site / address.path.lstrip("/")
         assert (page / "index.html").is_file() or page.is_file(), (picture, code)

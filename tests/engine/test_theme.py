@@ -1,7 +1,7 @@
-"""The theme's overrides (overrides/) are copies of Material's and the engine's templates: an upgrade
+"""The engine theme's overrides (scripts/ocop/engine/theme/) are copies of Material's and the engine's templates: an upgrade
 that changes an original announces itself here, naming the template to look at again.
 
-overrides/UPSTREAM.md records, for each copied or replaced template, the upstream file and its sha256
+engine/theme/UPSTREAM.md records, for each copied or replaced template, the upstream file and its sha256
 as installed when it was copied. All fast tier: in-process, reading the installed packages' files.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-OVERRIDES = ROOT / "overrides"
+OVERRIDES = ROOT / "scripts" / "ocop" / "engine" / "theme"
 RECORD = OVERRIDES / "UPSTREAM.md"
 ROW = re.compile(r"^\| `([^`]+)` \| `([^`]+)` \| `([0-9a-f]{64})` \|")
 
@@ -25,7 +25,7 @@ def installed(package: str) -> Path:
 
 
 def upstream_record(text: str) -> list[tuple[str, str, str, int]]:
-    """(template under overrides/, upstream file as package/path, its sha256, line) for each row."""
+    """(template under engine/theme/, upstream file as package/path, its sha256, line) for each row."""
     return [
         (*match.groups(), number)
         for number, line in enumerate(text.splitlines(), 1)
@@ -40,7 +40,7 @@ def changed_upstream(record: list[tuple[str, str, str, int]], packages: dict[str
     for template, upstream, recorded, line in record:
         package, _, inside = upstream.partition("/")
         original = packages[package] / inside
-        where = f"overrides/{template} (overrides/UPSTREAM.md:{line})"
+        where = f"engine/theme/{template} (engine/theme/UPSTREAM.md:{line})"
         if not original.is_file():
             changed.append(f"{where}: the installed {package} has no {inside} any more; see what replaced it")
             continue
@@ -48,9 +48,9 @@ def changed_upstream(record: list[tuple[str, str, str, int]], packages: dict[str
         if digest != recorded:
             changed.append(
                 f"{where}: the installed {package} changed {inside}. Compare it with ours "
-                f"(diff {original} overrides/{template}), start again from the new file and put our "
+                f"(diff {original} engine/theme/{template}), start again from the new file and put our "
                 f"changes back (the template's opening comment lists them), then write its sha256 "
-                f"{digest} in overrides/UPSTREAM.md"
+                f"{digest} in engine/theme/UPSTREAM.md"
             )
     return changed
 
@@ -65,7 +65,7 @@ def packages_of(rows) -> dict[str, Path]:
 
 def test_the_installed_originals_of_the_overrides_are_the_ones_copied():
     rows = record()
-    assert len(rows) >= 12, "overrides/UPSTREAM.md lost its table"
+    assert len(rows) >= 12, "engine/theme/UPSTREAM.md lost its table"
     changed = changed_upstream(rows, packages_of(rows))
     assert not changed, "\n".join(changed)
 
@@ -79,7 +79,7 @@ def test_a_changed_original_is_named_with_what_to_do(tmp_path):
     rows = record()
     changed = changed_upstream(rows, {**packages_of(rows), "material": tmp_path})
     assert len(changed) == 1, changed
-    assert changed[0].startswith("overrides/partials/tabs.html (overrides/UPSTREAM.md:")
+    assert changed[0].startswith("engine/theme/partials/tabs.html (engine/theme/UPSTREAM.md:")
     assert "the installed material changed templates/partials/tabs.html" in changed[0]
     assert hashlib.sha256(tabs.read_bytes()).hexdigest() in changed[0]
 
@@ -94,14 +94,14 @@ def test_every_override_of_an_upstream_template_is_recorded_and_every_record_is_
     upstream = [installed("material") / "templates", installed("properdocs") / "templates"]
     ours = {path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*") if path.is_file()}
     copies = {name for name in ours if any((folder / name).is_file() for folder in upstream)}
-    assert sorted(copies - recorded) == [], "overrides of upstream templates missing from overrides/UPSTREAM.md"
-    assert sorted(recorded - ours) == [], "overrides/UPSTREAM.md names templates that overrides/ does not have"
+    assert sorted(copies - recorded) == [], "overrides of upstream templates missing from engine/theme/UPSTREAM.md"
+    assert sorted(recorded - ours) == [], "engine/theme/UPSTREAM.md names templates that engine/theme/ does not have"
 
 
 def test_materials_inline_scripts_are_the_ones_moved_into_files():
-    """overrides/partials/javascripts/ load files holding Material's inline scripts (the server's
+    """engine/theme/partials/javascripts/ load files holding Material's inline scripts (the server's
     Content-Security-Policy refuses inline scripts, tests/ops/test_nginx.py): when a new Material changes
-    one, this fails, naming the partial to copy again into overrides/assets/javascripts/."""
+    one, this fails, naming the partial to copy again into engine/theme/assets/javascripts/."""
     material = installed("material") / "templates" / "partials" / "javascripts"
     ours = "\n".join(path.read_text(encoding="utf-8") for path in (OVERRIDES / "assets" / "javascripts").glob("ocop-md-*.js"))
     for name in ("base.html", "content.html"):

@@ -165,7 +165,7 @@ def test_guessing_a_serial_costs_gpu_hours_and_checking_one_a_phone_milliseconds
     assert hours[1_000_000] >= 1  # even with a million stamps issued on the site (one salt: all are targets)
     check = stamps.ITERATIONS * PHONE_SECONDS_AN_ITERATION
     assert 12 * check <= 0.3  # even a typed serial's dozen corrections
-    guide = (ROOT / "docs/huong-dan/tem.md").read_text(encoding="utf-8")
+    guide = (ROOT / "scripts/ocop/pages/guide/tem.md").read_text(encoding="utf-8")
     assert f"khoảng **{hours[100_000]:.0f} giờ**" in guide and f"khoảng **{check * 1000:.0f} phần nghìn giây**" in guide
     architecture = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
     assert f"**{hours[100_000]:.1f} GPU-hours**" in architecture and f"**{check * 1000:.0f} ms a check**" in architecture

@@ -32,12 +32,13 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-# The guide's pictures of the editor (docs/huong-dan/trinh-soan-thao.md), taken on every run by the test
-# that makes a product and a post through the forms, into a folder of its own, and compared with the
+# The guide's pictures of the editor (scripts/ocop/pages/guide/trinh-soan-thao.md), taken on every run by the test
+# that fills a product and a post on the guide's fictional site (xã Ví Dụ, scripts/guide_project.py: every
+# commune ships the guide), into a folder of its own, and compared with the
 # committed ones: same size, same labels and hints on screen (kept in each PNG as a text chunk; pixels
-# differ with fonts and timing). OCOP_GUIDE_SCREENSHOTS=1 writes them into docs/huong-dan/anh-trinh-soan-thao/
+# differ with fonts and timing). OCOP_GUIDE_SCREENSHOTS=1 writes them into scripts/ocop/pages/guide/anh-trinh-soan-thao/
 # (anh/ holds the site's pictures, made by scripts/guide-screenshots.py).
-GUIDE_PICTURES = ROOT / "docs" / "huong-dan" / "anh-trinh-soan-thao"
+GUIDE_PICTURES = ROOT / "scripts" / "ocop" / "pages" / "guide" / "anh-trinh-soan-thao"
 LABELS_CHUNK = "ocop-labels"
 
 # What a picture shows that names something: field labels and hints, collections, entries, dialog titles.
@@ -167,6 +168,13 @@ def serving_a_clone(root: Path, extra: dict[str, str] | None = None):
     project = copy_project(root)
     for path, text in (extra or {}).items():
         project.write(path, text)
+    with serving(root) as found:
+        yield found
+
+
+@contextmanager
+def serving(root: Path):
+    """The site folder at `root` made a Git repository, as a clone is, and `ocop serve` on it."""
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Dữ liệu mẫu")
@@ -207,6 +215,19 @@ def editor_on(browser, root: Path, base: str):
 @pytest.fixture
 def editor(browser, served):
     with editor_on(browser, *served) as found:
+        yield found
+
+
+@pytest.fixture
+def editor_on_the_guides_site(browser, tmp_path):
+    """The editor on the plainly fictional site the guide's pictures show (scripts/guide_project.py: `ocop
+    init` for xã Ví Dụ with the guide's examples): every commune's site ships the guide."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("guide_project", ROOT / "scripts" / "guide_project.py")
+    guide_project = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(guide_project)
+    with serving(guide_project.fictional_site(tmp_path)) as served_here, editor_on(browser, *served_here) as found:
         yield found
 
 
@@ -484,8 +505,6 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     stall = tmp_path / "gian-hang.jpg"
     Image.new("RGB", (1200, 900), (40, 120, 190)).save(stall, quality=85)
 
-    pictures = tmp_path / "anh-trinh-soan-thao"
-    picture(page, "trinh-soan-thao.png", pictures)
     # A producer.
     page.goto(base + "quan-tri/#/collections/co-so/new")
     page.get_by_role("textbox", name="Tên cơ sở / chủ thể").fill("Hợp tác xã Đồng Tâm")
@@ -515,7 +534,6 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     page.get_by_role("textbox", name="Tên sản phẩm").scroll_into_view_if_needed()
     expect(page.get_by_role("dialog")).to_have_count(0)
     page.wait_for_timeout(1000)  # the file dialog fades out
-    picture(page, "trinh-soan-thao-san-pham.png", pictures)
     save(page)
 
     # A news post with a photo.
@@ -543,7 +561,6 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     expect(page.get_by_role("img", name="Gian hàng mắm tép").last).to_be_visible()
     page.wait_for_timeout(1000)
     expect(page.get_by_role("textbox", name="Tiêu đề").first).to_have_value("Hội chợ OCOP Thanh Hóa 2026")
-    picture(page, "trinh-soan-thao-tin.png", pictures)
     save(page)
     assert elsewhere == []
 
@@ -582,7 +599,6 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     # And in the preview the editor runs beside: saved into the project, the rebuilt page shows it.
     save_into_project(page, root)
     wait_until(lambda: b"M\xe1\xba\xafm t\xc3\xa9p" in fetch(base + "san-pham/mam-tep-dong-tam/")[1], timeout=120)
-    assert_pictures_current(pictures)
 
 
 def test_a_mistake_saved_from_the_editor_is_shown_in_vietnamese_in_the_preview(editor_to_change):
@@ -604,11 +620,64 @@ def test_a_mistake_saved_from_the_editor_is_shown_in_vietnamese_in_the_preview(e
     assert "products/nam-quyen/nuoc-mam-nam-quyen.yml" in text
 
 
+def test_the_guide_s_pictures_of_the_editor_show_the_fictional_site(editor_on_the_guides_site, tmp_path):
+    """The three pictures of trinh-soan-thao.md, taken on xã Ví Dụ's made-up site as the officer fills a
+    product and a post (saving is test_producer_product_…'s): the committed ones show the same labels."""
+    page, elsewhere, root, base = editor_on_the_guides_site
+    from PIL import Image
+
+    photo, stall = tmp_path / "chai-mam-tep.jpg", tmp_path / "gian-hang.jpg"
+    Image.new("RGB", (1200, 900), (190, 120, 40)).save(photo, quality=85)
+    Image.new("RGB", (1200, 900), (40, 120, 190)).save(stall, quality=85)
+    pictures = tmp_path / "anh-trinh-soan-thao"
+    expect(page.get_by_text("Nước mắm Ví Dụ", exact=True).first).to_be_visible()
+    page.wait_for_timeout(1000)  # the list's loading placeholder fades out
+    picture(page, "trinh-soan-thao.png", pictures)
+
+    page.goto(base + "quan-tri/#/collections/san-pham/new")
+    page.get_by_role("textbox", name="Tên sản phẩm").fill("Mắm tép Ví Dụ")
+    page.get_by_role("radio", name="Hợp tác xã Ví Dụ (hop-tac-xa-vi-du)").click()
+    page.get_by_role("combobox", name="Ngành hàng OCOP").click()
+    page.get_by_role("option", name="Thực phẩm").click()
+    page.get_by_role("textbox", name="Mô tả ngắn").fill("Mắm tép làm từ tép đồng, ủ chượp sáu tháng.")
+    scroll_to(page, page.get_by_role("button", name=re.compile("Thêm.*Ảnh"))).click()
+    page.locator("input[type=file]").first.set_input_files(photo)
+    page.get_by_role("textbox", name="Mô tả ảnh").fill("Hũ mắm tép Ví Dụ")
+    page.get_by_role("textbox", name="Tên sản phẩm").scroll_into_view_if_needed()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    page.wait_for_timeout(1000)  # the file dialog fades out
+    picture(page, "trinh-soan-thao-san-pham.png", pictures)
+
+    page.goto(base + "quan-tri/#/collections/tin-tuc/new")
+    page.get_by_role("button", name="Lưu").wait_for()
+    page.wait_for_timeout(500)  # a field typed into while the new form is still being set up can be reset
+    page.get_by_role("textbox", name="Ngày đăng").fill("2026-11-29")
+    page.get_by_role("textbox", name="Tiêu đề").fill("Hội chợ OCOP xã Ví Dụ 2026")
+    page.get_by_role("checkbox", name="Hội chợ – triển lãm").click()
+    page.get_by_role("textbox", name="Tóm tắt").fill("Mắm tép Ví Dụ lần đầu có gian hàng.")
+    page.get_by_role("textbox", name="Nội dung").click()
+    page.keyboard.type("Hợp tác xã Ví Dụ giới thiệu mắm tép tại hội chợ.")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Ảnh", exact=True).click()
+    page.get_by_role("button", name="Duyệt tệp").last.click()
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("dialog").get_by_role("button", name="Tải lên").click()
+    chooser.value.set_files(stall)
+    page.get_by_role("dialog").get_by_role("button", name="Chèn").click()
+    page.get_by_role("textbox", name="Văn bản thay thế").fill("Gian hàng mắm tép")
+    expect(page.get_by_role("img", name="Gian hàng mắm tép").last).to_be_visible()
+    page.wait_for_timeout(1000)
+    expect(page.get_by_role("textbox", name="Tiêu đề").first).to_have_value("Hội chợ OCOP xã Ví Dụ 2026")
+    picture(page, "trinh-soan-thao-tin.png", pictures)
+    assert elsewhere == []
+    assert_pictures_current(pictures)
+
+
 def test_the_guide_shows_the_editor_in_its_own_pictures():
     """Every picture the editor's guide page names exists, at the size the page declares."""
     from PIL import Image
 
-    page = (ROOT / "docs" / "huong-dan" / "trinh-soan-thao.md").read_text(encoding="utf-8")
+    page = (ROOT / "scripts" / "ocop" / "pages" / "guide" / "trinh-soan-thao.md").read_text(encoding="utf-8")
     named = re.findall(r"\]\(anh-trinh-soan-thao/([^)]+)\)\{ width=\"(\d+)\" height=\"(\d+)\"", page)
     assert sorted(name for name, _, _ in named) == sorted(path.name for path in GUIDE_PICTURES.glob("*.png"))
     assert len(named) == 3
@@ -901,7 +970,7 @@ def test_without_a_hosting_backend_the_login_offers_only_the_guide_s_folder(brow
     ]
     text = page.evaluate(READABLE)
     folder = re.search(r"thư mục trang web “([^”]+)”", text).group(1)
-    assert f"D:\\{folder}" in (ROOT / "docs" / "huong-dan" / "index.md").read_text(encoding="utf-8")
+    assert f"D:\\{folder}" in (ROOT / "scripts" / "ocop" / "pages" / "guide" / "index.md").read_text(encoding="utf-8")
     assert "mã truy cập" not in text
     assert_vietnamese(text, "login")
     context.close()

@@ -1,5 +1,5 @@
 """JSON Schemas of the data files (ops/schema.py): the committed ones are current, and the example files
-and the plan satisfy them."""
+and the plan satisfy them; `ocop check` warns when a site's schemas are not the installed engine's."""
 from __future__ import annotations
 
 import json
@@ -46,3 +46,16 @@ def test_plan_file_satisfies_its_schema():
 
     schema = json.loads((ROOT / "products/_schema/plan.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(yaml.safe_load((ROOT / "products/_ke-hoach.yml").read_text(encoding="utf-8")), schema)
+
+
+def test_check_warns_when_the_schemas_are_not_the_installed_engines(project):
+    """After an upgrade that changed a model, the site's schemas are old: `ocop check` says so (and still
+    passes), `ocop schema` rewrites them. Full tier: it runs `ocop`."""
+    stale = project.products / "_schema" / "product.schema.json"
+    stale.write_text(stale.read_text(encoding="utf-8").replace('"title"', '"title_cu"', 1), encoding="utf-8")
+    checked = project.ocop("check")
+    assert checked.code == 0, checked.text
+    assert "products/_schema/: product.schema.json khác với bộ máy tạo trang đang cài" in checked.err
+    assert "chạy ocop schema" in checked.err
+    assert project.ocop("schema").code == 0
+    assert "_schema" not in project.ocop("check").err

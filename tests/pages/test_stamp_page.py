@@ -1,6 +1,6 @@
 """A per-pack stamp checked on the buyer's phone: the product's stamp page /Q/<CODE>/kiem-tra-tem/, what a
 stamp's own address /Q/<CODE>/XXXX-XXXX-XXXX/ opens, and /kiem-tra/ and /en/check/ where a buyer types
-the serial (pages/stamp_page.py, docs/assets/javascripts/stamp.js, short-address.js).
+the serial (pages/stamp_page.py, engine/theme/assets/javascripts/stamp.js, short-address.js).
 
 The site is served as GitHub Pages serves it (`StaticHost`: 404.html for a missing path): a stamp's
 address has no file, so it reaches the stamp page through the 404 page alone. Serials are made by the

@@ -1,5 +1,6 @@
 """The `ocop` command: the officer's tasks, in Vietnamese, on Windows as on Linux.
 
+    ocop init THƯ_MỤC     tạo thư mục trang OCOP mới cho một xã (--commune, --province, --domain, --merged-from)
     ocop check            kiểm tra dữ liệu trong products/
     ocop build            tạo trang web vào site/ (chế độ nghiêm ngặt)
     ocop serve            xem trước trang web ở http://127.0.0.1:8000
@@ -41,6 +42,7 @@ from .commands import (
     check,
     codes,
     export,
+    init,
     labels,
     new,
     poster,
@@ -53,7 +55,7 @@ from .commands import (
 )
 
 # In the order `ocop --help` lists them.
-COMMANDS = (check, build, serve, export, schema, report, codes, labels, stamps, brochure, poster, shelf_card, publish, new)
+COMMANDS = (init, check, build, serve, export, schema, report, codes, labels, stamps, brochure, poster, shelf_card, publish, new)
 
 INTERRUPTED = "Đã dừng theo yêu cầu (Ctrl+C): trang web và dữ liệu vẫn như trước khi chạy lệnh."
 
@@ -75,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     args = parser().parse_args(argv)
-    if not Path(args.config).is_file():
+    if getattr(args, "needs_config", True) and not Path(args.config).is_file():
         print(f"Không thấy tệp cấu hình {args.config}: hãy chạy lệnh trong thư mục của trang web.", file=sys.stderr)
         return 2
     try:

@@ -3,7 +3,7 @@
     DIR/mkdocs.yml   the project's settings, without what only this project's Python code can read
     DIR/docs/        every page: the hand-written ones with their markers expanded, every generated page,
                      QR codes, label sheets and photos
-    DIR/overrides/   the theme overrides
+    DIR/overrides/   the theme overrides: the engine's (engine/theme/), the site's own on top
 
 Zensical (Material's successor) builds it with `zensical build` run in DIR, and plain MkDocs with
 `mkdocs build`. Zensical reads mkdocs.yml with a YAML loader of its own and renders templates with
@@ -29,6 +29,7 @@ from ..pages.markers import MarkerExpander
 from ..web.addresses import page_path
 from .blog import BLOG_PLUGIN
 from .project import Project
+from .theme_layer import THEME_DIR
 
 DOCS = "docs"
 OVERRIDES = "overrides"
@@ -73,13 +74,14 @@ def export_project(config, project: Project, target: Path) -> Exported:
         if post.blog_text is not None:  # a date written 15/08/2025, which the blog reads only as 2025-08-15
             (docs / post.page.src_uri).write_text(post.blog_text, encoding="utf-8", newline="\n")
     _write_post_slugs(docs, config, project)
-    custom_dir = config.theme.custom_dir
-    if custom_dir:
-        shutil.copytree(custom_dir, target / OVERRIDES, ignore=_engine_own(Path(custom_dir)))
+    _copy_theme(config, target)
     # The settings as written (MkDocs' own loader: INHERIT, !ENV and the Python tags), not as validated.
     with open(config.config_file_path, "rb") as source:
         written = yaml_load(source)
-    settings, dropped = plain_settings(written, has_overrides=bool(custom_dir))
+    settings, dropped = plain_settings(written, has_overrides=True)
+    # The engine's stylesheets and scripts, which the plugin lists (theme_layer.py), in its order.
+    settings["extra_css"] = [str(path) for path in config.extra_css]
+    settings["extra_javascript"] = [str(script) for script in config.extra_javascript]
     # The translated pages' menu, header and footer, which the plugin would have put into the settings.
     published = {page_path(path.relative_to(docs).as_posix()) for path in docs.rglob("*.md")}
     extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
@@ -177,9 +179,23 @@ def _write_post_slugs(docs: Path, config, project: Project) -> None:
             path.write_text(f"---\nslug: {slug}\n{text[4:]}", encoding="utf-8", newline="\n")
 
 
-def _engine_own(custom_dir: Path):
+def _copy_theme(config, target: Path) -> None:
+    """The engine's theme into DIR/overrides/ (its static files into DIR/docs/, unless the site has its
+    own), then the site's own overrides/ on top, as the plugin layers them (theme_layer.py)."""
+    shutil.copytree(THEME_DIR, target / OVERRIDES, ignore=_engine_own(THEME_DIR, "assets"))
+    for path in sorted((THEME_DIR / "assets").rglob("*")):
+        copy = target / DOCS / path.relative_to(THEME_DIR)
+        if path.is_file() and not copy.exists():
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, copy)
+    custom_dir = config.theme.custom_dir
+    if custom_dir:
+        shutil.copytree(custom_dir, target / OVERRIDES, ignore=_engine_own(Path(custom_dir)), dirs_exist_ok=True)
+
+
+def _engine_own(custom_dir: Path, *left: str):
     def ignore(folder: str, names: list[str]) -> list[str]:
         relative = Path(folder).relative_to(custom_dir)
-        return [name for name in names if (relative / name).as_posix() in ENGINE_OWN + NOT_THEME]
+        return [name for name in names if (relative / name).as_posix() in ENGINE_OWN + NOT_THEME + left]
 
     return ignore

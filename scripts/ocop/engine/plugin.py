@@ -125,7 +125,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     def load(self, config: MkDocsConfig) -> Project:
         """The project as this plugin's options in mkdocs.yml describe it (the `ocop` command uses it too).
         Under `serve`, with the public site_url: the preview's print page offers the very files to print."""
-        return load_project(config, self.config, configured_site_url(config) if self.serving else None)
+        return load_project(config, self.config, configured_site_url(config) if self.serving else None, preview=self.serving)
 
     def refuse(self, error: DataError | ValueError, config: MkDocsConfig) -> Project | None:
         """A mistake in the data stops a build (the published site never shows half of it); the preview

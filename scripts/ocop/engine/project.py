@@ -37,7 +37,8 @@ from ..ops.editor_config import EditorSettings, producers_of
 from ..ops.scans import LogError
 from ..ops.stamp_counts import VERDICTS_FILE, StampFigures, stamps_in_logs
 from ..pages.chrome import theme_chrome
-from ..pages.markers import check_pages
+from ..pages.guide import GUIDE_FOLDER, guide_files
+from ..pages.markers import MarkerExpander, check_pages
 from ..pages.render import Renderer
 from ..pages.site import SiteBuilder
 from ..pages.stamp_data import StampCounts
@@ -46,6 +47,7 @@ from ..web.pictures import PostPhoto
 from .blog import blog_settings
 from .config import OcopPluginConfig
 from .page_cache import cached_pages, page_key
+from .theme_layer import add_engine_theme
 
 
 @dataclass
@@ -64,6 +66,7 @@ class Project:
     stamps: StampRegister = field(default_factory=StampRegister)  # per-pack stamps issued (model/stamps.py)
     access_log: list[str] = field(default_factory=list)  # the server's logs, where it keeps them (plugin option)
     stamp_warning_phones: int = 3
+    docs_dir: Path | None = None  # the site's pages: one of the guide's there replaces the engine's
 
     def __post_init__(self):
         folder = self.qr_cache.disk.folder
@@ -90,8 +93,16 @@ class Project:
         counts = self.check_counts()
         folder = self.qr_cache.disk.folder
         key = page_key(self.products_dir, self.settings, self.media, counts)
-        pages = cached_pages(folder / "pages.json" if folder is not None else None, key, self.site_builder(media, counts).files)
-        return pages + media.files()
+        builder = self.site_builder(media, counts)
+        pages = cached_pages(folder / "pages.json" if folder is not None else None, key, builder.files)
+        return pages + media.files() + self.guide(MarkerExpander(builder, self.news))
+
+    def guide(self, markers: MarkerExpander) -> list[OutputFile]:
+        """The officer's guide from the engine (pages/guide.py), but the pages the site wrote itself."""
+        docs = self.docs_dir
+        own = docs / GUIDE_FOLDER if docs is not None else None
+        written = {path.relative_to(docs).as_posix() for path in own.rglob("*")} if own and own.is_dir() else set()
+        return guide_files(self.settings.commune, written, markers.expand)
 
     def theme_chrome(self, published: set[str]) -> dict[str, dict]:
         """The menu, site name and footer of the translated pages (`config.extra.ocop_chrome`, pages/chrome.py),
@@ -207,10 +218,11 @@ RESERVED = (
 )
 
 
-def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str | None = None) -> Project:
+def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str | None = None, preview: bool = False) -> Project:
     """Read settings and data, as mkdocs.yml and the `ocop` plugin's `options` in it say; raise
     DataError with every problem found. `site_url`, when given, stands for config.site_url: the public
-    address under `serve` (configured_site_url)."""
+    address under `serve` (configured_site_url); `preview`, the pages are for the officer's preview."""
+    add_engine_theme(config)  # before the pages' markers look for templates (check_pages)
     products_dir, cache_dir, label_size = options.products_dir, options.cache_dir, options.label_size
     qr_style = QrStyle(level=options.qr_level, module_mm=options.qr_module_mm, border=options.qr_quiet_zone)
     config_file = Path(config.config_file_path or "mkdocs.yml")
@@ -245,6 +257,7 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         site_url.rstrip("/") + "/", commune, today, options.expiring_days,
         favicon=config.theme.get("favicon") or SiteSettings.favicon,
         committed={path_shower(root)(path): day for path, day in last_commit_dates(root / products_dir).items()},
+        preview=preview,
         plan=plan,
     )
     return Project(
@@ -262,6 +275,7 @@ def load_project(config: MkDocsConfig, options: OcopPluginConfig, site_url: str 
         stamps,
         _access_log(options.access_log),
         options.stamp_warning_phones,
+        Path(config.docs_dir),
     )
 
 

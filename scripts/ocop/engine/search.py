@@ -19,7 +19,7 @@ product page, not its English twin too. So each translated language gets an inde
 pages under its folder, at <lang>/search/search_index.json (addresses relative to that folder), and
 search/search_index.json keeps the Vietnamese pages. Material reads the index from `search/` under the
 `base` of the page's settings (`__config`); on a page whose <html lang> has an index of its own,
-docs/assets/javascripts/search-language.js moves that base to the language's folder before Material
+engine/theme/assets/javascripts/search-language.js moves that base to the language's folder before Material
 starts.
 """
 from __future__ import annotations

@@ -22,7 +22,7 @@ from ..model.producer import Producer
 from ..model.product import Product
 from .editor_fields import model_fields
 
-GUIDE_FOLDER = "trang-ocop"  # the site's folder in the officer's guide (docs/huong-dan/index.md: D:\\trang-ocop)
+GUIDE_FOLDER = "trang-ocop"  # the site's folder in the officer's guide (pages/guide/index.md: D:\\trang-ocop)
 PRODUCTS = "san-pham"  # the product collection's name (the page's script writes a new product's slug)
 NEWS = "tin-tuc"  # the news collection's name (its front matter and text are saved as written)
 

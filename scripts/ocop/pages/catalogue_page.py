@@ -10,7 +10,7 @@ from datetime import date
 from ..model.certificate import CertificateStatus
 from ..model.commune import Commune
 from ..model.entries import ProductEntry
-from ..web.addresses import CATALOGUE, OutputFile, catalogue_root, page_path
+from ..web.addresses import CATALOGUE, EDITOR, OutputFile, catalogue_root, page_path
 from ..web.i18n import N_, Language, Shown
 from ..web.pictures import PhotoLink, PublishedPhoto
 from .context import SiteContext, formed_from, former_key, former_options, untranslated
@@ -54,6 +54,7 @@ class CatalogueView:
     confirmed: date | None
     description: str
     commune: Commune
+    editor: str | None  # in the officer's preview, the editor's address from this page (an empty catalogue links it)
 
 
 TEMPLATE = "catalogue.md.j2"
@@ -95,6 +96,7 @@ class CataloguePage:
                     group_links=group_links,
                     rating_links=rating_links,
                     translation=twin_root + page_url[len(root):],
+                    editor="../" * page_url.count("/") + EDITOR + "/" if settings.preview else None,
                     **common,
                 )
                 files.append(OutputFile(page.uri, self.site.renderer.render(TEMPLATE, language, view=view)))

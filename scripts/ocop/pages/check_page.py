@@ -1,5 +1,5 @@
 """Where a buyer types the number printed under a stamp's QR code: /kiem-tra/ and /en/check/
-(check-page.md.j2 reads a `CheckPageView`). docs/assets/javascripts/stamp.js checks the number there,
+(check-page.md.j2 reads a `CheckPageView`). engine/theme/assets/javascripts/stamp.js checks the number there,
 corrects one mistyped character (never on a scanned address, stamp_page.py) and opens the stamp's own
 address. Made only once some stamp was issued (model/stamps.py)."""
 from __future__ import annotations

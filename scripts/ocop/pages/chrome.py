@@ -2,7 +2,7 @@
 name in the header and the window's title, and the footer, in the page's language.
 
 Material draws the menu from `nav:` of mkdocs.yml and the header from `site_name`, both Vietnamese, on
-every page. The theme's overrides (overrides/partials/tabs.html, nav.html, header.html, copyright.html)
+every page. The theme's overrides (engine/theme/partials/tabs.html, nav.html, header.html, copyright.html)
 draw a translated page (front matter `language: en`) from what this module makes instead; they cannot
 look the words up themselves (no gettext in the overrides: Zensical's MiniJinja renders them too), so
 the engine puts them into the settings, `config.extra.ocop_chrome`, keyed by language. The Vietnamese

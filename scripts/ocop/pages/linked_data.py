@@ -2,7 +2,7 @@
 
 Only facts the data holds are stated. `hasCertification` appears only while the certificate is known to
 be valid: an expired certificate, or one whose decision date is unknown, is not claimed to a machine.
-The pages carry these dictionaries in their front matter; `overrides/partials/ocop-share.html` prints
+The pages carry these dictionaries in their front matter; `engine/theme/partials/ocop-share.html` prints
 them inside <script> with every "<" escaped.
 """
 from __future__ import annotations

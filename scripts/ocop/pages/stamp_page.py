@@ -4,7 +4,7 @@
   stamp's own address /Q/<CODE>/XXXX-XXXX-XXXX/ shows (nginx answers that address with this page, static
   hosts reach it through 404.html and short-address.js). One page for every buyer, each verdict in
   Vietnamese with its English under it: the product's essentials and how to check the pack are written
-  here; the verdict is drawn by docs/assets/javascripts/stamp.js, which hashes the serial with WebCrypto
+  here; the verdict is drawn by engine/theme/assets/javascripts/stamp.js, which hashes the serial with WebCrypto
   and looks it up in the published buckets (stamp_data.py);
 - /kiem-tra/ and /en/check/ (check_page.py), where a buyer types the serial printed under the code.
 

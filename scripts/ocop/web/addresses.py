@@ -54,6 +54,7 @@ from .i18n import SOURCE, languages
 CATALOGUE = "san-pham"
 PRODUCERS = "co-so"
 SHORT = "Q"
+EDITOR = "quan-tri"  # the editor's address under `ocop serve` (ops/editor.py, EDITOR_DIR)
 BATCHES = "lo"
 # Under /<lang>/ in a translation (en/products/…): the same words in every language.
 TRANSLATED_CATALOGUE = "products"
@@ -113,6 +114,7 @@ class SiteSettings:
     favicon: str = "assets/images/favicon.png"  # the theme's, a site path (or an address on another host)
     # Data file (as shown, products/…) → the day it was last committed, where Git history exists.
     committed: dict[str, dt.date] = field(default_factory=dict, compare=False)
+    preview: bool = False  # built by `ocop serve`: hints for the officer that the published site never has
     plan: Plan | None = field(default=None, compare=False)  # products/_ke-hoach.yml: its texts shown on the pages
 
     def product_url(self, slug: str) -> str:

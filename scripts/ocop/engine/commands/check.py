@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ...model.places import display
 from ...model.plan import PLAN_FILE
+from ...ops.schema import stale_schemas
 from .loading import load, strays
 
 
@@ -33,7 +34,7 @@ def run(args) -> int:
             f"Ủy ban nhân dân {display(commune.merged_into or commune.name)}: trang sản phẩm không có số điện thoại hay "
             "địa chỉ để người mua báo hàng giả, chỉ khuyên họ hỏi tại trụ sở Ủy ban."
         )
-    warnings += strays(args.config)
+    warnings += strays(args.config) + stale_schemas(project.products_dir)
     if warnings:
         print(f"Có {len(warnings)} cảnh báo (trang web vẫn được tạo, nhưng hãy kiểm tra lại):", file=sys.stderr)
         for warning in warnings:
