@@ -2,6 +2,7 @@
 #   make serve   build the site from the example data and serve it on http://127.0.0.1:8000
 #                (another port: make serve PORT=8001)
 #   make test    run every test
+#   make test-fast  the fast tier: in-process tests only, under a minute (CONTRIBUTING.md)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -12,7 +13,7 @@ PORT ?= 8000
 # the officer reads Vietnamese, and the plan for the engine is in README.md. Nothing below prints it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-tools clean lighthouse
+.PHONY: serve build check test test-fast test-tools clean lighthouse
 
 $(BIN)/properdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +43,17 @@ check: $(BIN)/properdocs
 test-tools:
 	@sh scripts/install-test-tools.sh
 
+# Two workers (pytest-xdist): the tests spend much of their time waiting on builds, servers and Chromium.
+# `loadfile` keeps each test module on one worker, so a module's own built site is built once; the
+# modules go out slowest first (SLOWEST_FIRST in tests/conftest.py), not by their number of tests.
+TEST_WORKERS ?= 2
+
 test: $(VENV)/.dev-installed test-tools
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
+
+# The fast tier: no browser, server, clone or subprocess, so no test-tools either.
+test-fast: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest -m fast -p no:xdist
 
 # Page weight and speed on a phone (Lighthouse, pinned in benchmarks/lighthouse/package-lock.json,
 # installed from the npm registry; runs Debian's Chromium). Prints the table kept in benchmarks/README.md.

@@ -1,11 +1,18 @@
 """Shared test fixtures: a copy of the project to change, real builds, a local server, Chromium.
 
-Every test runs the real thing: `mkdocs build` and the `ocop` command in a subprocess, on a copy
-of this project, so nothing here mocks MkDocs.
+Every test runs the real thing: `mkdocs build` and the `ocop` command in a subprocess, or the same
+`ocop` command called in-process (`Project.check`), on a copy of this project, so nothing here mocks MkDocs.
+
+Two tiers (CONTRIBUTING.md): a test is in the full tier when it uses a fixture of FULL_TIER_FIXTURES
+or is marked `pytest.mark.full`; every other test is in the fast tier (`make test-fast`, `-m fast`),
+which starts no process and opens no socket: a fast-tier test that does fails, naming what it started.
 """
 from __future__ import annotations
 
 import contextlib
+import io
+import logging
+import multiprocessing.util
 import datetime as dt
 import functools
 import html
@@ -100,13 +107,27 @@ class Project:
         )
         return Run(result.returncode, result.stdout, result.stderr)
 
+    def check(self, env: dict | None = None) -> Run:
+        """`ocop check`, called in this process: the same `main` the command runs, printing the same
+        messages and returning the same code, without a new Python importing MkDocs (two seconds). For
+        the fast tier; `ocop("check")` where the test is about the command. The command loads
+        mkdocs.yml once per file in a process: a test that edits mkdocs.yml after a check runs `ocop`."""
+        return ocop_in_process(self.root, "check", env=env)
+
+    def build_in_process(self, env: dict | None = None) -> Run:
+        """`mkdocs build --strict` through MkDocs' own `load_config` and `build` in this process, as its
+        command line calls them: for a test that only reads the built pages (not one about the command,
+        its output or its exit code: use `build`). What MkDocs logs is in `err`; a stop is code 1."""
+        return mkdocs_build_in_process(self.root, env)
+
     def build(self, env: dict | None = None) -> Run:
         return self.mkdocs("build", "--strict", env=env)
 
     @contextlib.contextmanager
     def built_and_served(self, env: dict | None = None):
-        """Build the site (`build`, which must succeed) and serve it on a free localhost port; yields its address."""
-        result = self.build(env=env)
+        """Build the site (in-process, `build_in_process`, which must succeed) and serve it on a free localhost
+        port; yields its address."""
+        result = self.build_in_process(env=env)
         assert result.code == 0, result.text
         with serve(self.site) as address:
             yield address
@@ -117,6 +138,81 @@ class Project:
         if url_path.endswith("/") or not url_path:
             path = path / "index.html"
         return path.read_text(encoding="utf-8")
+
+
+_CHECKED_CONFIGS: dict[Path, str] = {}  # mkdocs.yml as first checked in this process (see Project.check)
+
+
+@contextlib.contextmanager
+def _inside(folder: Path, env: dict | None):
+    """The current folder and the environment of a command run in `folder` with `env`, then restored."""
+    before, saved = Path.cwd(), dict(os.environ)
+    os.chdir(folder)
+    os.environ.update(environment(env))
+    try:
+        yield
+    finally:
+        os.chdir(before)
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+@contextlib.contextmanager
+def _no_console():
+    """An empty standard input, as a command run from a script has: `ocop new` asks for nothing then."""
+    before, sys.stdin = sys.stdin, io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    try:
+        yield
+    finally:
+        sys.stdin = before
+
+
+def ocop_in_process(root: Path, *args: str, env: dict | None = None) -> Run:
+    """`ocop ARGS` in the project at `root`, called in this process; what it printed and its exit code."""
+    from ocop.engine.cli import main
+
+    config = (root / "mkdocs.yml").resolve()
+    text = config.read_text(encoding="utf-8")
+    first = _CHECKED_CONFIGS.setdefault(config, text)
+    assert first == text, f"{config} changed since its first check in this process: run project.ocop('check')"
+    out, err = io.StringIO(), io.StringIO()
+    with _inside(root, env), _no_console(), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(["--config", str(config), *args])
+        except SystemExit as stop:  # argparse and the commands' own stops, as the command would exit
+            code = stop.code if isinstance(stop.code, int) else 1
+            if isinstance(stop.code, str):
+                print(stop.code, file=sys.stderr)
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def mkdocs_build_in_process(root: Path, env: dict | None = None) -> Run:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    level, code = logger.level, 0
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        with _inside(root, env):
+            config = load_config(config_file=str(root / "mkdocs.yml"), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except (MkDocsException, SystemExit) as stop:
+        code = 1
+        log.write(f"{stop}\n")
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    return Run(code, "", log.getvalue())
 
 
 def loaded(config_file: Path):
@@ -139,8 +235,25 @@ def copy_project(target: Path) -> Project:
 
 
 @pytest.fixture
-def project(tmp_path) -> Project:
-    """A fresh copy of the project with the example data, for tests that change things."""
+def project(tmp_path, warm_cache) -> Project:
+    """A fresh copy of the project with the example data, for tests that change things; its photo and QR
+    cache (`.cache/`) starts as the example build's, so a first build makes only what the test changed."""
+    copy = copy_project(tmp_path / "project")
+    shutil.copytree(warm_cache, copy.root / ".cache")
+    return copy
+
+
+@pytest.fixture(scope="session")
+def warm_cache(built) -> Path:
+    """The example build's cache (photos, QR codes, label sheets, named by their content), copied into
+    each `project`: a copy's build finds there everything the example data needs."""
+    return built.root / ".cache"
+
+
+@pytest.fixture
+def example(tmp_path) -> Project:
+    """A fresh copy of the project for the fast tier: write data, then `check()` it in-process (a
+    `build()` or `ocop(…)` on it fails the test: use `project` for those)."""
     return copy_project(tmp_path / "project")
 
 
@@ -563,6 +676,120 @@ def userenvironment() -> dict:
 def serves(url: str, expected: str) -> bool:
     status, text = fetch(url)
     return status == 200 and expected in text
+
+
+# --- The two tiers (CONTRIBUTING.md) -------------------------------------------------------------------------
+
+# A test using one of these (directly or through another fixture) is in the full tier: each builds the site
+# with `mkdocs build`, serves it or starts Chromium. Any other test that starts a process or a server says
+# so with `@pytest.mark.full` (or `pytestmark = pytest.mark.full` for a whole module).
+FULL_TIER_FIXTURES = {"project", "shop", "built", "site_server", "tourist_site", "browser", "phone"}
+
+
+def full_tier_fixture(*, scope: str = "module"):
+    """`pytest.fixture(scope=…)` for a fixture that builds, serves or starts something (a module's own
+    built site, say): every test using it lands in the full tier."""
+
+    def decorate(function):
+        FULL_TIER_FIXTURES.add(function.__name__)
+        return pytest.fixture(scope=scope)(function)
+
+    return decorate
+
+
+# What a fast-tier test may not do: start a process (a command, a server, a browser, a clone) or listen on a port.
+SPAWNING = frozenset({"subprocess.Popen", "os.system", "os.posix_spawn", "os.fork", "os.forkpty", "os.exec", "os.spawn", "socket.bind",
+                      "multiprocessing.spawn"})
+_started: list[str] | None = None  # while a fast-tier test runs: what it tried to start
+
+
+def _loaders_own_git_log(event: str, args: tuple) -> bool:
+    """The loader's one `git log` (the last commit day of each post, model/dates.py), which returns at once
+    in a copy outside Git: part of loading a project, allowed in the fast tier."""
+    return event == "subprocess.Popen" and args[0] == "git" and "log" in list(args[1])
+
+
+def _refuse_in_fast_tier(event: str, args: tuple) -> None:
+    if _started is None or event not in SPAWNING or _loaders_own_git_log(event, args):
+        return
+    _started.append(f"{event} {args[:2]!r}")
+    raise RuntimeError(
+        f"a fast-tier test may not start a process or a server ({event} {args[:2]!r}): use a full-tier fixture "
+        "or mark the test @pytest.mark.full (CONTRIBUTING.md, the tiers)"
+    )
+
+
+def _spawning_workers(spawn):
+    """multiprocessing's "spawn" start (a process pool) raises no audit event of its own: say it here."""
+
+    @functools.wraps(spawn)
+    def spawnv_passfds(path, args, passfds):
+        _refuse_in_fast_tier("multiprocessing.spawn", (path, args))
+        return spawn(path, args, passfds)
+
+    return spawnv_passfds
+
+
+sys.addaudithook(_refuse_in_fast_tier)
+multiprocessing.util.spawnv_passfds = _spawning_workers(multiprocessing.util.spawnv_passfds)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "full: the full tier: starts a process, a server, a browser or a clone (`make test`); set by conftest on a test using a full-tier fixture")
+    config.addinivalue_line("markers", "fast: the fast tier, in-process only (`make test-fast`); set by conftest on every test not marked full")
+
+
+# The slowest modules, slowest first (`--durations`, December 2026): under `make test`'s two workers
+# (`--dist loadfile --no-loadscope-reorder`) each module runs whole on one worker, in this order, so the
+# longest ones start first instead of ending the run on one worker while the other waits.
+# (`--dist loadgroup` would let the editor's tests go to both workers, but xdist 3.8 marks the groups in
+# `item._nodeid`, which pytest 9 no longer reads: every test then goes alone, and each module's site is built twice.)
+SLOWEST_FIRST = ("ops/test_editor.py", "engine/test_first_run.py", "ops/test_stamps.py", "ops/test_publish.py",
+                 "engine/test_scale.py", "pages/test_phone_offline_a11y.py", "model/test_codes.py", "ops/test_nginx.py",
+                 "pages/test_stamp_page.py", "model/test_commune.py", "pages/test_product_page.py", "engine/test_guide.py",
+                 "ops/test_rebuild.py", "engine/test_page_cache.py", "media/test_printing.py", "pages/test_batch_page.py")
+
+
+def _slowest_first(items) -> None:
+    rank = {name: number for number, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(Path(item.path).relative_to(ROOT / "tests").as_posix(), len(rank)))
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test using a full-tier fixture is marked `full`; every test not marked `full` then, `fast`. On an
+    xdist worker, the slowest modules come first (SLOWEST_FIRST)."""
+    if hasattr(config, "workerinput"):
+        _slowest_first(items)
+    for item in items:
+        if item.get_closest_marker("full") is None and FULL_TIER_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.full)
+        if item.get_closest_marker("full") is None:
+            item.add_marker(pytest.mark.fast)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    return (yield from _watched(item))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    return (yield from _watched(item))
+
+
+def _watched(item):
+    """Run a test phase; a fast-tier test that started something fails, even if it caught the refusal."""
+    global _started
+    if item.get_closest_marker("fast") is None:
+        return (yield)
+    _started = []
+    try:
+        result = yield
+    finally:
+        started, _started = _started, None
+    if started:
+        pytest.fail(f"a fast-tier test started {started[0]}: mark it @pytest.mark.full (CONTRIBUTING.md)", pytrace=False)
+    return result
 
 
 if __name__ == "__main__":  # python tests/conftest.py SITE_DIR: the addresses baseline of a built site

@@ -10,7 +10,7 @@ import subprocess
 import urllib.request
 
 import pytest
-from conftest import BANNER, BIN, environment, free_port, userenvironment, wait_until
+from conftest import BANNER, BIN, environment, free_port, ocop_in_process, userenvironment, wait_until
 from ocop.engine.cli import parser
 
 # argparse's own English, as Python 3.10–3.13 print it.
@@ -35,10 +35,11 @@ def english_in(text: str) -> list[str]:
 
 
 def test_every_help_screen_is_vietnamese(project):
+    """`ocop --help` as a process; every other help screen from the same `main` in this process."""
     typed = commands()
     assert ("new", "fair") in typed and ("publish",) in typed and len(typed) > 12
     for command in typed:
-        result = project.ocop(*command, "--help")
+        result = project.ocop(*command, "--help") if command == () else ocop_in_process(project.root, *command, "--help")
         assert result.code == 0, result.text
         assert "Cách dùng: ocop" in result.out and "hiện hướng dẫn này rồi thoát" in result.out
         assert english_in(result.text) == [], f"ocop {' '.join(command)} --help:\n{result.text}"
@@ -56,9 +57,10 @@ MISTYPED = {
 
 
 @pytest.mark.parametrize("case", MISTYPED)
-def test_argparse_messages_are_vietnamese(project, case):
+def test_argparse_messages_are_vietnamese(example, case):
+    """In-process (fast tier); the help screens' test runs `ocop --help` as a process."""
     arguments, words = MISTYPED[case]
-    result = project.ocop(*arguments)
+    result = ocop_in_process(example.root, *arguments)
     assert result.code == 2
     assert "lỗi:" in result.err and words in result.err, result.err
     assert english_in(result.text) == [], result.text
@@ -129,6 +131,12 @@ def files_under(folder) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
+def from_a_console() -> None:
+    """Ctrl+C as a command typed in a console gets it: a test suite started in the background (`make test &`,
+    nohup, some CI runners) passes its processes SIGINT ignored, and Python then installs no handler."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("command", [("build",), ("publish", "--to", "../www", "--no-commit")])
 def test_ctrl_c_stops_a_command_with_one_vietnamese_line_and_changes_nothing(project, tmp_path, command):
     assert project.ocop(*command).code == 0
@@ -143,6 +151,7 @@ def test_ctrl_c_stops_a_command_with_one_vietnamese_line_and_changes_nothing(pro
     process = subprocess.Popen(
         [str(BIN / "ocop"), *command], cwd=project.root, env=environment({"OCOP_TEST_SEEN": str(seen)}),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", start_new_session=True,
+        preexec_fn=from_a_console,
     )
     try:
         wait_until(seen.exists, timeout=120)  # the new product's code is written, the new site half built

@@ -22,6 +22,9 @@ from pathlib import Path
 import pytest
 from conftest import BANNER, ROOT, fetch, serves, userenvironment, wait_until
 
+# Full tier. Its one test owns port 8000: under `make test`'s workers (`--dist loadfile`) it runs once, on one.
+pytestmark = pytest.mark.full
+
 PORT = 8000  # the README's and the guide's address: never another port here
 
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BIN, ROOT, decode_qr, environment, free_port, serve, wait_until
+from conftest import full_tier_fixture, BIN, ROOT, decode_qr, environment, free_port, serve, wait_until
 from PIL import Image, ImageChops
 
 GUIDE = ROOT / "scripts" / "ocop" / "pages" / "guide"
@@ -177,10 +177,11 @@ def test_the_guide_quotes_every_common_mistake():
 
 
 @pytest.mark.parametrize("case", MISTAKES)
-def test_the_guide_quotes_real_messages(project, case):
+def test_the_guide_quotes_real_messages(example, case):
+    """`ocop check` in-process (fast tier): the same messages as the command's."""
     quoted = [as_in_example(line) for line in re.findall(r"((?:products|docs)/\S+:\d+: .*)", (GUIDE / "loi.md").read_text(encoding="utf-8"))]
-    MISTAKES[case](project)
-    result = project.ocop("check")
+    MISTAKES[case](example)
+    result = example.check()
     assert result.code == 1
     printed = [line.removeprefix("  - ") for line in result.err.splitlines()]
     assert any(line in quoted for line in printed), f"{case}: none of\n{result.err}\nis quoted in loi.md"
@@ -224,7 +225,7 @@ SHORT_ADDRESS = "HTTPS://VIDU.THUNGHIEM.GOV.VN/Q/NM/"  # what Nước mắm Ví 
 TEXT_CHUNK = "ocop-text"  # the text of the page a picture shows, kept in the PNG by the scripts
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def fresh_pictures(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("anh")
     result = subprocess.run(

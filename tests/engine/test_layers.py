@@ -186,6 +186,7 @@ PAGE_KINDS = {
 WHOLE_SITE = {
     "engine/test_layers.py": "the package's layers and imports, and this map of the tests",
     "engine/test_first_run.py": "the README's `make serve` on port 8000, from a fresh clone",
+    "engine/test_tiers.py": "the two tiers of the tests (conftest.py): the fast tier starts no process",
     "engine/test_sizes.py": "no function over 60 lines and no module over 400 lines in the whole package",
     "engine/test_scale.py": "what must not grow with the number of products, on two whole generated sites",
     "engine/test_guide.py": "the officer's guide (scripts/ocop/pages/guide/) walked through in Chromium",

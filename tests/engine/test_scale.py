@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, Project
+from conftest import full_tier_fixture, ROOT, Project
 from ocop.pages.listing import CATALOGUE_PAGE_SIZE, DIRECTORY_PAGE_SIZE
 from ocop.engine.search import SUMMARY_CHARS
 
@@ -28,7 +28,7 @@ def _generator():
     return module.generate
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def sites(tmp_path_factory) -> dict[int, Project]:
     generate = _generator()
     result = {}

@@ -5,7 +5,7 @@ import json
 import urllib.parse
 
 import pytest
-from conftest import copy_project, wait_until
+from conftest import full_tier_fixture, copy_project, wait_until
 
 # Test data only: a fictional product whose summary says "đặc sản".
 EXTRA = {
@@ -23,7 +23,7 @@ QUERIES = [
 ]
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def search_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("search") / "project")
     for path, text in EXTRA.items():

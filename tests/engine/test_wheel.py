@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, decode_qr, fetch, free_port, run, wait_until
+from conftest import ROOT, decode_qr, fetch, free_port, full_tier_fixture, run, wait_until
 
 EPOCH = "1796000000"
 DOMAIN = "huongson.hatinh.gov.vn"
@@ -84,7 +84,7 @@ class Fresh:
         return self.run("ocop", *args, cwd=cwd)
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def fresh(tmp_path_factory) -> Fresh:
     """The wheel installed in a fresh environment, and a new site made, filled and built with it."""
     root = tmp_path_factory.mktemp("wheel")

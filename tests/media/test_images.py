@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import draw_photo, serve
+from conftest import full_tier_fixture, draw_photo, serve
 from PIL import Image
 
 FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
@@ -17,7 +17,7 @@ FISH_SAUCE = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def photo_site(tmp_path_factory):
     from conftest import copy_project
 

@@ -31,6 +31,7 @@ def test_a_little_work_is_left_to_the_build(tmp_path):
     assert not caches.qr.is_cached("https://example.vn/san-pham/a/")
 
 
+@pytest.mark.full
 @needs_two_cores
 def test_the_workers_fill_the_cache_and_a_photo_they_cannot_make_is_left_to_the_build(tmp_path):
     photos = []

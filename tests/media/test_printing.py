@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
-from conftest import SAMPLE, TODAY_ENV, confirm_domain, drawn_over_by_sample_mark, read_pdf
+from conftest import SAMPLE, TODAY_ENV, Project, confirm_domain, drawn_over_by_sample_mark, ocop_in_process, read_pdf
 
 
 def test_unknown_outlet_or_product_is_explained(shop):
@@ -35,20 +36,25 @@ def test_sample_mark_until_the_domain_is_confirmed(project):
     assert len(read_pdf(project.root / "out/nhan-qr.pdf")[0][2]) == 42
 
 
-def test_print_commands_refuse_an_address_no_phone_can_open(shop):
-    """site_url on this machine or the office's network: no print file is written, the message says why."""
+def test_print_commands_refuse_an_address_no_phone_can_open(shop, tmp_path):
+    """site_url on this machine or the office's network: no print file is written, the message says why.
+    The first address through the commands as processes; the others through the same commands called in
+    this process (`ocop_in_process`), each on a copy of its own (a process reads a mkdocs.yml once)."""
     config = shop.root / "mkdocs.yml"
     yml = config.read_text(encoding="utf-8")
-    for site_url in ("http://127.0.0.1:8000/", "http://localhost:8000/", "http://192.168.1.10/ocop/", "http://[::1]/",
-                     "http://169.254.1.1/"):
-        config.write_text(yml.replace("https://quangtrung.quangxuong.thanhhoa.gov.vn/", site_url), encoding="utf-8")
+    site_urls = ("http://127.0.0.1:8000/", "http://localhost:8000/", "http://192.168.1.10/ocop/", "http://[::1]/",
+                 "http://169.254.1.1/")
+    for number, site_url in enumerate(site_urls):
+        copy = shop if number == 0 else Project(shutil.copytree(shop.root, tmp_path / f"copy-{number}"))
+        (copy.root / "mkdocs.yml").write_text(yml.replace("https://quangtrung.quangxuong.thanhhoa.gov.vn/", site_url), encoding="utf-8")
         for command, what in ((["labels", "NM"], "nhãn"), (["brochure"], "tờ giới thiệu"), (["poster", "NM"], "áp phích"),
                               (["shelf-card", "cua-hang-thu"], "thẻ quầy")):
-            result = shop.ocop(*command, "--out", "in", env=TODAY_ENV)
+            arguments = (*command, "--out", "in")
+            result = shop.ocop(*arguments, env=TODAY_ENV) if number == 0 else ocop_in_process(copy.root, *arguments, env=TODAY_ENV)
             assert result.code == 1 and "Traceback" not in result.text, (site_url, command, result.text)
             assert f"Không tạo được {what}: site_url trong mkdocs.yml ({site_url}) không phải địa chỉ công khai" in result.err
             assert "điện thoại của người mua không mở được" in result.err
-            assert not (shop.root / "in").exists()
+            assert not (copy.root / "in").exists()
     config.write_text(yml.replace("https://quangtrung.quangxuong.thanhhoa.gov.vn/", "https://ocop.example.org/"), encoding="utf-8")
     assert shop.ocop("poster", "NM", "--out", "in", env=TODAY_ENV).code == 0
 

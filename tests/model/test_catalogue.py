@@ -396,6 +396,7 @@ def test_each_case(tmp_path, name, capsys):
         assert not (project.root / forbidden).exists() and not Path(forbidden).exists()
 
 
+@pytest.mark.full
 def test_whole_corpus_at_once(tmp_path):
     """All refused cases together: one `ocop check` names every one; `mkdocs build` writes nothing."""
     project = copy_project(tmp_path / "project")
@@ -412,6 +413,7 @@ def test_whole_corpus_at_once(tmp_path):
     assert not (project.root / PWNED).exists()
 
 
+@pytest.mark.full
 def test_accepted_files_build_with_composed_text(tmp_path):
     """BOM, UTF-16, UTF-32, CRLF, CR and NFD files all build; every page holds NFC text only."""
     project = copy_project(tmp_path / "project")
@@ -457,14 +459,14 @@ def test_any_product_name_gives_a_valid_unique_ascii_slug_or_a_clear_message(nam
 
 
 @pytest.mark.parametrize("address", ["https://example.org/mam-tep.jpg", "http://example.org/mam-tep.jpg", "//example.org/a.jpg"])
-def test_a_photo_from_another_host_is_refused_in_vietnamese(project, address):
+def test_a_photo_from_another_host_is_refused_in_vietnamese(example, address):
     """A photo is a file beside the data: the site loads nothing from another host (the editor offers no URL
     entry; a file written by hand is refused with the file, the line and the field)."""
-    product = project.products / "nam-quyen" / "nuoc-mam-nam-quyen.yml"
+    product = example.products / "nam-quyen" / "nuoc-mam-nam-quyen.yml"
     text = product.read_text(encoding="utf-8")
     product.write_text(text + f"photos:\n  - file: {address}\n    alt: Chai nước mắm\n", encoding="utf-8")
     line = len(text.splitlines()) + 2
-    result = project.ocop("check")
+    result = example.check()
     assert result.code != 0
     assert (
         f"products/nam-quyen/nuoc-mam-nam-quyen.yml:{line}: trường 'photos[0].file': ảnh phải là tệp ảnh chụp đặt "

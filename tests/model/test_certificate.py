@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import NEXT_DAY, TODAY, copy_project, epoch, text_of
+from conftest import full_tier_fixture, NEXT_DAY, TODAY, copy_project, epoch, text_of
 
 
 def product(name: str, producer: str, certification: str, extra: str = "") -> str:
@@ -40,13 +40,13 @@ def boundary_project(tmp_path_factory, day: dt.date, hour_utc: int = 5):
     return project
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def on_day(tmp_path_factory):
     # 18:00 UTC on the 14th is 01:00 on the 15th in Vietnam: "today" is Vietnam's date.
     return boundary_project(tmp_path_factory, TODAY - dt.timedelta(days=1), hour_utc=18)
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def day_after(tmp_path_factory):
     return boundary_project(tmp_path_factory, NEXT_DAY)
 
@@ -162,6 +162,7 @@ def test_undated_stars_are_shown_with_a_plain_note(built):
     assert catalogue["Nước mắm Năm Quyền"][0] == "3"
 
 
+@pytest.mark.full
 def test_expiring_window_follows_the_plugin_setting(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("window") / "project")
     for path, text in BOUNDARY_PRODUCTS.items():
@@ -173,8 +174,8 @@ def test_expiring_window_follows_the_plugin_setting(tmp_path_factory):
     assert "hôm nay" in text_of(project.page("san-pham/cha-ngay-cuoi/"))
 
 
-def test_a_bad_source_date_epoch_is_explained(project):
-    result = project.ocop("check", env={"SOURCE_DATE_EPOCH": "hôm qua"})
+def test_a_bad_source_date_epoch_is_explained(example):
+    result = example.check(env={"SOURCE_DATE_EPOCH": "hôm qua"})
     assert result.code == 1 and "Traceback" not in result.text
     assert "SOURCE_DATE_EPOCH" in result.err and "số giây" in result.err
 

@@ -52,11 +52,11 @@ PRODUCER_MISTAKES = {
 
 
 @pytest.mark.parametrize("case", PRODUCER_MISTAKES)
-def test_a_mistake_in_producer_yml_is_reported_once_on_that_file(project, case):
+def test_a_mistake_in_producer_yml_is_reported_once_on_that_file(example, case):
     text, expected = PRODUCER_MISTAKES[case]
-    project.write(PRODUCER, text)
-    project.write(PRODUCT, GOOD_PRODUCT)  # a second product of the same producer
-    result = project.ocop("check")
+    example.write(PRODUCER, text)
+    example.write(PRODUCT, GOOD_PRODUCT)  # a second product of the same producer
+    result = example.check()
     assert result.code == 1 and "Traceback" not in result.text
     assert problems(result) == expected, result.err
     assert f"Dữ liệu có {len(expected)} lỗi" in result.err
@@ -101,7 +101,7 @@ def test_a_reference_suggests_at_most_three_names_among_650_products(big_catalog
     big_catalogue.write(outlet, "name: Cửa hàng thử\nkind: chợ\nproducts:\n  - san-pham-thu-1234\n  - banh-gai-tu-tru\n")
     big_catalogue.write(fair, "name: Hội chợ thử\nstart: 01/03/2025\nproducts:\n  - nuoc-mam-nam-quyen\n  - nem\n")
     try:
-        result = big_catalogue.ocop("check")
+        result = big_catalogue.check()
     finally:
         for file in (outlet, fair):
             (big_catalogue.root / file).unlink()
@@ -121,7 +121,7 @@ def test_a_page_marker_suggests_at_most_three_names_among_650_products(big_catal
     page = "docs/thu-nghiem.md"
     big_catalogue.write(page, "# Trang thử\n\n[[san-pham: san-pham-thu-99]]\n\n[[san-pham: ruou-lua-moi]]\n")
     try:
-        result = big_catalogue.ocop("check")
+        result = big_catalogue.check()
     finally:
         (big_catalogue.root / page).unlink()
     assert result.code == 1
@@ -176,20 +176,20 @@ WRITTEN = {
 
 
 @pytest.mark.parametrize("case", WRITTEN)
-def test_a_message_quotes_the_value_as_written(project, case):
+def test_a_message_quotes_the_value_as_written(example, case):
     added, expected = WRITTEN[case]
-    project.write(PRODUCT, GOOD_PRODUCT + added)
-    result = project.ocop("check")
+    example.write(PRODUCT, GOOD_PRODUCT + added)
+    result = example.check()
     assert result.code == 1 and "Traceback" not in result.text
     line = 4 + added.count("\n") - 1
     assert problems(result) == [f"{PRODUCT}:{line}: {expected}"], result.err
 
 
-def test_a_bad_date_is_quoted_once_and_told_alike_in_a_product_and_a_post(project):
+def test_a_bad_date_is_quoted_once_and_told_alike_in_a_product_and_a_post(example):
     """One set of date forms everywhere: the same mistake gets the same words in a product and a post."""
-    project.write(PRODUCT, GOOD_PRODUCT + "certification:\n  stars: 3\n  date: 15-3-2025\n")
-    project.write("docs/tin-tuc/posts/ngay-sai.md", '---\ntitle: "Bài thử ngày sai"\ndate: 15-3-2025\n---\n\nMở đầu.\n')
-    result = project.ocop("check")
+    example.write(PRODUCT, GOOD_PRODUCT + "certification:\n  stars: 3\n  date: 15-3-2025\n")
+    example.write("docs/tin-tuc/posts/ngay-sai.md", '---\ntitle: "Bài thử ngày sai"\ndate: 15-3-2025\n---\n\nMở đầu.\n')
+    result = example.check()
     assert result.code == 1
     product, post = problem_in(result, PRODUCT), problem_in(result, "docs/tin-tuc/posts/ngay-sai.md")
     said = "không phải ngày (viết 31/05/2024 hoặc 2024-05-31) (đang ghi: '15-3-2025')"
@@ -200,16 +200,16 @@ def test_a_bad_date_is_quoted_once_and_told_alike_in_a_product_and_a_post(projec
 ENGLISH = re.compile(r"\b(or|and|Input|should|be|valid|must|field|required|expected|Value|error)\b")
 
 
-def test_no_english_word_in_a_vietnamese_message(project):
+def test_no_english_word_in_a_vietnamese_message(example):
     """pydantic's own words ("Input should be …", "'a' or 'b'") never reach the officer."""
-    project.write(PRODUCER, "name: Năm Quyền\nkind: HTX\nlocation: {lat: nhiều, lon: 200}\nphotos: 3\n")
-    project.write("products/huan-hong/mam-tom.yml", GOOD_PRODUCT.replace("nam-quyen", "huan-hong") + (
+    example.write(PRODUCER, "name: Năm Quyền\nkind: HTX\nlocation: {lat: nhiều, lon: 200}\nphotos: 3\n")
+    example.write("products/huan-hong/mam-tom.yml", GOOD_PRODUCT.replace("nam-quyen", "huan-hong") + (
         "certification: {stars: 2, score: 65.5, date: 2024-06-01T10:00:00+07:00, issuer: [UBND]}\n"
         "price: {min: 0, max: mười}\nbatches: [{code: L1, produced: hôm qua}]\nretired: yes\nen: {name: [a]}\n"
     ))
-    project.write("products/_diem-ban/cho.yml", "name: Chợ thử\nkind: tạp hóa\nurl: ftp://x\nproducts: nem\n")
-    project.write("products/_hoi-cho/hoi-cho.yml", "name: Hội chợ\nstart: mai\nproducts: [{a: 1}]\n")
-    result = project.ocop("check")
+    example.write("products/_diem-ban/cho.yml", "name: Chợ thử\nkind: tạp hóa\nurl: ftp://x\nproducts: nem\n")
+    example.write("products/_hoi-cho/hoi-cho.yml", "name: Hội chợ\nstart: mai\nproducts: [{a: 1}]\n")
+    result = example.check()
     assert result.code == 1 and "Traceback" not in result.text
     rows = problems(result)
     assert len(rows) >= 12, result.err
@@ -218,20 +218,20 @@ def test_no_english_word_in_a_vietnamese_message(project):
         assert not ENGLISH.search(said), row
 
 
-def test_a_photo_name_differing_only_in_letter_case_is_refused_on_every_system(project):
+def test_a_photo_name_differing_only_in_letter_case_is_refused_on_every_system(example):
     from PIL import Image
 
-    Image.new("RGB", (40, 30), (200, 120, 40)).save(project.products / "nam-quyen" / "chai-500ml.jpg")
-    project.write(PRODUCT, GOOD_PRODUCT + "photos:\n  - file: Chai-500ml.JPG\n    alt: Chai thử\n")
-    result = project.ocop("check")
+    Image.new("RGB", (40, 30), (200, 120, 40)).save(example.products / "nam-quyen" / "chai-500ml.jpg")
+    example.write(PRODUCT, GOOD_PRODUCT + "photos:\n  - file: Chai-500ml.JPG\n    alt: Chai thử\n")
+    result = example.check()
     assert result.code == 1 and "Traceback" not in result.text
     assert problems(result) == [
         f"{PRODUCT}:5: trường 'photos[0].file': tên tệp ảnh 'Chai-500ml.JPG' chỉ khác chữ hoa/chữ thường với tệp có "
         "thật 'chai-500ml.jpg': hãy viết đúng 'chai-500ml.jpg' (máy chủ web phân biệt chữ hoa, chữ thường nên ảnh sẽ "
         "không hiện)"
     ], result.err
-    project.write(PRODUCT, GOOD_PRODUCT + "photos:\n  - file: chai-500ml.jpg\n    alt: Chai thử\n")
-    assert project.ocop("check").code == 0
+    example.write(PRODUCT, GOOD_PRODUCT + "photos:\n  - file: chai-500ml.jpg\n    alt: Chai thử\n")
+    assert example.check().code == 0
 
 
 # --- Dates that cannot be: after the build day, or in the wrong order ------------------------------------
@@ -262,10 +262,10 @@ DATE_MISTAKES = {
 
 
 @pytest.mark.parametrize("case", DATE_MISTAKES)
-def test_a_date_that_cannot_be_is_refused_with_its_line(project, case):
+def test_a_date_that_cannot_be_is_refused_with_its_line(example, case):
     file, content, expected = DATE_MISTAKES[case]
-    project.write(file, content)
-    result = project.ocop("check", env=BUILD_DAY)
+    example.write(file, content)
+    result = example.check(env=BUILD_DAY)
     assert result.code == 1 and "Traceback" not in result.text
     assert problems(result) == [expected], result.err
 
@@ -305,13 +305,13 @@ ISSUERS = {
 
 
 @pytest.mark.parametrize("case", ISSUERS)
-def test_an_issuer_that_does_not_fit_the_decision_is_only_a_warning(project, case):
+def test_an_issuer_that_does_not_fit_the_decision_is_only_a_warning(example, case):
     stars, day, issuer, expected = ISSUERS[case]
     # A commune with a report channel (test data), so that its absence is not the warning counted here.
-    config = project.root / "mkdocs.yml"
+    config = example.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("    # zalo:\n", '    zalo: "0900000000"\n'), encoding="utf-8")
-    project.write(PRODUCT, GOOD_PRODUCT + f"certification:\n  stars: {stars}\n  date: {day}\n  issuer: {issuer}\n")
-    result = project.ocop("check", env=BUILD_DAY)
+    example.write(PRODUCT, GOOD_PRODUCT + f"certification:\n  stars: {stars}\n  date: {day}\n  issuer: {issuer}\n")
+    result = example.check(env=BUILD_DAY)
     assert result.code == 0, result.text
     if expected is None:
         assert "cảnh báo" not in result.text
@@ -351,10 +351,10 @@ SUBGROUPS = {
 
 
 @pytest.mark.parametrize("case", SUBGROUPS)
-def test_a_subgroup_not_in_the_list_is_only_a_warning_naming_no_internal_file(project, case):
+def test_a_subgroup_not_in_the_list_is_only_a_warning_naming_no_internal_file(example, case):
     group, written, expected = SUBGROUPS[case]
-    project.write(PRODUCT, GOOD_PRODUCT.replace("thuc-pham", group) + f"subgroup: {written}\n")
-    result = project.ocop("check")
+    example.write(PRODUCT, GOOD_PRODUCT.replace("thuc-pham", group) + f"subgroup: {written}\n")
+    result = example.check()
     assert result.code == 0, result.text
     assert f"  - {PRODUCT}:4: trường 'subgroup': {expected}" in result.err.splitlines(), result.err
     assert ".yml" not in expected and "nhom-san-pham" not in result.text
@@ -367,8 +367,8 @@ def test_a_subgroup_not_in_the_list_is_built_and_shown_as_written(project):
     assert "Thực phẩm › Thủy sản khô" in text_of(project.page("san-pham/mam-tom-thu-nghiem/"))
 
 
-def test_a_subgroup_may_be_named_as_the_decision_writes_it(project):
+def test_a_subgroup_may_be_named_as_the_decision_writes_it(example):
     """`subgroup: Đồ ăn nhanh` is the listed sub-group `do-an-nhanh`, without a warning."""
-    project.write(PRODUCT, GOOD_PRODUCT + "subgroup: đồ ăn nhanh\n")
-    result = project.ocop("check")
+    example.write(PRODUCT, GOOD_PRODUCT + "subgroup: đồ ăn nhanh\n")
+    result = example.check()
     assert result.code == 0 and "subgroup" not in result.err, result.err

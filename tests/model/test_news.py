@@ -36,8 +36,8 @@ def _feed(project) -> dict[str, ElementTree.Element]:
 def test_a_new_post_stays_unpublished_while_it_is_a_draft(project):
     path = _new_post(project)
     assert "draft: true" in path.read_text(encoding="utf-8")
-    assert project.ocop("check").code == 0
-    assert project.build().code == 0
+    assert project.check().code == 0
+    assert project.build_in_process().code == 0
     assert not (project.site / POST_URL).exists()
     assert TITLE not in project.page("tin-tuc/")
     assert TITLE not in project.page("")
@@ -48,7 +48,7 @@ def test_a_new_post_stays_unpublished_while_it_is_a_draft(project):
 def test_a_published_post_shows_in_the_news_its_category_the_feed_and_the_home_page(project):
     path = _new_post(project)
     path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
 
     post = text_of(project.page(POST_URL))
     assert TITLE in post and "Đoạn mở đầu của bài" in post
@@ -73,8 +73,8 @@ def test_a_product_card_in_a_post_links_to_the_product(project):
         '---\ntitle: "Thẻ sản phẩm thử"\ndate: 2026-12-02\ncategories: [Tin tức]\n---\n\nMở đầu.\n\n'
         "[[san-pham: nem-huan-hong]]\n\n```\n[[san-pham: trong-khoi-ma]]\n```\n",
     )
-    assert project.ocop("check").code == 0, project.ocop("check").text
-    assert project.build().code == 0
+    assert project.check().code == 0, project.check().text
+    assert project.build_in_process().code == 0
     url = "tin-tuc/2026/12/02/the-san-pham-thu/"
     html = project.page(url)
     card = re.search(r'<div class="ocop-product-card">(.*?)</div>\s*</div>', html, re.DOTALL).group(1)
@@ -103,9 +103,9 @@ def test_a_post_takes_the_date_forms_of_the_data_files(project):
     project.write("docs/tin-tuc/posts/ngay-viet.md", '---\ntitle: "Ngày viết kiểu Việt"\ndate: 15/08/2025\n---\n\nMở đầu.\n')
     project.write("docs/tin-tuc/posts/ngay-nhom.md",
                   '---\ntitle: "Ngày dạng nhóm"\ndate:\n  created: 5/8/2025\n  updated: 2025-08-20\n---\n\nMở đầu.\n')
-    check = project.ocop("check")
+    check = project.check()
     assert check.code == 0, check.text
-    built = project.build()
+    built = project.build_in_process()
     assert built.code == 0, built.text
     assert "Ngày viết kiểu Việt" in text_of(project.page("tin-tuc/2025/08/15/ngay-viet-kieu-viet/"))
     assert "Ngày dạng nhóm" in text_of(project.page("tin-tuc/2025/08/05/ngay-dang-nhom/"))
@@ -128,12 +128,12 @@ POST_MISTAKES = {
 
 
 @pytest.mark.parametrize("case", POST_MISTAKES)
-def test_post_mistakes_are_named_with_file_and_line(project, case):
+def test_post_mistakes_are_named_with_file_and_line(example, case):
     old, new, line, words = POST_MISTAKES[case]
     text = BROKEN.replace("[[san-pham: nuoc-mam]]", "[[san-pham: nuoc-mam-nam-quyen]]") if case not in ("unknown-marker", "missing-photo") else BROKEN
     assert old in text
-    project.write("docs/tin-tuc/posts/sai.md", text.replace(old, new))
-    result = project.ocop("check")
+    example.write("docs/tin-tuc/posts/sai.md", text.replace(old, new))
+    result = example.check()
     assert result.code == 1 and "Traceback" not in result.text
     row = next((row for row in result.err.splitlines() if "docs/tin-tuc/posts/sai.md" in row), "")
     assert f"docs/tin-tuc/posts/sai.md:{line}:" in row, result.err
@@ -149,7 +149,7 @@ def test_a_photo_next_to_the_post_is_published(project):
         "docs/tin-tuc/posts/anh-thu.md",
         '---\ntitle: "Ảnh thử"\ndate: 2026-12-04\ncategories: [Tin tức]\n---\n\n![Chợ quê thử](anh/cho-que.jpg)\n',
     )
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     url = "tin-tuc/2026/12/04/anh-thu/"
     src = re.search(r'<img src="([^"]+)"[^>]* alt="Chợ quê thử"', project.page(url)).group(1)
     assert (project.site / url / src).resolve().is_file()
@@ -180,7 +180,7 @@ def test_a_phone_photo_in_a_post_is_published_resized(project):
     original = _phone_photo(project.root / "docs/tin-tuc/posts/anh/cho-que.jpg")
     assert original > 3_000_000
     project.write("docs/tin-tuc/posts/anh-thu.md", PHOTO_POST.format(photo="anh/cho-que.jpg"))
-    result = project.build()
+    result = project.build_in_process()
     assert result.code == 0, result.text
     published = [path for path in project.site.rglob("*") if path.name.startswith("cho-que")]
     assert {path.suffix for path in published} == {".jpg", ".webp"}
@@ -255,23 +255,23 @@ NEWS_MARKUP = {
 
 
 @pytest.mark.parametrize("case", NEWS_MARKUP)
-def test_markup_and_script_links_in_news_fields_are_refused_with_file_and_line(project, case):
+def test_markup_and_script_links_in_news_fields_are_refused_with_file_and_line(example, case):
     """Fields Material's blog prints as they are, and links of posts and authors, follow the rules of
     products' web addresses: no `javascript:`, `data:` or other scheme; no markup."""
     file, old, new, line, words = NEWS_MARKUP[case]
-    project.write("docs/tin-tuc/posts/sai.md", BROKEN.replace("[[san-pham: nuoc-mam]]", "Nội dung."))
-    path = project.root / file
+    example.write("docs/tin-tuc/posts/sai.md", BROKEN.replace("[[san-pham: nuoc-mam]]", "Nội dung."))
+    path = example.root / file
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    result = project.ocop("check")
+    result = example.check()
     assert result.code == 1 and "Traceback" not in result.text
     assert f"{file}:{line}: {words}" in result.err, result.err
     assert "không có tác giả" not in result.err
 
 
-def test_links_to_pages_and_web_addresses_are_accepted(project):
+def test_links_to_pages_and_web_addresses_are_accepted(example):
     links = "links:\n  - ke-hoach-2025.md\n  - Kế hoạch: ke-hoach-2025.md\n  - Trang: https://example.org/thu-nghiem\ncategories:"
-    project.write("docs/tin-tuc/posts/dung.md", BROKEN.replace("[[san-pham: nuoc-mam]]", "Nội dung.").replace("categories:", links))
-    result = project.ocop("check")
+    example.write("docs/tin-tuc/posts/dung.md", BROKEN.replace("[[san-pham: nuoc-mam]]", "Nội dung.").replace("categories:", links))
+    result = example.check()
     assert result.code == 0, result.text

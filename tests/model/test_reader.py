@@ -116,25 +116,25 @@ CONTROL_IN_FILES = {
 
 
 @pytest.mark.parametrize("case", CONTROL_IN_FILES)
-def test_a_control_character_is_refused_by_check_in_every_kind_of_file(project, case):
+def test_a_control_character_is_refused_by_check_in_every_kind_of_file(example, case):
     file, old, new, field = CONTROL_IN_FILES[case]
     if case == "outlet":
-        project.write(file, OUTLET_SHOP)
-    path = project.root / file
+        example.write(file, OUTLET_SHOP)
+    path = example.root / file
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     rows = path.read_text(encoding="utf-8").splitlines()
     line = next(number for number, row in enumerate(rows, start=1) if "\\" in row)  # the escape's line
-    result = project.ocop("check")
+    result = example.check()
     assert result.code == 1 and "Traceback" not in result.text
     assert f"{file}:{line}: trường '{field}': có ký tự điều khiển không in được" in result.err, result.err
 
 
-def test_a_control_character_in_the_communes_settings_is_refused_too(project):
+def test_a_control_character_in_the_communes_settings_is_refused_too(example):
     """mkdocs.yml is read by MkDocs, not by this reader: its `extra: commune:` is checked all the same."""
-    config = project.root / "mkdocs.yml"
+    config = example.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("    name: Quảng Trung", '    name: "Quảng\\x07Trung"'), encoding="utf-8")
-    result = project.ocop("check")
+    result = example.check()
     assert result.code == 1 and "Traceback" not in result.text
     assert "mkdocs.yml: trường 'extra.commune.name': có ký tự điều khiển không in được (mã U+0007)" in result.err, result.err

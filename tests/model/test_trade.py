@@ -28,8 +28,8 @@ def test_empty_pages_read_well(built):
 def test_an_outlet_shows_on_the_outlets_page_and_on_its_products_pages(project):
     project.write("products/_diem-ban/cua-hang-thu-nghiem.yml", OUTLET_SHOP)
     project.write("products/_diem-ban/gian-hang-thu-nghiem.yml", OUTLET_ONLINE)
-    assert project.ocop("check").code == 0
-    assert project.build().code == 0
+    assert project.check().code == 0
+    assert project.build_in_process().code == 0
 
     html = project.page("diem-ban/")
     text = text_of(html)
@@ -56,7 +56,7 @@ def test_the_products_own_sellers_and_the_outlets_are_listed_together(project):
         + "where_to_buy:\n  - name: Quầy thử A\n    phone: \"0900 111 333\"\n  - name: Quầy thử B\n",
         encoding="utf-8",
     )
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     html = project.page("san-pham/nuoc-mam-nam-quyen/")
     section = html.split('id="mua-o-au"', 1)[1].split("<h2", 1)[0]
     items = [text_of(f"<article>{item}</article>") for item in re.findall(r"<li>(.*?)</li>", section, re.DOTALL)]
@@ -113,11 +113,11 @@ MISTAKES = {
 
 
 @pytest.mark.parametrize("case", MISTAKES)
-def test_mistakes_in_outlets_and_fairs_name_file_line_and_field(project, case):
+def test_mistakes_in_outlets_and_fairs_name_file_line_and_field(example, case):
     relative, content, line, field, words = MISTAKES[case]
     file = f"products/{relative}"
-    project.write(file, content)
-    result = project.ocop("check")
+    example.write(file, content)
+    result = example.check()
     assert result.code == 1 and "Traceback" not in result.text
     row = next((row for row in result.err.splitlines() if file in row), "")
     assert (f"{file}:{line}:" if line else f"{file}:") in row, result.err

@@ -59,10 +59,10 @@ def _write_case(project, case: str) -> str:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_check_names_file_line_and_field(project, case):
-    file = _write_case(project, case)
+def test_check_names_file_line_and_field(example, case):
+    file = _write_case(example, case)
     _, line, field, words = CASES[case]
-    result = project.ocop("check")
+    result = example.check()
     assert result.code == 1, result.text
     assert "Traceback" not in result.text
     message = next((row for row in result.err.splitlines() if file in row), "")
@@ -81,27 +81,27 @@ def test_build_stops_before_writing_anything(project, case):
     assert not project.site.exists()
 
 
-def test_every_problem_is_reported_at_once(project):
-    project.write("products/nam-quyen/mam-tom.yml", GOOD.replace("stars: 3", "stars: 7"))
-    project.write("products/huan-hong/cha-que.yml", GOOD.replace("group: thuc-pham", "group: x").replace("nam-quyen", "huan-hong"))
-    result = project.ocop("check")
+def test_every_problem_is_reported_at_once(example):
+    example.write("products/nam-quyen/mam-tom.yml", GOOD.replace("stars: 3", "stars: 7"))
+    example.write("products/huan-hong/cha-que.yml", GOOD.replace("group: thuc-pham", "group: x").replace("nam-quyen", "huan-hong"))
+    result = example.check()
     assert result.code == 1
     assert "mam-tom.yml:5" in result.err and "cha-que.yml:3" in result.err
     assert "Dữ liệu có 2 lỗi" in result.err
 
 
-def test_duplicate_slug_names_both_files(project):
-    project.write("products/huan-hong/nuoc-mam-2.yml", GOOD.replace("Mắm tôm thử nghiệm", "Nước mắm Năm Quyền"))
-    result = project.ocop("check")
+def test_duplicate_slug_names_both_files(example):
+    example.write("products/huan-hong/nuoc-mam-2.yml", GOOD.replace("Mắm tôm thử nghiệm", "Nước mắm Năm Quyền"))
+    result = example.check()
     assert result.code == 1
     message = next(row for row in result.err.splitlines() if "trùng" in row)
     assert "địa chỉ trang 'nuoc-mam-nam-quyen' trùng" in message
     assert "products/nam-quyen/nuoc-mam-nam-quyen.yml" in message and "products/huan-hong/nuoc-mam-2.yml" in message
 
 
-def test_slugs_differing_only_by_diacritics_clash(project):
-    project.write("products/huan-hong/nuoc-mam-2.yml", GOOD.replace("Mắm tôm thử nghiệm", "NUOC MAM nam quyen"))
-    result = project.ocop("check")
+def test_slugs_differing_only_by_diacritics_clash(example):
+    example.write("products/huan-hong/nuoc-mam-2.yml", GOOD.replace("Mắm tôm thử nghiệm", "NUOC MAM nam quyen"))
+    result = example.check()
     assert result.code == 1 and "trùng" in result.err
 
 

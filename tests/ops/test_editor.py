@@ -24,6 +24,7 @@ from conftest import (
     copy_project,
     environment,
     free_port,
+    full_tier_fixture,
     only_from,
     wait_until,
 )
@@ -185,7 +186,7 @@ def serving(root: Path):
         yield root, base
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def served(tmp_path_factory):
     """The example project served, for the tests that only read it."""
     with serving_a_clone(tmp_path_factory.mktemp("editor") / "project") as found:
@@ -453,6 +454,7 @@ def test_every_field_of_the_editor_has_a_vietnamese_hint(served):
     assert checked > 100
 
 
+@pytest.mark.full
 def test_editor_is_not_published_without_a_hosting_backend(tmp_path):
     project = copy_project(tmp_path / "project")
     result = project.build()

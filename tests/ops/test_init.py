@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import BIN, ROOT, environment, fetch, free_port, run, wait_until
 
@@ -24,6 +25,7 @@ def files_of(folder: Path) -> list[str]:
     return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file() and ".git" not in path.parts)
 
 
+@pytest.mark.full  # `ocop init` (and a build) as processes
 def test_a_new_site_holds_only_the_communes_files_is_committed_and_builds_strict(tmp_path):
     result = ocop(tmp_path, "init", "huong-son", *HUONG_SON)
     assert result.returncode == 0, result.stderr
@@ -63,6 +65,7 @@ def test_a_new_site_holds_only_the_communes_files_is_committed_and_builds_strict
     assert (site / "site/assets/stylesheets/ocop.css").is_file()  # the engine's theme
 
 
+@pytest.mark.full  # `ocop init` (and a build) as processes
 def test_the_preview_of_a_new_site_links_the_editor_from_the_empty_catalogue(tmp_path):
     assert ocop(tmp_path, "init", "site", *HUONG_SON).returncode == 0
     port = free_port()
@@ -79,6 +82,7 @@ def test_the_preview_of_a_new_site_links_the_editor_from_the_empty_catalogue(tmp
         server.wait(timeout=30)
 
 
+@pytest.mark.full  # `ocop init` (and a build) as processes
 def test_the_questions_are_asked_in_vietnamese_and_the_domain_is_suggested(tmp_path):
     result = ocop(tmp_path, "init", "xa-moi", stdin="Xã Hương Sơn\nHà Tĩnh\nSơn Tây, Sơn Lĩnh\n\n")
     assert result.returncode == 0, result.stderr
@@ -91,6 +95,7 @@ def test_the_questions_are_asked_in_vietnamese_and_the_domain_is_suggested(tmp_p
     assert ocop(site, "build").returncode == 0
 
 
+@pytest.mark.full  # `ocop init` (and a build) as processes
 def test_a_ward_of_a_city_keeps_its_words_and_a_long_district_domain_is_told_before_anything_is_printed(tmp_path):
     domain = "phuong7.quan-thuan-hoa-cu.thanh-pho-hue-vi-du.gov.vn"  # 5 labels, 49 characters: fictional
     result = ocop(tmp_path, "init", "phuong-7", "--commune", "Phường 7", "--province", "Huế", "--domain", domain)
@@ -107,6 +112,7 @@ def test_a_ward_of_a_city_keeps_its_words_and_a_long_district_domain_is_told_bef
     assert "cán bộ nông nghiệp của phường 7" in (site / "site/huong-dan/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.full  # `ocop init` (and a build) as processes
 def test_a_folder_with_files_is_refused_and_left_as_it_was(tmp_path):
     (tmp_path / "co-san").mkdir()
     (tmp_path / "co-san" / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")
@@ -117,6 +123,7 @@ def test_a_folder_with_files_is_refused_and_left_as_it_was(tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["co-san"]  # no temporary folder left beside it
 
 
+@pytest.mark.full  # `ocop init` (and a build) as processes
 def test_an_answer_left_out_or_wrong_stops_before_anything_is_written(tmp_path):
     result = ocop(tmp_path, "init", "moi", stdin="")
     assert result.returncode == 2 and 'Thiếu tên xã: ghi --commune "Tên xã"' in result.stderr
@@ -126,6 +133,7 @@ def test_an_answer_left_out_or_wrong_stops_before_anything_is_written(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.full  # `ocop init` (and a build) as processes
 def test_a_page_the_site_writes_under_docs_huong_dan_replaces_the_guides(tmp_path):
     assert ocop(tmp_path, "init", "site", *HUONG_SON).returncode == 0
     site = tmp_path / "site"

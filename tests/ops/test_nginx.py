@@ -27,7 +27,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import OUTLET_SHOP, ROOT, free_port, issue_stamps, wait_until
+from conftest import full_tier_fixture, OUTLET_SHOP, ROOT, free_port, issue_stamps, wait_until
 from ocop.model.stamps import new_serial, printed
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
@@ -65,7 +65,7 @@ def fetch(url: str, host: str | None = None):
     return status, headers, gzip.decompress(body) if headers["Content-Encoding"] == "gzip" else body
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def nginx(tmp_path_factory):
     """nginx running the sample configuration over a published example site (with a /Q/ code)."""
     if not NGINX or not shutil.which("openssl"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 
+import pytest
 from conftest import BIN, ROOT, environment, fetch, free_port, serves, wait_until
 
 
@@ -68,6 +69,7 @@ def _serve_command(*arguments: str) -> str:
     return made.stdout.strip().splitlines()[-1]
 
 
+@pytest.mark.full
 def test_readme_says_how_the_preview_is_served_on_another_port():
     """No browser opens by itself; a busy port 8000 needs another one, in `make serve` as in `ocop serve`."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

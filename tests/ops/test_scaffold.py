@@ -12,7 +12,7 @@ import shutil
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT, Project, copy_project, text_of
+from conftest import ROOT, Project, copy_project, ocop_in_process, text_of
 from ocop.model.models import Fair, Outlet, Producer, Product
 
 NEW = [
@@ -33,6 +33,13 @@ def desk(tmp_path) -> Project:
     return copy_project(tmp_path / "Trang web xã Quảng Trung")
 
 
+def new(desk: Project, *arguments: str):
+    """`ocop new ARGUMENTS` called in this process (fast tier): the same command as the process the first
+    test and the missing-value tests run, its messages and exit code."""
+    return ocop_in_process(desk.root, "new", *arguments)
+
+
+@pytest.mark.full  # `ocop new` as a command, and a build
 def test_each_new_file_passes_check_unchanged_and_explains_its_fields(desk):
     for arguments, file, model in NEW:
         result = desk.ocop("new", *arguments)
@@ -45,7 +52,7 @@ def test_each_new_file_passes_check_unchanged_and_explains_its_fields(desk):
         if model is not None:
             missing = [name for name in model.model_fields if f"{name}:" not in text]
             assert missing == [], f"{file} does not mention {missing}"
-        check = desk.ocop("check")
+        check = desk.check()
         assert check.code == 0, f"{file}\n{check.text}"
     assert desk.build().code == 0
     assert "Nước mắm Thử Nghiệm" in text_of(desk.page("san-pham/nuoc-mam-thu-nghiem/"))
@@ -61,7 +68,7 @@ ALTERNATIVES = {"certification"}
 def test_each_field_is_offered_and_explained_once(desk):
     """A field shown twice (`# code:` with two explanations) leaves the officer guessing which to fill in."""
     for arguments, file, _ in NEW:
-        assert desk.ocop("new", *arguments).code == 0
+        assert new(desk, *arguments).code == 0
         text = (desk.root / file).read_text(encoding="utf-8")
         fields = re.findall(r"^(?:# )?([a-z_]+):", text, flags=re.MULTILINE)
         repeated = {name for name in fields if fields.count(name) > 1} - ALTERNATIVES
@@ -73,7 +80,7 @@ def test_each_field_is_offered_and_explained_once(desk):
 def test_new_data_files_satisfy_their_json_schemas(desk):
     """The editor (VS Code) checks the same rules as `ocop check` while the officer fills in the file."""
     for arguments, file, model in NEW:
-        assert desk.ocop("new", *arguments).code == 0
+        assert new(desk, *arguments).code == 0
         if model is None:
             continue
         text = (desk.root / file).read_text(encoding="utf-8")
@@ -85,21 +92,21 @@ def test_new_data_files_satisfy_their_json_schemas(desk):
 
 
 def test_new_refuses_to_overwrite_or_to_guess(desk):
-    assert desk.ocop("new", "producer", "Hợp tác xã Thử Nghiệm").code == 0
-    again = desk.ocop("new", "producer", "Hợp tác xã Thử Nghiệm")
+    assert new(desk, "producer", "Hợp tác xã Thử Nghiệm").code == 0
+    again = new(desk, "producer", "Hợp tác xã Thử Nghiệm")
     assert again.code == 1 and "đã có thư mục products/hop-tac-xa-thu-nghiem/" in again.err
-    orphan = desk.ocop("new", "product", "Mắm Thử", "--producer", "khong-co")
+    orphan = new(desk, "product", "Mắm Thử", "--producer", "khong-co")
     assert orphan.code == 1 and "không có cơ sở 'khong-co'" in orphan.err and "nam-quyen" in orphan.err
-    taken = desk.ocop("new", "product", "Nem Huân Hồng", "--producer", "hop-tac-xa-thu-nghiem")
+    taken = new(desk, "product", "Nem Huân Hồng", "--producer", "hop-tac-xa-thu-nghiem")
     assert taken.code == 1 and "đã có sản phẩm có địa chỉ 'nem-huan-hong'" in taken.err
-    shop = desk.ocop("new", "outlet", "Gian hàng Thử", "--type", "Shopee")
+    shop = new(desk, "outlet", "Gian hàng Thử", "--type", "Shopee")
     assert shop.code == 1 and "--url" in shop.err
-    category = desk.ocop("new", "post", "Tin thử", "--category", "Thể thao")
+    category = new(desk, "post", "Tin thử", "--category", "Thể thao")
     assert category.code == 1 and "không có chuyên mục 'Thể thao'" in category.err
-    assert desk.ocop("new", "post", "Tin thử").code == 0
-    twice = desk.ocop("new", "post", "Tin thử")
+    assert new(desk, "post", "Tin thử").code == 0
+    twice = new(desk, "post", "Tin thử")
     assert twice.code == 1 and "không ghi đè" in twice.err
-    missing_name = desk.ocop("new", "post")
+    missing_name = new(desk, "post")
     assert missing_name.code != 0 and "Thiếu tiêu đề bài viết" in missing_name.text
     assert "Traceback" not in missing_name.text + twice.text + shop.text
 
@@ -107,11 +114,12 @@ def test_new_refuses_to_overwrite_or_to_guess(desk):
 def test_new_works_while_the_data_has_a_mistake(desk):
     """The officer can add files before fixing an unrelated mistake; `ocop new` says the data has one."""
     desk.write("products/nam-quyen/loi.yml", "name: [\n")
-    result = desk.ocop("new", "producer", "Hộ Thử Nghiệm")
+    result = new(desk, "producer", "Hộ Thử Nghiệm")
     assert result.code == 0 and "dữ liệu hiện có lỗi" in result.err
     assert (desk.root / "products/ho-thu-nghiem/producer.yml").is_file()
 
 
+@pytest.mark.full  # it builds
 def test_a_fresh_copy_without_example_data_starts_from_nothing(tmp_path):
     """A commune starting its own site: empty products/, no posts; every page still builds."""
     project = copy_project(tmp_path / "empty")
@@ -145,6 +153,7 @@ MISSING = {
 }
 
 
+@pytest.mark.full  # `ocop new` run from a script: a process with no console
 @pytest.mark.parametrize("case", MISSING)
 def test_a_missing_value_shows_the_command_that_was_meant(desk, case):
     """Run from a script (no console to ask at), `ocop new` stops and shows the whole command to type."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from conftest import SITE_URL, copy_project
 from ocop.ops.sitecheck import check_site
 
@@ -60,7 +61,7 @@ def test_a_link_in_the_wrong_case_is_broken_even_on_a_case_insensitive_disk(buil
 
 def test_every_short_address_opens_a_page(project):
     project.write(PRODUCT_WITH_CODE, MAM_TOM)
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     printed = {"HTTPS://QUANGTRUNG.QUANGXUONG.THANHHOA.GOV.VN/Q/MT/": PRODUCT_WITH_CODE}
     assert check_site(project.site, SITE_URL, printed) == []
     # The product page disappears: the printed code would lead nowhere.
@@ -91,6 +92,7 @@ def test_a_missing_search_worker_is_reported(built, tmp_path):
     assert "index.html:" in found and "workers/search." in found
 
 
+@pytest.mark.full
 def test_a_site_below_a_path_is_checked_with_its_prefix(tmp_path):
     """site_url with a path: 404.html uses root-relative addresses, the sitemap absolute ones."""
     project = copy_project(tmp_path / "project")

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 from conftest import (
+    full_tier_fixture,
     NEXT_DAY,
     SITE_URL,
     TODAY,
@@ -57,7 +58,7 @@ def with_batches(project):
     return project
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def batch_sites(tmp_path_factory):
     sites = {}
     for day in (TODAY, NEXT_DAY):
@@ -148,10 +149,10 @@ BAD_BATCHES = {
 
 
 @pytest.mark.parametrize("case", BAD_BATCHES)
-def test_bad_batches_are_explained(project, case):
+def test_bad_batches_are_explained(example, case):
     batches, line, field, words = BAD_BATCHES[case]
-    project.write("products/nam-quyen/mam-tom.yml", "name: Mắm tôm thử nghiệm\nproducer: nam-quyen\ngroup: thuc-pham\ncertification:\n  stars: 3\n" + batches)
-    result = project.ocop("check")
+    example.write("products/nam-quyen/mam-tom.yml", "name: Mắm tôm thử nghiệm\nproducer: nam-quyen\ngroup: thuc-pham\ncertification:\n  stars: 3\n" + batches)
+    result = example.check()
     assert result.code == 1 and "Traceback" not in result.text
     message = next((row for row in result.err.splitlines() if "mam-tom.yml" in row), "")
     assert f"mam-tom.yml:{line}:" in message and f"trường '{field}'" in message and words in message, result.err
@@ -160,7 +161,7 @@ def test_bad_batches_are_explained(project, case):
 BATCH = "batches:\n  - code: L2406A\n    produced: 2025-06-01\n    expires: 2027-06-01\n"
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def batch_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("batch") / "project")
     product = project.products / "nam-quyen" / "nuoc-mam-nam-quyen.yml"

@@ -56,12 +56,12 @@ def test_text_without_translation_is_shown_in_vietnamese_and_said_so(tourist_sit
     assert "Huân Hồng nem" in text  # the translated name is still used
 
 
-def test_english_without_vietnamese_is_refused(project):
-    project.write(
+def test_english_without_vietnamese_is_refused(example):
+    example.write(
         "products/huan-hong/nem-huan-hong.yml",
         "name: Nem Huân Hồng\nproducer: huan-hong\ngroup: thuc-pham\nen:\n  name: Huân Hồng nem\n  story: A story.\n",
     )
-    result = project.ocop("check")
+    result = example.check()
     assert result.code == 1
     assert "products/huan-hong/nem-huan-hong.yml:4: trường 'en': có bản tiếng Anh (en.story) nhưng chưa có bản tiếng Việt" in result.err
     assert "Traceback" not in result.err
@@ -69,11 +69,11 @@ def test_english_without_vietnamese_is_refused(project):
 
 def test_english_pages_stay_out_of_the_navigation(project):
     """The navigation must not grow with the products, in either language."""
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     before = nav_links(project.page("en/products/nuoc-mam-nam-quyen/"))
     for number in range(5):
         project.write(f"products/huan-hong/thu-{number}.yml", f"name: Sản phẩm thử {number}\nproducer: huan-hong\ngroup: thuc-pham\n")
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     after = nav_links(project.page("en/products/nuoc-mam-nam-quyen/"))
     assert after == before and not [link for link in after if re.search(r"(^|/)en/", link)]
     assert (project.site / "en" / "products" / "san-pham-thu-4" / "index.html").is_file()

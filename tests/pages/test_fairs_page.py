@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import copy_project, epoch, phone_page, text_of
+from conftest import full_tier_fixture, copy_project, epoch, phone_page, text_of
 
 COMING = """\
 name: Hội chợ thử mùa thu
@@ -19,7 +19,7 @@ description: Giới thiệu thử nghiệm.
 PAST = "name: Hội chợ thử mùa xuân\nstart: 2025-03-01\nproducts: [nem-huan-hong]\n"
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def fairs_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("fairs") / "project")
     project.write("products/_hoi-cho/hoi-cho-thu-mua-thu.yml", COMING)

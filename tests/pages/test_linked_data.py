@@ -11,7 +11,7 @@ from html import unescape as html_unescape
 from html.parser import HTMLParser
 
 import pytest
-from conftest import SITE_URL, TODAY, copy_project, epoch, text_of
+from conftest import full_tier_fixture, SITE_URL, TODAY, copy_project, epoch, text_of
 from PIL import Image
 
 TRICKY_NAME = 'Chả "ngon" </script><script>alert(1)</script> & \'quê\''
@@ -53,7 +53,7 @@ def jsonld(html: str) -> dict:
     return json.loads(blocks[0])
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def shared(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("linked") / "project")
     project.write(

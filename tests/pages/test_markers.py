@@ -86,10 +86,10 @@ def test_stars_and_groups_are_counted_as_they_stand_on_the_build_day(project):
     assert "Chả thử đã hết hạn" not in text_of(project.page("du-lich/"))
 
 
-def test_a_marker_with_a_wrong_word_is_explained(project):
-    page = project.root / "docs/du-lich.md"
+def test_a_marker_with_a_wrong_word_is_explained(example):
+    page = example.root / "docs/du-lich.md"
     page.write_text(page.read_text(encoding="utf-8").replace("[[san-pham-ocop: thẻ]]", "[[san-pham-ocop: bảng]]"), encoding="utf-8")
-    result = project.ocop("check")
+    result = example.check()
     assert result.code == 1
     assert "docs/du-lich.md" in result.err and "[[san-pham-ocop: thẻ]] (dạng thẻ)" in result.err
 
@@ -118,6 +118,6 @@ def test_a_news_section_without_posts_is_left_out_not_announced(built, project):
         "docs/tin-tuc/posts/du-lich-thu-nghiem.md",
         "---\ndate: 2025-08-15\ncategories:\n  - Du lịch – lễ hội\n---\n\n# Lễ hội thử nghiệm\n\nBài thử nghiệm.\n",
     )
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     tourism = text_of(project.page("du-lich/"))
     assert "Tin du lịch – lễ hội" in tourism and "Lễ hội thử nghiệm" in tourism

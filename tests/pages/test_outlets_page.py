@@ -4,12 +4,12 @@ so their hours and notes show in Vietnamese, marked, and names and addresses sta
 from __future__ import annotations
 
 import pytest
-from conftest import OUTLET_ONLINE, OUTLET_SHOP, copy_project, phone_page, text_of
+from conftest import full_tier_fixture, OUTLET_ONLINE, OUTLET_SHOP, copy_project, phone_page, text_of
 
 SHOP = OUTLET_SHOP + "note: Ghi chú thử nghiệm\n"
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def outlets_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("outlets") / "project")
     project.write("products/_diem-ban/cua-hang-thu-nghiem.yml", SHOP)
@@ -75,7 +75,7 @@ def test_without_outlets_the_page_asks_to_contact_only_producers_with_a_contact(
         assert "liên hệ" not in text.lower() and "contact" not in text.lower(), page
     producer = project.root / "products/huan-hong/producer.yml"
     producer.write_text(producer.read_text(encoding="utf-8") + 'phone: "0900 000 000"\n', encoding="utf-8")
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     html = project.page("diem-ban/")
     assert "Muốn mua sản phẩm, hãy liên hệ cơ sở sản xuất: Huân Hồng." in text_of(html)
     assert 'href="../co-so/huan-hong/"' in html and 'href="../co-so/nam-quyen/"' not in html

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import SITE_URL, copy_project, epoch, only_from, phone_page, text_of
+from conftest import full_tier_fixture, SITE_URL, copy_project, epoch, only_from, phone_page, text_of
 
 VIEWPORT_HEIGHT = 740
 SHOP = """\
@@ -41,7 +41,7 @@ PRODUCER_EXTRA = 'phone: "0900000003"\nzalo: "0900000004"\nemail: vidu@example.c
 COMMUNE_ZALO = "0900000000"
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def product_site(tmp_path_factory):
     """The fish sauce certified on 01/06/2024 (valid through 01/06/2027), sold at a shop, online and by
     the producer's own seller, at a coming fair; built as of 15/03/2026."""
@@ -291,7 +291,7 @@ def test_the_communes_contact_when_it_is_configured(project):
         config.replace("    merger_decision: Nghị quyết 1686/NQ-UBTVQH15\n",
                        "    merger_decision: Nghị quyết 1686/NQ-UBTVQH15\n    phone: \"0900 111 222\"\n    email: thu@example.vn\n"),
     )
-    assert project.build().code == 0
+    assert project.build_in_process().code == 0
     html = project.page("san-pham/nem-huan-hong/")
     assert "tỉnh Thanh Hóa: điện thoại 0900 111 222, thư điện tử thu@example.vn." in text_of(html)
     assert 'href="tel:0900111222"' in html and 'href="mailto:thu@example.vn"' in html

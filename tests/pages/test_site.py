@@ -88,7 +88,7 @@ def test_the_last_commit_date_is_shown_where_git_history_exists(project):
     # The file's own date wins over its commit's.
     _append(project, FISH_SAUCE, "verified: 02/01/2025\n")
     _git(project, "commit", "-q", "-a", "-m", "Ngày xác nhận", when="2025-09-09T09:00:00+07:00")
-    assert project.build(env={"SOURCE_DATE_EPOCH": IN_2036}).code == 0
+    assert project.build_in_process(env={"SOURCE_DATE_EPOCH": IN_2036}).code == 0
     assert _as_of(project, "san-pham/nuoc-mam-nam-quyen/") == "02/01/2025"
 
 
@@ -97,7 +97,7 @@ def test_certificates_are_still_judged_on_the_build_date(project):
     (project.root / FISH_SAUCE).write_text(
         text.replace("  stars: 3\n", "  stars: 3\n  date: 01/06/2024\n") + "verified: 15/05/2025\n", encoding="utf-8"
     )
-    assert project.build(env={"SOURCE_DATE_EPOCH": IN_2036}).code == 0
+    assert project.build_in_process(env={"SOURCE_DATE_EPOCH": IN_2036}).code == 0
     page = text_of(project.page("san-pham/nuoc-mam-nam-quyen/"))
     assert "Thông tin tính đến ngày 15/05/2025." in page
     assert "đã hết hiệu lực từ ngày" in page

@@ -12,7 +12,7 @@ import json
 import time
 
 import pytest
-from conftest import ROOT, StaticHost, copy_project, issue_stamps, serve, text_of
+from conftest import ROOT, StaticHost, copy_project, full_tier_fixture, issue_stamps, serve, text_of
 from ocop.model.stamps import new_serial, printed
 
 BATCH = "batches:\n  - code: L2406A\n    produced: 01/06/2024\n"
@@ -21,7 +21,7 @@ SCREENSHOTS = ROOT / "tests" / "screenshots"
 VALID = "Tem số {serial} do xã Quảng Trung cấp cho lô L2406A của Nước mắm Năm Quyền, ngày 07/12/2026."
 
 
-@pytest.fixture(scope="module")
+@full_tier_fixture(scope="module")
 def stamped(tmp_path_factory):
     """The example site with 5 stamps of the fish sauce's batch L2406A, 2 sample stamps of it, and 2
     stamps of the nem's batch N1, built."""
