@@ -71,6 +71,20 @@ def qr_side_mm(text: str, style: QrStyle) -> float:
     return len(qr_matrix(text, style)) * style.module_mm
 
 
+def dark_runs(row: list[bool]) -> list[tuple[int, int]]:
+    """The runs of dark modules in a row of a QR code's matrix: (first column, the column after the last)."""
+    runs, column = [], 0
+    while column < len(row):
+        if not row[column]:
+            column += 1
+            continue
+        start = column
+        while column < len(row) and row[column]:
+            column += 1
+        runs.append((start, column))
+    return runs
+
+
 def draw_qr(canvas, text: str, style: QrStyle, x_mm: float, y_mm: float) -> None:
     """One rectangle per run of dark modules in a row, all in one filled path: vector, exact, small."""
     matrix = qr_matrix(text, style)
@@ -78,15 +92,8 @@ def draw_qr(canvas, text: str, style: QrStyle, x_mm: float, y_mm: float) -> None
     top = y_mm + len(matrix) * m
     path = canvas.beginPath()
     for row_index, row in enumerate(matrix):
-        column = 0
-        while column < len(row):
-            if not row[column]:
-                column += 1
-                continue
-            start = column
-            while column < len(row) and row[column]:
-                column += 1
-            path.rect((x_mm + start * m) * MM, (top - (row_index + 1) * m) * MM, (column - start) * m * MM, m * MM)
+        for start, end in dark_runs(row):
+            path.rect((x_mm + start * m) * MM, (top - (row_index + 1) * m) * MM, (end - start) * m * MM, m * MM)
     canvas.setFillGray(0)
     canvas.drawPath(path, stroke=0, fill=1)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import qrcode
 
-from .drawing import FONT, FONT_BOLD, MM, SAMPLE_MARK, SAMPLE_REASON, PACKAGING_WARNING, cut, draw_sample_mark, register_fonts, text_width
+from .drawing import FONT, FONT_BOLD, MM, SAMPLE_MARK, SAMPLE_REASON, PACKAGING_WARNING, cut, dark_runs, draw_sample_mark, register_fonts, text_width
 from .labels import FOOTER_MM, PAGE_MARGIN_MM, PAGE_MM, LabelError, LabelSize, format_mm
 from .qr import LEVELS, QUIET_ZONE, describe, QrStyle
 
@@ -84,15 +84,8 @@ def qr_operators(text: str, version: int, module_mm: float) -> str:
     top = len(matrix) * unit
     ops = []
     for index, row in enumerate(matrix):
-        column, y = 0, top - (index + 1) * unit
-        while column < len(row):
-            if not row[column]:
-                column += 1
-                continue
-            start = column
-            while column < len(row) and row[column]:
-                column += 1
-            ops.append(f"{start * unit:.2f} {y:.2f} {(column - start) * unit:.2f} {unit:.2f} re")
+        y = top - (index + 1) * unit
+        ops.extend(f"{start * unit:.2f} {y:.2f} {(end - start) * unit:.2f} {unit:.2f} re" for start, end in dark_runs(row))
     return "\n".join(ops) + "\nf"
 
 
