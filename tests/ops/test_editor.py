@@ -643,9 +643,10 @@ def test_the_guide_s_pictures_of_the_editor_show_the_fictional_site(editor_on_th
     scroll_to(page, page.get_by_role("button", name=re.compile("Thêm.*Ảnh"))).click()
     page.locator("input[type=file]").first.set_input_files(photo)
     page.get_by_role("textbox", name="Mô tả ảnh").fill("Hũ mắm tép Ví Dụ")
-    page.get_by_role("textbox", name="Tên sản phẩm").scroll_into_view_if_needed()
     expect(page.get_by_role("dialog")).to_have_count(0)
-    page.wait_for_timeout(1000)  # the file dialog fades out
+    page.wait_for_timeout(1000)  # the file dialog fades out (and gives the focus back, scrolling the form)
+    page.get_by_role("textbox", name="Tên sản phẩm").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
     picture(page, "trinh-soan-thao-san-pham.png", pictures)
 
     page.goto(base + "quan-tri/#/collections/tin-tuc/new")
