@@ -150,7 +150,7 @@ class ProductPage:
         page = self.site.renderer.render(TEMPLATE, language, view=self.view(entry, language))
         files = [OutputFile(language_product_page_uri(entry.slug, language.code), page)]
         if not language.translated and model.code:
-            # "?qr": the product page reads it and puts "check the pack" first (docs/assets/javascripts/buyer.js).
+            # "?qr": the product page reads it and puts "check the pack" first (engine/theme/assets/javascripts/buyer.js).
             files.append(self.site.redirect((model.code,), f"{CATALOGUE}/{entry.slug}/", model.name, marker="?qr"))
         return files
 
