@@ -23,7 +23,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from guide_project import StaticHost, edit, fictional_site, ocop, save_picture
+from guide_project import SHOWN_TEXT, StaticHost, edit, fictional_site, ocop, save_picture
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
@@ -88,7 +88,7 @@ def browser_shots(base: str) -> dict[str, tuple[bytes, str]]:
         page = browser.new_page(viewport={"width": WIDTH, "height": 1400}, locale="vi-VN")
 
         def shot(name: str, clip: dict, full_page: bool = False) -> None:
-            shots[name] = (page.screenshot(clip=clip, full_page=full_page), page.inner_text("body"))
+            shots[name] = (page.screenshot(clip=clip, full_page=full_page), page.evaluate(SHOWN_TEXT))
 
         page.goto(base + "san-pham/nuoc-mam-vi-du/")
         shot("san-pham-moi.png", {"x": 0, "y": 0, "width": WIDTH, "height": 560})

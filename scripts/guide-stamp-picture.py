@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pypdfium2
 import zxingcpp
-from guide_project import StaticHost, edit, fictional_site, ocop, save_picture
+from guide_project import SHOWN_TEXT, StaticHost, edit, fictional_site, ocop, save_picture
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
@@ -81,7 +81,7 @@ def phone_pictures(site: Path, stamps: dict[str, str]) -> dict[str, tuple[Image.
                 if report.is_visible() and report.bounding_box()["y"] + report.bounding_box()["height"] > 740:
                     verdict = page.locator("#ocop-stamp-verdict").bounding_box()["y"]
                     page.evaluate("top => scrollTo(0, top)", verdict - 56)  # the verdict under the top bar
-                pictures[name] = (Image.open(io.BytesIO(page.screenshot())), page.inner_text("body"))
+                pictures[name] = (Image.open(io.BytesIO(page.screenshot())), page.evaluate(SHOWN_TEXT))
             browser.close()
     finally:
         server.shutdown()

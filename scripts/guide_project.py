@@ -92,6 +92,16 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# The text of a page as shown (a picture's text chunk), without the closed search dialog's status line: that
+# reads "initializing" until the search index has loaded, later on a busy machine, and no picture shows it.
+SHOWN_TEXT = """() => {
+    const status = document.querySelector('.md-search-result__meta');
+    const kept = status ? status.textContent : '';
+    if (status) status.textContent = '';
+    const text = document.body.innerText;
+    if (status) status.textContent = kept;
+    return text;
+}"""
 TEXT_CHUNK = "ocop-text"
 
 

@@ -105,6 +105,19 @@ def test_a_vietnamese_page_keeps_the_menu_of_mkdocs_yml(phone, built, site_serve
     assert [label for label, _ in chrome["menu"]] == vietnamese_tabs()
 
 
+def test_a_vietnamese_page_has_no_english_left_by_material(built):
+    """Material's Vietnamese leaves "Initializing search" (the search box until its index has loaded, long on
+    slow data) and "Metadata" (above a post's date) in English, and calls the back-to-top button "Trở lại mục
+    lục" (back to the table of contents)."""
+    post = next((built.site / "tin-tuc").glob("20*/*/*/*/index.html")).read_text(encoding="utf-8")
+    for page in (built.page("san-pham/nuoc-mam-nam-quyen/"), post):
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+        assert "Đang khởi tạo tìm kiếm" in text and "Lên đầu trang" in text
+        assert 'aria-label="Mục chính"' in page
+        for english in ("Initializing search", "Metadata", "Back to top", "Trở lại mục lục", 'aria-label="Tabs"'):
+            assert english not in page
+    assert "Thông tin bài viết" in post
+
 def test_the_menu_names_each_english_page_the_build_has():
     """Where to buy and fairs enter the English menu once their English pages exist; a page the build
     lacks is never linked (the site check would stop the build on the broken link)."""
