@@ -118,6 +118,7 @@ def test_a_vietnamese_page_has_no_english_left_by_material(built):
             assert english not in page
     assert "Thông tin bài viết" in post
 
+
 def test_the_menu_names_each_english_page_the_build_has():
     """Where to buy and fairs enter the English menu once their English pages exist; a page the build
     lacks is never linked (the site check would stop the build on the broken link)."""
