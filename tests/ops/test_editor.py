@@ -263,6 +263,16 @@ def save(page):
         raise
 
 
+def new_form(page, address: str | None = None) -> None:
+    """Open a new entry's form (at `address`, or the one just opened) and wait until it is ready: the form fills
+    its defaults in after it shows, and a choice made or a field typed before that is undone (the radio shows it,
+    the saved file does not: "Trường bắt buộc")."""
+    if address:
+        page.goto(address)
+    page.get_by_role("button", name="Lưu").wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+
+
 def scroll_to(page, locator):
     """The CMS renders the fields of a long form as they scroll into view."""
     for _ in range(40):
@@ -506,7 +516,7 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     Image.new("RGB", (1200, 900), (40, 120, 190)).save(stall, quality=85)
 
     # A producer.
-    page.goto(base + "quan-tri/#/collections/co-so/new")
+    new_form(page, base + "quan-tri/#/collections/co-so/new")
     page.get_by_role("textbox", name="Tên cơ sở / chủ thể").fill("Hợp tác xã Đồng Tâm")
     page.get_by_role("radio", name="hợp tác xã", exact=True).click()
     page.get_by_role("textbox", name="Người đại diện").fill("Lê Văn Tâm")
@@ -518,6 +528,7 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     wait_until(lambda: "hop-tac-xa-dong-tam" in fetch(base + "quan-tri/config.yml")[1].decode(), timeout=120)
     page.goto(base + "quan-tri/#/collections/san-pham/new")
     page.reload()
+    new_form(page)
     page.get_by_role("textbox", name="Tên sản phẩm").fill("Mắm tép Đồng Tâm")
     page.get_by_role("radio", name="Hợp tác xã Đồng Tâm (hop-tac-xa-dong-tam)").click()
     page.get_by_role("combobox", name="Ngành hàng OCOP").click()
@@ -539,8 +550,7 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     # A news post with a photo.
     page.get_by_role("treeitem").filter(has_text="Tin tức").click()
     page.get_by_role("button", name="Tạo mục mới").click()
-    page.get_by_role("button", name="Lưu").wait_for()
-    page.wait_for_timeout(500)  # a field typed into while the new form is still being set up can be reset
+    new_form(page)
     page.get_by_role("textbox", name="Ngày đăng").fill("2026-11-29")
     page.get_by_role("textbox", name="Tiêu đề").fill("Hội chợ OCOP Thanh Hóa 2026")
     page.get_by_role("checkbox", name="Hội chợ – triển lãm").click()
@@ -634,7 +644,7 @@ def test_the_guide_s_pictures_of_the_editor_show_the_fictional_site(editor_on_th
     page.wait_for_timeout(1000)  # the list's loading placeholder fades out
     picture(page, "trinh-soan-thao.png", pictures)
 
-    page.goto(base + "quan-tri/#/collections/san-pham/new")
+    new_form(page, base + "quan-tri/#/collections/san-pham/new")
     page.get_by_role("textbox", name="Tên sản phẩm").fill("Mắm tép Ví Dụ")
     page.get_by_role("radio", name="Hợp tác xã Ví Dụ (hop-tac-xa-vi-du)").click()
     page.get_by_role("combobox", name="Ngành hàng OCOP").click()
@@ -649,9 +659,7 @@ def test_the_guide_s_pictures_of_the_editor_show_the_fictional_site(editor_on_th
     page.wait_for_timeout(300)
     picture(page, "trinh-soan-thao-san-pham.png", pictures)
 
-    page.goto(base + "quan-tri/#/collections/tin-tuc/new")
-    page.get_by_role("button", name="Lưu").wait_for()
-    page.wait_for_timeout(500)  # a field typed into while the new form is still being set up can be reset
+    new_form(page, base + "quan-tri/#/collections/tin-tuc/new")
     page.get_by_role("textbox", name="Ngày đăng").fill("2026-11-29")
     page.get_by_role("textbox", name="Tiêu đề").fill("Hội chợ OCOP xã Ví Dụ 2026")
     page.get_by_role("checkbox", name="Hội chợ – triển lãm").click()
@@ -828,8 +836,7 @@ def test_every_form_saves_only_what_ocop_check_accepts(editor_to_change, tmp_pat
             page.goto(base + f"quan-tri/#/collections/{name}/new")
             if refused and refused[-1] == (name, previous):
                 drop_backup(page)
-            page.get_by_role("button", name="Lưu").wait_for(timeout=30_000)
-            page.wait_for_timeout(500)  # the new form fills its defaults in after it shows: a choice made at once is undone
+            new_form(page)
             fill_required(page, name, number)
             if block:
                 open_block(page, *block)
@@ -842,7 +849,8 @@ def test_every_form_saves_only_what_ocop_check_accepts(editor_to_change, tmp_pat
     # Its two kinds of result, chosen in the form, are saved as the site reads them.
     for number, result in ((90, "Đang đề nghị công nhận (chưa có sao)"), (91, "Đã đạt 4 sao")):
         page.goto(base + "quan-tri/#/collections/san-pham/new")
-        drop_backup(page)  # the form is ready and new, as in the loop above
+        drop_backup(page)  # the form is new, as in the loop above
+        new_form(page)
         fill_required(page, "san-pham", number)
         open_block(page, "Chứng nhận OCOP", "object")
         page.wait_for_timeout(1_000)  # the opened block fills its fields in after it shows them: a choice made at once is undone
@@ -909,7 +917,7 @@ def test_the_editor_speaks_vietnamese_without_yaml_words(editor_to_change):
     # A product whose certificate is opened and left empty: refused, in Vietnamese.
     collection(page, base, "san-pham")
     expect(page.get_by_text(re.compile(r"có 2 mục\.$"))).to_have_count(1)
-    page.goto(base + "quan-tri/#/collections/san-pham/new")
+    new_form(page, base + "quan-tri/#/collections/san-pham/new")
     fill_required(page, "san-pham", 1)
     open_block(page, "Chứng nhận OCOP", "object")
     assert not try_save(page)
@@ -924,8 +932,7 @@ def test_the_editor_speaks_vietnamese_without_yaml_words(editor_to_change):
 
 def test_an_outlet_s_products_are_chosen_by_name_and_saved_by_address(editor_to_change, tmp_path):
     page, elsewhere, root, base = editor_to_change
-    page.goto(base + "quan-tri/#/collections/diem-ban/new")
-    page.get_by_role("button", name="Lưu").wait_for(timeout=30_000)
+    new_form(page, base + "quan-tri/#/collections/diem-ban/new")
     fill_required(page, "diem-ban", 1)
     # A few products are offered as boxes to tick, many as a list that opens: by name either way.
     ticks = page.get_by_role("checkbox", name=re.compile("^(Nem Huân Hồng|Nước mắm Năm Quyền)$"))
