@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,18 +22,15 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from ocop.model.stamps import (  # noqa: E402
     StampIssue, append_issue, new_serial, new_settings, printed, stamp_hash, write_settings,
 )
+from stamp_site import build, copy_project  # noqa: E402  (this folder's: the same throw-away copy and build)
 
-BIN = Path(sys.executable).parent
-PARTS = ("mkdocs.yml", "docs", "products", "overrides")
 PHONE = "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 Chrome/129.0 Mobile Safari/537.36"
 ROBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 PAGES = ["/", "/san-pham/", "/san-pham/nuoc-mam-nam-quyen/", "/assets/stylesheets/ocop.css", "/tin-tuc/", "/en/"]
 
 
 def project(target: Path, stamps: int) -> list[str]:
-    for part in PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    copy_project(target)
     product = target / "products/nam-quyen/nuoc-mam-nam-quyen.yml"
     product.write_text(product.read_text(encoding="utf-8") + "\nbatches:\n  - code: L2406A\n    produced: 15/03/2024\n",
                        encoding="utf-8")
@@ -71,14 +65,6 @@ def log(path: Path, lines: int, serials: list[str]) -> None:
             else:
                 target = f"/Q/NM/{printed(chance.choice(invented))}/"
             out.write(f'{address} - - [{when:%d/%b/%Y:%H:%M:%S} +0700] "GET {target} HTTP/1.1" 200 512 "-" "{agent}"\n')
-
-
-def build(folder: Path) -> float:
-    start = time.perf_counter()
-    result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q"], cwd=folder, capture_output=True, text=True)
-    if result.returncode:
-        raise SystemExit(result.stdout + result.stderr)
-    return time.perf_counter() - start
 
 
 def main() -> None:

@@ -13,21 +13,20 @@ symbol, PBKDF2 with WebCrypto, one bucket fetch) and the time from the address t
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import os
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
 
+from conftest import CHROMIUM, CHROMIUM_ARGS, StaticHost, serve  # noqa: E402  (the tests' Chromium and static host)
 from ocop.model.stamps import (  # noqa: E402
     StampIssue, append_issue, new_serial, new_settings, printed, stamp_hash, write_settings,
 )
@@ -37,8 +36,6 @@ PARTS = ("mkdocs.yml", "docs", "products", "overrides")
 PRODUCT = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 HASH_BYTES = 15
 REAL = 5  # stamps hashed from real serials, for Chromium to check
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
 def copy_project(target: Path) -> None:
@@ -82,46 +79,23 @@ def size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-class StaticHost(http.server.SimpleHTTPRequestHandler):
-    """A missing path gets 404.html with status 404, as on GitHub Pages."""
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 def check_in_chromium(site: Path, serials: list[str]) -> list[tuple[float, float]]:
     """(ms in the page, ms from the address to the verdict) for each serial, a fresh page each."""
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    host = f"http://127.0.0.1:{server.server_address[1]}/"
     times = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
-            page = context.new_page()
-            page.goto(f"{host}Q/NM/kiem-tra-tem/")  # the theme's CSS and scripts cached, as after a first visit
-            for serial in serials:
-                started = time.perf_counter()
-                page.goto(f"{host}Q/NM/{printed(serial)}/")
-                page.wait_for_selector("html[data-ocop-stamp='valid']", state="attached", timeout=15000)
-                total = (time.perf_counter() - started) * 1000
-                times.append((float(page.get_attribute("html", "data-ocop-stamp-ms")), total))
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site, StaticHost) as host, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
+        page = context.new_page()
+        page.goto(f"{host}Q/NM/kiem-tra-tem/")  # the theme's CSS and scripts cached, as after a first visit
+        for serial in serials:
+            started = time.perf_counter()
+            page.goto(f"{host}Q/NM/{printed(serial)}/")
+            page.wait_for_selector("html[data-ocop-stamp='valid']", state="attached", timeout=15000)
+            total = (time.perf_counter() - started) * 1000
+            times.append((float(page.get_attribute("html", "data-ocop-stamp-ms")), total))
+        browser.close()
     return times
 
 

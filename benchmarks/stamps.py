@@ -16,15 +16,12 @@
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -33,7 +30,6 @@ from ocop.model.stamps import ALPHABET, ITERATIONS, RANDOM_SYMBOLS, new_serial, 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 BATCH = "batches:\n- code: L2406A\n  produced: 2026-06-01\n"
-CHROMIUM = "/usr/bin/chromium"
 
 # hashcat -m 10900 (PBKDF2-HMAC-SHA256), benchmarked at 999 iterations: hashes a second. Chick3nman's
 # benchmark gists of hashcat v6.2.6 (RTX 4090, RTX 5090 FE), as tabulated in public repositories.
@@ -94,11 +90,6 @@ def python_hash(runs: int = 30) -> list[float]:
     return sorted(times)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 WEBCRYPTO = """async ([iterations, runs]) => {
   const times = [];
   for (let i = 0; i < runs; i++) {
@@ -118,22 +109,16 @@ def browser_hash(runs: int = 15) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import CHROMIUM_ARGS
+    from conftest import CHROMIUM, CHROMIUM_ARGS, serve
 
     with tempfile.TemporaryDirectory() as folder:
         Path(folder, "index.html").write_text("<!doctype html><title>PBKDF2</title>", encoding="utf-8")
-        handler = functools.partial(_QuietHandler, directory=folder)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
-                page.goto(f"http://127.0.0.1:{server.server_port}/index.html")
-                times = page.evaluate(WEBCRYPTO, [ITERATIONS, runs])
-                browser.close()
-        finally:
-            server.shutdown()
+        with serve(Path(folder)) as host, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+            page.goto(f"{host}index.html")
+            times = page.evaluate(WEBCRYPTO, [ITERATIONS, runs])
+            browser.close()
     return sorted(times)
 
 

@@ -15,22 +15,21 @@ fails when a committed one no longer shows what the site shows.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import io
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-from guide_project import SHOWN_TEXT, StaticHost, edit, fictional_site, ocop, save_picture
+from guide_project import SHOWN_TEXT, edit, fictional_site, ocop, save_picture
 from PIL import Image
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS, StaticHost, serve  # noqa: E402  (the tests' Chromium and static host)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "scripts" / "ocop" / "pages" / "guide" / "anh"
 WIDTH = 900
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 SHOTS = ("san-pham-moi.png", "mua-o-dau.png", "ma-qr.png", "the-san-pham.png", "tin-tuc.png")
 # One page of each print file (scripts/ocop/pages/guide/quang-ba.md), rendered from the PDF by PDFium: (file, page, width).
 PRINTS = {
@@ -67,14 +66,8 @@ def take(out: Path) -> dict[str, tuple[int, int]]:
     with tempfile.TemporaryDirectory() as temporary:
         root = fictional_site(Path(temporary))
         ocop(root, "build")
-        handler = functools.partial(StaticHost, directory=str(root / "site"))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            shots = browser_shots(f"http://127.0.0.1:{server.server_address[1]}/")
-        finally:
-            server.shutdown()
-            server.server_close()
+        with serve(root / "site", StaticHost) as base:
+            shots = browser_shots(base)
         shots.update(print_pages(root))
     assert set(shots) == {*SHOTS, *PRINTS}
     return {name: save_picture(Image.open(io.BytesIO(png)), out / name, text) for name, (png, text) in shots.items()}
@@ -84,7 +77,7 @@ def browser_shots(base: str) -> dict[str, tuple[bytes, str]]:
     """The site's pages as the guide shows them: each a PNG and the text of the page it was taken from."""
     shots = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": WIDTH, "height": 1400}, locale="vi-VN")
 
         def shot(name: str, clip: dict, full_page: bool = False) -> None:

@@ -16,19 +16,19 @@ each time. Needs requirements-dev.txt.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import io
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 import pypdfium2
 import zxingcpp
-from guide_project import SHOWN_TEXT, StaticHost, edit, fictional_site, ocop, save_picture
+from guide_project import SHOWN_TEXT, edit, fictional_site, ocop, save_picture
 from PIL import Image
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS, StaticHost, serve  # noqa: E402  (the tests' Chromium and static host)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "scripts" / "ocop" / "pages" / "guide" / "anh-tem"
@@ -37,7 +37,6 @@ BATCH = "batches:\n- code: L2406A\n  produced: 2026-10-01\n"
 ISSUED = "1793509200"  # 01/11/2026: the stamps are issued a month before the build (guide_project.EPOCH)
 FIRST_CHECK = dt.datetime(2026, 11, 20, 8)
 PHONE = "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 Chrome/129.0 Mobile Safari/537.36"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
 def sheet(root: Path) -> tuple[tuple[Image.Image, str], list[str]]:
@@ -65,27 +64,19 @@ def access_log(root: Path, copied: str) -> None:
 
 def phone_pictures(site: Path, stamps: dict[str, str]) -> dict[str, tuple[Image.Image, str]]:
     """Each stamp's page as a buyer's phone shows it once its verdict is drawn."""
-    handler = functools.partial(StaticHost, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     pictures = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            page = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN").new_page()
-            for name, path in stamps.items():
-                page.goto(base + path)
-                page.wait_for_selector("html[data-ocop-stamp]", state="attached", timeout=15000)
-                report = page.locator("#ocop-stamp-report")  # a warning's "report it" box, in view whole
-                if report.is_visible() and report.bounding_box()["y"] + report.bounding_box()["height"] > 740:
-                    verdict = page.locator("#ocop-stamp-verdict").bounding_box()["y"]
-                    page.evaluate("top => scrollTo(0, top)", verdict - 56)  # the verdict under the top bar
-                pictures[name] = (Image.open(io.BytesIO(page.screenshot())), page.evaluate(SHOWN_TEXT))
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site, StaticHost) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN").new_page()
+        for name, path in stamps.items():
+            page.goto(base + path.removeprefix("/"))
+            page.wait_for_selector("html[data-ocop-stamp]", state="attached", timeout=15000)
+            report = page.locator("#ocop-stamp-report")  # a warning's "report it" box, in view whole
+            if report.is_visible() and report.bounding_box()["y"] + report.bounding_box()["height"] > 740:
+                verdict = page.locator("#ocop-stamp-verdict").bounding_box()["y"]
+                page.evaluate("top => scrollTo(0, top)", verdict - 56)  # the verdict under the top bar
+            pictures[name] = (Image.open(io.BytesIO(page.screenshot())), page.evaluate(SHOWN_TEXT))
+        browser.close()
     return pictures
 
 

@@ -10,7 +10,6 @@ producers or products. tests/ops/test_editor.py takes the editor's pictures on t
 """
 from __future__ import annotations
 
-import http.server
 import os
 import subprocess
 import sys
@@ -71,25 +70,6 @@ def product(root: Path, producer: tuple[str, str], name: tuple[str, str], code: 
     edit(path, "# code: ABC", f"code: {code}")
     edit(path, "# summary: Một câu giới thiệu sản phẩm.", f"summary: {summary}")
     edit(path, "# certification:\n#   candidate: true", "certification:\n  candidate: true")
-
-
-class StaticHost(http.server.SimpleHTTPRequestHandler):
-    """A plain static host, as GitHub Pages serves a site: a missing path gets 404.html with status 404
-    (the stamp pages are reached through that page, tests/conftest.py's StaticHost)."""
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        body = Path(self.directory, "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
 
 
 # The text of a page as shown (a picture's text chunk), without the closed search dialog's status line: that

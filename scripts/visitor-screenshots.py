@@ -11,26 +11,8 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from conftest import copy_project, draw_photo, serve  # noqa: E402
+from conftest import StaticHost, copy_project, draw_photo, serve  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
-
-import http.server  # noqa: E402
-
-
-class StaticHost(http.server.SimpleHTTPRequestHandler):
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
 
 out, tag = Path(sys.argv[1]), sys.argv[2]
 with tempfile.TemporaryDirectory() as folder:
