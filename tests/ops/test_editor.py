@@ -273,6 +273,42 @@ def new_form(page, address: str | None = None) -> None:
     page.wait_for_timeout(500)
 
 
+def fill_product(page, place: str, producer: str) -> None:
+    """A new product form filled as the guide's example is (Mắm tép `place`, made by `producer`, the label of
+    its choice), up to its photo block, opened."""
+    page.get_by_role("textbox", name="Tên sản phẩm").fill(f"Mắm tép {place}")
+    page.get_by_role("radio", name=producer).click()
+    page.get_by_role("combobox", name="Ngành hàng OCOP").click()
+    page.get_by_role("option", name="Thực phẩm").click()
+    page.get_by_role("textbox", name="Mô tả ngắn").fill("Mắm tép làm từ tép đồng, ủ chượp sáu tháng.")
+    scroll_to(page, page.get_by_role("button", name=re.compile("Thêm.*Ảnh"))).click()
+
+
+def write_post(page, place: str, title: str, photo: Path) -> None:
+    """A new post of a fair written as the guide's example is, with `photo` from the PC in its text (the image
+    dialog offers no address on another host); returns once the form holds it all."""
+    page.get_by_role("textbox", name="Ngày đăng").fill("2026-11-29")
+    page.get_by_role("textbox", name="Tiêu đề").fill(title)
+    page.get_by_role("checkbox", name="Hội chợ – triển lãm").click()
+    page.get_by_role("textbox", name="Tóm tắt").fill(f"Mắm tép {place} lần đầu có gian hàng.")
+    page.get_by_role("textbox", name="Nội dung").click()
+    page.keyboard.type(f"Hợp tác xã {place} giới thiệu mắm tép tại hội chợ.")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Ảnh", exact=True).click()
+    page.get_by_role("button", name="Duyệt tệp").last.click()
+    expect(page.get_by_role("dialog").get_by_role("button", name="Tải lên")).to_be_visible()
+    expect(page.get_by_role("dialog")).not_to_contain_text("URL")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("dialog").get_by_role("button", name="Tải lên").click()
+    chooser.value.set_files(photo)
+    page.get_by_role("dialog").get_by_role("button", name="Chèn").click()
+    page.get_by_role("textbox", name="Văn bản thay thế").fill("Gian hàng mắm tép")
+    # The text editor hands its content over after a moment: the preview shows the photo then.
+    expect(page.get_by_role("img", name="Gian hàng mắm tép").last).to_be_visible()
+    page.wait_for_timeout(1000)
+    expect(page.get_by_role("textbox", name="Tiêu đề").first).to_have_value(title)
+
+
 def scroll_to(page, locator):
     """The CMS renders the fields of a long form as they scroll into view."""
     for _ in range(40):
@@ -529,12 +565,7 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     page.goto(base + "quan-tri/#/collections/san-pham/new")
     page.reload()
     new_form(page)
-    page.get_by_role("textbox", name="Tên sản phẩm").fill("Mắm tép Đồng Tâm")
-    page.get_by_role("radio", name="Hợp tác xã Đồng Tâm (hop-tac-xa-dong-tam)").click()
-    page.get_by_role("combobox", name="Ngành hàng OCOP").click()
-    page.get_by_role("option", name="Thực phẩm").click()
-    page.get_by_role("textbox", name="Mô tả ngắn").fill("Mắm tép làm từ tép đồng, ủ chượp sáu tháng.")
-    scroll_to(page, page.get_by_role("button", name=re.compile("Thêm.*Ảnh"))).click()
+    fill_product(page, "Đồng Tâm", "Hợp tác xã Đồng Tâm (hop-tac-xa-dong-tam)")
     # The photo comes from the PC: the image dialog offers no address on another host.
     page.get_by_role("button", name="Duyệt tệp").first.click()
     expect(page.get_by_role("dialog").get_by_role("button", name="Tải lên")).to_be_visible()
@@ -551,26 +582,7 @@ def test_producer_product_with_photo_and_post_made_in_the_editor_pass_the_check_
     page.get_by_role("treeitem").filter(has_text="Tin tức").click()
     page.get_by_role("button", name="Tạo mục mới").click()
     new_form(page)
-    page.get_by_role("textbox", name="Ngày đăng").fill("2026-11-29")
-    page.get_by_role("textbox", name="Tiêu đề").fill("Hội chợ OCOP Thanh Hóa 2026")
-    page.get_by_role("checkbox", name="Hội chợ – triển lãm").click()
-    page.get_by_role("textbox", name="Tóm tắt").fill("Mắm tép Đồng Tâm lần đầu có gian hàng.")
-    page.get_by_role("textbox", name="Nội dung").click()
-    page.keyboard.type("Hợp tác xã Đồng Tâm giới thiệu mắm tép tại hội chợ.")
-    page.keyboard.press("Enter")
-    page.get_by_role("button", name="Ảnh", exact=True).click()
-    page.get_by_role("button", name="Duyệt tệp").last.click()
-    expect(page.get_by_role("dialog").get_by_role("button", name="Tải lên")).to_be_visible()
-    expect(page.get_by_role("dialog")).not_to_contain_text("URL")
-    with page.expect_file_chooser() as chooser:
-        page.get_by_role("dialog").get_by_role("button", name="Tải lên").click()
-    chooser.value.set_files(stall)
-    page.get_by_role("dialog").get_by_role("button", name="Chèn").click()
-    page.get_by_role("textbox", name="Văn bản thay thế").fill("Gian hàng mắm tép")
-    # The text editor hands its content over after a moment: the preview shows the photo then.
-    expect(page.get_by_role("img", name="Gian hàng mắm tép").last).to_be_visible()
-    page.wait_for_timeout(1000)
-    expect(page.get_by_role("textbox", name="Tiêu đề").first).to_have_value("Hội chợ OCOP Thanh Hóa 2026")
+    write_post(page, "Đồng Tâm", "Hội chợ OCOP Thanh Hóa 2026", stall)
     save(page)
     assert elsewhere == []
 
@@ -645,12 +657,7 @@ def test_the_guide_s_pictures_of_the_editor_show_the_fictional_site(editor_on_th
     picture(page, "trinh-soan-thao.png", pictures)
 
     new_form(page, base + "quan-tri/#/collections/san-pham/new")
-    page.get_by_role("textbox", name="Tên sản phẩm").fill("Mắm tép Ví Dụ")
-    page.get_by_role("radio", name="Hợp tác xã Ví Dụ (hop-tac-xa-vi-du)").click()
-    page.get_by_role("combobox", name="Ngành hàng OCOP").click()
-    page.get_by_role("option", name="Thực phẩm").click()
-    page.get_by_role("textbox", name="Mô tả ngắn").fill("Mắm tép làm từ tép đồng, ủ chượp sáu tháng.")
-    scroll_to(page, page.get_by_role("button", name=re.compile("Thêm.*Ảnh"))).click()
+    fill_product(page, "Ví Dụ", "Hợp tác xã Ví Dụ (hop-tac-xa-vi-du)")
     page.locator("input[type=file]").first.set_input_files(photo)
     page.get_by_role("textbox", name="Mô tả ảnh").fill("Hũ mắm tép Ví Dụ")
     expect(page.get_by_role("dialog")).to_have_count(0)
@@ -660,23 +667,7 @@ def test_the_guide_s_pictures_of_the_editor_show_the_fictional_site(editor_on_th
     picture(page, "trinh-soan-thao-san-pham.png", pictures)
 
     new_form(page, base + "quan-tri/#/collections/tin-tuc/new")
-    page.get_by_role("textbox", name="Ngày đăng").fill("2026-11-29")
-    page.get_by_role("textbox", name="Tiêu đề").fill("Hội chợ OCOP xã Ví Dụ 2026")
-    page.get_by_role("checkbox", name="Hội chợ – triển lãm").click()
-    page.get_by_role("textbox", name="Tóm tắt").fill("Mắm tép Ví Dụ lần đầu có gian hàng.")
-    page.get_by_role("textbox", name="Nội dung").click()
-    page.keyboard.type("Hợp tác xã Ví Dụ giới thiệu mắm tép tại hội chợ.")
-    page.keyboard.press("Enter")
-    page.get_by_role("button", name="Ảnh", exact=True).click()
-    page.get_by_role("button", name="Duyệt tệp").last.click()
-    with page.expect_file_chooser() as chooser:
-        page.get_by_role("dialog").get_by_role("button", name="Tải lên").click()
-    chooser.value.set_files(stall)
-    page.get_by_role("dialog").get_by_role("button", name="Chèn").click()
-    page.get_by_role("textbox", name="Văn bản thay thế").fill("Gian hàng mắm tép")
-    expect(page.get_by_role("img", name="Gian hàng mắm tép").last).to_be_visible()
-    page.wait_for_timeout(1000)
-    expect(page.get_by_role("textbox", name="Tiêu đề").first).to_have_value("Hội chợ OCOP xã Ví Dụ 2026")
+    write_post(page, "Ví Dụ", "Hội chợ OCOP xã Ví Dụ 2026", stall)
     picture(page, "trinh-soan-thao-tin.png", pictures)
     assert elsewhere == []
     assert_pictures_current(pictures)
