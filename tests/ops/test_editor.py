@@ -29,7 +29,6 @@ from conftest import (
     wait_until,
 )
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 # The guide's pictures of the editor (scripts/ocop/pages/guide/trinh-soan-thao.md), taken on every run by the test
@@ -770,18 +769,47 @@ def choose(page, label: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()
 
 
-def drop_backup(page) -> None:
-    """A new form after a refused one: the editor keeps the refused form's fields (its draft backup) until the
-    page is reloaded and the officer declines to restore it, as an officer starting over would."""
+# The collections whose new-entry form the editor keeps a draft backup of, in the browser (Sveltia's IndexedDB
+# store `draft-backups`, keyed by collection and entry).
+BACKUPS = """async () => {
+  const found = [];
+  for (const { name } of await indexedDB.databases()) {
+    const db = await new Promise((done, fail) => { const open = indexedDB.open(name); open.onsuccess = () => done(open.result); open.onerror = fail; });
+    if (db.objectStoreNames.contains("draft-backups")) {
+      const all = await new Promise(done => { const ask = db.transaction("draft-backups").objectStore("draft-backups").getAll(); ask.onsuccess = () => done(ask.result); });
+      found.push(...all.filter(backup => !backup.slug).map(backup => backup.collectionName));
+    }
+    db.close();
+  }
+  return found;
+}"""
+
+
+def backed_up(page, name: str) -> bool:
+    """Whether a new `name` form's draft is backed up (the editor writes it half a second after the last change)."""
+    return name in page.evaluate(BACKUPS)
+
+
+def wait_for_backup(page, name: str) -> None:
+    """After a refused save, until the editor has backed the refused form up (or five seconds)."""
+    for _ in range(50):
+        if backed_up(page, name):
+            return
+        page.wait_for_timeout(100)
+
+
+def drop_backup(page, name: str) -> None:
+    """A new `name` form after a refused one: the editor keeps the refused form's fields (its draft backup) until
+    the page is reloaded and the officer declines to restore it, as an officer starting over would."""
+    offered = backed_up(page, name)
     page.reload()
     page.get_by_role("button", name="Lưu").wait_for(timeout=30_000)
-    restore = page.get_by_role("alertdialog").filter(has_text="Khôi phục bản nháp")
-    try:
-        restore.wait_for(timeout=5_000)
-    except PlaywrightTimeout:  # the editor had not yet backed the refused form up: nothing to decline
+    if not offered:
         return
-    restore.get_by_role("button", name="Bỏ qua").click()
+    restore = page.get_by_role("alertdialog").filter(has_text="Khôi phục bản nháp")
+    restore.get_by_role("button", name="Bỏ qua").click(timeout=30_000)
     expect(restore).to_have_count(0)
+    assert not backed_up(page, name)
 
 
 def fill_required(page, name: str, number: int) -> None:
@@ -826,7 +854,7 @@ def test_every_form_saves_only_what_ocop_check_accepts(editor_to_change, tmp_pat
             number += 1
             page.goto(base + f"quan-tri/#/collections/{name}/new")
             if refused and refused[-1] == (name, previous):
-                drop_backup(page)
+                drop_backup(page, name)
             new_form(page)
             fill_required(page, name, number)
             if block:
@@ -834,13 +862,14 @@ def test_every_form_saves_only_what_ocop_check_accepts(editor_to_change, tmp_pat
             previous = block[0] if block else None
             if not try_save(page):
                 refused.append((name, previous))
+                wait_for_backup(page, name)
     # The certificate opened and left empty is refused: its result is a required choice.
     assert ("san-pham", "Chứng nhận OCOP") in refused, refused
     assert all(block for _, block in refused), refused  # the required fields alone always save
     # Its two kinds of result, chosen in the form, are saved as the site reads them.
     for number, result in ((90, "Đang đề nghị công nhận (chưa có sao)"), (91, "Đã đạt 4 sao")):
         page.goto(base + "quan-tri/#/collections/san-pham/new")
-        drop_backup(page)  # the form is new, as in the loop above
+        drop_backup(page, "san-pham")  # the form is new, as in the loop above
         new_form(page)
         fill_required(page, "san-pham", number)
         open_block(page, "Chứng nhận OCOP", "object")
@@ -878,15 +907,26 @@ READABLE = """
 """
 
 
+# Whether every part of the screen that scrolls (the form's fields, a list) is scrolled to its end.
+AT_THE_END = """() => [document.scrollingElement, ...document.querySelectorAll("*")].every(box =>
+  !(box === document.scrollingElement || ["auto", "scroll"].includes(getComputedStyle(box).overflowY))
+  || box.scrollHeight - box.scrollTop - box.clientHeight < 2)"""
+
+
 def screen_text(page) -> str:
     """All the text of the screen, the long form's lazily drawn fields included (scrolled to its end)."""
     seen = [page.evaluate(READABLE)]
-    for _ in range(15):
-        page.mouse.move(400, 600)
+    page.mouse.move(400, 600)
+    for _ in range(40):
+        if page.evaluate(AT_THE_END):
+            page.wait_for_timeout(150)  # the fields the last scroll drew, which may make the screen longer
+            seen.append(page.evaluate(READABLE))
+            if page.evaluate(AT_THE_END):
+                return "\n".join(seen)
         page.mouse.wheel(0, 900)
         page.wait_for_timeout(150)
         seen.append(page.evaluate(READABLE))
-    return "\n".join(seen)
+    raise AssertionError("the screen never scrolled to its end")
 
 
 def assert_vietnamese(text: str, where: str) -> None:
