@@ -94,6 +94,16 @@ class Project:
         return path
 
     def ocop(self, *args: str, env: dict | None = None) -> Run:
+        """`ocop ARGS` in this project. The commands that start the site engine (build, publish, serve) and
+        `init` run as the officer runs them, in a process of their own; the others are called in this
+        process (`ocop_in_process`: the same `main`, the same messages and exit code, without a new Python
+        importing MkDocs). `ocop_command` runs any command in a process of its own."""
+        if args and args[0] not in OWN_PROCESS:
+            return ocop_in_process(self.root, *args, env=env)
+        return self.ocop_command(*args, env=env)
+
+    def ocop_command(self, *args: str, env: dict | None = None) -> Run:
+        """`ocop ARGS` run as a command, in a process of its own."""
         result = subprocess.run(
             [str(BIN / "ocop"), *args], cwd=self.root, capture_output=True, text=True, encoding="utf-8",
             env=environment(env), timeout=600,
@@ -108,10 +118,7 @@ class Project:
         return Run(result.returncode, result.stdout, result.stderr)
 
     def check(self, env: dict | None = None) -> Run:
-        """`ocop check`, called in this process: the same `main` the command runs, printing the same
-        messages and returning the same code, without a new Python importing MkDocs (two seconds). For
-        the fast tier; `ocop("check")` where the test is about the command. The command loads
-        mkdocs.yml once per file in a process: a test that edits mkdocs.yml after a check runs `ocop`."""
+        """`ocop check`, called in this process (as `ocop("check")`): the fast tier's way to check data."""
         return ocop_in_process(self.root, "check", env=env)
 
     def build_in_process(self, env: dict | None = None) -> Run:
@@ -121,7 +128,9 @@ class Project:
         return mkdocs_build_in_process(self.root, env)
 
     def build(self, env: dict | None = None) -> Run:
-        return self.mkdocs("build", "--strict", env=env)
+        """The site built strictly, in this process (`build_in_process`); `mkdocs("build", "--strict")` where
+        the test is about the command."""
+        return self.build_in_process(env=env)
 
     @contextlib.contextmanager
     def built_and_served(self, env: dict | None = None):
@@ -140,7 +149,9 @@ class Project:
         return path.read_text(encoding="utf-8")
 
 
-_CHECKED_CONFIGS: dict[Path, str] = {}  # mkdocs.yml as first checked in this process (see Project.check)
+# The commands `Project.ocop` runs in a process of their own: those that start the site engine, and `init`.
+OWN_PROCESS = {"build", "publish", "serve", "init"}
+_LOADED_CONFIGS: dict[Path, str] = {}  # each mkdocs.yml as the last command called in this process read it
 
 
 @contextlib.contextmanager
@@ -170,11 +181,13 @@ def _no_console():
 def ocop_in_process(root: Path, *args: str, env: dict | None = None) -> Run:
     """`ocop ARGS` in the project at `root`, called in this process; what it printed and its exit code."""
     from ocop.engine.cli import main
+    from ocop.engine.commands.loading import forget
 
     config = (root / "mkdocs.yml").resolve()
     text = config.read_text(encoding="utf-8")
-    first = _CHECKED_CONFIGS.setdefault(config, text)
-    assert first == text, f"{config} changed since its first check in this process: run project.ocop('check')"
+    if _LOADED_CONFIGS.get(config, text) != text:  # edited since: read again, as a new command would
+        forget(str(config))
+    _LOADED_CONFIGS[config] = text
     out, err = io.StringIO(), io.StringIO()
     with _inside(root, env), _no_console(), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
@@ -184,6 +197,16 @@ def ocop_in_process(root: Path, *args: str, env: dict | None = None) -> Run:
             if isinstance(stop.code, str):
                 print(stop.code, file=sys.stderr)
     return Run(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(autouse=True)
+def _commands_forget_their_projects():
+    """What the commands called in this process loaded (each test's own project) is let go after the test."""
+    yield
+    loading = sys.modules.get("ocop.engine.commands.loading")
+    if loading is not None:
+        loading.forget()
+    _LOADED_CONFIGS.clear()
 
 
 def mkdocs_build_in_process(root: Path, env: dict | None = None) -> Run:
@@ -205,7 +228,10 @@ def mkdocs_build_in_process(root: Path, env: dict | None = None) -> Run:
             try:
                 build(config)
             finally:
-                config.plugins.on_shutdown()
+                # MkDocs gives a second load of one mkdocs.yml in a process the same plugin instances: the blog's
+                # temporary folder, removed at the first shutdown, is not made again by a build stopped first.
+                with contextlib.suppress(FileNotFoundError):
+                    config.plugins.on_shutdown()
     except (MkDocsException, SystemExit) as stop:
         code = 1
         log.write(f"{stop}\n")
