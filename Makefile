@@ -43,10 +43,11 @@ check: $(BIN)/properdocs
 test-tools:
 	@sh scripts/install-test-tools.sh
 
-# Two workers (pytest-xdist): the tests spend much of their time waiting on builds, servers and Chromium.
-# `loadfile` keeps each test module on one worker, so a module's own built site is built once; the
-# modules go out slowest first (SLOWEST_FIRST in tests/conftest.py), not by their number of tests.
-TEST_WORKERS ?= 2
+# Three workers (pytest-xdist) on the 2-core machine: while one test waits on a server or Chromium, the
+# two others keep both cores busy (CONTRIBUTING.md has the times). `loadfile` keeps each test module on one
+# worker, so a module's own built site is built once; the modules go out slowest first (SLOWEST_FIRST in
+# tests/conftest.py), not by their number of tests.
+TEST_WORKERS ?= 3
 
 test: $(VENV)/.dev-installed test-tools
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
