@@ -174,9 +174,9 @@ def _certificate_date(rng: random.Random, today: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
-def _photo_bytes(pool: list[bytes], rng: random.Random, serial: int) -> bytes:
+def _photo_bytes(pool: list[bytes], rng: random.Random, serial: int, distinct: bool = True) -> bytes:
     # Bytes after the JPEG end marker are ignored by decoders but make every file distinct.
-    return rng.choice(pool) + f"OCOP-BENCH-{serial}".encode()
+    return rng.choice(pool) + (f"OCOP-BENCH-{serial}".encode() if distinct else b"")
 
 
 def _write_yaml(path: Path, schema: str, data: dict) -> None:
@@ -190,10 +190,12 @@ def _weighted(rng: random.Random, pairs) -> object:
     return rng.choices(values, weights)[0]
 
 
-def generate(count: int, target: Path, seed: int = 7, profile: str = "synthetic") -> Path:
+def generate(count: int, target: Path, seed: int = 7, profile: str = "synthetic", distinct_photos: bool = True) -> Path:
     """Write a project with `count` products into `target` (created; must be empty or missing).
 
-    `profile` "province": the shape of a real province's catalogue (see the module's docstring)."""
+    `profile` "province": the shape of a real province's catalogue (see the module's docstring).
+    `distinct_photos` False: the photos are the pool's pictures as they are, so products share them (a
+    test of what the site does with many products, not of the photos' cost: each picture is made once)."""
     if profile not in PROFILES:
         raise SystemExit(f"unknown profile {profile!r}: {', '.join(PROFILES)}")
     province = profile == "province"
@@ -237,7 +239,7 @@ def generate(count: int, target: Path, seed: int = 7, profile: str = "synthetic"
         }
         if number % 2 and not province:
             serial += 1
-            (products_dir / folder / "xuong.jpg").write_bytes(_photo_bytes(pool, rng, serial))
+            (products_dir / folder / "xuong.jpg").write_bytes(_photo_bytes(pool, rng, serial, distinct_photos))
             data["photos"] = [{"file": "xuong.jpg", "alt": "Xưởng sản xuất của cơ sở"}]
         _write_yaml(products_dir / folder / "producer.yml", "producer", data)
 
@@ -296,7 +298,7 @@ def generate(count: int, target: Path, seed: int = 7, profile: str = "synthetic"
         for index in range((number % CAMERA_EVERY == 0) if province else 1 + (number % 4 == 0)):
             serial += 1
             file = f"{number:05d}-{index + 1}.jpg"
-            (products_dir / folder / file).write_bytes(_photo_bytes(pool, rng, serial))
+            (products_dir / folder / file).write_bytes(_photo_bytes(pool, rng, serial, distinct_photos))
             photos.append({"file": file, "alt": f"{kind}, ảnh {index + 1}"})
         if photos:
             data["photos"] = photos

@@ -125,7 +125,7 @@ class MediaFiles:
         work = prepare.Work()
         photos = {photo.path for entry in self.catalogue.products.values() for photo in entry.photos}
         photos |= {photo.path for producer in self.catalogue.producers.values() for photo in producer.photos}
-        work.photos = [path for path in sorted(photos) if not self.photo_cache.is_cached(path)]
+        work.photos = self.photo_cache.missing(sorted(photos))
         texts = []
         for entry in self.catalogue.products.values():
             texts.append(self.settings.qr_text(entry))

@@ -115,6 +115,16 @@ class PhotoCache:
             self._known[known] = picture
         return True
 
+    def missing(self, sources) -> list[Path]:
+        """One of `sources` for each original whose renditions are not in the cache yet: the same photo in
+        several folders (a producer's picture copied beside each of its products) is made once, not once a
+        worker (a first build shares the work out by file)."""
+        wanted: dict[str, Path] = {}
+        for source in sources:
+            if not self.is_cached(source):
+                wanted.setdefault(self._key(_identity(source)), source)
+        return list(wanted.values())
+
     def _key(self, known: tuple) -> str:
         """The cache key of the original `known` (its path, size and modification time) in this style."""
         source, size, modified = known
