@@ -94,6 +94,7 @@ def test_readme_serve_command_keeps_serving_on_port_8000_from_a_fresh_clone(tmp_
         assert "Dữ liệu có" in page and "products/nam-quyen/producer.yml:" in page and "'kind'" in page
         producer.write_text(good, encoding="utf-8")
         wait_until(lambda: serves(base + "san-pham/nuoc-mam-nam-quyen/", "Nước mắm Năm Quyền"), timeout=60, every=0.5)
+        assert process.poll() is None  # the mistake and its fix did not stop it
         # Still serving 25 s after it started: the broken preview stopped about 20 s after it started.
         time.sleep(max(0.0, serving_since + 25 - time.monotonic()))
         assert process.poll() is None, log.read_text(encoding="utf-8")[-3000:]
