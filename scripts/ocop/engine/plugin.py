@@ -15,7 +15,6 @@ import logging
 from contextlib import contextmanager
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -291,11 +290,10 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
     # the blog gave them.
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # Compiling the theme's templates again was 40% of the example site's build (each build makes a new
-        # environment): kept compiled beside the engine's own (pages/render.py), by template file; one whose
-        # text changed (a Material upgrade, an override) is compiled again, Jinja checks its source.
-        compiled = Path(config.config_file_path or "mkdocs.yml").resolve().parent / self.config.cache_dir / "templates"
-        compiled.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
+        # environment): kept compiled in the engine's own cache of compiled templates (pages/render.py), by
+        # template file; one whose text changed (a Material upgrade, an override) is compiled again.
+        if self.project is not None:
+            env.bytecode_cache = self.project.renderer.env.bytecode_cache
         news = self.project.news if self.project is not None and not (self.failure and not self.failure.kept) else None
         if news is None:
             return env

@@ -106,23 +106,26 @@ class PhotoCache:
         return self._known[known]
 
     def is_cached(self, source: Path) -> bool:
-        """Whether every rendition of the photo is on disk already (a first build asks, to share out the work)."""
-        known = _identity(source)
-        if known not in self._known:
-            picture = self._stored(self._key(known))
-            if picture is None:
-                return False
-            self._known[known] = picture
-        return True
+        """Whether every rendition of the photo is on disk already."""
+        return not self.missing([source])
 
     def missing(self, sources) -> list[Path]:
-        """One of `sources` for each original whose renditions are not in the cache yet: the same photo in
-        several folders (a producer's picture copied beside each of its products) is made once, not once a
-        worker (a first build shares the work out by file)."""
+        """One of `sources` for each original whose renditions are not in the cache yet (a first build asks, to
+        share out the work): the same photo in several folders (a producer's picture copied beside each of its
+        products) is made once, not once a worker, and looked up on disk once."""
         wanted: dict[str, Path] = {}
         for source in sources:
-            if not self.is_cached(source):
-                wanted.setdefault(self._key(_identity(source)), source)
+            known = _identity(source)
+            if known in self._known:
+                continue
+            key = self._key(known)
+            if key in wanted:
+                continue
+            picture = self._stored(key)
+            if picture is None:
+                wanted[key] = source
+            else:
+                self._known[known] = picture
         return list(wanted.values())
 
     def _key(self, known: tuple) -> str:
