@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,23 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, StaticHost, serve  # noqa: E402  (the tests' Chromium and static host)
+from conftest import CHROMIUM, CHROMIUM_ARGS, StaticHost, copy_project, serve  # noqa: E402  (the tests' project copy, Chromium and static host)
 from ocop.model.stamps import (  # noqa: E402
     StampIssue, append_issue, new_serial, new_settings, printed, stamp_hash, write_settings,
 )
 
 BIN = Path(sys.executable).parent
-PARTS = ("mkdocs.yml", "docs", "products", "overrides")
 PRODUCT = "products/nam-quyen/nuoc-mam-nam-quyen.yml"
 HASH_BYTES = 15
 REAL = 5  # stamps hashed from real serials, for Chromium to check
-
-
-def copy_project(target: Path) -> None:
-    for part in PARTS:
-        source = ROOT / part
-        if source.exists():
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
 
 
 def add_batches(target: Path, batches: int) -> None:
